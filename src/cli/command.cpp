@@ -1,0 +1,29 @@
+#include "cli/command.h"
+
+namespace bpl::cli {
+
+const std::vector<Command>& commands() {
+    static const std::vector<Command> table = {
+        {"trace", "print the worked forward and backward pass of a network file", false, runTrace},
+    };
+    return table;
+}
+
+const Command* findCommand(const QString& name) {
+    for (const Command& c : commands()) {
+        if (name == QLatin1String(c.name)) return &c;
+    }
+    return nullptr;
+}
+
+QString usageText() {
+    QString s = "Usage: backprop-lab [FILE.json]          open the window\n"
+                "       backprop-lab COMMAND [OPTIONS]    run headless\n\nCommands:\n";
+    for (const Command& c : commands()) {
+        s += QString("  %1  %2\n").arg(QString(c.name).leftJustified(10), c.summary);
+    }
+    s += "\nRun 'backprop-lab COMMAND --help' for a command's options.\n";
+    return s;
+}
+
+} // namespace bpl::cli

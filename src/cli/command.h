@@ -1,0 +1,28 @@
+// The headless subcommands of backprop-lab: a table of names and entry points.
+// Exit status: 0 success, 1 a negative answer (e.g. wrong homework values),
+// 2 bad usage, 3 a bad input file. Messages go to stderr.
+#pragma once
+
+#include <QStringList>
+#include <vector>
+
+namespace bpl::cli {
+
+enum ExitCode { Ok = 0, Negative = 1, Usage = 2, BadFile = 3 };
+
+struct Command {
+    const char* name;
+    const char* summary;
+    bool needsGui; // renders with Qt Gui/Widgets (offscreen): plots, screenshots, PDFs
+    int (*run)(const QStringList& args); // args exclude the program and command names
+};
+
+const std::vector<Command>& commands();
+const Command* findCommand(const QString& name);
+// Prints the list of subcommands (for --help).
+QString usageText();
+
+// Each subcommand's entry point.
+int runTrace(const QStringList& args);
+
+} // namespace bpl::cli

@@ -1,0 +1,43 @@
+#include "cli/output.h"
+
+#include <QStringList>
+#include <cmath>
+#include <cstdio>
+#include <vector>
+
+namespace bpl::cli {
+
+void printOutBytes(const QByteArray& bytes) {
+    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+void printOut(const QString& text) { printOutBytes(text.toUtf8()); }
+
+void printErr(const QString& text) {
+    const QByteArray b = text.toUtf8();
+    std::fwrite(b.constData(), 1, static_cast<size_t>(b.size()), stderr);
+    std::fflush(stderr);
+}
+
+int fail(const char* command, const QString& message, int code) {
+    printErr(QString("backprop-lab %1: %2\n").arg(command, message));
+    return code;
+}
+
+bool parseNumberList(const QString& text, std::vector<double>& out, QString& error) {
+    out.clear();
+    const QStringList parts = text.split(',', Qt::KeepEmptyParts);
+    for (const QString& part : parts) {
+        bool ok = false;
+        const double x = part.trimmed().toDouble(&ok);
+        if (!ok || !std::isfinite(x)) {
+            error = QString("'%1' is not a finite number").arg(part.trimmed());
+            return false;
+        }
+        out.push_back(x);
+    }
+    return true;
+}
+
+} // namespace bpl::cli

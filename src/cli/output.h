@@ -1,0 +1,18 @@
+// Writing to stdout and stderr from the subcommands, in UTF-8.
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace bpl::cli {
+
+void printOut(const QString& text);
+void printOutBytes(const QByteArray& bytes);
+void printErr(const QString& text);
+// "backprop-lab COMMAND: message" on stderr, then returns `code`.
+int fail(const char* command, const QString& message, int code);
+
+// Parses "v,v,…" into numbers; false (with `error`) on anything not finite.
+bool parseNumberList(const QString& text, std::vector<double>& out, QString& error);
+
+} // namespace bpl::cli

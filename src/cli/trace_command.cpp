@@ -1,0 +1,117 @@
+// backprop-lab trace FILE [--input v,…] [--target v,…] [--learning-rate x]
+//   [--format text|markdown|latex|json] [--precision N] [--notation ID] [--check-gradients]
+#include "cli/command.h"
+#include "cli/output.h"
+#include "core/gradient_check.h"
+#include "core/trace.h"
+#include "io/json_writer.h"
+#include "io/network_file.h"
+#include "io/trace_export.h"
+
+#include <QCommandLineParser>
+#include <cmath>
+
+namespace bpl::cli {
+
+namespace {
+
+constexpr const char* kName = "trace";
+
+bool vectorOption(const QCommandLineParser& p, const QString& name, int expected, const char* what,
+                  Eigen::VectorXd& out, QString& error) {
+    if (!p.isSet(name)) return true;
+    std::vector<double> values;
+    if (!parseNumberList(p.value(name), values, error)) {
+        error = "--" + name + ": " + error;
+        return false;
+    }
+    if (static_cast<int>(values.size()) != expected) {
+        error = QString("--%1: expected %2 numbers (%3), found %4")
+                    .arg(name).arg(expected).arg(what).arg(values.size());
+        return false;
+    }
+    out = Eigen::Map<Eigen::VectorXd>(values.data(), expected);
+    return true;
+}
+
+} // namespace
+
+int runTrace(const QStringList& args) {
+    QCommandLineParser p;
+    p.setApplicationDescription("Print one forward pass, backward pass and gradient-descent step "
+                                "of a network file as a worked solution.");
+    p.addPositionalArgument("FILE", "network file (backprop-lab.network/1)");
+    p.addOptions({
+        {"input", "Input vector, comma-separated (overrides the file's sample).", "v,v,…"},
+        {"target", "Target vector, comma-separated.", "v,…"},
+        {"learning-rate", "Learning rate η (> 0).", "x"},
+        {"format", "Output: text (default), markdown, latex or json.", "format", "text"},
+        {"precision", "Significant figures in text formats (1–17, default 6).", "N", "6"},
+        {"notation", "standard (default), bishop, course or ng.", "id", "standard"},
+        {"check-gradients", "Compare backpropagation with central differences."},
+    });
+    p.addHelpOption();
+    QStringList argv = args;
+    argv.prepend(QString("backprop-lab ") + kName);
+    if (!p.parse(argv)) return fail(kName, p.errorText(), Usage);
+    if (p.isSet("help")) {
+        printOut(p.helpText());
+        return Ok;
+    }
+    const QStringList files = p.positionalArguments();
+    if (files.size() != 1) return fail(kName, "expected one network file (see --help)", Usage);
+
+    const QString format = p.value("format");
+    if (!QStringList{"text", "markdown", "latex", "json"}.contains(format)) {
+        return fail(kName, "--format: expected text, markdown, latex or json, found '" + format + "'", Usage);
+    }
+    bool ok = false;
+    const int precision = p.value("precision").toInt(&ok);
+    if (!ok || precision < 1 || precision > 17) {
+        return fail(kName, "--precision: expected a whole number from 1 to 17", Usage);
+    }
+    TraceOptions options;
+    options.precision = precision;
+    if (!Notation::fromId(p.value("notation").toStdString(), options.notation)) {
+        return fail(kName, "--notation: expected standard, bishop, course or ng", Usage);
+    }
+
+    const auto loaded = io::loadNetwork(files.first());
+    if (!loaded) return fail(kName, QString::fromStdString(loaded.error().message()), BadFile);
+    Network network = loaded.value().network;
+
+    QString error;
+    if (!vectorOption(p, "input", network.inputSize(), "the input layer's size", network.sample.input, error) ||
+        !vectorOption(p, "target", network.outputSize(), "the output layer's size", network.sample.target, error)) {
+        return fail(kName, error, Usage);
+    }
+    if (p.isSet("learning-rate")) {
+        const double eta = p.value("learning-rate").toDouble(&ok);
+        if (!ok || !std::isfinite(eta) || eta <= 0) {
+            return fail(kName, "--learning-rate: expected a finite number greater than 0", Usage);
+        }
+        network.learningRate = eta;
+    }
+    if (const auto problems = structuralProblems(network); !problems.empty()) {
+        return fail(kName, QString::fromStdString(problems.front()), Usage);
+    }
+
+    const Trace trace = traceNetwork(network, options);
+    io::ExportExtras extras;
+    if (p.isSet("check-gradients")) extras.gradientCheck = checkGradients(network, network.sample);
+
+    if (format == "json") {
+        printOutBytes(io::writeJson(io::traceToJson(trace, extras),
+                                    {"loss", "output", "layers", "index", "a", "z", "delta", "grad_weights",
+                                     "grad_bias", "new_weights", "new_bias"}));
+    } else if (format == "markdown") {
+        printOut(io::traceToMarkdown(trace, extras));
+    } else if (format == "latex") {
+        printOut(io::traceToLatex(trace, extras));
+    } else {
+        printOut(io::traceToText(trace, extras));
+    }
+    return Ok;
+}
+
+} // namespace bpl::cli

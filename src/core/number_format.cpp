@@ -1,0 +1,38 @@
+#include "core/number_format.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace bpl {
+
+std::string formatNumber(double x, int significantFigures) {
+    if (std::isnan(x)) return "nan";
+    if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
+    const int p = std::max(1, std::min(significantFigures, 17));
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*g", p, x);
+    std::string s = buf;
+    if (s == "-0") s = "0";
+    return s;
+}
+
+Dual formatDual(double x, int significantFigures) {
+    const std::string text = formatNumber(x, significantFigures);
+    const auto e = text.find('e');
+    if (e == std::string::npos) {
+        return Dual(text, text);
+    }
+    const std::string mantissa = text.substr(0, e);
+    const int exponent = std::stoi(text.substr(e + 1));
+    return Dual(text, mantissa + " \\times 10^{" + std::to_string(exponent) + "}");
+}
+
+Dual formatFactor(double x, int significantFigures) {
+    Dual d = formatDual(x, significantFigures);
+    if (!d.text.empty() && d.text[0] == '-') {
+        return Dual("(" + d.text + ")", "(" + d.latex + ")");
+    }
+    return d;
+}
+
+} // namespace bpl

@@ -1,0 +1,19 @@
+// How numbers are written in formulas and worked solutions: a fixed number of
+// significant figures, ASCII minus (so values paste into a calculator), and
+// negative factors wrapped in parentheses.
+#pragma once
+
+#include "core/notation.h"
+
+#include <string>
+
+namespace bpl {
+
+// x to `significantFigures` significant figures, shortest form ("0.31", "0.0247663").
+std::string formatNumber(double x, int significantFigures);
+// The same number in both renderings; LaTeX writes exponents as \times 10^{k}.
+Dual formatDual(double x, int significantFigures);
+// As formatDual, wrapped in parentheses when negative (a factor or a subtrahend).
+Dual formatFactor(double x, int significantFigures);
+
+} // namespace bpl

@@ -1,0 +1,79 @@
+// The trace: the ordered steps a teacher walks through for one sample —
+// forward layer 1 … L, the loss, the output delta, the hidden deltas from L−1
+// down to 1, the gradients and the updates of each layer. Each step carries its
+// numbers and, for every scalar, the formula in index notation, the same formula
+// with the numbers substituted, the result, and the scalar's direct inputs.
+// The stepper, the checker and every exporter read this; nothing recomputes it.
+#pragma once
+
+#include "core/network.h"
+#include "core/notation.h"
+#include "core/quantity.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace bpl {
+
+enum class StepKind { Forward, Loss, OutputDelta, HiddenDelta, Gradient, Update };
+
+// "forward", "loss", "output_delta", "hidden_delta", "gradient", "update".
+std::string stepKindKey(StepKind kind);
+
+struct ScalarFormula {
+    QuantityRef ref;
+    double value = 0;
+    Dual lhs;         // a₁⁽¹⁾
+    Dual symbolic;    // w₁₁⁽¹⁾z₁⁽⁰⁾ + w₁₂⁽¹⁾z₂⁽⁰⁾ + b₁⁽¹⁾
+    Dual substituted; // 0.1 × 3 + 0.2 × 0.2 + 0
+    Dual result;      // 0.31
+    // The values this scalar is computed from (a carried error flows along these).
+    std::vector<QuantityRef> inputs;
+
+    // "lhs = symbolic = substituted = result" (symbolic or substituted omitted when trivial).
+    Dual line() const;
+};
+
+struct Step {
+    StepKind kind = StepKind::Forward;
+    int layer = 0;          // file numbering; 0 for the loss step
+    Dual title;             // "Forward pass, layer 1"
+    Dual vectorFormula;     // "a⁽¹⁾ = W⁽¹⁾z⁽⁰⁾ + b⁽¹⁾, z⁽¹⁾ = σ(a⁽¹⁾)"
+    std::string note;       // why this formula (e.g. the y − t shortcut)
+    std::vector<ScalarFormula> scalars;
+};
+
+struct TraceOptions {
+    Notation notation = Notation::make(NotationScheme::Standard);
+    int precision = 6; // significant figures in substituted numbers and results
+};
+
+struct Trace {
+    Network network; // weights before the update
+    Sample sample;
+    double learningRate = 0.1;
+    ForwardPass forward;
+    double loss = 0;
+    Gradients gradients;
+    Network updated; // weights after one gradient-descent step
+    std::vector<Step> steps;
+    std::vector<std::string> warnings; // e.g. step units that block every gradient
+    TraceOptions options;
+
+    // The exact value of a quantity; nullopt when it does not exist in this network.
+    std::optional<double> valueOf(const QuantityRef& ref) const;
+    // The formula that computes a quantity (output maps to z of the last layer).
+    const ScalarFormula* formulaFor(const QuantityRef& ref) const;
+    // Index of the first step of a kind (−1 if none) and of the last one.
+    int firstStepOf(StepKind kind) const;
+    int lastStepOf(StepKind kind) const;
+};
+
+// One forward pass, backward pass and gradient-descent step on `sample`.
+Trace traceSample(const Network& network, const Sample& sample, double learningRate,
+                  const TraceOptions& options = {});
+// The same on the network's own sample and learning rate.
+Trace traceNetwork(const Network& network, const TraceOptions& options = {});
+
+} // namespace bpl

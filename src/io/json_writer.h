@@ -1,0 +1,18 @@
+// Writes JSON for people to read: objects indented with keys in a chosen order,
+// arrays of numbers on one line (a weight row reads like the matrix it is),
+// numbers in the shortest form that reads back to the same double.
+#pragma once
+
+#include <QByteArray>
+#include <QJsonValue>
+#include <QStringList>
+
+namespace bpl::io {
+
+// `keyOrder` lists keys to write first (in that order) in every object; the
+// rest follow alphabetically.
+QByteArray writeJson(const QJsonValue& value, const QStringList& keyOrder = {});
+// The shortest decimal that reads back to x ("0.1", "3", "1e-07").
+QByteArray jsonNumber(double x);
+
+} // namespace bpl::io

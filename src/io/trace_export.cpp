@@ -1,0 +1,295 @@
+#include "io/trace_export.h"
+
+#include "core/number_format.h"
+#include "io/json_writer.h"
+
+#include <QJsonArray>
+#include <QStringList>
+
+namespace bpl::io {
+
+namespace {
+
+QString q(const std::string& s) { return QString::fromStdString(s); }
+
+QString header(const Trace& t) {
+    return t.network.name.empty() ? QStringLiteral("Worked solution")
+                                  : QStringLiteral("Worked solution: ") + q(t.network.name);
+}
+
+QString layerDescription(const Network& net, int l, const Notation& n) {
+    const Layer& layer = net.layers[l];
+    QString s = QStringLiteral("layer %1: %2 ").arg(n.displayLayer(l)).arg(layer.size);
+    if (l == 0) return s + (layer.size == 1 ? "input" : "inputs");
+    s += q(activationName(layer.activation.kind));
+    if (layer.activation.kind == Activation::LeakyRelu) {
+        s += QStringLiteral(" (α = %1)").arg(q(formatNumber(layer.activation.alpha, 6)));
+    }
+    return s + (layer.size == 1 ? " neuron" : " neurons");
+}
+
+QString gradientCheckLine(const GradientCheck& g) {
+    return QStringLiteral("Gradient check (central differences, h = %1): largest relative error %2 "
+                          "over %3 parameters (at %4) — %5")
+        .arg(q(formatNumber(g.step, 3)), q(formatNumber(g.maxRelativeError, 3)))
+        .arg(g.parametersChecked)
+        .arg(q(g.worst.describe()))
+        .arg(g.maxRelativeError < 1e-5 ? "backpropagation agrees" : "CHECK FAILED");
+}
+
+} // namespace
+
+QString vectorText(const Eigen::VectorXd& v, int precision) {
+    QStringList parts;
+    for (Eigen::Index k = 0; k < v.size(); ++k) parts << q(formatNumber(v[k], precision));
+    return "(" + parts.join(", ") + ")";
+}
+
+QString matrixText(const Eigen::MatrixXd& m, int precision) {
+    QStringList rows;
+    for (Eigen::Index i = 0; i < m.rows(); ++i) {
+        QStringList parts;
+        for (Eigen::Index j = 0; j < m.cols(); ++j) parts << q(formatNumber(m(i, j), precision));
+        rows << "[" + parts.join(", ") + "]";
+    }
+    return "[" + rows.join(", ") + "]";
+}
+
+QString matrixLatex(const Eigen::MatrixXd& m, int precision) {
+    QStringList rows;
+    for (Eigen::Index i = 0; i < m.rows(); ++i) {
+        QStringList parts;
+        for (Eigen::Index j = 0; j < m.cols(); ++j) parts << q(formatDual(m(i, j), precision).latex);
+        rows << parts.join(" & ");
+    }
+    return "\\begin{pmatrix}" + rows.join(" \\\\ ") + "\\end{pmatrix}";
+}
+
+QString matrixCsv(const Eigen::MatrixXd& m) {
+    QStringList rows;
+    for (Eigen::Index i = 0; i < m.rows(); ++i) {
+        QStringList parts;
+        for (Eigen::Index j = 0; j < m.cols(); ++j) parts << QString::fromLatin1(jsonNumber(m(i, j)));
+        rows << parts.join(",");
+    }
+    return rows.join("\n") + "\n";
+}
+
+QString traceToText(const Trace& t, const ExportExtras& extras) {
+    const Notation& n = t.options.notation;
+    const int p = t.options.precision;
+    QString out;
+    out += header(t) + "\n";
+    out += QString(header(t).size(), QChar('=')) + "\n\n";
+    if (!t.network.description.empty()) out += q(t.network.description) + "\n\n";
+    out += "Notation: " + q(n.title) + ". Numbers to " + QString::number(p) + " significant figures.\n\n";
+    out += "Network\n";
+    for (int l = 0; l < t.network.layerCount(); ++l) {
+        out += "  " + layerDescription(t.network, l, n) + "\n";
+        if (l > 0) {
+            const std::string w = std::to_string(n.weightLayer(l));
+            out += "    W" + q(superscript("(" + w + ")")) + " = " + matrixText(t.network.layers[l].weights, p) + "\n";
+            out += "    " + q(n.biasAsWeightZero ? "W₀" : "b") + q(superscript("(" + w + ")")) + " = " +
+                   vectorText(t.network.layers[l].bias, p) + "\n";
+        }
+    }
+    out += "  loss: " + q(lossName(t.network.loss)) + ", learning rate η = " + q(formatNumber(t.learningRate, p)) + "\n";
+    out += "  input " + q(n.act) + q(superscript("(" + std::to_string(n.displayLayer(0)) + ")")) + " = " +
+           vectorText(t.sample.input, p) + ", target t = " + vectorText(t.sample.target, p) + "\n\n";
+    for (size_t s = 0; s < t.steps.size(); ++s) {
+        const Step& step = t.steps[s];
+        out += QStringLiteral("Step %1. ").arg(s + 1) + q(step.title.text) + "\n";
+        if (!step.vectorFormula.text.empty()) out += "  " + q(step.vectorFormula.text) + "\n";
+        for (const ScalarFormula& f : step.scalars) {
+            out += "  " + q(f.line().text) + "\n";
+        }
+        if (!step.note.empty()) out += "  Note: " + q(step.note) + "\n";
+        out += "\n";
+    }
+    out += "Result\n";
+    out += "  loss E = " + q(formatNumber(t.loss, p)) + "\n";
+    out += "  output = " + vectorText(t.forward.output(), p) + "\n";
+    for (const auto& w : t.warnings) out += "  Warning: " + q(w) + "\n";
+    if (extras.gradientCheck) out += "  " + gradientCheckLine(*extras.gradientCheck) + "\n";
+    return out;
+}
+
+QString traceToMarkdown(const Trace& t, const ExportExtras& extras) {
+    const Notation& n = t.options.notation;
+    const int p = t.options.precision;
+    QString out = "# " + header(t) + "\n\n";
+    if (!t.network.description.empty()) out += q(t.network.description) + "\n\n";
+    out += "*Notation: " + q(n.title) + ". Numbers to " + QString::number(p) + " significant figures.*\n\n";
+    out += "## Network\n\n| layer | neurons | activation | weights | bias |\n|---|---|---|---|---|\n";
+    for (int l = 0; l < t.network.layerCount(); ++l) {
+        const Layer& layer = t.network.layers[l];
+        out += QStringLiteral("| %1 | %2 | ").arg(n.displayLayer(l)).arg(layer.size);
+        if (l == 0) {
+            out += "input | | |\n";
+            continue;
+        }
+        out += q(activationName(layer.activation.kind)) + " | $" + matrixLatex(layer.weights, p) + "$ | $" +
+               matrixLatex(layer.bias, p) + "$ |\n";
+    }
+    out += "\nLoss: `" + q(lossName(t.network.loss)) + "`, learning rate $\\eta = " +
+           q(formatDual(t.learningRate, p).latex) + "$, input $" + matrixLatex(t.sample.input.transpose(), p) +
+           "$, target $" + matrixLatex(t.sample.target.transpose(), p) + "$.\n\n";
+    for (size_t s = 0; s < t.steps.size(); ++s) {
+        const Step& step = t.steps[s];
+        out += QStringLiteral("## Step %1. ").arg(s + 1) + q(step.title.text) + "\n\n";
+        if (!step.vectorFormula.latex.empty()) out += "$$" + q(step.vectorFormula.latex) + "$$\n\n";
+        for (const ScalarFormula& f : step.scalars) out += "- $" + q(f.line().latex) + "$\n";
+        if (!step.note.empty()) out += "\n> " + q(step.note) + "\n";
+        out += "\n";
+    }
+    out += "## Result\n\n- Loss $E = " + q(formatDual(t.loss, p).latex) + "$\n- Output $" +
+           matrixLatex(t.forward.output().transpose(), p) + "$\n";
+    for (const auto& w : t.warnings) out += "- **Warning:** " + q(w) + "\n";
+    if (extras.gradientCheck) out += "- " + gradientCheckLine(*extras.gradientCheck) + "\n";
+    return out;
+}
+
+QString traceToLatex(const Trace& t, const ExportExtras& extras) {
+    const Notation& n = t.options.notation;
+    const int p = t.options.precision;
+    auto esc = [](QString s) {
+        s.replace("\\", "\\textbackslash{}");
+        for (const char* c : {"&", "%", "$", "#", "_", "{", "}"}) s.replace(c, QString("\\") + c);
+        return s;
+    };
+    QString out;
+    out += "\\documentclass[11pt]{article}\n\\usepackage[utf8]{inputenc}\n\\usepackage[T1]{fontenc}\n"
+           "\\usepackage{amsmath,amssymb}\n\\usepackage[margin=2cm]{geometry}\n\\allowdisplaybreaks\n"
+           "\\title{" + esc(header(t)) + "}\n\\date{}\n\\begin{document}\n\\maketitle\n\n";
+    out += "Notation: " + esc(q(n.description)).replace("⁽ˡ⁾", "$^{(l)}$").replace("⁽ˡ⁻¹⁾", "$^{(l-1)}$").replace("₀", "$_0$") +
+           " Numbers to " + QString::number(p) + " significant figures.\n\n";
+    out += "\\section*{Network}\n\\begin{align*}\n";
+    for (int l = 1; l < t.network.layerCount(); ++l) {
+        const QString w = QString::number(n.weightLayer(l));
+        out += "W^{(" + w + ")} &= " + matrixLatex(t.network.layers[l].weights, p) + ", & " +
+               (n.biasAsWeightZero ? "W_0" : "b") + "^{(" + w + ")} &= " +
+               matrixLatex(t.network.layers[l].bias, p) + " \\\\\n";
+    }
+    out += "\\end{align*}\nLoss: \\texttt{" + esc(q(lossName(t.network.loss))) + "}, learning rate $\\eta = " +
+           q(formatDual(t.learningRate, p).latex) + "$, input $" + matrixLatex(t.sample.input.transpose(), p) +
+           "$, target $" + matrixLatex(t.sample.target.transpose(), p) + "$.\n\n";
+    for (size_t s = 0; s < t.steps.size(); ++s) {
+        const Step& step = t.steps[s];
+        out += QStringLiteral("\\section*{Step %1. ").arg(s + 1) + esc(q(step.title.text)) + "}\n";
+        if (!step.vectorFormula.latex.empty()) out += "\\[" + q(step.vectorFormula.latex) + "\\]\n";
+        for (const ScalarFormula& f : step.scalars) {
+            out += "\\begin{align*}\n" + q(f.lhs.latex);
+            if (!f.symbolic.latex.empty()) out += " &= " + q(f.symbolic.latex) + " \\\\\n";
+            if (!f.substituted.latex.empty() && f.substituted.text != f.result.text) {
+                out += " &= " + q(f.substituted.latex) + " \\\\\n";
+            }
+            out += " &= " + q(f.result.latex) + "\n\\end{align*}\n";
+        }
+        if (!step.note.empty()) out += "\\emph{" + esc(q(step.note)) + "}\n\n";
+    }
+    out += "\\section*{Result}\nLoss $E = " + q(formatDual(t.loss, p).latex) + "$, output $" +
+           matrixLatex(t.forward.output().transpose(), p) + "$.\n\n";
+    if (extras.gradientCheck) out += esc(gradientCheckLine(*extras.gradientCheck)) + "\n\n";
+    out += "\\end{document}\n";
+    // Unicode symbols in notes and notation titles, for pdflatex.
+    out.replace("δ", "$\\delta$").replace("σ", "$\\sigma$").replace("η", "$\\eta$").replace("∂", "$\\partial$")
+        .replace("′", "$'$").replace("−", "-").replace("⊙", "$\\odot$").replace("Σ", "$\\Sigma$")
+        .replace("ₖ", "$_k$").replace("ⱼ", "$_j$").replace("ᴸ", "$^L$").replace("ˡ", "$^l$")
+        .replace("—", "---").replace("α", "$\\alpha$");
+    return out;
+}
+
+namespace {
+
+QJsonArray vec(const Eigen::VectorXd& v) {
+    QJsonArray a;
+    for (Eigen::Index k = 0; k < v.size(); ++k) a.append(v[k]);
+    return a;
+}
+
+QJsonArray mat(const Eigen::MatrixXd& m) {
+    QJsonArray rows;
+    for (Eigen::Index i = 0; i < m.rows(); ++i) rows.append(vec(m.row(i).transpose()));
+    return rows;
+}
+
+QJsonObject refJson(const QuantityRef& r) {
+    QJsonObject o;
+    o["quantity"] = q(quantityKey(r.quantity));
+    if (r.quantity == Quantity::Loss) return o;
+    o["layer"] = r.layer;
+    QJsonArray index{r.i + 1};
+    if (r.j >= 0) index.append(r.j + 1);
+    o["index"] = index;
+    return o;
+}
+
+} // namespace
+
+QJsonObject traceToJson(const Trace& t, const ExportExtras& extras) {
+    QJsonObject root;
+    root["loss"] = t.loss;
+    root["output"] = vec(t.forward.output());
+    QJsonArray layers;
+    for (int l = 0; l < t.network.layerCount(); ++l) {
+        QJsonObject o;
+        o["index"] = l;
+        o["z"] = vec(t.forward.z[l]);
+        if (l > 0) {
+            o["a"] = vec(t.forward.a[l]);
+            o["delta"] = vec(t.gradients.delta[l]);
+            o["grad_weights"] = mat(t.gradients.weights[l]);
+            o["grad_bias"] = vec(t.gradients.bias[l]);
+            o["new_weights"] = mat(t.updated.layers[l].weights);
+            o["new_bias"] = vec(t.updated.layers[l].bias);
+            o["activation"] = q(activationName(t.network.layers[l].activation.kind));
+        }
+        layers.append(o);
+    }
+    root["layers"] = layers;
+    root["learning_rate"] = t.learningRate;
+    root["loss_function"] = q(lossName(t.network.loss));
+    root["notation"] = q(t.options.notation.id);
+    QJsonArray steps;
+    for (const Step& step : t.steps) {
+        QJsonObject s;
+        s["kind"] = q(stepKindKey(step.kind));
+        s["layer"] = step.layer;
+        s["title"] = q(step.title.text);
+        if (!step.note.empty()) s["note"] = q(step.note);
+        s["formula"] = q(step.vectorFormula.text);
+        s["formula_latex"] = q(step.vectorFormula.latex);
+        QJsonArray scalars;
+        for (const ScalarFormula& f : step.scalars) {
+            QJsonObject o = refJson(f.ref);
+            o["value"] = f.value;
+            o["symbol"] = q(f.lhs.text);
+            o["symbolic"] = q(f.symbolic.text);
+            o["substituted"] = q(f.substituted.text);
+            o["text"] = q(f.line().text);
+            o["latex"] = q(f.line().latex);
+            QJsonArray inputs;
+            for (const QuantityRef& r : f.inputs) inputs.append(refJson(r));
+            o["inputs"] = inputs;
+            scalars.append(o);
+        }
+        s["scalars"] = scalars;
+        steps.append(s);
+    }
+    root["steps"] = steps;
+    QJsonArray warnings;
+    for (const auto& w : t.warnings) warnings.append(q(w));
+    root["warnings"] = warnings;
+    if (extras.gradientCheck) {
+        const GradientCheck& g = *extras.gradientCheck;
+        QJsonObject o = refJson(g.worst);
+        o["max_relative_error"] = g.maxRelativeError;
+        o["max_absolute_error"] = g.maxAbsoluteError;
+        o["parameters"] = g.parametersChecked;
+        o["step"] = g.step;
+        root["gradient_check"] = o;
+    }
+    return root;
+}
+
+} // namespace bpl::io
