@@ -2,6 +2,7 @@
 
 #include "core/trace.h"
 #include "io/network_file.h"
+#include "gui/lab_tabs.h"
 #include "io/trace_export.h"
 #include "ui_main_window.h"
 
@@ -12,6 +13,7 @@ namespace bpl::gui {
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), ui_(std::make_unique<Ui::MainWindow>()) {
     ui_->setupUi(this);
+    addLabTabs(ui_->tabs);
     connect(ui_->actionOpen, &QAction::triggered, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Open network"), QString(),
                                                           tr("Network files (*.json)"));
