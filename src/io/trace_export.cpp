@@ -282,7 +282,8 @@ QJsonObject traceToJson(const Trace& t, const ExportExtras& extras) {
     root["warnings"] = warnings;
     if (extras.gradientCheck) {
         const GradientCheck& g = *extras.gradientCheck;
-        QJsonObject o = refJson(g.worst);
+        QJsonObject o;
+        o["worst"] = refJson(g.worst);
         o["max_relative_error"] = g.maxRelativeError;
         o["max_absolute_error"] = g.maxAbsoluteError;
         o["parameters"] = g.parametersChecked;
