@@ -176,8 +176,10 @@ Trace traceSample(const Network& network, const Sample& sample, double learningR
     lossStep.layer = L;
     lossStep.title = Dual("Loss (" + lossName(network.loss) + ")");
     lossStep.scalars.push_back(formulas::lossScalar(c, t.loss));
-    lossStep.note = "Computed stably from the output pre-activations (log-sigmoid / log-softmax), "
-                    "so a saturated output gives a large finite loss.";
+    if (network.loss == Loss::BinaryCrossEntropy || network.loss == Loss::CrossEntropy) {
+        lossStep.note = "Computed stably from the output pre-activations (log-sigmoid / log-softmax), "
+                        "so a saturated output gives a large finite loss, never infinity.";
+    }
     t.steps.push_back(lossStep);
     for (int l = L; l >= 1; --l) {
         t.steps.push_back(deltaStep(c, l));
