@@ -1,6 +1,7 @@
 #include "io/trace_export.h"
 
 #include "core/number_format.h"
+#include "core/truth_table.h"
 #include "io/json_writer.h"
 
 #include <QJsonArray>
@@ -105,6 +106,15 @@ QString traceToText(const Trace& t, const ExportExtras& extras) {
         }
         if (!step.note.empty()) out += "  Note: " + q(step.note) + "\n";
         out += "\n";
+    }
+    if (isLogicNetwork(t.network)) {
+        if (const auto table = truthTable(t.network)) {
+            out += "Truth table (every 0/1 input through the step units)\n";
+            for (const TruthRow& row : *table) {
+                out += "  " + vectorText(row.input, p) + " -> " + vectorText(row.output, p) + "\n";
+            }
+            out += "\n";
+        }
     }
     out += "Result\n";
     out += "  loss E = " + q(formatNumber(t.loss, p)) + "\n";
