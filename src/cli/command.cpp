@@ -5,6 +5,7 @@ namespace bpl::cli {
 const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
         {"trace", "print the worked forward and backward pass of a network file", false, runTrace},
+        {"check", "check hand-worked answers: correct, wrong or carried from an earlier slip", false, runCheck},
     };
     return table;
 }

@@ -24,5 +24,6 @@ QString usageText();
 
 // Each subcommand's entry point.
 int runTrace(const QStringList& args);
+int runCheck(const QStringList& args);
 
 } // namespace bpl::cli

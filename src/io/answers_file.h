@@ -1,0 +1,51 @@
+// Answer files (shared/spec/answers-format.md): a student's hand-worked values
+// in file numbering (layer 0 = input, 1-based neuron indices) and the
+// tolerance to check them with. Load with validation — against a network when
+// one is given, so an index out of range or a δ of layer 0 is refused with the
+// file, the JSON path and the reason — and save atomically, keeping unknown keys.
+#pragma once
+
+#include "core/answer_check.h"
+#include "core/network.h"
+#include "core/result.h"
+#include "core/tolerance.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+#include <vector>
+
+namespace bpl::io {
+
+constexpr const char* kAnswersFormat = "backprop-lab.answers/1";
+constexpr qint64 kMaxAnswersFileBytes = 32 * 1024 * 1024;
+
+struct AnswerSheet {
+    std::vector<Answer> answers;  // in file order
+    Tolerance tolerance;          // 3 significant figures unless the file says otherwise
+    bool toleranceGiven = false;  // the file has a "tolerance" object
+    QJsonObject original;         // the file as read: unknown keys survive a save
+};
+
+// `fileName` is only used in messages. With a network, every answer must name
+// a value of that network.
+Result<AnswerSheet> parseAnswers(const QByteArray& bytes, const QString& fileName,
+                                 const Network* network = nullptr);
+Result<AnswerSheet> loadAnswers(const QString& path, const Network* network = nullptr);
+
+// The same checks for answers built in memory (e.g. typed in Check mode):
+// the first answer that names nothing in `network`, as "answers[k].index[0]: …".
+std::optional<Error> answerProblem(const std::vector<Answer>& answers, const Network& network);
+
+// {"quantity", "layer", "index"} of a reference, as in the spec (no layer for
+// output, neither layer nor index for the loss).
+QJsonObject answerRefToJson(const QuantityRef& ref);
+// {"significant_figures": n} or {"absolute": x, "relative": y}.
+QJsonObject toleranceToJson(const Tolerance& tolerance);
+
+QJsonObject answersToJson(const AnswerSheet& sheet);
+QByteArray answersToBytes(const AnswerSheet& sheet);
+// Writes atomically (QSaveFile): a failed save leaves the old file intact.
+Result<bool> saveAnswers(const AnswerSheet& sheet, const QString& path);
+
+} // namespace bpl::io
