@@ -6,6 +6,8 @@ const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
         {"trace", "print the worked forward and backward pass of a network file", false, runTrace},
         {"check", "check hand-worked answers: correct, wrong or carried from an earlier slip", false, runCheck},
+        {"logreg", "train logistic regression for several learning rates (JSON, CSV, --plot)", true, runLogRegCommand},
+        {"bench", "measure speed: bench logreg [--points N] [--iters K]", true, runBench},
     };
     return table;
 }

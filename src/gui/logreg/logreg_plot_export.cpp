@@ -1,0 +1,98 @@
+#include "gui/logreg/logreg_plot_export.h"
+
+#include <qcustomplot.h>
+
+#include <QFileInfo>
+#include <QImage>
+#include <QPdfWriter>
+#include <QSvgGenerator>
+
+namespace bpl::gui {
+
+namespace {
+
+QString suffixOf(const QString& path) { return QFileInfo(path).suffix().toLower(); }
+
+void drawGrid(QCPPainter& painter, const std::vector<QCustomPlot*>& plots, int columns, QSize cell) {
+    for (std::size_t n = 0; n < plots.size(); ++n) {
+        const int row = static_cast<int>(n) / columns, column = static_cast<int>(n) % columns;
+        painter.save();
+        painter.translate(column * cell.width(), row * cell.height());
+        plots[n]->toPainter(&painter, cell.width(), cell.height());
+        painter.restore();
+    }
+}
+
+} // namespace
+
+bool isPlotImageFormat(const QString& path) {
+    const QString suffix = suffixOf(path);
+    return suffix == "png" || suffix == "pdf" || suffix == "svg";
+}
+
+bool savePlots(const std::vector<QCustomPlot*>& plots, int columns, QSize cell, const QString& path,
+               QString& error, const QString& title) {
+    if (plots.empty() || columns < 1 || cell.isEmpty()) {
+        error = "nothing to save";
+        return false;
+    }
+    const int rows = (static_cast<int>(plots.size()) + columns - 1) / columns;
+    const QSize total(std::min<int>(columns, static_cast<int>(plots.size())) * cell.width(), rows * cell.height());
+    const QString suffix = suffixOf(path);
+    if (suffix == "png") {
+        constexpr double kScale = 2.0;
+        QImage image(total * kScale, QImage::Format_ARGB32_Premultiplied);
+        image.setDevicePixelRatio(kScale);
+        image.fill(Qt::white);
+        {
+            QCPPainter painter(&image);
+            painter.setRenderHint(QPainter::Antialiasing);
+            drawGrid(painter, plots, columns, cell);
+        }
+        if (!image.save(path, "PNG")) {
+            error = QString("%1: cannot write the PNG image").arg(path);
+            return false;
+        }
+        return true;
+    }
+    if (suffix == "pdf" || suffix == "svg") {
+        std::unique_ptr<QPaintDevice> device;
+        if (suffix == "pdf") {
+            auto pdf = std::make_unique<QPdfWriter>(path);
+            pdf->setResolution(96);
+            pdf->setPageSize(QPageSize(QSizeF(total) * 0.75, QPageSize::Point)); // 96 px = 72 pt
+            pdf->setPageMargins(QMarginsF(0, 0, 0, 0));
+            pdf->setCreator("Backprop Lab");
+            pdf->setTitle(title);
+            device = std::move(pdf);
+        } else {
+            auto svg = std::make_unique<QSvgGenerator>();
+            svg->setFileName(path);
+            svg->setSize(total);
+            svg->setViewBox(QRect(QPoint(0, 0), total));
+            svg->setResolution(96);
+            svg->setTitle(title);
+            svg->setDescription("Backprop Lab");
+            device = std::move(svg);
+        }
+        QCPPainter painter;
+        if (!painter.begin(device.get())) {
+            error = QString("%1: cannot write the %2 file").arg(path, suffix.toUpper());
+            return false;
+        }
+        painter.setMode(QCPPainter::pmVectorized);
+        painter.setMode(QCPPainter::pmNoCaching);
+        painter.fillRect(QRect(QPoint(0, 0), total), Qt::white);
+        drawGrid(painter, plots, columns, cell);
+        painter.end();
+        if (!QFileInfo(path).exists() || QFileInfo(path).size() == 0) {
+            error = QString("%1: cannot write the %2 file").arg(path, suffix.toUpper());
+            return false;
+        }
+        return true;
+    }
+    error = QString("%1: expected a name ending in .png, .pdf or .svg").arg(path);
+    return false;
+}
+
+} // namespace bpl::gui
