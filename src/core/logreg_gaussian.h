@@ -19,9 +19,9 @@ struct GaussianClass {
 };
 
 struct TwoGaussians {
-    GaussianClass class0{2.0, 0.5, 1.0, 100}; // label t = 0
-    GaussianClass class1{0.0, 3.0, 1.0, 100}; // label t = 1
-    std::uint64_t seed = 1;
+    GaussianClass class0{2.0, -7.0, 1.3, 100}; // label t = 0
+    GaussianClass class1{0.0, -3.0, 1.3, 100}; // label t = 1
+    std::uint64_t seed = 2;
 };
 
 // The largest data set the generator makes (per class).
