@@ -275,6 +275,14 @@ QByteArray compact(const QJsonValue& v) {
         for (int k = 0; k < a.size(); ++k) out += (k > 0 ? ", " : "") + compact(a[k]);
         return out + "]";
     }
+    if (v.isObject()) {
+        QByteArray out = "{";
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            out += (it == o.begin() ? "" : ", ") + compact(it.key()) + ": " + compact(it.value());
+        }
+        return out + "}";
+    }
     const QByteArray s = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
     return s.mid(1, s.size() - 2);
 }
