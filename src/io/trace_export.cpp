@@ -5,6 +5,7 @@
 #include "io/json_writer.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QStringList>
 
 namespace bpl::io {
@@ -27,6 +28,12 @@ QString layerDescription(const Network& net, int l, const Notation& n) {
         s += QStringLiteral(" (α = %1)").arg(q(formatNumber(layer.activation.alpha, 6)));
     }
     return s + (layer.size == 1 ? " neuron" : " neurons");
+}
+
+// W^{(2)}^{\mathsf{T}} is a double superscript to TeX (and MathJax): write W^{(2)\mathsf{T}}.
+QString joinDoubleScripts(QString latex) {
+    static const QRegularExpression twice(R"(\^\{([^{}]*)\}\^\{)");
+    return latex.replace(twice, "^{\\1");
 }
 
 QString gradientCheckLine(const GradientCheck& g) {
@@ -156,7 +163,7 @@ QString traceToMarkdown(const Trace& t, const ExportExtras& extras) {
            matrixLatex(t.forward.output().transpose(), p) + "$\n";
     for (const auto& w : t.warnings) out += "- **Warning:** " + q(w) + "\n";
     if (extras.gradientCheck) out += "- " + gradientCheckLine(*extras.gradientCheck) + "\n";
-    return out;
+    return joinDoubleScripts(out);
 }
 
 QString traceToLatex(const Trace& t, const ExportExtras& extras) {
@@ -206,7 +213,7 @@ QString traceToLatex(const Trace& t, const ExportExtras& extras) {
         .replace("′", "$'$").replace("−", "-").replace("⊙", "$\\odot$").replace("Σ", "$\\Sigma$")
         .replace("ₖ", "$_k$").replace("ⱼ", "$_j$").replace("ᴸ", "$^L$").replace("ˡ", "$^l$")
         .replace("—", "---").replace("α", "$\\alpha$");
-    return out;
+    return joinDoubleScripts(out);
 }
 
 namespace {
