@@ -1,0 +1,341 @@
+#include "io/solution_document.h"
+
+#include "core/number_format.h"
+#include "core/truth_table.h"
+#include "io/latex_html.h"
+#include "io/network_figure.h"
+
+#include <QBuffer>
+#include <QDir>
+#include <QFileInfo>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QTextDocument>
+#include <QAbstractTextDocumentLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+namespace bpl::io {
+
+namespace {
+
+// Scalars shown per step; the rest are summarised (the text export lists all).
+constexpr int kMaxScalarsPerStep = 64;
+constexpr double kFigureWidthPt = 480;
+
+QString q(const std::string& s) { return QString::fromStdString(s); }
+QString esc(const std::string& s) { return htmlEscape(q(s)); }
+
+QString title(const Trace& t) {
+    return t.network.name.empty() ? QStringLiteral("Worked solution") : "Worked solution: " + q(t.network.name);
+}
+
+// Numbers as typeset: a true minus sign.
+QString numberHtml(double x, int precision) { return latexToHtml(formatDual(x, precision).latex); }
+
+QString vectorHtml(const Eigen::VectorXd& v, int precision) {
+    QStringList parts;
+    for (Eigen::Index k = 0; k < v.size(); ++k) parts << numberHtml(v[k], precision);
+    return "(" + parts.join(", ") + ")";
+}
+
+// A matrix as a small table with a bracket on each side of every row.
+QString matrixHtml(const Eigen::MatrixXd& m, int precision) {
+    QString out = "<table class=\"matrix\" cellspacing=\"0\" cellpadding=\"0\">";
+    const Eigen::Index rows = m.rows();
+    for (Eigen::Index i = 0; i < rows; ++i) {
+        // ⎡ ⎢ ⎣ on tall matrices, so the rows read as one bracket.
+        const QString open = rows == 1 ? "[" : (i == 0 ? "⎡" : (i + 1 == rows ? "⎣" : "⎢"));
+        const QString close = rows == 1 ? "]" : (i == 0 ? "⎤" : (i + 1 == rows ? "⎦" : "⎥"));
+        out += "<tr><td class=\"bracket\">" + open + "</td>";
+        for (Eigen::Index j = 0; j < m.cols(); ++j) {
+            out += "<td class=\"entry\" align=\"right\">" + numberHtml(m(i, j), precision) + "</td>";
+        }
+        out += "<td class=\"bracket\">" + close + "</td></tr>";
+    }
+    return out + "</table>";
+}
+
+QString symbolHtml(const std::string& letter, int layer) {
+    return latexToHtml(letter + "^{(" + std::to_string(layer) + ")}");
+}
+
+QString formulaHtml(const ScalarFormula& f) {
+    auto row = [](const QString& lhs, const QString& rhs) {
+        return "<tr><td class=\"lhs\" align=\"right\" valign=\"top\">" + lhs +
+               "</td><td class=\"eq\" valign=\"top\">\u00a0=\u00a0</td><td class=\"rhs\" valign=\"top\">" + rhs +
+               "</td></tr>";
+    };
+    QString out = "<table class=\"formula\" cellspacing=\"0\" cellpadding=\"1\">";
+    QString lhs = latexToHtml(f.lhs.latex);
+    if (!f.symbolic.latex.empty()) {
+        out += row(lhs, latexToHtml(f.symbolic.latex));
+        lhs.clear();
+    }
+    if (!f.substituted.latex.empty() && f.substituted.text != f.result.text) {
+        out += row(lhs, latexToHtml(f.substituted.latex));
+        lhs.clear();
+    }
+    out += row(lhs, "<b>" + latexToHtml(f.result.latex) + "</b>");
+    return out + "</table>";
+}
+
+QString networkTableHtml(const Trace& t) {
+    const Notation& n = t.options.notation;
+    const int p = t.options.precision;
+    QString out = "<table class=\"layers\" cellspacing=\"0\" cellpadding=\"4\">"
+                  "<tr><th align=\"left\">Layer</th><th align=\"left\">Neurons</th><th align=\"left\">Activation</th>"
+                  "<th align=\"left\" colspan=\"2\">Weights</th><th align=\"left\" colspan=\"2\">Bias</th></tr>";
+    for (int l = 0; l < t.network.layerCount(); ++l) {
+        const Layer& layer = t.network.layers[l];
+        out += QString("<tr><td valign=\"middle\">%1</td><td valign=\"middle\">%2</td>")
+                   .arg(n.displayLayer(l))
+                   .arg(layer.size);
+        if (l == 0) {
+            out += "<td valign=\"middle\">input</td><td></td><td></td><td></td><td></td></tr>";
+            continue;
+        }
+        const int w = n.weightLayer(l);
+        QString kind = esc(activationName(layer.activation.kind));
+        if (layer.activation.kind == Activation::LeakyRelu) kind += " (α = " + numberHtml(layer.activation.alpha, p) + ")";
+        const bool small = layer.weights.size() <= 48;
+        out += "<td valign=\"middle\">" + kind + "</td><td valign=\"middle\" align=\"right\">" + symbolHtml("W", w) +
+               "\u00a0=</td><td valign=\"middle\">" +
+               (small ? matrixHtml(layer.weights, p)
+                      : QString("%1 × %2 matrix").arg(layer.weights.rows()).arg(layer.weights.cols())) +
+               "</td><td valign=\"middle\" align=\"right\">" + symbolHtml(n.biasAsWeightZero ? "W_0" : "b", w) +
+               "\u00a0=</td><td valign=\"middle\">" +
+               (layer.size <= 12 ? matrixHtml(layer.bias, p) : QString("%1 numbers").arg(layer.size)) + "</td></tr>";
+    }
+    return out + "</table>";
+}
+
+QString sampleHtml(const Trace& t) {
+    const Notation& n = t.options.notation;
+    const int p = t.options.precision;
+    return "<p>Input " + symbolHtml(n.actLatex, n.displayLayer(0)) + " = " + vectorHtml(t.sample.input, p) +
+           ", target <i>t</i> = " + vectorHtml(t.sample.target, p) + ". Loss: " + esc(lossName(t.network.loss)) +
+           "; learning rate <i>η</i> = " + numberHtml(t.learningRate, p) + ".</p>";
+}
+
+QString gradientCheckHtml(const GradientCheck& g) {
+    return QString("<p>Gradient check (central differences, <i>h</i> = %1): largest relative error %2 over %3 "
+                   "parameters — %4.</p>")
+        .arg(q(formatNumber(g.step, 3)), q(formatNumber(g.maxRelativeError, 3)))
+        .arg(g.parametersChecked)
+        .arg(g.maxRelativeError < 1e-5 ? "backpropagation agrees" : "CHECK FAILED");
+}
+
+QString documentCss() {
+    return "body { font-family: 'DejaVu Serif', serif; font-size: 10.5pt; }"
+           "h1 { font-family: 'DejaVu Sans', sans-serif; font-size: 17pt; font-weight: bold; margin: 0 0 6px 0; }"
+           "h2 { font-family: 'DejaVu Sans', sans-serif; font-size: 12.5pt; font-weight: bold; margin: 0; "
+           "color: #1d3557; }"
+           "p { margin: 0 0 3px 0; }"
+           "p.meta { color: #555555; }"
+           "p.vector { margin: 2px 0 2px 0; }"
+           "p.note { color: #444444; font-style: italic; margin: 2px 0 0 18px; }"
+           "table.formula { margin-left: 18px; }"
+           "table.layers th { font-family: 'DejaVu Sans', sans-serif; font-size: 9.5pt; "
+           "border-bottom: 1px solid #999999; }"
+           "td.bracket { color: #666666; padding: 0 2px; }"
+           "td.entry { padding: 0 5px; }"
+           "p.warning { color: #9b2226; }";
+}
+
+} // namespace
+
+std::vector<SolutionBlock> solutionBlocks(const Trace& t, const ExportExtras& extras) {
+    using K = SolutionBlock::Kind;
+    const Notation& n = t.options.notation;
+    std::vector<SolutionBlock> blocks;
+    QString head = "<h1>" + htmlEscape(title(t)) + "</h1>";
+    if (!t.network.description.empty()) head += "<p>" + esc(t.network.description) + "</p>";
+    head += "<p class=\"meta\">Notation: " + esc(n.title) + ". Numbers to " + QString::number(t.options.precision) +
+            " significant figures.</p>";
+    blocks.push_back({K::Title, head, false});
+    blocks.push_back({K::Heading, "<h2>Network</h2>", true});
+    blocks.push_back({K::Figure, {}, false});
+    blocks.push_back({K::Text, networkTableHtml(t), false});
+    blocks.push_back({K::Text, sampleHtml(t), false});
+    for (size_t s = 0; s < t.steps.size(); ++s) {
+        const Step& step = t.steps[s];
+        blocks.push_back({K::Heading, QString("<h2>Step %1. %2</h2>").arg(s + 1).arg(esc(step.title.text)), true});
+        if (!step.vectorFormula.latex.empty()) {
+            blocks.push_back({K::Text, "<p class=\"vector\" align=\"center\">" + latexToHtml(step.vectorFormula.latex) +
+                                           "</p>", true});
+        }
+        const int count = static_cast<int>(step.scalars.size());
+        for (int k = 0; k < count && k < kMaxScalarsPerStep; ++k) {
+            blocks.push_back({K::Formula, formulaHtml(step.scalars[k]), false});
+        }
+        if (count > kMaxScalarsPerStep) {
+            blocks.push_back({K::Note, QString("<p class=\"note\">… and %1 more of this step (the text and LaTeX "
+                                               "exports list every one).</p>")
+                                           .arg(count - kMaxScalarsPerStep),
+                              false});
+        }
+        if (!step.note.empty()) blocks.push_back({K::Note, "<p class=\"note\">" + esc(step.note) + "</p>", false});
+    }
+    if (isLogicNetwork(t.network)) {
+        if (const auto table = truthTable(t.network)) {
+            blocks.push_back({K::Heading, "<h2>Truth table</h2>", true});
+            QString html = "<p>Every 0/1 input through the step units:</p><table class=\"layers\" cellspacing=\"0\" "
+                           "cellpadding=\"4\"><tr><th align=\"left\">input</th><th align=\"left\">output</th></tr>";
+            for (const TruthRow& row : *table) {
+                html += "<tr><td>" + vectorHtml(row.input, t.options.precision) + "</td><td>" +
+                        vectorHtml(row.output, t.options.precision) + "</td></tr>";
+            }
+            blocks.push_back({K::Text, html + "</table>", false});
+        }
+    }
+    blocks.push_back({K::Heading, "<h2>Result</h2>", true});
+    const int L = t.network.lastLayer();
+    QString result = "<p>Loss <i>E</i> = " + numberHtml(t.loss, t.options.precision) + "; output " +
+                     symbolHtml(n.actLatex, n.displayLayer(L)) + " = " + vectorHtml(t.forward.output(), t.options.precision) +
+                     ".</p>";
+    for (const auto& w : t.warnings) result += "<p class=\"warning\">Warning: " + esc(w) + "</p>";
+    if (extras.gradientCheck) result += gradientCheckHtml(*extras.gradientCheck);
+    blocks.push_back({K::Text, result, false});
+    return blocks;
+}
+
+QString traceToHtml(const Trace& t, const ExportExtras& extras) {
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    networkFigureImage(t, kFigureWidthPt, 2.0).save(&buffer, "PNG");
+    const QString figure = "<figure><img src=\"data:image/png;base64," + QString::fromLatin1(png.toBase64()) +
+                           "\" width=\"" + QString::number(kFigureWidthPt) + "\" alt=\"The network: one column of "
+                           "neurons per layer, each weight on its edge\"></figure>";
+    QString out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
+                  htmlEscape(title(t)) + "</title>\n<style>\n" + documentCss() +
+                  "\nbody { max-width: 46em; margin: 2em auto; padding: 0 1em; line-height: 1.45; color: #111; }"
+                  "\nh2 { margin-top: 1.1em; break-after: avoid; }\ntable.formula { margin-top: 0.35em; "
+                  "break-inside: avoid; }\ntable.layers { border-collapse: collapse; margin: 0.5em 0; }"
+                  "\ntable.layers td, table.layers th { padding: 0.25em 0.8em 0.25em 0; }"
+                  "\nfigure { margin: 0.5em 0; }\nfigure img { max-width: 100%; height: auto; }"
+                  "\n</style>\n</head>\n<body>\n";
+    for (const SolutionBlock& b : solutionBlocks(t, extras)) {
+        out += (b.kind == SolutionBlock::Kind::Figure ? figure : b.html) + "\n";
+    }
+    return out + "</body>\n</html>\n";
+}
+
+Result<bool> writeSolutionPdf(const Trace& t, const QString& path, const ExportExtras& extras) {
+    const std::string file = path.toStdString();
+    const QFileInfo info(path);
+    if (info.isDir()) return Error{file, "", "is a folder"};
+    if (!info.absoluteDir().exists()) return Error{file, "", "cannot write (the folder does not exist)"};
+    // Through QSaveFile: a failed export leaves an existing file untouched.
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly)) return Error{file, "", "cannot write (" + out.errorString().toStdString() + ")"};
+    constexpr int dpi = 300;
+    const double pt = dpi / 72.0; // device units per point
+    QPdfWriter writer(&out);
+    writer.setResolution(dpi);
+    writer.setPageSize(QPageSize(QPageSize::A4));
+    writer.setPageMargins(QMarginsF(20, 18, 20, 16), QPageLayout::Millimeter);
+    writer.setTitle(title(t));
+    writer.setCreator("Backprop Lab");
+    QPainter painter;
+    if (!painter.begin(&writer)) return Error{file, "", "cannot write the PDF (permission denied or disk full?)"};
+
+    const double width = writer.width();
+    const double footer = 16 * pt;
+    const double pageHeight = writer.height() - footer;
+    const std::vector<SolutionBlock> blocks = solutionBlocks(t, extras);
+
+    // Lay every block out once at the page width.
+    std::vector<std::unique_ptr<QTextDocument>> docs;
+    std::vector<double> heights;
+    const QSizeF figure = networkFigureSize(t, std::min(kFigureWidthPt, width / pt));
+    for (const SolutionBlock& b : blocks) {
+        if (b.kind == SolutionBlock::Kind::Figure) {
+            docs.push_back(nullptr);
+            heights.push_back(figure.height() * pt);
+            continue;
+        }
+        auto doc = std::make_unique<QTextDocument>();
+        doc->documentLayout()->setPaintDevice(&writer);
+        doc->setDocumentMargin(0);
+        QFont body("DejaVu Serif");
+        body.setPointSizeF(10.5);
+        doc->setDefaultFont(body);
+        doc->setDefaultStyleSheet(documentCss());
+        doc->setHtml(b.html);
+        doc->setTextWidth(width);
+        heights.push_back(doc->size().height());
+        docs.push_back(std::move(doc));
+    }
+    auto gapBefore = [&](SolutionBlock::Kind kind) {
+        switch (kind) {
+        case SolutionBlock::Kind::Heading: return 14 * pt;
+        case SolutionBlock::Kind::Formula: return 4 * pt;
+        case SolutionBlock::Kind::Figure: return 6 * pt;
+        default: return 4 * pt;
+        }
+    };
+    // Paginate: a block never starts where it does not fit, and a heading (or a
+    // vector formula) moves to the next page together with the block after it.
+    struct Placed {
+        int page;
+        double y;
+    };
+    std::vector<Placed> placed(blocks.size());
+    int page = 0;
+    double y = 0;
+    for (size_t k = 0; k < blocks.size(); ++k) {
+        double gap = y > 0 ? gapBefore(blocks[k].kind) : 0;
+        double need = gap + heights[k];
+        for (size_t m = k; blocks[m].keepWithNext && m + 1 < blocks.size(); ++m) {
+            need += gapBefore(blocks[m + 1].kind) + heights[m + 1];
+        }
+        if (y > 0 && y + std::min(need, pageHeight) > pageHeight) {
+            ++page;
+            y = 0;
+            gap = 0;
+        }
+        placed[k] = {page, y + gap};
+        y += gap + heights[k];
+        while (y > pageHeight) { // taller than a page: it continues on the next
+            ++page;
+            y -= pageHeight;
+        }
+    }
+    const int pages = page + 1;
+    for (int p = 0; p < pages; ++p) {
+        if (p > 0) writer.newPage();
+        for (size_t k = 0; k < blocks.size(); ++k) {
+            // A block starting on an earlier page may still overlap this one.
+            const double top = placed[k].y + (placed[k].page - p) * pageHeight;
+            if (top >= pageHeight || top + heights[k] <= 0) continue;
+            painter.save();
+            painter.setClipRect(QRectF(0, 0, width, pageHeight));
+            painter.translate(0, top);
+            if (blocks[k].kind == SolutionBlock::Kind::Figure) {
+                painter.scale(pt, pt);
+                paintNetworkFigure(painter, QRectF(QPointF(0, 0), figure), t);
+            } else {
+                docs[k]->drawContents(&painter);
+            }
+            painter.restore();
+        }
+        QFont small("DejaVu Sans");
+        small.setPixelSize(int(std::lround(7.5 * pt)));
+        painter.setFont(small);
+        painter.setPen(QColor(110, 110, 110));
+        const QRectF foot(0, writer.height() - 10 * pt, width, 10 * pt);
+        painter.drawText(foot, Qt::AlignLeft | Qt::AlignVCenter, title(t));
+        painter.drawText(foot, Qt::AlignRight | Qt::AlignVCenter, QString("page %1 of %2").arg(p + 1).arg(pages));
+        painter.setPen(QPen(QColor(190, 190, 190), 0.5 * pt));
+        painter.drawLine(QPointF(0, foot.top() - 2 * pt), QPointF(width, foot.top() - 2 * pt));
+    }
+    if (!painter.end()) return Error{file, "", "cannot finish writing the PDF"};
+    if (!out.commit()) return Error{file, "", "cannot save (" + out.errorString().toStdString() + ")"};
+    return true;
+}
+
+} // namespace bpl::io
