@@ -1,7 +1,5 @@
 #include "core/logreg_trainer.h"
 
-#include "core/numerics.h"
-
 #include <chrono>
 #include <cmath>
 #include <numeric>
@@ -108,25 +106,52 @@ bool LogRegTrainer::gradientDescentStep(const StopCheck& shouldStop) {
 bool LogRegTrainer::stochasticEpoch(const StopCheck& shouldStop) {
     const bool shuffled = !order_.empty();
     if (shuffled) random_.shuffle(order_);
-    const double eta = run_.options.learningRate;
-    const double* x1 = data_.x1.data();
-    const double* x2 = data_.x2.data();
-    const double* t = data_.t.data();
-    double w1 = weights_(0), w2 = weights_(1), w0 = weights_(2);
+    SgdState state{weights_(0), weights_(1), weights_(2)};
     const Eigen::Index n = data_.size();
-    for (Eigen::Index k = 0; k < n; ++k) {
-        if (k > 0 && k % kStopCheckPoints == 0 && shouldStop && shouldStop()) return false;
-        const Eigen::Index i = shuffled ? order_[static_cast<std::size_t>(k)] : k;
-        const double step = eta * (sigmoid(w1 * x1[i] + w2 * x2[i] + w0) - t[i]);
-        w1 -= step * x1[i];
-        w2 -= step * x2[i];
-        w0 -= step;
+    for (Eigen::Index begin = 0; begin < n; begin += kStopCheckPoints) {
+        if (begin > 0 && shouldStop && shouldStop()) return false;
+        const Eigen::Index end = std::min(n, begin + kStopCheckPoints);
+        if (shuffled) {
+            stochasticRange<true>(state, begin, end);
+        } else {
+            stochasticRange<false>(state, begin, end);
+        }
     }
-    weights_ = Eigen::Vector3d(w1, w2, w0);
+    // The last point's update, still pending.
+    weights_ = Eigen::Vector3d(state.w1 - state.step * state.x1, state.w2 - state.step * state.x2,
+                               state.w0 - state.step);
     LogRegSums sums;
     if (!fullPass(weights_, false, sums, shouldStop)) return false;
     record(weights_, sums.loss / static_cast<double>(n));
     return true;
+}
+
+// The SGD inner loop over visiting positions [begin, end). Each update is
+// applied one point late: with step = η(σ(zₙ₋₁) − tₙ₋₁) pending for xₙ₋₁,
+//   zₙ = wₙ·xₙ = wₙ₋₁·xₙ − step (xₙ₋₁·xₙ),
+// so the loop's critical path from one step to the next is a single
+// multiply-add, exp, add and divide (the dot products run alongside).
+// σ(z) = 1/(1 + e^(−z)) has no branch (e^(−z) → ∞ gives σ → 0, never NaN): a
+// data-dependent branch would be mispredicted half the time.
+template <bool Shuffled> void LogRegTrainer::stochasticRange(SgdState& s, Eigen::Index begin, Eigen::Index end) const {
+    const double eta = run_.options.learningRate;
+    const double* x1 = data_.x1.data();
+    const double* x2 = data_.x2.data();
+    const double* t = data_.t.data();
+    const int* order = order_.data();
+    double w1 = s.w1, w2 = s.w2, w0 = s.w0, step = s.step, p1 = s.x1, p2 = s.x2;
+    for (Eigen::Index k = begin; k < end; ++k) {
+        const Eigen::Index i = Shuffled ? order[k] : k;
+        const double a1 = x1[i], a2 = x2[i];
+        const double z = (w1 * a1 + w2 * a2 + w0) - step * (p1 * a1 + p2 * a2 + 1.0);
+        w1 -= step * p1;
+        w2 -= step * p2;
+        w0 -= step;
+        step = eta / (1.0 + std::exp(-z)) - eta * t[i];
+        p1 = a1;
+        p2 = a2;
+    }
+    s = SgdState{w1, w2, w0, step, p1, p2};
 }
 
 // One epoch of batches of B points (the last one may be smaller): after each,

@@ -41,6 +41,12 @@ private:
     void record(const Eigen::Vector3d& weights, double nll);
     bool gradientDescentStep(const StopCheck& shouldStop);
     bool stochasticEpoch(const StopCheck& shouldStop);
+    // Weights and the update still pending for the previous point (x1, x2, 1).
+    struct SgdState {
+        double w1 = 0, w2 = 0, w0 = 0;
+        double step = 0, x1 = 0, x2 = 0;
+    };
+    template <bool Shuffled> void stochasticRange(SgdState& state, Eigen::Index begin, Eigen::Index end) const;
     bool miniBatchEpoch(const StopCheck& shouldStop);
     // NLL sum and gradient sum over all points, asking `shouldStop` between
     // blocks; false if stopped.
