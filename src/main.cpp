@@ -23,7 +23,7 @@ int main(int argc, char** argv) {
     }
     if (const bpl::cli::Command* command = bpl::cli::findCommand(first)) {
         // Headless: never needs a display, even for plots and PDFs.
-        if (command->needsGui) {
+        if (bpl::cli::needsGuiFor(*command, rest)) {
             if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
             QApplication app(argc, argv);
             return command->run(rest);

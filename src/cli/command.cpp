@@ -19,6 +19,18 @@ const Command* findCommand(const QString& name) {
     return nullptr;
 }
 
+bool needsGuiFor(const Command& command, const QStringList& args) {
+    if (command.needsGui) return true;
+    if (QLatin1String(command.name) == QLatin1String("trace")) {
+        for (int k = 0; k < args.size(); ++k) {
+            const QString& a = args[k];
+            if (a == "--pdf" || a.startsWith("--pdf=") || a == "--format=html") return true;
+            if (a == "--format" && k + 1 < args.size() && args[k + 1] == "html") return true;
+        }
+    }
+    return false;
+}
+
 QString usageText() {
     QString s = "Usage: backprop-lab [FILE.json]          open the window\n"
                 "       backprop-lab COMMAND [OPTIONS]    run headless\n\nCommands:\n";

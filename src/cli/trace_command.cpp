@@ -1,11 +1,14 @@
 // backprop-lab trace FILE [--input v,…] [--target v,…] [--learning-rate x]
-//   [--format text|markdown|latex|json] [--precision N] [--notation ID] [--check-gradients]
+//   [--format text|markdown|latex|html|json] [--pdf OUT.pdf] [--precision N] [--notation ID]
+//   [--check-gradients]
 #include "cli/command.h"
 #include "cli/output.h"
 #include "core/gradient_check.h"
 #include "core/trace.h"
 #include "io/json_writer.h"
 #include "io/network_file.h"
+#include "io/solution_document.h"
+#include "io/solution_export.h"
 #include "io/trace_export.h"
 
 #include <QCommandLineParser>
@@ -45,7 +48,9 @@ int runTrace(const QStringList& args) {
         {"input", "Input vector, comma-separated (overrides the file's sample).", "v,v,…"},
         {"target", "Target vector, comma-separated.", "v,…"},
         {"learning-rate", "Learning rate η (> 0).", "x"},
-        {"format", "Output: text (default), markdown, latex or json.", "format", "text"},
+        {"format", "Output: text (default), markdown, latex, html or json.", "format", "text"},
+        {"pdf", "Also write the worked solution as a PDF (drawn by the app; no TeX needed). "
+                "Nothing is printed unless --format is given too.", "OUT.pdf"},
         {"precision", "Significant figures in text formats (1–17, default 6).", "N", "6"},
         {"notation", "standard (default), bishop, course or ng.", "id", "standard"},
         {"check-gradients", "Compare backpropagation with central differences."},
@@ -62,9 +67,11 @@ int runTrace(const QStringList& args) {
     if (files.size() != 1) return fail(kName, "expected one network file (see --help)", Usage);
 
     const QString format = p.value("format");
-    if (!QStringList{"text", "markdown", "latex", "json"}.contains(format)) {
-        return fail(kName, "--format: expected text, markdown, latex or json, found '" + format + "'", Usage);
+    if (!QStringList{"text", "markdown", "latex", "html", "json"}.contains(format)) {
+        return fail(kName, "--format: expected text, markdown, latex, html or json, found '" + format + "'", Usage);
     }
+    const QString pdfPath = p.value("pdf");
+    if (p.isSet("pdf") && pdfPath.isEmpty()) return fail(kName, "--pdf: expected an output file name", Usage);
     bool ok = false;
     const int precision = p.value("precision").toInt(&ok);
     if (!ok || precision < 1 || precision > 17) {
@@ -100,7 +107,14 @@ int runTrace(const QStringList& args) {
     io::ExportExtras extras;
     if (p.isSet("check-gradients")) extras.gradientCheck = checkGradients(network, network.sample);
 
-    if (format == "json") {
+    if (p.isSet("pdf")) {
+        const auto written = io::exportSolution(trace, io::SolutionFormat::Pdf, pdfPath, extras);
+        if (!written) return fail(kName, QString::fromStdString(written.error().message()), BadFile);
+        if (!p.isSet("format")) return Ok;
+    }
+    if (format == "html") {
+        printOut(io::traceToHtml(trace, extras));
+    } else if (format == "json") {
         printOutBytes(io::writeJson(io::traceToJson(trace, extras),
                                     {"loss", "output", "layers", "index", "a", "z", "delta", "grad_weights",
                                      "grad_bias", "new_weights", "new_bias"}));

@@ -8,6 +8,7 @@
 #include <QBuffer>
 #include <QDir>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QTextDocument>
@@ -203,13 +204,17 @@ std::vector<SolutionBlock> solutionBlocks(const Trace& t, const ExportExtras& ex
 }
 
 QString traceToHtml(const Trace& t, const ExportExtras& extras) {
-    QByteArray png;
-    QBuffer buffer(&png);
-    buffer.open(QIODevice::WriteOnly);
-    networkFigureImage(t, kFigureWidthPt, 2.0).save(&buffer, "PNG");
-    const QString figure = "<figure><img src=\"data:image/png;base64," + QString::fromLatin1(png.toBase64()) +
-                           "\" width=\"" + QString::number(kFigureWidthPt) + "\" alt=\"The network: one column of "
-                           "neurons per layer, each weight on its edge\"></figure>";
+    // The figure needs fonts, hence a QGuiApplication; without one the table of weights stands alone.
+    QString figure;
+    if (qobject_cast<QGuiApplication*>(QCoreApplication::instance()) != nullptr) {
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        networkFigureImage(t, kFigureWidthPt, 2.0).save(&buffer, "PNG");
+        figure = "<figure><img src=\"data:image/png;base64," + QString::fromLatin1(png.toBase64()) + "\" width=\"" +
+                 QString::number(kFigureWidthPt) + "\" alt=\"The network: one column of neurons per layer, each "
+                 "weight on its edge\"></figure>";
+    }
     QString out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
                   htmlEscape(title(t)) + "</title>\n<style>\n" + documentCss() +
                   "\nbody { max-width: 46em; margin: 2em auto; padding: 0 1em; line-height: 1.45; color: #111; }"
@@ -229,6 +234,9 @@ Result<bool> writeSolutionPdf(const Trace& t, const QString& path, const ExportE
     const QFileInfo info(path);
     if (info.isDir()) return Error{file, "", "is a folder"};
     if (!info.absoluteDir().exists()) return Error{file, "", "cannot write (the folder does not exist)"};
+    if (qobject_cast<QGuiApplication*>(QCoreApplication::instance()) == nullptr) {
+        return Error{file, "", "writing a PDF needs a QGuiApplication (fonts), and none exists"};
+    }
     // Through QSaveFile: a failed export leaves an existing file untouched.
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly)) return Error{file, "", "cannot write (" + out.errorString().toStdString() + ")"};
