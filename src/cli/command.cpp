@@ -5,6 +5,7 @@ namespace bpl::cli {
 const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
         {"trace", "print the worked forward and backward pass of a network file", false, runTrace},
+        {"screenshot", "render the main window offscreen at a step and save it as PNG", true, runScreenshot},
         {"check", "check hand-worked answers: correct, wrong or carried from an earlier slip", false, runCheck},
         {"logreg", "train logistic regression for several learning rates (JSON, CSV, --plot)", true, runLogRegCommand},
         {"bench", "measure speed: bench logreg [--points N] [--iters K]", true, runBench},

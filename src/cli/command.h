@@ -27,6 +27,7 @@ QString usageText();
 
 // Each subcommand's entry point.
 int runTrace(const QStringList& args);
+int runScreenshot(const QStringList& args);
 int runCheck(const QStringList& args);
 int runLogRegCommand(const QStringList& args);
 int runBench(const QStringList& args);

@@ -1,44 +1,268 @@
 #include "gui/main_window.h"
 
-#include "core/trace.h"
-#include "io/network_file.h"
+#include "gui/app_settings.h"
+#include "gui/appearance.h"
+#include "gui/canvas/canvas_export.h"
+#include "gui/canvas/canvas_style.h"
+#include "gui/canvas/network_view.h"
+#include "gui/examples.h"
 #include "gui/lab_tabs.h"
-#include "io/trace_export.h"
+#include "gui/message_bar.h"
+#include "gui/network_document.h"
+#include "gui/network_workspace.h"
+#include "io/network_file.h"
 #include "ui_main_window.h"
 
+#include <QActionGroup>
+#include <QCloseEvent>
+#include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QUndoStack>
 
 namespace bpl::gui {
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), ui_(std::make_unique<Ui::MainWindow>()) {
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), ui_(std::make_unique<Ui::MainWindow>()), appearance_(new Appearance(this)) {
     ui_->setupUi(this);
     addLabTabs(ui_->tabs);
-    connect(ui_->actionOpen, &QAction::triggered, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open network"), QString(),
-                                                          tr("Network files (*.json)"));
-        if (!path.isEmpty()) openFile(path);
-    });
-    connect(ui_->actionQuit, &QAction::triggered, this, &QWidget::close);
-    connect(ui_->actionAbout, &QAction::triggered, this, [this] {
-        QMessageBox::about(this, tr("About Backprop Lab"),
-                           tr("<h3>Backprop Lab</h3><p>Step through feedforward and backpropagation, "
-                              "with every number and every formula.</p><p>GPL-3.0-or-later</p>"));
-    });
+    buildMenus();
+    connect(document(), &NetworkDocument::fileChanged, this, &MainWindow::updateTitle);
+    connect(workspace(), &NetworkWorkspace::statusMessage, this, [this](const QString& m) { statusBar()->showMessage(m, 6000); });
+    connect(appearance_, &Appearance::changed, this, &MainWindow::applyAppearance);
+    connect(ui_->tabs, &QTabWidget::currentChanged, this, &MainWindow::updateTabActions);
+    readSettings();
+    if (const ExampleInfo* first = builtInExamples().empty() ? nullptr : &builtInExamples().front()) {
+        openExample(first->id);
+    }
+    applyAppearance();
+    updateTitle();
+    updateTabActions();
 }
 
 MainWindow::~MainWindow() = default;
 
+NetworkWorkspace* MainWindow::workspace() const { return ui_->networkTab; }
+NetworkDocument* MainWindow::document() const { return ui_->networkTab->document(); }
+QTabWidget* MainWindow::tabs() const { return ui_->tabs; }
+MessageBar* MainWindow::messageBar() const { return ui_->messageBar; }
+
 bool MainWindow::openFile(const QString& path) {
     const auto loaded = io::loadNetwork(path);
     if (!loaded) {
-        QMessageBox::warning(this, tr("Cannot open network"), QString::fromStdString(loaded.error().message()));
+        ui_->messageBar->showError(tr("Cannot open the network: %1").arg(QString::fromStdString(loaded.error().message())));
         return false;
     }
-    const Trace trace = traceNetwork(loaded.value().network);
-    ui_->solutionView->setPlainText(io::traceToText(trace));
-    statusBar()->showMessage(tr("Opened %1").arg(path));
+    document()->load(loaded.value(), QFileInfo(path).absoluteFilePath());
+    addRecentFile(path);
+    rebuildRecentMenu();
+    ui_->messageBar->hide();
+    ui_->tabs->setCurrentWidget(workspace());
+    workspace()->view()->fitToWindow();
+    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 6000);
     return true;
+}
+
+bool MainWindow::openExample(const QString& key) {
+    const ExampleInfo* example = findExample(key);
+    if (!example) {
+        ui_->messageBar->showError(tr("There is no example called “%1”").arg(key));
+        return false;
+    }
+    QFile f(example->resourcePath);
+    if (!f.open(QIODevice::ReadOnly)) return false;
+    const auto parsed = io::parseNetwork(f.readAll(), example->id + ".json");
+    if (!parsed) {
+        ui_->messageBar->showError(QString::fromStdString(parsed.error().message()));
+        return false;
+    }
+    document()->load(parsed.value(), QString(), example->name);
+    ui_->messageBar->hide();
+    ui_->tabs->setCurrentWidget(workspace());
+    workspace()->view()->fitToWindow();
+    statusBar()->showMessage(tr("Example: %1").arg(example->name), 6000);
+    return true;
+}
+
+bool MainWindow::saveTo(const QString& path) {
+    const auto saved = io::saveNetwork(document()->fileDocument(), path);
+    if (!saved) {
+        ui_->messageBar->showError(tr("Cannot save the network: %1").arg(QString::fromStdString(saved.error().message())));
+        return false;
+    }
+    document()->markSaved(QFileInfo(path).absoluteFilePath());
+    addRecentFile(path);
+    rebuildRecentMenu();
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 6000);
+    return true;
+}
+
+bool MainWindow::save() {
+    if (document()->isUntitled()) return saveAs();
+    return saveTo(document()->filePath());
+}
+
+bool MainWindow::saveAs() {
+    QString suggested = document()->isUntitled() ? dialogDirectory() + "/" + document()->displayName() + ".json"
+                                                 : document()->filePath();
+    if (!document()->exampleName().isEmpty()) {
+        suggested = dialogDirectory() + "/" + document()->exampleName().section(',', 0, 0).trimmed() + ".json";
+    }
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save network"), suggested, tr("Network files (*.json)"));
+    if (path.isEmpty()) return false;
+    openSettings()->setValue(settings::kLastDirectory, QFileInfo(path).absolutePath());
+    return saveTo(path.endsWith(".json", Qt::CaseInsensitive) ? path : path + ".json");
+}
+
+bool MainWindow::maybeSave() {
+    if (!document()->isModified()) return true;
+    const auto answer = QMessageBox::warning(this, tr("Unsaved changes"),
+                                             tr("“%1” has unsaved changes. Save them first?").arg(document()->displayName()),
+                                             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
+                                             QMessageBox::Save);
+    if (answer == QMessageBox::Save) return save();
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::openWithDialog() {
+    if (!maybeSave()) return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open network"), dialogDirectory(),
+                                                      tr("Network files (*.json);;All files (*)"));
+    if (path.isEmpty()) return;
+    openSettings()->setValue(settings::kLastDirectory, QFileInfo(path).absolutePath());
+    openFile(path);
+}
+
+void MainWindow::newNetwork() {
+    if (!maybeSave()) return;
+    io::NetworkDocument fresh;
+    NetworkDocument blank;
+    fresh.network = blank.network();
+    document()->load(fresh, QString());
+    workspace()->view()->fitToWindow();
+}
+
+void MainWindow::exportCanvasWithDialog(const QString& suffix) {
+    const QString base = document()->isUntitled() ? document()->displayName().section(',', 0, 0).trimmed()
+                                                  : QFileInfo(document()->filePath()).completeBaseName();
+    const QString suggested = dialogDirectory() + "/" + base + QStringLiteral("-step%1.").arg(document()->position()) + suffix;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export canvas"), suggested,
+                                                      tr("%1 files (*.%2)").arg(suffix.toUpper(), suffix));
+    if (path.isEmpty()) return;
+    const QString error = exportCanvas(workspace()->scene(), path);
+    if (!error.isEmpty()) ui_->messageBar->showError(error);
+    else statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 6000);
+}
+
+QString MainWindow::dialogDirectory() const {
+    const QString last = openSettings()->value(settings::kLastDirectory).toString();
+    if (!last.isEmpty() && QFileInfo(last).isDir()) return last;
+    return QDir::homePath();
+}
+
+void MainWindow::updateTitle() {
+    QString name = document()->displayName();
+    if (!document()->exampleName().isEmpty()) name += tr(" (example)");
+    setWindowTitle(name + "[*] — Backprop Lab");
+    setWindowModified(document()->isModified());
+    ui_->actionSave->setEnabled(true);
+}
+
+void MainWindow::setNotation(const QString& id) {
+    Notation n;
+    Notation::fromId(id.toStdString(), n);
+    TraceOptions options = document()->traceOptions();
+    options.notation = n;
+    document()->setTraceOptions(options);
+    if (notationGroup_) {
+        for (QAction* a : notationGroup_->actions()) a->setChecked(a->data().toString() == QString::fromStdString(n.id));
+    }
+    if (!restoringSettings_) openSettings()->setValue(settings::kNotation, QString::fromStdString(n.id));
+}
+
+void MainWindow::setPrecision(int significantFigures) {
+    TraceOptions options = document()->traceOptions();
+    options.precision = std::clamp(significantFigures, 2, 15);
+    document()->setTraceOptions(options);
+    if (precisionGroup_) {
+        for (QAction* a : precisionGroup_->actions()) a->setChecked(a->data().toInt() == options.precision);
+    }
+    if (!restoringSettings_) openSettings()->setValue(settings::kPrecision, options.precision);
+}
+
+void MainWindow::setPresenting(bool presenting) {
+    ui_->actionPresentation->setChecked(presenting);
+    appearance_->setPresenting(presenting);
+}
+
+void MainWindow::applyAppearance() {
+    const double scale = appearance_->fontScale() * (appearance_->presenting() ? 1.35 : 1.0);
+    workspace()->setCanvasStyle(CanvasStyle::make(appearance_->effectiveTheme(), appearance_->isDark(), scale));
+    if (!restoringSettings_) {
+        auto s = openSettings();
+        s->setValue(settings::kTheme, int(appearance_->theme()));
+        s->setValue(settings::kFontScale, appearance_->fontScale());
+    }
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    QMainWindow::changeEvent(event);
+    // The system switched between light and dark: the canvas follows.
+    if (event->type() == QEvent::ApplicationPaletteChange && appearance_ && appearance_->theme() == Theme::System &&
+        !appearance_->presenting()) {
+        const double scale = appearance_->fontScale();
+        workspace()->setCanvasStyle(CanvasStyle::make(Theme::System, appearance_->isDark(), scale));
+    }
+}
+
+void MainWindow::readSettings() {
+    restoringSettings_ = true;
+    auto s = openSettings();
+    restoreGeometry(s->value(settings::kGeometry).toByteArray());
+    restoreState(s->value(settings::kWindowState).toByteArray());
+    workspace()->restoreState(s->value(settings::kWorkspaceState).toByteArray());
+    setNotation(s->value(settings::kNotation, "standard").toString());
+    setPrecision(s->value(settings::kPrecision, 6).toInt());
+    appearance_->setTheme(Theme(std::clamp(s->value(settings::kTheme, 0).toInt(), 0, 2)));
+    appearance_->setFontScale(s->value(settings::kFontScale, 1.0).toDouble());
+    const bool follow = s->value(settings::kFollowStep, true).toBool();
+    ui_->actionFollowStep->setChecked(follow);
+    workspace()->view()->setFollowStep(follow);
+    if (themeGroup_) {
+        for (QAction* a : themeGroup_->actions()) a->setChecked(a->data().toInt() == int(appearance_->theme()));
+    }
+    restoringSettings_ = false;
+}
+
+void MainWindow::writeSettings() const {
+    auto s = openSettings();
+    s->setValue(settings::kGeometry, saveGeometry());
+    s->setValue(settings::kWindowState, saveState());
+    s->setValue(settings::kWorkspaceState, workspace()->saveState());
+    s->setValue(settings::kFollowStep, ui_->actionFollowStep->isChecked());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    writeSettings();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.isEmpty() || !urls.first().isLocalFile()) return;
+    event->acceptProposedAction();
+    if (maybeSave()) openFile(urls.first().toLocalFile());
 }
 
 } // namespace bpl::gui

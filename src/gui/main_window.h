@@ -1,14 +1,25 @@
-// The main window: menus, the network tab and the labs as tabs, a status bar.
+// The main window: menus, toolbar and status bar around a tab widget whose
+// first tab is the network workspace (canvas, stepper, panels) and whose other
+// tabs are the labs (addLabTabs). Opens, saves and exports files, offers the
+// examples, and remembers notation, precision, theme and layout (QSettings).
 #pragma once
 
 #include <QMainWindow>
 #include <memory>
+
+class QActionGroup;
+class QTabWidget;
 
 namespace Ui {
 class MainWindow;
 }
 
 namespace bpl::gui {
+
+class Appearance;
+class MessageBar;
+class NetworkDocument;
+class NetworkWorkspace;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -19,9 +30,59 @@ public:
     // Opens a network file; on a bad file shows the loader's message and keeps
     // what is open. Returns true when the file was opened.
     bool openFile(const QString& path);
+    // Opens a built-in example by id or name (see examples.h).
+    bool openExample(const QString& key);
+    // Writes the network to `path` (QSaveFile: never a half-written file).
+    bool saveTo(const QString& path);
+
+    NetworkWorkspace* workspace() const;
+    NetworkDocument* document() const;
+    QTabWidget* tabs() const;
+    MessageBar* messageBar() const;
+    Appearance* appearance() const { return appearance_; }
+
+    // "standard", "bishop", "course" or "ng"; remembered.
+    void setNotation(const QString& id);
+    // Significant figures of every number shown; remembered.
+    void setPrecision(int significantFigures);
+    void setPresenting(bool presenting);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
+    // main_window_menus.cpp
+    void buildMenus();
+    void buildFileActions();
+    void buildNetworkMenu();
+    void buildViewMenu();
+    void buildExamplesMenu();
+    void rebuildRecentMenu();
+    void updateNetworkMenu();
+    void updateTabActions();
+
+    // main_window.cpp
+    bool maybeSave();
+    bool save();
+    bool saveAs();
+    void openWithDialog();
+    void newNetwork();
+    void exportCanvasWithDialog(const QString& suffix);
+    void updateTitle();
+    void applyAppearance();
+    void readSettings();
+    void writeSettings() const;
+    QString dialogDirectory() const;
+
     std::unique_ptr<Ui::MainWindow> ui_;
+    Appearance* appearance_;
+    QActionGroup* notationGroup_ = nullptr;
+    QActionGroup* precisionGroup_ = nullptr;
+    QActionGroup* themeGroup_ = nullptr;
+    bool restoringSettings_ = false;
 };
 
 } // namespace bpl::gui

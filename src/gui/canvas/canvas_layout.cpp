@@ -1,0 +1,93 @@
+#include "gui/canvas/canvas_layout.h"
+
+#include "gui/canvas/canvas_style.h"
+
+#include <QFontMetricsF>
+#include <algorithm>
+#include <cmath>
+
+namespace bpl::gui {
+
+namespace {
+
+double overlapArea(const QRectF& a, const QRectF& b) {
+    const QRectF i = a.intersected(b);
+    return i.isValid() ? i.width() * i.height() : 0.0;
+}
+
+} // namespace
+
+QRectF CanvasLayout::columnRect(int layer, double radius) const {
+    const double x = columnX[layer];
+    const double halfWidth = std::min(columnGap * 0.42, radius * 3.2);
+    return QRectF(x - halfWidth, top - radius * 3.4, 2 * halfWidth, bottom - top + radius * 6.4);
+}
+
+CanvasLayout layoutNetwork(const Network& network, const CanvasStyle& style) {
+    CanvasLayout layout;
+    const double r = style.radius;
+    const double line = QFontMetricsF(style.bold).height() + 2;
+    // Circle, caption above, up to three value lines below, and a margin.
+    const double detailedSlot = 2 * r + line + 3 * line + 24;
+    const double compactSlot = 2 * r + 14;
+    // Room between columns for two-line edge labels next to the value boxes.
+    layout.columnGap = std::max(13.0 * r, 2 * r + 2 * 8.5 * line);
+    int widest = 1;
+    for (const Layer& l : network.layers) widest = std::max(widest, l.size);
+    if (widest >= 4) layout.columnGap *= 1.0 + 0.06 * std::min(widest - 3, 6);
+
+    layout.top = 0;
+    layout.bottom = 0;
+    for (int l = 0; l < network.layerCount(); ++l) {
+        const int n = network.layers[l].size;
+        const double slot = n <= kMaxDetailedLayerSize ? detailedSlot : compactSlot;
+        const double x = l * layout.columnGap;
+        layout.columnX.push_back(x);
+        std::vector<QPointF> column;
+        for (int i = 0; i < n; ++i) {
+            // Shift the column up by half a value box, so the values below the
+            // lowest neuron balance the caption above the highest.
+            column.emplace_back(x, (i - (n - 1) / 2.0) * slot - (n <= kMaxDetailedLayerSize ? line : 0));
+        }
+        layout.top = std::min(layout.top, column.front().y());
+        layout.bottom = std::max(layout.bottom, column.back().y());
+        layout.neurons.push_back(std::move(column));
+    }
+    return layout;
+}
+
+std::vector<QPointF> placeEdgeLabels(const std::vector<QLineF>& edges, const std::vector<QSizeF>& sizes,
+                                     const std::vector<QRectF>& obstacles) {
+    std::vector<QPointF> centres;
+    std::vector<QRectF> placed;
+    centres.reserve(edges.size());
+    std::vector<double> fractions;
+    for (int k = 0; k <= 16; ++k) {
+        // 0.5, 0.46, 0.54, 0.42, 0.58, … 0.18, 0.82
+        const double offset = ((k + 1) / 2) * 0.04;
+        fractions.push_back(k % 2 == 1 ? 0.5 - offset : 0.5 + offset);
+    }
+    for (size_t e = 0; e < edges.size(); ++e) {
+        const QSizeF size = sizes[e];
+        double bestCost = INFINITY;
+        QPointF best = edges[e].pointAt(0.5);
+        for (double t : fractions) {
+            const QPointF c = edges[e].pointAt(t);
+            const QRectF rect(c.x() - size.width() / 2 - 3, c.y() - size.height() / 2 - 2, size.width() + 6,
+                              size.height() + 4);
+            double cost = std::abs(t - 0.5) * 40; // a small pull towards the middle
+            for (const QRectF& p : placed) cost += overlapArea(rect, p);
+            for (const QRectF& o : obstacles) cost += overlapArea(rect, o);
+            if (cost < bestCost) {
+                bestCost = cost;
+                best = c;
+            }
+        }
+        centres.push_back(best);
+        placed.emplace_back(best.x() - size.width() / 2 - 3, best.y() - size.height() / 2 - 2, size.width() + 6,
+                            size.height() + 4);
+    }
+    return centres;
+}
+
+} // namespace bpl::gui

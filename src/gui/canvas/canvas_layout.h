@@ -1,0 +1,45 @@
+// Where things go on the canvas: neurons in columns by layer (input on the
+// left), each column centred vertically, with room below each neuron for its
+// values; and a greedy placement of edge labels along their edges so that no
+// two labels, and no label and neuron text, overlap where it can be avoided.
+#pragma once
+
+#include "core/network.h"
+
+#include <QLineF>
+#include <QPointF>
+#include <QRectF>
+#include <QSizeF>
+#include <vector>
+
+namespace bpl::gui {
+
+struct CanvasStyle;
+
+// Layers wider than this are drawn compactly: circles only, values in tooltips
+// and in the details panel.
+constexpr int kMaxDetailedLayerSize = 12;
+// Between two layers with more edges than this, edge labels are left out.
+constexpr int kMaxLabelledEdges = 40;
+
+struct CanvasLayout {
+    std::vector<double> columnX;                 // per layer
+    std::vector<std::vector<QPointF>> neurons;   // per layer, per neuron: centre
+    double columnGap = 0;
+    double top = 0;    // highest neuron centre
+    double bottom = 0; // lowest neuron centre
+
+    bool detailed(int layer) const { return static_cast<int>(neurons[layer].size()) <= kMaxDetailedLayerSize; }
+    // A rectangle around layer l's column, from its heading to its last neuron's values.
+    QRectF columnRect(int layer, double radius) const;
+};
+
+CanvasLayout layoutNetwork(const Network& network, const CanvasStyle& style);
+
+// Centres for one label per edge: along its edge at a fraction of its length
+// between 0.18 and 0.82, the middle preferred, minimising overlap with labels
+// placed before it and with `obstacles`.
+std::vector<QPointF> placeEdgeLabels(const std::vector<QLineF>& edges, const std::vector<QSizeF>& sizes,
+                                     const std::vector<QRectF>& obstacles);
+
+} // namespace bpl::gui

@@ -1,0 +1,47 @@
+// Colours, fonts and sizes of the network canvas, derived from the theme in
+// effect and the font scale: edges blue for positive and red for negative
+// weights (teal / purple for gradients), the current layer on an amber band,
+// numbers just computed in the accent colour.
+#pragma once
+
+#include "gui/appearance.h"
+
+#include <QColor>
+#include <QFont>
+
+namespace bpl::gui {
+
+struct CanvasStyle {
+    QColor background;
+    QColor text;
+    QColor mutedText;
+    QColor neuronFill;
+    QColor inputFill;
+    QColor neuronBorder;
+    QColor positive;     // weight > 0
+    QColor negative;     // weight < 0
+    QColor zero;         // weight = 0
+    QColor gradPositive; // ∂E/∂w > 0
+    QColor gradNegative; // ∂E/∂w < 0
+    QColor band;         // behind the current layer
+    QColor bandBorder;
+    QColor fresh;        // numbers the current step has just computed
+    QColor delta;        // δ values
+    QColor selection;
+    QColor labelBackground;
+
+    QFont font;      // values and labels
+    QFont bold;      // layer titles, fresh values
+    QFont small;     // edge labels
+    QFont title;     // the network's name
+    double radius = 28;  // neuron circle
+    double lineWidth = 1.5;
+    bool highContrast = false;
+
+    // `fontScale` multiplies the base sizes (presentation mode passes a larger one).
+    static CanvasStyle make(Theme effectiveTheme, bool dark, double fontScale);
+
+    double maxEdgeWidth() const { return radius * 0.28; }
+};
+
+} // namespace bpl::gui

@@ -1,0 +1,47 @@
+// The label of one weight: its symbol and the number the current step shows
+// for it (w, ∂E/∂w, or old → new), on a small card edged in the edge's colour.
+// The scene places it along its edge where it overlaps nothing; clicking it
+// selects the edge.
+#pragma once
+
+#include <QColor>
+#include <QGraphicsItem>
+#include <QStringList>
+
+namespace bpl::gui {
+
+struct CanvasStyle;
+
+class EdgeLabelItem : public QGraphicsItem {
+public:
+    enum { Type = UserType + 3 };
+
+    EdgeLabelItem(int layer, int i, int j, const CanvasStyle* style);
+
+    int type() const override { return Type; }
+    int layer() const { return layer_; }
+    int target() const { return i_; }
+    int source() const { return j_; }
+
+    // lines[0] is the symbol; the rest are numbers.
+    void setText(const QStringList& lines, const QColor& border, bool fresh, bool dimmed);
+    const QStringList& lines() const { return lines_; }
+    QSizeF size() const { return size_; }
+
+    QRectF boundingRect() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+private:
+    int layer_;
+    int i_;
+    int j_;
+    const CanvasStyle* style_;
+    QStringList lines_;
+    QColor border_;
+    bool fresh_ = false;
+    bool dimmed_ = false;
+    QSizeF size_;
+    double lineHeight_ = 0;
+};
+
+} // namespace bpl::gui

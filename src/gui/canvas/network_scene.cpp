@@ -1,0 +1,254 @@
+#include "gui/canvas/network_scene.h"
+
+#include "gui/canvas/canvas_content.h"
+#include "gui/canvas/edge_item.h"
+#include "gui/canvas/edge_label_item.h"
+#include "gui/canvas/layer_label_item.h"
+#include "gui/canvas/neuron_item.h"
+#include "gui/network_document.h"
+#include "gui/step_display.h"
+
+#include <QFontMetricsF>
+#include <QGraphicsPathItem>
+#include <QGraphicsSceneMouseEvent>
+#include <QGraphicsSimpleTextItem>
+
+namespace bpl::gui {
+
+NetworkScene::NetworkScene(NetworkDocument* document, QObject* parent)
+    : QGraphicsScene(parent), document_(document), style_(CanvasStyle::make(Theme::Light, false, 1.0)) {
+    connect(document_, &NetworkDocument::structureChanged, this, &NetworkScene::rebuild);
+    connect(document_, &NetworkDocument::traceChanged, this, &NetworkScene::refresh);
+    connect(document_, &NetworkDocument::positionChanged, this, &NetworkScene::refresh);
+    connect(document_, &NetworkDocument::selectionChanged, this, &NetworkScene::syncSelectionFromDocument);
+    connect(this, &QGraphicsScene::selectionChanged, this, &NetworkScene::syncSelectionFromScene);
+    rebuild();
+}
+
+void NetworkScene::setCanvasStyle(const CanvasStyle& style) {
+    style_ = style;
+    rebuild();
+}
+
+NeuronItem* NetworkScene::neuronItem(int layer, int i) const {
+    if (layer < 0 || layer >= static_cast<int>(neurons_.size())) return nullptr;
+    if (i < 0 || i >= static_cast<int>(neurons_[layer].size())) return nullptr;
+    return neurons_[layer][i];
+}
+
+EdgeItem* NetworkScene::edgeItem(int layer, int i, int j) const {
+    if (layer < 1 || layer >= static_cast<int>(edges_.size())) return nullptr;
+    const int fanIn = static_cast<int>(neurons_[layer - 1].size());
+    if (i < 0 || j < 0 || j >= fanIn || i * fanIn + j >= static_cast<int>(edges_[layer].size())) return nullptr;
+    return edges_[layer][i * fanIn + j];
+}
+
+EdgeLabelItem* NetworkScene::edgeLabelItem(int layer, int i, int j) const {
+    if (layer < 1 || layer >= static_cast<int>(edgeLabels_.size()) || edgeLabels_[layer].empty()) return nullptr;
+    const int fanIn = static_cast<int>(neurons_[layer - 1].size());
+    if (i < 0 || j < 0 || j >= fanIn || i * fanIn + j >= static_cast<int>(edgeLabels_[layer].size())) return nullptr;
+    return edgeLabels_[layer][i * fanIn + j];
+}
+
+LayerLabelItem* NetworkScene::layerLabelItem(int layer) const {
+    if (layer < 0 || layer >= static_cast<int>(layerLabels_.size())) return nullptr;
+    return layerLabels_[layer];
+}
+
+QRectF NetworkScene::focusRect() const {
+    if (highlighted_ < 0 || highlighted_ >= static_cast<int>(layout_.columnX.size())) return {};
+    QRectF r = layout_.columnRect(highlighted_, style_.radius);
+    // Keep the layer the signal comes from (or goes to) in view as well.
+    const Step* step = document_->currentStep();
+    if (step && step->kind == StepKind::HiddenDelta) r = r.united(layout_.columnRect(highlighted_ + 1, style_.radius));
+    else if (highlighted_ > 0) r = r.united(layout_.columnRect(highlighted_ - 1, style_.radius));
+    if (step && step->kind == StepKind::Loss && loss_) r = r.united(loss_->sceneBoundingRect());
+    return r;
+}
+
+QRectF NetworkScene::contentRect() const {
+    return itemsBoundingRect().adjusted(-30, -30, 30, 30);
+}
+
+void NetworkScene::rebuild() {
+    const Network& net = document_->network();
+    clearSelection();
+    clear();
+    neurons_.clear();
+    edges_.clear();
+    edgeLabels_.clear();
+    layerLabels_.clear();
+    setBackgroundBrush(style_.background);
+    layout_ = layoutNetwork(net, style_);
+    const double r = style_.radius;
+    const double line = QFontMetricsF(style_.bold).height() + 2;
+
+    band_ = addPath(QPainterPath());
+    band_->setZValue(-5);
+    title_ = addSimpleText(QString::fromStdString(net.name), style_.title);
+    title_->setBrush(style_.text);
+
+    neurons_.resize(net.layerCount());
+    edges_.resize(net.layerCount());
+    edgeLabels_.resize(net.layerCount());
+    for (int l = 0; l < net.layerCount(); ++l) {
+        auto* label = new LayerLabelItem(l, &style_);
+        label->setPos(layout_.columnX[l], layout_.top - r - (layout_.detailed(l) ? line + 8 : 8));
+        addItem(label);
+        layerLabels_.push_back(label);
+        for (int i = 0; i < net.layers[l].size; ++i) {
+            auto* neuron = new NeuronItem(l, i, &style_);
+            neuron->setPos(layout_.neurons[l][i]);
+            addItem(neuron);
+            neurons_[l].push_back(neuron);
+        }
+        if (l == 0) continue;
+        const int fanIn = net.layers[l - 1].size;
+        const bool labelled = net.layers[l].size * fanIn <= kMaxLabelledEdges;
+        for (int i = 0; i < net.layers[l].size; ++i) {
+            for (int j = 0; j < fanIn; ++j) {
+                auto* edge = new EdgeItem(l, i, j, &style_);
+                edge->setEnds(layout_.neurons[l - 1][j], layout_.neurons[l][i], r);
+                addItem(edge);
+                edges_[l].push_back(edge);
+                if (labelled) {
+                    auto* edgeLabel = new EdgeLabelItem(l, i, j, &style_);
+                    addItem(edgeLabel);
+                    edgeLabels_[l].push_back(edgeLabel);
+                }
+            }
+        }
+    }
+    loss_ = new LossItem(&style_);
+    addItem(loss_);
+    refresh();
+    syncSelectionFromDocument();
+}
+
+void NetworkScene::refresh() {
+    const Trace& trace = document_->trace();
+    const Network& net = trace.network;
+    if (static_cast<int>(neurons_.size()) != net.layerCount()) return; // a rebuild follows
+    const StepDisplay display = stepDisplay(trace, document_->position());
+    const double largest = largestEdgeValue(trace, display);
+
+    title_->setText(QString::fromStdString(net.name));
+    for (int l = 0; l < net.layerCount(); ++l) {
+        layerLabels_[l]->setText(layerTitle(trace, l), layerSubtitle(trace, l), display.activeLayer == l);
+        for (int i = 0; i < net.layers[l].size; ++i) {
+            NeuronItem* n = neurons_[l][i];
+            n->setContent(neuronContent(trace, display, style_, l, i, layout_.detailed(l)));
+            n->setToolTip(neuronToolTip(trace, display, l, i));
+        }
+        if (l == 0) continue;
+        const int fanIn = net.layers[l - 1].size;
+        for (int i = 0; i < net.layers[l].size; ++i) {
+            for (int j = 0; j < fanIn; ++j) {
+                EdgeItem* e = edges_[l][i * fanIn + j];
+                e->setLook(edgeLook(trace, display, style_, l, i, j, largest));
+                e->setToolTip(edgeToolTip(trace, display, l, i, j));
+                if (EdgeLabelItem* label = edgeLabelItem(l, i, j)) {
+                    const bool fresh = display.freshGradient(l) || display.freshUpdate(l);
+                    label->setText(edgeLabelLines(trace, display, l, i, j), e->look().colour, fresh, e->look().dimmed);
+                    label->setToolTip(e->toolTip());
+                }
+            }
+        }
+    }
+    int freshLine = -1;
+    const QStringList lines = lossLines(trace, display, &freshLine);
+    const bool lossActive = display.step && display.step->kind == StepKind::Loss;
+    loss_->setText(lines, freshLine, lossActive);
+    const double lastX = layout_.columnX.back();
+    loss_->setPos(lastX + style_.radius + layout_.columnGap * 0.3, 0);
+    std::vector<QPointF> outputs;
+    for (NeuronItem* n : neurons_.back()) outputs.push_back(n->pos());
+    loss_->setOutputs(outputs, style_.radius);
+
+    const int previous = highlighted_;
+    highlighted_ = display.activeLayer;
+    QPainterPath bandPath;
+    if (highlighted_ >= 0) bandPath.addRoundedRect(layout_.columnRect(highlighted_, style_.radius), 14, 14);
+    band_->setPath(bandPath);
+    band_->setBrush(style_.band);
+    band_->setPen(QPen(style_.bandBorder, style_.lineWidth, Qt::DashLine));
+
+    placeEdgeLabels();
+    // The title sits above the tallest layer heading, left-aligned with the input column.
+    double headingTop = 0;
+    for (LayerLabelItem* label : layerLabels_) headingTop = std::min(headingTop, label->pos().y() - label->size().height());
+    title_->setPos(layout_.columnX.front() - style_.radius * 1.5,
+                   headingTop - title_->boundingRect().height() - style_.radius * 0.6);
+    setSceneRect(contentRect());
+    if (previous != highlighted_) emit focusChanged();
+}
+
+void NetworkScene::placeEdgeLabels() {
+    const Network& net = document_->network();
+    for (int l = 1; l < net.layerCount(); ++l) {
+        if (edgeLabels_[l].empty()) continue;
+        std::vector<QLineF> lines;
+        std::vector<QSizeF> sizes;
+        for (size_t k = 0; k < edgeLabels_[l].size(); ++k) {
+            lines.push_back(edges_[l][k]->line());
+            sizes.push_back(edgeLabels_[l][k]->size());
+        }
+        std::vector<QRectF> obstacles;
+        for (int side : {l - 1, l}) {
+            for (NeuronItem* n : neurons_[side]) {
+                obstacles.push_back(n->textSceneRect());
+                const double r = n->radius() + 4;
+                obstacles.emplace_back(n->pos().x() - r, n->pos().y() - r, 2 * r, 2 * r);
+            }
+        }
+        const std::vector<QPointF> centres = gui::placeEdgeLabels(lines, sizes, obstacles);
+        for (size_t k = 0; k < centres.size(); ++k) edgeLabels_[l][k]->setPos(centres[k]);
+    }
+}
+
+void NetworkScene::mousePressEvent(QGraphicsSceneMouseEvent* event) {
+    if (event->button() == Qt::LeftButton) {
+        for (QGraphicsItem* item : items(event->scenePos())) {
+            if (auto* label = qgraphicsitem_cast<EdgeLabelItem*>(item)) {
+                if (EdgeItem* edge = edgeItem(label->layer(), label->target(), label->source())) {
+                    clearSelection();
+                    edge->setSelected(true);
+                    event->accept();
+                    return;
+                }
+            }
+            if (item->flags() & QGraphicsItem::ItemIsSelectable) break;
+        }
+    }
+    QGraphicsScene::mousePressEvent(event);
+}
+
+void NetworkScene::syncSelectionFromScene() {
+    if (syncing_) return;
+    Selection s;
+    const QList<QGraphicsItem*> selected = selectedItems();
+    if (!selected.isEmpty()) {
+        QGraphicsItem* item = selected.first();
+        if (auto* n = qgraphicsitem_cast<NeuronItem*>(item)) s = Selection::ofNeuron(n->layer(), n->index());
+        else if (auto* e = qgraphicsitem_cast<EdgeItem*>(item)) s = Selection::ofEdge(e->layer(), e->target(), e->source());
+        else if (auto* l = qgraphicsitem_cast<LayerLabelItem*>(item)) s = Selection::ofLayer(l->layer());
+    }
+    syncing_ = true;
+    document_->setSelection(s);
+    syncing_ = false;
+}
+
+void NetworkScene::syncSelectionFromDocument() {
+    if (syncing_) return;
+    syncing_ = true;
+    clearSelection();
+    const Selection& s = document_->selection();
+    QGraphicsItem* item = nullptr;
+    if (s.kind == Selection::Neuron) item = neuronItem(s.layer, s.neuron);
+    else if (s.kind == Selection::Edge) item = edgeItem(s.layer, s.neuron, s.source);
+    else if (s.kind == Selection::Layer) item = layerLabelItem(s.layer);
+    if (item) item->setSelected(true);
+    syncing_ = false;
+}
+
+} // namespace bpl::gui

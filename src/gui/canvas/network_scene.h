@@ -1,0 +1,77 @@
+// The network canvas as a QGraphicsScene: one NeuronItem per neuron, one
+// EdgeItem (and EdgeLabelItem) per weight, a LayerLabelItem per column, the
+// loss box and a band behind the current layer. It rebuilds its items when the
+// document's structure changes and refreshes what they say when the trace or
+// the stepper position changes; clicks select in the document.
+#pragma once
+
+#include "gui/canvas/canvas_layout.h"
+#include "gui/canvas/canvas_style.h"
+
+#include <QGraphicsScene>
+#include <vector>
+
+class QGraphicsPathItem;
+class QGraphicsSimpleTextItem;
+
+namespace bpl::gui {
+
+class NetworkDocument;
+class NeuronItem;
+class EdgeItem;
+class EdgeLabelItem;
+class LayerLabelItem;
+class LossItem;
+
+class NetworkScene : public QGraphicsScene {
+    Q_OBJECT
+public:
+    explicit NetworkScene(NetworkDocument* document, QObject* parent = nullptr);
+
+    void setCanvasStyle(const CanvasStyle& style);
+    const CanvasStyle& canvasStyle() const { return style_; }
+    const CanvasLayout& layout() const { return layout_; }
+
+    // Items, for the view and for tests (file numbering, 0-based).
+    NeuronItem* neuronItem(int layer, int i) const;
+    EdgeItem* edgeItem(int layer, int i, int j) const;
+    EdgeLabelItem* edgeLabelItem(int layer, int i, int j) const; // nullptr when unlabelled
+    LayerLabelItem* layerLabelItem(int layer) const;
+    LossItem* lossItem() const { return loss_; }
+    // The highlighted layer (−1 at the start) and the area to keep in view.
+    int highlightedLayer() const { return highlighted_; }
+    QRectF focusRect() const;
+    // Everything drawn, with a margin (for fit-to-window and export).
+    QRectF contentRect() const;
+
+public slots:
+    void rebuild();
+    void refresh();
+
+signals:
+    void focusChanged(); // the highlighted layer moved
+
+protected:
+    // A click on an edge's label selects the edge.
+    void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
+
+private:
+    void syncSelectionFromScene();
+    void syncSelectionFromDocument();
+    void placeEdgeLabels();
+
+    NetworkDocument* document_;
+    CanvasStyle style_;
+    CanvasLayout layout_;
+    std::vector<std::vector<NeuronItem*>> neurons_;
+    std::vector<std::vector<EdgeItem*>> edges_;            // per layer, i * fanIn + j
+    std::vector<std::vector<EdgeLabelItem*>> edgeLabels_; // same indexing, may be empty
+    std::vector<LayerLabelItem*> layerLabels_;
+    LossItem* loss_ = nullptr;
+    QGraphicsPathItem* band_ = nullptr;
+    QGraphicsSimpleTextItem* title_ = nullptr;
+    int highlighted_ = -1;
+    bool syncing_ = false;
+};
+
+} // namespace bpl::gui

@@ -1,0 +1,151 @@
+#include "gui/details/formula_view.h"
+
+#include "gui/details/formula_html.h"
+#include "io/json_writer.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QContextMenuEvent>
+#include <QMenu>
+#include <QTextCursor>
+#include <QTextTable>
+
+namespace bpl::gui {
+
+namespace {
+
+QString q(const std::string& s) { return QString::fromStdString(s); }
+
+bool showSubstituted(const ScalarFormula& f) {
+    return !f.substituted.text.empty() && f.substituted.text != f.result.text;
+}
+
+} // namespace
+
+FormulaView::FormulaView(QWidget* parent) : QTextBrowser(parent) {
+    setOpenLinks(false);
+    setFrameShape(QFrame::NoFrame);
+    setLineWrapMode(QTextEdit::NoWrap);
+}
+
+void FormulaView::showStep(const Trace& trace, const Step* step) {
+    formulas_.clear();
+    rowFormula_.clear();
+    if (!step) {
+        title_ = Dual();
+        vectorFormula_ = Dual();
+        const Network& net = trace.network;
+        QString html = "<p style='margin-top:4px'>" + escapeHtml(q(net.description)).replace("\n", "<br>") + "</p>";
+        html += "<p>" + tr("Press <b>Space</b> or <b>→</b> to go forward one step, <b>←</b> to go back. "
+                           "Forward steps fill in a and z layer by layer, then the loss; backward steps "
+                           "compute δ from the output back to the first layer, then the gradients "
+                           "and the update.") +
+                "</p>";
+        setHtml(html);
+        return;
+    }
+    title_ = step->title;
+    vectorFormula_ = step->vectorFormula;
+    formulas_ = step->scalars;
+    const QColor resultColour = palette().color(QPalette::Link);
+    QString html = "<table cellspacing='0' cellpadding='2' style='font-size:large; font-family:\"DejaVu Serif\", serif'>";
+    const int shown = std::min<int>(kMaxShown, static_cast<int>(formulas_.size()));
+    for (int k = 0; k < shown; ++k) {
+        const ScalarFormula& f = formulas_[k];
+        bool first = true;
+        auto row = [&](const QString& rhs) {
+            html += "<tr><td align='right' style='padding-right:4px'>" +
+                    (first ? latexToHtml(f.lhs.latex) : QString()) + "</td><td>= " + rhs + "</td></tr>";
+            rowFormula_.push_back(k);
+            first = false;
+        };
+        if (!f.symbolic.latex.empty()) row(latexToHtml(f.symbolic.latex));
+        if (showSubstituted(f)) row(latexToHtml(f.substituted.latex));
+        row(QStringLiteral("<b><span style='color:%1'>%2</span></b>").arg(resultColour.name(), latexToHtml(f.result.latex)));
+        html += "<tr><td colspan='2' style='font-size:4pt'>&nbsp;</td></tr>";
+        rowFormula_.push_back(-1);
+    }
+    html += "</table>";
+    if (shown < static_cast<int>(formulas_.size())) {
+        html += "<p><i>" + tr("… and %1 more formulas (right-click → Copy step to get all of them)")
+                               .arg(formulas_.size() - shown) +
+                "</i></p>";
+    }
+    setHtml(html);
+}
+
+const ScalarFormula* FormulaView::formulaAt(const QPoint& viewportPos) const {
+    const QTextCursor cursor = cursorForPosition(viewportPos);
+    QTextTable* table = cursor.currentTable();
+    if (!table) return nullptr;
+    const int row = table->cellAt(cursor).row();
+    if (row < 0 || row >= static_cast<int>(rowFormula_.size()) || rowFormula_[row] < 0) return nullptr;
+    return &formulas_[rowFormula_[row]];
+}
+
+QString FormulaView::stepLatex() const {
+    QString out = "% " + q(title_.text) + "\n";
+    if (!vectorFormula_.latex.empty()) out += "\\[ " + q(vectorFormula_.latex) + " \\]\n";
+    out += "\\begin{align*}\n";
+    for (const ScalarFormula& f : formulas_) {
+        out += "  " + q(f.lhs.latex);
+        bool first = true;
+        auto line = [&](const std::string& rhs) {
+            out += (first ? QString() : QStringLiteral("  ")) + " &= " + q(rhs) + " \\\\\n";
+            first = false;
+        };
+        if (!f.symbolic.latex.empty()) line(f.symbolic.latex);
+        if (showSubstituted(f)) line(f.substituted.latex);
+        line(f.result.latex);
+    }
+    out += "\\end{align*}\n";
+    return out;
+}
+
+QString FormulaView::stepPlainText() const {
+    QString out = q(title_.text) + "\n";
+    if (!vectorFormula_.text.empty()) out += "  " + q(vectorFormula_.text) + "\n";
+    for (const ScalarFormula& f : formulas_) out += "  " + q(f.line().text) + "\n";
+    return out;
+}
+
+QString FormulaView::stepCsv() const {
+    QString out = "quantity,symbol,value\n";
+    for (const ScalarFormula& f : formulas_) {
+        out += q(f.ref.describe()).replace(',', ';') + "," + q(f.lhs.text) + "," +
+               QString::fromLatin1(io::jsonNumber(f.value)) + "\n";
+    }
+    return out;
+}
+
+void FormulaView::contextMenuEvent(QContextMenuEvent* event) {
+    QMenu menu(this);
+    if (const ScalarFormula* f = formulaAt(event->pos())) {
+        const QString symbol = q(f->lhs.text);
+        menu.addSection(symbol);
+        menu.addAction(tr("Copy %1 as LaTeX").arg(symbol), this, [this, f] { copy(q(f->line().latex), tr("LaTeX")); });
+        menu.addAction(tr("Copy %1 as plain text").arg(symbol), this,
+                       [this, f] { copy(q(f->line().text), tr("plain text")); });
+        menu.addAction(tr("Copy %1 as CSV").arg(symbol), this, [this, f] {
+            copy(q(f->lhs.text) + "," + QString::fromLatin1(io::jsonNumber(f->value)) + "\n", tr("CSV"));
+        });
+    }
+    if (!formulas_.empty()) {
+        menu.addSection(tr("Whole step"));
+        menu.addAction(tr("Copy step as LaTeX"), this, [this] { copy(stepLatex(), tr("LaTeX")); });
+        menu.addAction(tr("Copy step as plain text"), this, [this] { copy(stepPlainText(), tr("plain text")); });
+        menu.addAction(tr("Copy step as CSV"), this, [this] { copy(stepCsv(), tr("CSV")); });
+    }
+    menu.addSeparator();
+    QAction* selectAll = menu.addAction(tr("Select all"), this, &QTextEdit::selectAll);
+    Q_UNUSED(selectAll);
+    if (textCursor().hasSelection()) menu.addAction(tr("Copy selection"), this, &QTextEdit::copy);
+    menu.exec(event->globalPos());
+}
+
+void FormulaView::copy(const QString& text, const QString& what) {
+    QApplication::clipboard()->setText(text);
+    emit copied(tr("Copied as %1").arg(what));
+}
+
+} // namespace bpl::gui

@@ -1,0 +1,56 @@
+// The one door through which the inspector, the canvas and the menus edit the
+// network: each method checks the value, builds the matching undo command and
+// pushes it onto the document's undo stack. A refused edit changes nothing and
+// emits refused() with the reason, for the status bar.
+#pragma once
+
+#include "core/activation.h"
+#include "core/initialization.h"
+#include "core/loss.h"
+
+#include <Eigen/Dense>
+#include <QObject>
+
+namespace bpl::gui {
+
+class NetworkDocument;
+
+class NetworkEditor : public QObject {
+    Q_OBJECT
+public:
+    explicit NetworkEditor(NetworkDocument* document, QObject* parent = nullptr);
+
+    NetworkDocument* document() const { return document_; }
+
+    // `nudge`: an arrow-key step; consecutive nudges of one value merge into one undo step.
+    bool setWeight(int layer, int i, int j, double value, bool nudge = false);
+    bool setBias(int layer, int i, double value, bool nudge = false);
+    bool setInput(int i, double value, bool nudge = false);
+    bool setTarget(int i, double value, bool nudge = false);
+    bool setLearningRate(double value, bool nudge = false);
+    // Input vector and target together, as one undo step.
+    bool setSample(const Eigen::VectorXd& input, const Eigen::VectorXd& target);
+    // Nudges the selected weight, bias or input by `delta`.
+    bool nudgeSelection(double delta);
+
+    bool addLayer(int index, int size, ActivationFunction activation);
+    bool removeLayer(int index);
+    bool addNeuron(int layer, int index);
+    bool removeNeuron(int layer, int index);
+    bool setActivation(int layer, ActivationFunction activation);
+    bool setLoss(Loss loss);
+
+    void initializeWeights(const InitOptions& options);
+    void applyUpdate();
+    void resetWeights();
+
+signals:
+    void refused(const QString& message);
+
+private:
+    bool checkValue(const QString& what, double value);
+
+    NetworkDocument* document_;
+};
+
+} // namespace bpl::gui

@@ -1,0 +1,109 @@
+#include "gui/network_workspace.h"
+
+#include "gui/canvas/network_scene.h"
+#include "gui/canvas/network_view.h"
+#include "gui/details/details_panel.h"
+#include "gui/init_dialog.h"
+#include "gui/inspector/inspector_panel.h"
+#include "gui/network_document.h"
+#include "gui/network_editor.h"
+#include "gui/step_list_panel.h"
+#include "ui_network_workspace.h"
+
+#include <QLabel>
+#include <QUndoStack>
+
+namespace bpl::gui {
+
+NetworkWorkspace::NetworkWorkspace(QWidget* parent)
+    : QMainWindow(parent), ui_(std::make_unique<Ui::NetworkWorkspace>()), document_(new NetworkDocument(this)),
+      editor_(new NetworkEditor(document_, this)), scene_(new NetworkScene(document_, this)) {
+    ui_->setupUi(this);
+    setWindowFlags(Qt::Widget); // lives inside the main window's tab
+    ui_->canvas->setNetworkScene(scene_);
+    ui_->stepList->setDocument(document_);
+    ui_->details->setDocument(document_);
+    ui_->inspector->setEditor(editor_);
+    ui_->actionNext->setShortcuts({QKeySequence(Qt::Key_Space), QKeySequence(Qt::Key_Right)});
+    ui_->actionNext->setToolTip(tr("Next step (Space or →)"));
+    for (QAction* a : stepperActions()) a->setShortcutContext(Qt::WindowShortcut);
+    resizeDocks({ui_->detailsDock}, {300}, Qt::Vertical);
+    resizeDocks({ui_->stepsDock, ui_->inspectorDock}, {230, 290}, Qt::Horizontal);
+
+    connect(ui_->actionNext, &QAction::triggered, this, &NetworkWorkspace::next);
+    connect(ui_->actionPrevious, &QAction::triggered, this, &NetworkWorkspace::previous);
+    connect(ui_->actionStart, &QAction::triggered, this, &NetworkWorkspace::goToStart);
+    connect(ui_->actionForwardEnd, &QAction::triggered, this, &NetworkWorkspace::goToForwardEnd);
+    connect(ui_->actionBackwardEnd, &QAction::triggered, this, &NetworkWorkspace::goToBackwardEnd);
+    connect(ui_->actionUpdateEnd, &QAction::triggered, this, &NetworkWorkspace::goToUpdateEnd);
+    connect(ui_->actionApplyUpdate, &QAction::triggered, this, &NetworkWorkspace::applyUpdate);
+    connect(ui_->actionResetWeights, &QAction::triggered, this, &NetworkWorkspace::resetWeights);
+    connect(document_, &NetworkDocument::positionChanged, this, &NetworkWorkspace::updateStepperState);
+    connect(document_, &NetworkDocument::traceChanged, this, &NetworkWorkspace::updateStepperState);
+    connect(document_, &NetworkDocument::structureChanged, ui_->canvas, [this] {
+        if (ui_->canvas->isVisible()) ui_->canvas->showFocus();
+    });
+
+    connect(ui_->canvas, &NetworkView::nudgeRequested, editor_, &NetworkEditor::nudgeSelection);
+    connect(ui_->canvas, &NetworkView::typingStarted, ui_->inspector, &InspectorPanel::startTyping);
+    connect(ui_->inspector, &InspectorPanel::initializeRequested, this, &NetworkWorkspace::showInitDialog);
+    connect(editor_, &NetworkEditor::refused, this, [this](const QString& m) { emit statusMessage(tr("Not changed: %1").arg(m)); });
+    connect(ui_->details, &DetailsPanel::copied, this, &NetworkWorkspace::statusMessage);
+    updateStepperState();
+}
+
+NetworkWorkspace::~NetworkWorkspace() = default;
+
+NetworkView* NetworkWorkspace::view() const { return ui_->canvas; }
+DetailsPanel* NetworkWorkspace::details() const { return ui_->details; }
+InspectorPanel* NetworkWorkspace::inspector() const { return ui_->inspector; }
+StepListPanel* NetworkWorkspace::stepList() const { return ui_->stepList; }
+QAction* NetworkWorkspace::nextAction() const { return ui_->actionNext; }
+QAction* NetworkWorkspace::previousAction() const { return ui_->actionPrevious; }
+
+QList<QAction*> NetworkWorkspace::stepperActions() const {
+    return {ui_->actionNext, ui_->actionPrevious, ui_->actionStart, ui_->actionForwardEnd,
+            ui_->actionBackwardEnd, ui_->actionUpdateEnd, ui_->actionApplyUpdate, ui_->actionResetWeights};
+}
+
+QList<QAction*> NetworkWorkspace::panelActions() const {
+    return {ui_->stepsDock->toggleViewAction(), ui_->inspectorDock->toggleViewAction(),
+            ui_->detailsDock->toggleViewAction(), ui_->stepperToolBar->toggleViewAction()};
+}
+
+void NetworkWorkspace::setCanvasStyle(const CanvasStyle& style) {
+    scene_->setCanvasStyle(style);
+    ui_->canvas->fitToWindow();
+}
+
+void NetworkWorkspace::next() { document_->setPosition(document_->position() + 1); }
+void NetworkWorkspace::previous() { document_->setPosition(document_->position() - 1); }
+void NetworkWorkspace::goToStart() { document_->setPosition(0); }
+void NetworkWorkspace::goToForwardEnd() { document_->setPosition(document_->forwardEndPosition()); }
+void NetworkWorkspace::goToBackwardEnd() { document_->setPosition(document_->backwardEndPosition()); }
+void NetworkWorkspace::goToUpdateEnd() { document_->setPosition(document_->updateEndPosition()); }
+
+void NetworkWorkspace::applyUpdate() {
+    editor_->applyUpdate();
+    emit statusMessage(tr("Applied the update: sample pass %1 starts from the new weights").arg(document_->samplePass() + 1));
+}
+
+void NetworkWorkspace::resetWeights() {
+    editor_->resetWeights();
+    emit statusMessage(tr("Back to the file's weights"));
+}
+
+void NetworkWorkspace::showInitDialog() {
+    InitDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted) editor_->initializeWeights(dialog.options());
+}
+
+void NetworkWorkspace::updateStepperState() {
+    const int p = document_->position();
+    ui_->actionPrevious->setEnabled(p > 0);
+    ui_->actionStart->setEnabled(p > 0);
+    ui_->actionNext->setEnabled(p < document_->lastPosition());
+    ui_->actionUpdateEnd->setEnabled(p < document_->lastPosition());
+}
+
+} // namespace bpl::gui

@@ -1,0 +1,50 @@
+#include "gui/step_display.h"
+
+#include <algorithm>
+
+namespace bpl::gui {
+
+EdgeMode StepDisplay::edgeMode(int l) const {
+    if (updateKnown(l)) return EdgeMode::Update;
+    if (gradientKnown(l)) return EdgeMode::Gradient;
+    return EdgeMode::Weight;
+}
+
+bool StepDisplay::edgesActive(int l) const {
+    if (!step) return false;
+    switch (step->kind) {
+    case StepKind::Forward:
+    case StepKind::Gradient:
+    case StepKind::Update: return step->layer == l;
+    case StepKind::HiddenDelta: return step->layer + 1 == l; // δ flows back along W⁽ˡ⁺¹⁾
+    case StepKind::Loss:
+    case StepKind::OutputDelta: return false;
+    }
+    return false;
+}
+
+StepDisplay stepDisplay(const Trace& trace, int position) {
+    StepDisplay d;
+    d.lastLayer = trace.network.lastLayer();
+    d.position = std::clamp(position, 0, static_cast<int>(trace.steps.size()));
+    for (int p = 0; p < d.position; ++p) {
+        const Step& s = trace.steps[p];
+        switch (s.kind) {
+        case StepKind::Forward: d.forwardThrough = std::max(d.forwardThrough, s.layer); break;
+        case StepKind::Loss: d.lossKnown = true; break;
+        case StepKind::OutputDelta:
+        case StepKind::HiddenDelta: d.deltaFrom = std::min(d.deltaFrom, s.layer); break;
+        case StepKind::Gradient: d.gradientFrom = std::min(d.gradientFrom, s.layer); break;
+        case StepKind::Update: d.updateFrom = std::min(d.updateFrom, s.layer); break;
+        }
+    }
+    if (d.position > 0) {
+        d.step = &trace.steps[d.position - 1];
+        d.activeLayer = d.step->layer;
+        d.backward = d.step->kind == StepKind::OutputDelta || d.step->kind == StepKind::HiddenDelta ||
+                     d.step->kind == StepKind::Gradient;
+    }
+    return d;
+}
+
+} // namespace bpl::gui
