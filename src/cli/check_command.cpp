@@ -26,18 +26,20 @@ constexpr const char* kName = "check";
 
 QString q(const std::string& s) { return QString::fromStdString(s); }
 
-// Words of `text` on lines of at most `width` characters, each starting with `indent`.
-QString wrap(const QString& text, int width, const QString& indent) {
+// Words of `text` on lines of at most `width` characters: the first line starts
+// with `indent`, the ones it wraps onto with `hanging`.
+QString wrap(const QString& text, int width, const QString& indent, const QString& hanging) {
     QString out;
     QString line;
     for (const QString& word : text.split(' ', Qt::SkipEmptyParts)) {
-        if (!line.isEmpty() && line.size() + 1 + word.size() > width) {
-            out += indent + line + "\n";
+        const QString& lead = out.isEmpty() ? indent : hanging;
+        if (!line.isEmpty() && lead.size() + line.size() + 1 + word.size() > width) {
+            out += lead + line + "\n";
             line.clear();
         }
         line += (line.isEmpty() ? "" : " ") + word;
     }
-    if (!line.isEmpty()) out += indent + line + "\n";
+    if (!line.isEmpty()) out += (out.isEmpty() ? indent : hanging) + line + "\n";
     return out;
 }
 
@@ -54,7 +56,7 @@ QString reportText(const Trace& trace, const CheckReport& report, const QString&
     QString out;
     const QString title = trace.network.name.empty() ? QString("the network") : q(trace.network.name);
     out += "Checking " + answersName + " against " + title + "\n";
-    out += wrap(q(report.tolerance.describe()), 90, "");
+    out += wrap(q(report.tolerance.describe()), 92, "", "");
     out += "Numbering: " + q(trace.options.notation.title) + ".\n";
     // Which step each scalar belongs to, for the headings.
     std::map<QuantityRef, int> stepOf;
@@ -76,7 +78,10 @@ QString reportText(const Trace& trace, const CheckReport& report, const QString&
             continue;
         }
         out += line + "  exact " + q(formatNumber(r->expected, 6)) + "\n";
-        out += wrap(q(r->explanation), 92, "      ");
+        for (const QString& part : q(r->explanation).split('\n')) {
+            // Wrapped lines of a formula or sentence are indented a little further.
+            out += wrap(part, 92, "      ", "        ");
+        }
     }
     out += "\n" + q(report.summary()) + ".\n";
     return out;

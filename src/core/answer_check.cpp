@@ -99,6 +99,8 @@ AnswerResult Checker::judge(const Answer& answer) const {
     return r;
 }
 
+// Explanations are sentences, with each worked formula on a line of its own
+// (lines separated by '\n'), so a terminal or a tooltip can lay them out.
 void Checker::explain(AnswerResult& r, const std::vector<std::string>& originNames) const {
     const std::string g = shortestText(r.answer.value);
     if (!r.explanation.empty()) return; // already explained (not a value of this network)
@@ -113,8 +115,8 @@ void Checker::explain(AnswerResult& r, const std::vector<std::string>& originNam
         std::vector<std::string> direct;
         for (const QuantityRef& c : r.carriedFrom) direct.push_back(quantitySymbol(trace, c).text);
         if (originNames != direct) r.explanation += " The error starts at your " + listText(originNames) + ".";
-        r.explanation += " With your values this step is right: " + r.givenWorking.text + ", matching your " + g +
-                         " — not a new mistake. The exact value is " + num(r.expected) + ".";
+        r.explanation += " With your values the step gives what you wrote, so this is not a new mistake:\n" +
+                         r.givenWorking.text + "\nThe exact value is " + num(r.expected) + ".";
         return;
     }
     case AnswerStatus::Wrong: break;
@@ -125,19 +127,19 @@ void Checker::explain(AnswerResult& r, const std::vector<std::string>& originNam
     }
     if (r.roundingDrift) {
         r.explanation = "Wrong at " + tol.shortName() + " (exact " + num(r.expected) + "), but it is what your " +
-                        "rounded earlier values give: " + r.givenWorking.text +
-                        ". Keep more figures in intermediate values.";
+                        "rounded earlier values give:\n" + r.givenWorking.text +
+                        "\nKeep more figures in intermediate values.";
         return;
     }
     r.explanation = "Wrong: you wrote " + g + "; the exact value is " + num(r.expected) + ".";
     if (!r.carriedFrom.empty() && r.recomputed) {
         std::vector<std::string> causes;
         for (const QuantityRef& c : r.carriedFrom) causes.push_back(yourValue(c));
-        r.explanation += " Not explained by your earlier answers either: with your " + listText(causes) +
-                         " the step gives " + r.givenWorking.text + ".";
+        r.explanation += " Not explained by your earlier answers either; with your " + listText(causes) +
+                         " the step gives:\n" + r.givenWorking.text;
     }
-    r.explanation += " The step with the right numbers: " + r.exactWorking.text + ".";
-    for (const std::string& hint : r.hints) r.explanation += " " + hint;
+    r.explanation += "\nThe step with the right numbers:\n" + r.exactWorking.text;
+    for (const std::string& hint : r.hints) r.explanation += "\n" + hint;
 }
 
 } // namespace

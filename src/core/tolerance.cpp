@@ -216,7 +216,7 @@ std::string Tolerance::explain(double given, double exact) const {
         return "|" + g + " − " + e + "| = " + formatNumber(diff, 3) + (matches(given, exact) ? " ≤ " : " > ") +
                formatNumber(std::max(limit, kToleranceZeroFloor), 3);
     }
-    if (given == exact) return g + " is the exact value";
+    if (diff <= 1e-12 * std::max(1.0, std::abs(exact))) return g + " is the exact value";
     if (sameWhenRounded(given, exact, n)) {
         return g + " and " + e + " both round to " + roundedText(exact, n) + " (" + figures(n) + ")";
     }
