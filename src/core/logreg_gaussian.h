@@ -25,7 +25,7 @@ struct TwoGaussians {
 };
 
 // The largest data set the generator makes (per class).
-constexpr int kMaxGeneratedPerClass = 50'000'000;
+constexpr int kMaxGeneratedPerClass = 10'000'000;
 
 // What is wrong with the specification, or an empty string.
 std::string twoGaussiansProblem(const TwoGaussians& spec);

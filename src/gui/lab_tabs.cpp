@@ -1,11 +1,13 @@
 #include "gui/lab_tabs.h"
 
+#include "gui/logreg/logreg_lab.h"
+
 #include <QTabWidget>
 
 namespace bpl::gui {
 
 void addLabTabs(QTabWidget* tabs) {
-    Q_UNUSED(tabs);
+    tabs->addTab(new LogRegLab(tabs), QObject::tr("Logistic regression"));
 }
 
 } // namespace bpl::gui

@@ -7,19 +7,30 @@
 namespace bpl::gui {
 
 LogRegComparePlot::LogRegComparePlot(QWidget* parent) : LogRegPlot(tr("GD against SGD"), parent) {
-    // Row 0: the title; row 1: a grid of one title per method over one panel
-    // per method, the first panel being the plot's default axis rect.
+    // Row 0: the title; row 1: a grid with one title per method over one panel
+    // per method (the first panel is the plot's default axis rect); row 2: the
+    // legend of the η colours, in one line under the panels.
     QCPAxisRect* first = axisRect();
     plotLayout()->take(first);
     plotLayout()->simplify();
     panelsGrid_ = new QCPLayoutGrid;
     plotLayout()->addElement(1, 0, panelsGrid_);
+    auto* firstTitle = new QCPTextElement(this, QString(), QFont(QFont().family(), 10, QFont::DemiBold));
+    panelsGrid_->addElement(0, 0, firstTitle);
     panelsGrid_->addElement(1, 0, first);
     panelsGrid_->setRowStretchFactor(0, 0.01);
+    panelsGrid_->setColumnSpacing(8);
     styleAxisRect(first);
+    first->axis(QCPAxis::atBottom)->ticker()->setTickCount(3); // narrow panels: few, readable ticks
+    panelTitles_.push_back(firstTitle);
+    panels_.push_back(std::make_unique<LogRegNllPanel>(this, first));
+    first->insetLayout()->take(legend);
+    plotLayout()->addElement(2, 0, legend);
+    plotLayout()->setRowStretchFactor(2, 0.001);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    legend->setWrap(6);
+    legend->setMargins(QMargins(6, 2, 6, 2));
     legend->setVisible(true);
-    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
-    setPanelCount(1);
 }
 
 LogRegComparePlot::~LogRegComparePlot() = default;
@@ -34,30 +45,27 @@ void LogRegComparePlot::setPanelCount(int count) {
         panelTitles_.pop_back();
         panelsGrid_->remove(rect);
     }
-    panelsGrid_->simplify();
+    panelsGrid_->simplify(); // drops the emptied columns; column 0 is never empty
     while (static_cast<int>(panels_.size()) < count) {
         const int column = static_cast<int>(panels_.size());
-        QCPAxisRect* rect = column == 0 ? axisRect() : new QCPAxisRect(this);
-        if (column > 0) {
-            styleAxisRect(rect);
-            panelsGrid_->addElement(1, column, rect);
-        }
+        auto* rect = new QCPAxisRect(this);
+        styleAxisRect(rect);
+        rect->axis(QCPAxis::atBottom)->ticker()->setTickCount(3);
+        rect->axis(QCPAxis::atLeft)->setTickLabels(false); // the NLL scale is the first panel's
         auto* title = new QCPTextElement(this, QString(), QFont(QFont().family(), 10, QFont::DemiBold));
         panelsGrid_->addElement(0, column, title);
+        panelsGrid_->addElement(1, column, rect);
         panelTitles_.push_back(title);
         panels_.push_back(std::make_unique<LogRegNllPanel>(this, rect));
         panels_.back()->setLogScale(logScale_);
-        if (column > 0) {
-            // One NLL scale for all panels: dragging or zooming one moves all.
-            QCPAxis* firstAxis = axisRect()->axis(QCPAxis::atLeft);
-            QCPAxis* mine = rect->axis(QCPAxis::atLeft);
-            connect(mine, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), firstAxis,
-                    qOverload<const QCPRange&>(&QCPAxis::setRange));
-            connect(firstAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), mine,
-                    qOverload<const QCPRange&>(&QCPAxis::setRange));
-        }
+        // One NLL scale for all panels: dragging or zooming one moves all.
+        QCPAxis* firstAxis = panels_.front()->rect()->axis(QCPAxis::atLeft);
+        QCPAxis* mine = rect->axis(QCPAxis::atLeft);
+        connect(mine, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), firstAxis,
+                qOverload<const QCPRange&>(&QCPAxis::setRange));
+        connect(firstAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), mine,
+                qOverload<const QCPRange&>(&QCPAxis::setRange));
     }
-    panelsGrid_->setRowStretchFactor(0, 0.01);
 }
 
 void LogRegComparePlot::setSweep(const LogRegSweep* sweep) {
@@ -65,9 +73,11 @@ void LogRegComparePlot::setSweep(const LogRegSweep* sweep) {
     const int methods = sweep ? static_cast<int>(sweep->methods.size()) : 1;
     for (auto& panel : panels_) panel->reset(nullptr, {});
     setPanelCount(methods);
-    legend->clearItems();
-    if (!sweep) return;
-    QStringList names;
+    if (!sweep) {
+        legend->clearItems();
+        panelTitles_.front()->setText(QString());
+        return;
+    }
     for (int m = 0; m < methods; ++m) {
         std::vector<bool> include(static_cast<std::size_t>(sweep->runCount()), false);
         for (int r = 0; r < sweep->runCount(); ++r) include[static_cast<std::size_t>(r)] = sweep->methodIndex(r) == m;
@@ -77,12 +87,19 @@ void LogRegComparePlot::setSweep(const LogRegSweep* sweep) {
         panelTitles_[static_cast<std::size_t>(m)]->setText(sweep->methodTitle(method));
         panel.rect()->axis(QCPAxis::atBottom)->setLabel(LogRegSweep::stepName(method));
         panel.rect()->axis(QCPAxis::atLeft)->setLabel(m == 0 ? "NLL" : QString());
-        names << sweep->methodTitle(method);
     }
+    // The legend names each η once (its colour is the same in every panel).
+    legend->clearItems();
     for (int e = 0; e < static_cast<int>(sweep->etas.size()); ++e) {
         if (QCPGraph* g = panels_[0]->graph(sweep->runIndex(0, e))) g->addToLegend(legend);
     }
-    setTitle(names.join(tr(" against ")) + tr(": NLL per iteration or epoch"));
+    QStringList names;
+    for (LogRegMethod method : sweep->methods) names << methodLabel(method);
+    if (names.size() == 3) {
+        setTitle(tr("GD against SGD and mini-batch: NLL"));
+    } else {
+        setTitle(tr("%1: NLL").arg(names.join(tr(" against "))));
+    }
     clearUserMovedView();
     fitView();
 }

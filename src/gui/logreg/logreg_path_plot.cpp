@@ -30,7 +30,8 @@ LogRegPathPlot::LogRegPathPlot(QWidget* parent)
     xAxis->setLabel("slope m = −w₁/w₂");
     yAxis->setLabel("intercept b = −w₀/w₂");
     legend->setVisible(true);
-    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    // Bottom left: in the classic view the paths rarely go there.
+    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);
     const QPen black(QColor(30, 30, 30), 1.5);
     startKey_ = markerGraph(this, QCPScatterStyle(QCPScatterStyle::ssCircle, black, Qt::white, 9));
     startKey_->setName(tr("start"));
