@@ -115,7 +115,7 @@ void Checker::explain(AnswerResult& r, const std::vector<std::string>& originNam
         std::vector<std::string> direct;
         for (const QuantityRef& c : r.carriedFrom) direct.push_back(quantitySymbol(trace, c).text);
         if (originNames != direct) r.explanation += " The error starts at your " + listText(originNames) + ".";
-        r.explanation += " With your values the step gives what you wrote, so this is not a new mistake:\n" +
+        r.explanation += " Not a new mistake: with your values the step gives what you wrote:\n" +
                          r.givenWorking.text + "\nThe exact value is " + num(r.expected) + ".";
         return;
     }
