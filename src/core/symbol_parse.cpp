@@ -2,7 +2,10 @@
 
 #include "core/scalar_eval.h"
 
+#include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <cmath>
 #include <string_view>
 #include <vector>
 
@@ -197,6 +200,29 @@ SymbolParse parseQuantitySymbol(const std::string& text, const Notation& n, cons
     }
     if (const auto problem = refProblem(network, ref)) return failure(problem->reason);
     return {ref, {}};
+}
+
+std::optional<double> parseTypedNumber(const std::string& text) {
+    std::string s = normalise(text); // −, ⁻, superscript digits → ASCII ("10^-7")
+    std::string compact;
+    for (char c : s) {
+        if (!std::isspace(static_cast<unsigned char>(c))) compact += c;
+    }
+    // "×10^k", "x10^k", "*10^k" and "·10^k" → "e" k.
+    for (std::string_view times : {"×10^", "x10^", "X10^", "*10^", "·10^"}) {
+        const size_t at = compact.find(times);
+        if (at != std::string::npos) compact = compact.substr(0, at) + "e" + compact.substr(at + times.size());
+    }
+    if (!compact.empty() && compact.front() == '+') compact.erase(compact.begin());
+    const size_t commas = static_cast<size_t>(std::count(compact.begin(), compact.end(), ','));
+    if (commas > 1 || (commas == 1 && compact.find('.') != std::string::npos)) return std::nullopt;
+    if (commas == 1) compact[compact.find(',')] = '.';
+    double value = 0;
+    const char* begin = compact.data();
+    const char* end = begin + compact.size();
+    const auto [ptr, ec] = std::from_chars(begin, end, value);
+    if (compact.empty() || ec != std::errc() || ptr != end || !std::isfinite(value)) return std::nullopt;
+    return value;
 }
 
 } // namespace bpl

@@ -21,4 +21,9 @@ struct SymbolParse {
 
 SymbolParse parseQuantitySymbol(const std::string& text, const Notation& notation, const Network& network);
 
+// A number as typed into an answer field: "0.5769", "0,5769" (decimal comma),
+// "−0.8" (Unicode minus), "2.49e-7", "2.49×10⁻⁷", "2.49 x 10^-7". Nullopt for
+// anything else, including "1,234.5" (ambiguous) and non-finite values.
+std::optional<double> parseTypedNumber(const std::string& text);
+
 } // namespace bpl

@@ -44,6 +44,8 @@ private slots:
     void typedSpellings();
     void refusals_data();
     void refusals();
+    void typedNumbers_data();
+    void typedNumbers();
 };
 
 void TestSymbolParse::everyDisplayedSymbolReadsBack_data() {
@@ -157,6 +159,34 @@ void TestSymbolParse::refusals() {
     const SymbolParse parsed = parseQuantitySymbol(typed.toStdString(), n, sheet5());
     QVERIFY(!parsed.ref.has_value());
     QVERIFY2(QString::fromStdString(parsed.error).contains(reason), parsed.error.c_str());
+}
+
+void TestSymbolParse::typedNumbers_data() {
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<double>("value");
+    QTest::newRow("plain") << "0.5769" << true << 0.5769;
+    QTest::newRow("decimal comma") << "0,5769" << true << 0.5769;
+    QTest::newRow("unicode minus") << QString::fromUtf8("−0.8") << true << -0.8;
+    QTest::newRow("plus and spaces") << " +0.31 " << true << 0.31;
+    QTest::newRow("e notation") << "2.49e-7" << true << 2.49e-7;
+    QTest::newRow("times ten") << QString::fromUtf8("2.49×10⁻⁷") << true << 2.49e-7;
+    QTest::newRow("x ten caret") << "2.49 x 10^-7" << true << 2.49e-7;
+    QTest::newRow("comma and point") << "1,234.5" << false << 0.0;
+    QTest::newRow("two commas") << "1,2,3" << false << 0.0;
+    QTest::newRow("words") << "abc" << false << 0.0;
+    QTest::newRow("trailing junk") << "0.5x" << false << 0.0;
+    QTest::newRow("empty") << "" << false << 0.0;
+    QTest::newRow("inf") << "inf" << false << 0.0;
+}
+
+void TestSymbolParse::typedNumbers() {
+    QFETCH(QString, typed);
+    QFETCH(bool, ok);
+    QFETCH(double, value);
+    const auto parsed = parseTypedNumber(typed.toStdString());
+    QCOMPARE(parsed.has_value(), ok);
+    if (ok) QCOMPARE(*parsed, value);
 }
 
 QTEST_APPLESS_MAIN(TestSymbolParse)
