@@ -1,4 +1,4 @@
-// backprop-lab check NETWORK.json ANSWERS.json [--format text|json]
+// backprop-lab check NETWORK.json ANSWERS.json [--format text|json|html] [--pdf OUT.pdf]
 //   [--sig-figs N | --absolute x --relative x] [--notation ID] [--precision N]
 // Compares hand-worked values with the exact trace (answers-format.md): each
 // answer correct, wrong or carried, with an explanation. Exit 0 when all are
@@ -11,6 +11,8 @@
 #include "io/answers_file.h"
 #include "io/json_writer.h"
 #include "io/network_file.h"
+#include "io/solution_document.h"
+#include "io/solution_export.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -171,7 +173,10 @@ int runCheck(const QStringList& args) {
     p.addPositionalArgument("NETWORK", "network file (backprop-lab.network/1)");
     p.addPositionalArgument("ANSWERS", "answer file (backprop-lab.answers/1)");
     p.addOptions({
-        {"format", "Output: text (default) or json.", "format", "text"},
+        {"format", "Output: text (default), json, or html (the worked solution with the answers marked).",
+         "format", "text"},
+        {"pdf", "Also write the worked solution with the answers marked as a PDF. Nothing is printed "
+                "unless --format is given too.", "OUT.pdf"},
         {"sig-figs", "Compare to N significant figures (overrides the file's tolerance).", "N"},
         {"absolute", "Accept |answer − exact| ≤ x (with --relative: x + r·|exact|).", "x"},
         {"relative", "Accept |answer − exact| ≤ r·|exact|.", "r"},
@@ -189,9 +194,10 @@ int runCheck(const QStringList& args) {
     const QStringList files = p.positionalArguments();
     if (files.size() != 2) return fail(kName, "expected a network file and an answer file (see --help)", Usage);
     const QString format = p.value("format");
-    if (format != "text" && format != "json") {
-        return fail(kName, "--format: expected text or json, found '" + format + "'", Usage);
+    if (format != "text" && format != "json" && format != "html") {
+        return fail(kName, "--format: expected text, json or html, found '" + format + "'", Usage);
     }
+    if (p.isSet("pdf") && p.value("pdf").isEmpty()) return fail(kName, "--pdf: expected an output file name", Usage);
     bool ok = false;
     TraceOptions options;
     options.precision = p.value("precision").toInt(&ok);
@@ -216,14 +222,25 @@ int runCheck(const QStringList& args) {
 
     const Trace trace = traceNetwork(net, options);
     const CheckReport report = checkAnswers(trace, sheet.value().answers, tolerance.value_or(sheet.value().tolerance));
-    if (format == "json") {
+    const int status = report.allCorrect() ? Ok : Negative;
+    io::ExportExtras marked;
+    marked.marking = report;
+    marked.markingSource = QFileInfo(files[1]).fileName();
+    if (p.isSet("pdf")) {
+        const auto written = io::exportSolution(trace, io::SolutionFormat::Pdf, p.value("pdf"), marked);
+        if (!written) return fail(kName, q(written.error().message()), BadFile);
+        if (!p.isSet("format")) return status;
+    }
+    if (format == "html") {
+        printOut(io::traceToHtml(trace, marked));
+    } else if (format == "json") {
         printOutBytes(io::writeJson(reportJson(trace, report),
                                     {"results", "quantity", "layer", "index", "given", "expected", "status",
                                      "explanation", "correct", "wrong", "carried"}));
     } else {
         printOut(reportText(trace, report, QFileInfo(files[1]).fileName()));
     }
-    return report.allCorrect() ? Ok : Negative;
+    return status;
 }
 
 } // namespace bpl::cli

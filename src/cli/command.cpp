@@ -22,7 +22,8 @@ const Command* findCommand(const QString& name) {
 
 bool needsGuiFor(const Command& command, const QStringList& args) {
     if (command.needsGui) return true;
-    if (QLatin1String(command.name) == QLatin1String("trace")) {
+    const QLatin1String name(command.name);
+    if (name == QLatin1String("trace") || name == QLatin1String("check")) {
         for (int k = 0; k < args.size(); ++k) {
             const QString& a = args[k];
             if (a == "--pdf" || a.startsWith("--pdf=") || a == "--format=html") return true;

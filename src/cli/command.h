@@ -20,7 +20,7 @@ struct Command {
 const std::vector<Command>& commands();
 const Command* findCommand(const QString& name);
 // Whether this run needs a QGuiApplication: the command's flag, or an option
-// that renders (trace --pdf and --format html draw the network with fonts).
+// that renders (trace/check --pdf and --format html draw the network with fonts).
 bool needsGuiFor(const Command& command, const QStringList& args);
 // Prints the list of subcommands (for --help).
 QString usageText();

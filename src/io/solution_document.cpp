@@ -1,6 +1,7 @@
 #include "io/solution_document.h"
 
 #include "core/number_format.h"
+#include "core/tolerance.h"
 #include "core/truth_table.h"
 #include "io/latex_html.h"
 #include "io/network_figure.h"
@@ -63,7 +64,39 @@ QString symbolHtml(const std::string& letter, int layer) {
     return latexToHtml(letter + "^{(" + std::to_string(layer) + ")}");
 }
 
-QString formulaHtml(const ScalarFormula& f) {
+// The student's answer under its formula, coloured by status.
+QString markRow(const Trace& t, const AnswerResult& r) {
+    QString mark;
+    QString colour;
+    QString detail;
+    switch (r.status) {
+    case AnswerStatus::Correct:
+        mark = "✓";
+        colour = "#2a7d2e";
+        detail = "correct";
+        break;
+    case AnswerStatus::Wrong:
+        mark = "✗";
+        colour = "#b00020";
+        detail = "wrong";
+        if (!r.hints.empty()) detail += ". " + esc(r.hints.front());
+        if (r.roundingDrift) detail += ". It is what your rounded earlier values give: keep more figures.";
+        break;
+    case AnswerStatus::Carried: {
+        mark = "↷";
+        colour = "#a15c00";
+        QStringList origins;
+        for (const QuantityRef& o : r.origins) origins << latexToHtml(quantitySymbol(t, o).latex);
+        detail = "carried from your " + origins.join(", ") + ": right for your earlier values";
+        if (r.recomputed) detail += " (they give " + numberHtml(*r.recomputed, 6) + ")";
+        break;
+    }
+    }
+    return "<tr><td></td><td></td><td class=\"mark\" style=\"color: " + colour + "\">" + mark + " you wrote " +
+           latexToHtml(shortestText(r.answer.value)) + " — " + detail + "</td></tr>";
+}
+
+QString formulaHtml(const Trace& t, const ScalarFormula& f, const AnswerResult* marked = nullptr) {
     auto row = [](const QString& lhs, const QString& rhs) {
         return "<tr><td class=\"lhs\" align=\"right\" valign=\"top\">" + lhs +
                "</td><td class=\"eq\" valign=\"top\">\u00a0=\u00a0</td><td class=\"rhs\" valign=\"top\">" + rhs +
@@ -80,6 +113,7 @@ QString formulaHtml(const ScalarFormula& f) {
         lhs.clear();
     }
     out += row(lhs, "<b>" + latexToHtml(f.result.latex) + "</b>");
+    if (marked != nullptr) out += markRow(t, *marked);
     return out + "</table>";
 }
 
@@ -143,7 +177,9 @@ QString documentCss() {
            "border-bottom: 1px solid #999999; }"
            "td.bracket { color: #666666; padding: 0 2px; }"
            "td.entry { padding: 0 5px; }"
-           "p.warning { color: #9b2226; }";
+           "p.warning { color: #9b2226; }"
+           "p.marking { margin: 4px 0 0 0; }"
+           "td.mark { font-family: 'DejaVu Sans', sans-serif; font-size: 9pt; }";
 }
 
 } // namespace
@@ -156,6 +192,13 @@ std::vector<SolutionBlock> solutionBlocks(const Trace& t, const ExportExtras& ex
     if (!t.network.description.empty()) head += "<p>" + esc(t.network.description) + "</p>";
     head += "<p class=\"meta\">Notation: " + esc(n.title) + ". Numbers to " + QString::number(t.options.precision) +
             " significant figures.</p>";
+    if (extras.marking) {
+        const CheckReport& report = *extras.marking;
+        head += "<p class=\"marking\"><b>Marked answers" +
+                (extras.markingSource.isEmpty() ? QString() : " (" + htmlEscape(extras.markingSource) + ")") + ": " +
+                esc(report.summary()) + ".</b> ✓ correct, ✗ wrong, ↷ carried (wrong only because an earlier answer "
+                "was; right for the student's own values). Tolerance: " + esc(report.tolerance.shortName()) + ".</p>";
+    }
     blocks.push_back({K::Title, head, false});
     blocks.push_back({K::Heading, "<h2>Network</h2>", true});
     blocks.push_back({K::Figure, {}, false});
@@ -170,7 +213,8 @@ std::vector<SolutionBlock> solutionBlocks(const Trace& t, const ExportExtras& ex
         }
         const int count = static_cast<int>(step.scalars.size());
         for (int k = 0; k < count && k < kMaxScalarsPerStep; ++k) {
-            blocks.push_back({K::Formula, formulaHtml(step.scalars[k]), false});
+            const AnswerResult* marked = extras.marking ? extras.marking->find(step.scalars[k].ref) : nullptr;
+            blocks.push_back({K::Formula, formulaHtml(t, step.scalars[k], marked), false});
         }
         if (count > kMaxScalarsPerStep) {
             blocks.push_back({K::Note, QString("<p class=\"note\">… and %1 more of this step (the text and LaTeX "

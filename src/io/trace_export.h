@@ -3,6 +3,7 @@
 // shared/spec/trace-output.md (with steps and formulas as extra keys).
 #pragma once
 
+#include "core/answer_check.h"
 #include "core/gradient_check.h"
 #include "core/trace.h"
 
@@ -14,6 +15,10 @@ namespace bpl::io {
 
 struct ExportExtras {
     std::optional<GradientCheck> gradientCheck;
+    // A student's checked answers: the HTML and PDF solutions mark each one
+    // beside its formula (correct, wrong, carried) — a marked script.
+    std::optional<CheckReport> marking;
+    QString markingSource; // e.g. the answer file's name, for the heading
 };
 
 QString traceToText(const Trace& trace, const ExportExtras& extras = {});

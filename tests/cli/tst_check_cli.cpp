@@ -57,6 +57,7 @@ private slots:
     void badFilesExitThree_data();
     void badFilesExitThree();
     void traceWritesPdfAndHtml();
+    void checkWritesAMarkedSolution();
 };
 
 void TestCheckCli::studentSheetText() {
@@ -156,7 +157,7 @@ void TestCheckCli::badUsageExitsTwo_data() {
     QTest::addColumn<QString>("message");
     QTest::newRow("one file") << QStringList{"check", network()} << "expected a network file and an answer file";
     QTest::newRow("format") << QStringList{"check", network(), student(), "--format", "xml"}
-                            << "--format: expected text or json, found 'xml'";
+                            << "--format: expected text, json or html, found 'xml'";
     QTest::newRow("zero figures") << QStringList{"check", network(), student(), "--sig-figs", "0"}
                                   << "--sig-figs: expected a whole number from 1 to 15";
     QTest::newRow("both tolerances") << QStringList{"check", network(), student(), "--sig-figs", "3", "--absolute", "0.1"}
@@ -226,6 +227,28 @@ void TestCheckCli::traceWritesPdfAndHtml() {
     const Run unwritable = run({"trace", network(), "--pdf", "/nonexistent-folder/x.pdf"});
     QCOMPARE(unwritable.code, 3);
     QVERIFY(unwritable.err.contains("/nonexistent-folder/x.pdf: cannot write"));
+}
+
+void TestCheckCli::checkWritesAMarkedSolution() {
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath("marked.pdf");
+    const Run r = run({"check", network(), student(), "--pdf", pdf});
+    QCOMPARE(r.code, 1); // still the verdict on the answers
+    QVERIFY(r.out.isEmpty());
+    QVERIFY(QFile::exists(pdf));
+    const QString pdftotext = QStandardPaths::findExecutable("pdftotext");
+    if (!pdftotext.isEmpty()) {
+        QProcess p;
+        p.start(pdftotext, {pdf, "-"});
+        p.waitForFinished(60000);
+        const QString text = QString::fromUtf8(p.readAllStandardOutput());
+        QVERIFY(text.contains("29 of 32 right; 3 wrong"));
+        QVERIFY(text.contains(QString::fromUtf8("you wrote 0.30124 — wrong")));
+    }
+    const Run html = run({"check", network(), student(), "--format", "html"});
+    QCOMPARE(html.code, 1);
+    QVERIFY(html.out.startsWith("<!DOCTYPE html>"));
+    QVERIFY(QString::fromUtf8(html.out).contains(QString::fromUtf8("✗ you wrote −0.8 — wrong")));
 }
 
 QTEST_GUILESS_MAIN(TestCheckCli)

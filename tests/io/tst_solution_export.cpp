@@ -54,6 +54,7 @@ private slots:
     void pdfPagesNeverCutAFormula_data();
     void pdfPagesNeverCutAFormula();
     void pdfFailuresNameTheFile();
+    void markedSolutionShowsTheAnswers();
     void htmlIsSelfContained();
     void latexCompiles_data();
     void latexCompiles();
@@ -130,6 +131,31 @@ void TestSolutionExport::pdfFailuresNameTheFile() {
     const auto text = io::exportSolution(trace, io::SolutionFormat::Markdown, "/nonexistent-folder/out.md");
     QVERIFY(!text.ok());
     QVERIFY(QString::fromStdString(text.error().message()).startsWith("/nonexistent-folder/out.md: cannot"));
+}
+
+void TestSolutionExport::markedSolutionShowsTheAnswers() {
+    // The student's sheet (three slips) marked beside the formulas, for a teacher.
+    const Trace trace = exampleTrace("sheet5_321_sigmoid.json");
+    const std::vector<Answer> answers = {{{Quantity::Z, 1, 0, -1}, 0.5769},
+                                         {{Quantity::Delta, 2, 0, -1}, 0.6},
+                                         {{Quantity::GradWeights, 2, 0, 0}, 0.3461},
+                                         {{Quantity::NewWeights, 1, 0, 2}, 0.30124}};
+    io::ExportExtras extras;
+    extras.marking = checkAnswers(trace, answers, Tolerance::sigFigs(3));
+    extras.markingSource = "work.json";
+    const QString html = io::traceToHtml(trace, extras);
+    QVERIFY(html.contains("Marked answers (work.json): 1 of 4 right; 2 wrong; 1 carried from "));
+    QVERIFY(html.contains("✓ you wrote 0.5769 — correct"));
+    QVERIFY(html.contains("✗ you wrote 0.30124 — wrong. A digit seems to be missing"));
+    QVERIFY(html.contains("↷ you wrote 0.3461 — carried from your <i>δ</i><sub>1</sub><sup>(2)</sup>"));
+    if (QStandardPaths::findExecutable("pdftotext").isEmpty()) QSKIP("pdftotext (poppler-utils) is not installed");
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath("marked.pdf");
+    QVERIFY(io::exportSolution(trace, io::SolutionFormat::Pdf, pdf, extras).ok());
+    const QString text = pdfText(pdf);
+    QVERIFY(text.contains("1 of 4 right; 2 wrong; 1 carried"));
+    QVERIFY(text.contains("you wrote 0.30124 — wrong"));
+    QVERIFY(text.contains("you wrote 0.6 — wrong"));
 }
 
 void TestSolutionExport::htmlIsSelfContained() {
