@@ -169,7 +169,7 @@ Tolerance Tolerance::margin(double absolute, double relative) {
 bool Tolerance::matches(double given, double exact) const {
     if (!std::isfinite(given) || !std::isfinite(exact)) return false;
     const double diff = std::abs(given - exact);
-    if (diff <= kToleranceZeroFloor) return true;
+    if ((given == 0 || exact == 0) && diff <= kToleranceZeroFloor) return true;
     if (kind == Kind::AbsoluteRelative) {
         return diff <= absolute + relative * std::abs(exact);
     }
@@ -189,7 +189,7 @@ std::string Tolerance::shortName() const {
 std::string Tolerance::describe() const {
     if (kind == Kind::AbsoluteRelative) {
         return "Tolerance: an answer is right when |answer − exact| ≤ " + shortestText(absolute) + " + " +
-               shortestText(relative) + " × |exact|. Differences up to 1e-12 always match.";
+               shortestText(relative) + " × |exact|. A written 0 matches any exact value within 1e-12 of zero.";
     }
     const int n = significantFigures;
     const double example = 0.576885;
@@ -200,7 +200,8 @@ std::string Tolerance::describe() const {
            " significant figure of it (for the exact value 0.576885: " + roundedText(example, n + 1) +
            " and " + roundedText(example, n) + " match, " + roundedText(below, n) +
            " does not). Rounding is decimal, half away from zero (0.5765 → " + roundedText(0.5765, 3) +
-           " at 3 figures); differences up to 1e-12 always match, so 0 matches an exact 0.";
+           " at 3 figures). A written 0 matches any exact value within 1e-12 of zero; other small values "
+           "are compared by their significant figures like any others.";
 }
 
 std::string Tolerance::explain(double given, double exact) const {
@@ -216,11 +217,13 @@ std::string Tolerance::explain(double given, double exact) const {
         return "|" + g + " − " + e + "| = " + formatNumber(diff, 3) + (matches(given, exact) ? " ≤ " : " > ") +
                formatNumber(std::max(limit, kToleranceZeroFloor), 3);
     }
-    if (diff <= 1e-12 * std::max(1.0, std::abs(exact))) return g + " is the exact value";
+    if (given == exact || diff <= 1e-15 * std::abs(exact)) return g + " is the exact value";
     if (sameWhenRounded(given, exact, n)) {
         return g + " and " + e + " both round to " + roundedText(exact, n) + " (" + figures(n) + ")";
     }
-    if (diff <= kToleranceZeroFloor) return g + " is within 1e-12 of the exact value " + e;
+    if ((given == 0 || exact == 0) && diff <= kToleranceZeroFloor) {
+        return g + " and the exact value " + formatNumber(exact, 6) + " are both zero to 12 decimal places";
+    }
     const double half = 0.5 * unitInLastPlace(exact, n);
     if (matches(given, exact)) {
         return g + " lies within ±" + formatNumber(half, 1) + " (half a unit in the " + ordinal(n) +

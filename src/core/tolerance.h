@@ -9,8 +9,10 @@
 
 namespace bpl {
 
-// Differences this small always match: an exact value of 0 (or 1e-17 of
-// rounding noise) has no significant figures to compare.
+// A written 0 matches an exact value this close to zero (1e-17 of rounding
+// noise has no significant figures to compare), and an exact 0 matches an
+// answer this small. Two nonzero values, however tiny (a vanishing gradient of
+// 1e-80), are compared by their significant figures like any others.
 constexpr double kToleranceZeroFloor = 1e-12;
 
 struct Tolerance {

@@ -64,6 +64,10 @@ void TestTolerance::significantFigures_data() {
     QTest::newRow("1e-13 for 0") << 1e-13 << 0.0 << 3 << true;
     QTest::newRow("0.001 for 0") << 0.001 << 0.0 << 3 << false;
     QTest::newRow("1e-9 for 0") << 1e-9 << 0.0 << 3 << false;
+    // A vanishing gradient is not zero: tiny values keep their significant figures.
+    QTest::newRow("-6.08e-80 for -4.05e-80") << -6.08e-80 << -4.0553e-80 << 3 << false;
+    QTest::newRow("-4.06e-80 for -4.0553e-80") << -4.06e-80 << -4.0553e-80 << 3 << true;
+    QTest::newRow("1e-13 for 2e-13") << 1e-13 << 2e-13 << 3 << false;
     // Carrying over into the next decade.
     QTest::newRow("1.00 for 0.99996") << 1.0 << 0.99996 << 3 << true;
     QTest::newRow("0.999 for 0.99996") << 0.999 << 0.99996 << 3 << false;
@@ -138,6 +142,9 @@ void TestTolerance::explanationsSayWhy() {
              QString("0.576 rounds to 0.576 at 3 significant figures, the exact value 0.576885 to 0.577"));
     QVERIFY(QString::fromStdString(three.explain(0.576, 0.5765)).contains("half a unit in the 3rd"));
     QVERIFY(QString::fromStdString(Tolerance::margin(0.001, 0).explain(0.578, 0.576885)).contains(" > "));
+    QCOMPARE(QString::fromStdString(three.explain(0, 1e-17)),
+             QString("0 and the exact value 1e-17 are both zero to 12 decimal places"));
+    QCOMPARE(QString::fromStdString(three.explain(0.31, 0.1 + 0.21)), QString("0.31 is the exact value"));
 }
 
 void TestTolerance::describeStatesTheRoundingConvention() {
