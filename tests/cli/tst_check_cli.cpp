@@ -2,6 +2,7 @@
 // student's sheet with three slips, the carried sheet, an all-correct sheet,
 // JSON keys and values, tolerance options, exit codes 0/1/2/3 with messages
 // naming file and JSON path; and `trace --pdf` / `--format html`.
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -58,6 +59,8 @@ private slots:
     void badFilesExitThree();
     void traceWritesPdfAndHtml();
     void checkWritesAMarkedSolution();
+    void keyFromTraceJsonIsAllCorrect_data();
+    void keyFromTraceJsonIsAllCorrect();
 };
 
 void TestCheckCli::studentSheetText() {
@@ -249,6 +252,56 @@ void TestCheckCli::checkWritesAMarkedSolution() {
     QCOMPARE(html.code, 1);
     QVERIFY(html.out.startsWith("<!DOCTYPE html>"));
     QVERIFY(QString::fromUtf8(html.out).contains(QString::fromUtf8("✗ you wrote −0.8 — wrong")));
+}
+
+void TestCheckCli::keyFromTraceJsonIsAllCorrect_data() {
+    QTest::addColumn<QString>("file");
+    for (const QString& f : QDir(QStringLiteral(BPL_SOURCE_DIR "/resources/examples")).entryList({"*.json"}, QDir::Files)) {
+        QTest::newRow(qPrintable(f)) << example(f);
+    }
+}
+
+void TestCheckCli::keyFromTraceJsonIsAllCorrect() {
+    // An answer key written from `trace --format json` (every value of every
+    // layer, full precision) is all correct; one value 10% off makes exit 1.
+    QFETCH(QString, file);
+    const Run trace = run({"trace", file, "--format", "json"});
+    QCOMPARE(trace.code, 0);
+    const QJsonObject root = QJsonDocument::fromJson(trace.out).object();
+    QJsonArray key;
+    auto add = [&](const char* quantity, int layer, QJsonArray index, double value) {
+        key.append(QJsonObject{{"quantity", quantity}, {"layer", layer}, {"index", index}, {"value", value}});
+    };
+    const QJsonArray layers = root["layers"].toArray();
+    for (int l = 1; l < layers.size() && key.size() < 400; ++l) {
+        const QJsonObject o = layers[l].toObject();
+        for (const char* q : {"a", "z", "delta", "grad_bias", "new_bias"}) {
+            const QJsonArray v = o[q].toArray();
+            for (int i = 0; i < v.size(); ++i) add(q, l, {i + 1}, v[i].toDouble());
+        }
+        for (const char* q : {"grad_weights", "new_weights"}) {
+            const QJsonArray rows = o[q].toArray();
+            for (int i = 0; i < rows.size(); ++i) {
+                const QJsonArray row = rows[i].toArray();
+                for (int j = 0; j < row.size(); ++j) add(q, l, {i + 1, j + 1}, row[j].toDouble());
+            }
+        }
+    }
+    key.append(QJsonObject{{"quantity", "loss"}, {"value", root["loss"].toDouble()}});
+    QTemporaryDir dir;
+    QJsonObject sheet{{"format", "backprop-lab.answers/1"}, {"answers", key}};
+    const QString path = writeFile(dir, "key.json", QJsonDocument(sheet).toJson());
+    const Run r = run({"check", file, path, "--format", "json"});
+    QVERIFY2(r.code == 0, r.out.left(600).constData());
+    QCOMPARE(QJsonDocument::fromJson(r.out).object()["correct"].toInt(), int(key.size()));
+    // The loss 10% off: wrong (nothing after it depends on the loss).
+    QJsonObject loss = key.last().toObject();
+    loss["value"] = 1.1 * loss["value"].toDouble() + 0.01;
+    key.replace(key.size() - 1, loss);
+    sheet["answers"] = key;
+    const Run off = run({"check", file, writeFile(dir, "off.json", QJsonDocument(sheet).toJson()), "--format", "json"});
+    QCOMPARE(off.code, 1);
+    QCOMPARE(QJsonDocument::fromJson(off.out).object()["wrong"].toInt(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCheckCli)
