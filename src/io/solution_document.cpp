@@ -261,7 +261,9 @@ QString traceToHtml(const Trace& t, const ExportExtras& extras) {
     }
     QString out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
                   htmlEscape(title(t)) + "</title>\n<style>\n" + documentCss() +
-                  "\nbody { max-width: 46em; margin: 2em auto; padding: 0 1em; line-height: 1.45; color: #111; }"
+                  "\nbody { max-width: 46em; margin: 2em auto; padding: 0 1em; line-height: 1.45; color: #111; "
+                  "font-size: 17px; }\nsub, sup { font-size: 0.72em; line-height: 0; }\np.vector { text-align: center; }"
+                  "\ntd.eq { white-space: nowrap; }\nh1 { font-size: 1.7em; }\nh2 { font-size: 1.2em; }"
                   "\nh2 { margin-top: 1.1em; break-after: avoid; }\ntable.formula { margin-top: 0.35em; "
                   "break-inside: avoid; }\ntable.layers { border-collapse: collapse; margin: 0.5em 0; }"
                   "\ntable.layers td, table.layers th { padding: 0.25em 0.8em 0.25em 0; }"
