@@ -43,7 +43,7 @@ private slots:
 
 void TestAnswersFile::shippedSheetsLoad() {
     const Network net = sheet5();
-    for (const char* name : {"sheet5_321_student.json", "sheet5_321_carried.json"}) {
+    for (const char* name : {"sheet5_321_student.json", "sheet5_321_carried.json", "sheet5_321_key.json"}) {
         const auto sheet = io::loadAnswers(kExamples + "/answers/" + name, &net);
         QVERIFY2(sheet.ok(), sheet.ok() ? "" : sheet.error().message().c_str());
         QVERIFY(sheet.value().toleranceGiven);
@@ -58,6 +58,9 @@ void TestAnswersFile::shippedSheetsLoad() {
     // Checked against the exact trace: the three slips and nothing else.
     const CheckReport report = checkAnswers(traceNetwork(net), student.value().answers, student.value().tolerance);
     QCOMPARE(QString::fromStdString(report.summary()), QString("29 of 32 right; 3 wrong"));
+    // The key (teaching-content.md's table to 6 figures) is right even at 6 figures.
+    const auto key = io::loadAnswers(kExamples + "/answers/sheet5_321_key.json", &net);
+    QCOMPARE(checkAnswers(traceNetwork(net), key.value().answers, Tolerance::sigFigs(6)).correct, 32);
 }
 
 void TestAnswersFile::specExampleLoads() {
