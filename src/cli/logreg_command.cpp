@@ -21,14 +21,18 @@ namespace {
 
 constexpr const char* kName = "logreg";
 
-bool intOption(const QCommandLineParser& p, const QString& name, long long lo, long long hi, long long& out,
-               QString& error) {
-    if (!p.isSet(name)) return true;
+bool intOption(const QCommandLineParser& p, const QString& name, long long lo, long long hi,
+               long long& out, QString& error) {
+    if (!p.isSet(name))
+        return true;
     bool ok = false;
     out = p.value(name).toLongLong(&ok);
     if (!ok || out < lo || out > hi) {
         error = QString("--%1: expected a whole number from %2 to %3, found '%4'")
-                    .arg(name).arg(lo).arg(hi).arg(p.value(name));
+                    .arg(name)
+                    .arg(lo)
+                    .arg(hi)
+                    .arg(p.value(name));
         return false;
     }
     return true;
@@ -38,13 +42,15 @@ bool intOption(const QCommandLineParser& p, const QString& name, long long lo, l
 
 int runLogRegCommand(const QStringList& args) {
     QCommandLineParser p;
-    p.setApplicationDescription("Train logistic regression on two-class 2-D data for several learning rates "
-                                "and print the NLL, weight and separator paths (JSON or CSV).");
+    p.setApplicationDescription(
+        "Train logistic regression on two-class 2-D data for several learning rates "
+        "and print the NLL, weight and separator paths (JSON or CSV).");
     p.addPositionalArgument("DATA", "data file: lines of 'x1 x2 t' or 'x1 x2 1 t', t = 0 or 1");
     p.addOptions({
         {"etas", "Learning rates η, comma-separated (default 0.5,0.3,0.1,0.05,0.01).", "η,η,…",
          "0.5,0.3,0.1,0.05,0.01"},
-        {"method", "gd (full batch, default), sgd (one update per point) or minibatch.", "method", "gd"},
+        {"method", "gd (full batch, default), sgd (one update per point) or minibatch.", "method",
+         "gd"},
         {"batch-size", "Points per update for --method minibatch (default 10).", "B"},
         {"max-iter", "Values recorded at most, the start included (default 1000).", "K", "1000"},
         {"tol", "Stop when the NLL changes by less than this (default 1e-6).", "x", "1e-6"},
@@ -52,18 +58,21 @@ int runLogRegCommand(const QStringList& args) {
         {"shuffle", "sgd/minibatch: visit the points in a seeded shuffled order each epoch."},
         {"seed", "Seed of the shuffle (default 1).", "S"},
         {"format", "Output: json (default) or csv.", "format", "json"},
-        {"plot", "Also render the slope–intercept and NLL figures to OUT (.png, .pdf or .svg).", "OUT"},
+        {"plot", "Also render the slope–intercept and NLL figures to OUT (.png, .pdf or .svg).",
+         "OUT"},
     });
     p.addHelpOption();
     QStringList argv = args;
     argv.prepend(QString("backprop-lab ") + kName);
-    if (!p.parse(argv)) return fail(kName, p.errorText(), Usage);
+    if (!p.parse(argv))
+        return fail(kName, p.errorText(), Usage);
     if (p.isSet("help")) {
         printOut(p.helpText());
         return Ok;
     }
     const QStringList files = p.positionalArguments();
-    if (files.size() != 1) return fail(kName, "expected one data file (see --help)", Usage);
+    if (files.size() != 1)
+        return fail(kName, "expected one data file (see --help)", Usage);
 
     const QString format = p.value("format");
     if (format != "json" && format != "csv") {
@@ -71,16 +80,21 @@ int runLogRegCommand(const QStringList& args) {
     }
     LogRegOptions base;
     if (!methodFromId(p.value("method").toStdString(), base.method)) {
-        return fail(kName, "--method: expected gd, sgd or minibatch, found '" + p.value("method") + "'", Usage);
+        return fail(kName,
+                    "--method: expected gd, sgd or minibatch, found '" + p.value("method") + "'",
+                    Usage);
     }
     if (p.isSet("batch-size") && base.method != LogRegMethod::MiniBatch) {
         return fail(kName, "--batch-size applies only to --method minibatch", Usage);
     }
     if (p.isSet("shuffle") && base.method == LogRegMethod::GradientDescent) {
-        return fail(kName, "--shuffle applies only to --method sgd or minibatch (full-batch GD sees every point)",
-                    Usage);
+        return fail(
+            kName,
+            "--shuffle applies only to --method sgd or minibatch (full-batch GD sees every point)",
+            Usage);
     }
-    if (p.isSet("seed") && !p.isSet("shuffle")) return fail(kName, "--seed applies only with --shuffle", Usage);
+    if (p.isSet("seed") && !p.isSet("shuffle"))
+        return fail(kName, "--seed applies only with --shuffle", Usage);
 
     QString error;
     long long batchSize = base.batchSize, maxIter = base.maxIter;
@@ -94,31 +108,44 @@ int runLogRegCommand(const QStringList& args) {
     if (p.isSet("seed")) {
         bool ok = false;
         base.seed = p.value("seed").toULongLong(&ok);
-        if (!ok) return fail(kName, "--seed: expected a whole number ≥ 0, found '" + p.value("seed") + "'", Usage);
+        if (!ok)
+            return fail(kName,
+                        "--seed: expected a whole number ≥ 0, found '" + p.value("seed") + "'",
+                        Usage);
     }
     bool ok = false;
     base.tolerance = p.value("tol").toDouble(&ok);
     if (!ok || !std::isfinite(base.tolerance) || base.tolerance < 0) {
-        return fail(kName, "--tol: expected a finite number ≥ 0, found '" + p.value("tol") + "'", Usage);
+        return fail(kName, "--tol: expected a finite number ≥ 0, found '" + p.value("tol") + "'",
+                    Usage);
     }
     std::vector<double> init, etas;
-    if (!parseNumberList(p.value("init"), init, error)) return fail(kName, "--init: " + error, Usage);
+    if (!parseNumberList(p.value("init"), init, error))
+        return fail(kName, "--init: " + error, Usage);
     if (init.size() != 3) {
-        return fail(kName, QString("--init: expected 3 numbers w1,w2,w0, found %1").arg(init.size()), Usage);
+        return fail(kName,
+                    QString("--init: expected 3 numbers w1,w2,w0, found %1").arg(init.size()),
+                    Usage);
     }
     base.initialWeights = Eigen::Vector3d(init[0], init[1], init[2]);
-    if (!parseNumberList(p.value("etas"), etas, error)) return fail(kName, "--etas: " + error, Usage);
+    if (!parseNumberList(p.value("etas"), etas, error))
+        return fail(kName, "--etas: " + error, Usage);
     for (double eta : etas) {
-        if (eta <= 0) return fail(kName, QString("--etas: every η must be greater than 0, found %1").arg(eta), Usage);
+        if (eta <= 0)
+            return fail(kName, QString("--etas: every η must be greater than 0, found %1").arg(eta),
+                        Usage);
     }
     const QString plotPath = p.value("plot");
     if (p.isSet("plot") && !gui::isLogRegFigureFormat(plotPath)) {
-        return fail(kName, "--plot: expected a file name ending in .png, .pdf or .svg, found '" + plotPath + "'",
+        return fail(kName,
+                    "--plot: expected a file name ending in .png, .pdf or .svg, found '" +
+                        plotPath + "'",
                     Usage);
     }
 
     const auto loaded = io::loadLogRegData(files.first());
-    if (!loaded) return fail(kName, QString::fromStdString(loaded.error().message()), BadFile);
+    if (!loaded)
+        return fail(kName, QString::fromStdString(loaded.error().message()), BadFile);
     const LogRegData& data = loaded.value();
 
     std::vector<LogRegRun> runs;
@@ -139,7 +166,8 @@ int runLogRegCommand(const QStringList& args) {
     }
     if (p.isSet("plot")) {
         const QString title = QFileInfo(files.first()).fileName();
-        if (!gui::saveLogRegFigure(data, runs, title, plotPath, error)) return fail(kName, error, BadFile);
+        if (!gui::saveLogRegFigure(data, runs, title, plotPath, error))
+            return fail(kName, error, BadFile);
     }
     return Ok;
 }

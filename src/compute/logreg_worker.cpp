@@ -8,7 +8,9 @@
 namespace bpl::compute {
 
 void LogRegWorker::runSweep(const LogRegSweepRequest& request) {
-    const auto stale = [this, id = request.id] { return latest_->load(std::memory_order_relaxed) != id; };
+    const auto stale = [this, id = request.id] {
+        return latest_->load(std::memory_order_relaxed) != id;
+    };
     if (stale()) {
         emit sweepFinished(request.id, true);
         return;
@@ -18,7 +20,8 @@ void LogRegWorker::runSweep(const LogRegSweepRequest& request) {
     trainers.reserve(request.runs.size());
     for (const LogRegOptions& options : request.runs) {
         trainers.push_back(std::make_unique<LogRegTrainer>(data, options));
-        if (stale()) break;
+        if (stale())
+            break;
     }
     std::vector<int> reported(request.runs.size(), 0);
     std::vector<bool> endReported(request.runs.size(), false);
@@ -31,7 +34,8 @@ void LogRegWorker::runSweep(const LogRegSweepRequest& request) {
             const LogRegRun& run = trainers[r]->run();
             const int from = reported[r];
             const bool ended = !trainers[r]->running();
-            if (from == run.recorded() && (!ended || endReported[r])) continue;
+            if (from == run.recorded() && (!ended || endReported[r]))
+                continue;
             LogRegRunUpdate u;
             u.run = static_cast<int>(r);
             u.first = from;
@@ -44,7 +48,8 @@ void LogRegWorker::runSweep(const LogRegSweepRequest& request) {
             endReported[r] = ended;
             p.updates.push_back(std::move(u));
         }
-        if (!p.updates.empty()) emit progress(p);
+        if (!p.updates.empty())
+            emit progress(p);
     };
 
     QElapsedTimer sinceReport;
@@ -57,7 +62,8 @@ void LogRegWorker::runSweep(const LogRegSweepRequest& request) {
         // curves grow together.
         anyRunning = false;
         for (auto& trainer : trainers) {
-            if (!trainer->running()) continue;
+            if (!trainer->running())
+                continue;
             trainer->step(shouldStop);
             if (stale()) {
                 cancelled = true;
@@ -71,7 +77,8 @@ void LogRegWorker::runSweep(const LogRegSweepRequest& request) {
         }
     }
     if (cancelled) {
-        for (auto& trainer : trainers) trainer->cancel();
+        for (auto& trainer : trainers)
+            trainer->cancel();
     }
     report();
     emit sweepFinished(request.id, cancelled);
@@ -97,14 +104,16 @@ LogRegCompute::~LogRegCompute() {
     delete worker_; // its thread has finished: safe to delete from here
 }
 
-quint64 LogRegCompute::start(std::shared_ptr<const LogRegData> data, std::vector<LogRegOptions> runs) {
+quint64 LogRegCompute::start(std::shared_ptr<const LogRegData> data,
+                             std::vector<LogRegOptions> runs) {
     LogRegSweepRequest request;
     request.id = latest_.fetch_add(1) + 1; // also tells the running sweep to stop
     request.data = std::move(data);
     request.runs = std::move(runs);
     ++running_;
     LogRegWorker* worker = worker_;
-    QMetaObject::invokeMethod(worker_, [worker, request] { worker->runSweep(request); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker_, [worker, request] { worker->runSweep(request); }, Qt::QueuedConnection);
     return request.id;
 }
 

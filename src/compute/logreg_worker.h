@@ -41,23 +41,23 @@ struct LogRegProgress {
 
 class LogRegWorker : public QObject {
     Q_OBJECT
-public:
+  public:
     // `latest` is the id of the newest request; a sweep whose id differs stops.
     explicit LogRegWorker(const std::atomic<quint64>* latest) : latest_(latest) {}
 
     void runSweep(const LogRegSweepRequest& request);
 
-signals:
+  signals:
     void progress(const bpl::compute::LogRegProgress& progress);
     void sweepFinished(quint64 sweep, bool cancelled);
 
-private:
+  private:
     const std::atomic<quint64>* latest_;
 };
 
 class LogRegCompute : public QObject {
     Q_OBJECT
-public:
+  public:
     explicit LogRegCompute(QObject* parent = nullptr);
     ~LogRegCompute() override;
 
@@ -71,11 +71,11 @@ public:
     // Progress reports are sent at most this often.
     static constexpr int kReportIntervalMs = 33;
 
-signals:
+  signals:
     void progress(const bpl::compute::LogRegProgress& progress);
     void sweepFinished(quint64 sweep, bool cancelled);
 
-private:
+  private:
     QThread thread_;
     LogRegWorker* worker_ = nullptr;
     std::atomic<quint64> latest_{0};

@@ -15,15 +15,19 @@ Eigen::Index LogRegData::countOf(int label) const {
 
 const char* methodId(LogRegMethod method) {
     switch (method) {
-    case LogRegMethod::GradientDescent: return "gd";
-    case LogRegMethod::Stochastic: return "sgd";
-    case LogRegMethod::MiniBatch: return "minibatch";
+    case LogRegMethod::GradientDescent:
+        return "gd";
+    case LogRegMethod::Stochastic:
+        return "sgd";
+    case LogRegMethod::MiniBatch:
+        return "minibatch";
     }
     return "gd";
 }
 
 bool methodFromId(const std::string& id, LogRegMethod& method) {
-    for (LogRegMethod m : {LogRegMethod::GradientDescent, LogRegMethod::Stochastic, LogRegMethod::MiniBatch}) {
+    for (LogRegMethod m :
+         {LogRegMethod::GradientDescent, LogRegMethod::Stochastic, LogRegMethod::MiniBatch}) {
         if (id == methodId(m)) {
             method = m;
             return true;
@@ -34,40 +38,54 @@ bool methodFromId(const std::string& id, LogRegMethod& method) {
 
 const char* methodLabel(LogRegMethod method) {
     switch (method) {
-    case LogRegMethod::GradientDescent: return "GD";
-    case LogRegMethod::Stochastic: return "SGD";
-    case LogRegMethod::MiniBatch: return "Mini-batch";
+    case LogRegMethod::GradientDescent:
+        return "GD";
+    case LogRegMethod::Stochastic:
+        return "SGD";
+    case LogRegMethod::MiniBatch:
+        return "Mini-batch";
     }
     return "GD";
 }
 
 const char* stopId(LogRegStop stop) {
     switch (stop) {
-    case LogRegStop::Running: return "running";
-    case LogRegStop::Tolerance: return "tolerance";
-    case LogRegStop::MaxIter: return "max_iter";
-    case LogRegStop::Diverged: return "diverged";
-    case LogRegStop::Cancelled: return "cancelled";
+    case LogRegStop::Running:
+        return "running";
+    case LogRegStop::Tolerance:
+        return "tolerance";
+    case LogRegStop::MaxIter:
+        return "max_iter";
+    case LogRegStop::Diverged:
+        return "diverged";
+    case LogRegStop::Cancelled:
+        return "cancelled";
     }
     return "running";
 }
 
 int effectiveBatchSize(const LogRegOptions& options, Eigen::Index dataSize) {
     switch (options.method) {
-    case LogRegMethod::GradientDescent: return static_cast<int>(dataSize);
-    case LogRegMethod::Stochastic: return 1;
-    case LogRegMethod::MiniBatch: return options.batchSize;
+    case LogRegMethod::GradientDescent:
+        return static_cast<int>(dataSize);
+    case LogRegMethod::Stochastic:
+        return 1;
+    case LogRegMethod::MiniBatch:
+        return options.batchSize;
     }
     return 1;
 }
 
 std::string optionsProblem(const LogRegOptions& options, Eigen::Index dataSize) {
     std::ostringstream why;
-    if (dataSize < 1) return "the data set has no points";
+    if (dataSize < 1)
+        return "the data set has no points";
     if (!std::isfinite(options.learningRate) || options.learningRate <= 0) {
-        why << "learning rate η must be a finite number greater than 0, found " << options.learningRate;
+        why << "learning rate η must be a finite number greater than 0, found "
+            << options.learningRate;
     } else if (options.maxIter < 1 || options.maxIter > kMaxRecordedIterations) {
-        why << "max iterations must be from 1 to " << kMaxRecordedIterations << ", found " << options.maxIter;
+        why << "max iterations must be from 1 to " << kMaxRecordedIterations << ", found "
+            << options.maxIter;
     } else if (!std::isfinite(options.tolerance) || options.tolerance < 0) {
         why << "tolerance must be a finite number ≥ 0, found " << options.tolerance;
     } else if (!options.initialWeights.allFinite()) {
@@ -82,13 +100,16 @@ std::string optionsProblem(const LogRegOptions& options, Eigen::Index dataSize) 
 
 std::optional<SlopeIntercept> separatorSlopeIntercept(const Eigen::Vector3d& w) {
     const double w1 = w(0), w2 = w(1), w0 = w(2);
-    if (w2 == 0.0 || !w.allFinite()) return std::nullopt;
-    if (std::abs(w2) <= kVerticalRatio * std::max(std::abs(w1), std::abs(w0))) return std::nullopt;
+    if (w2 == 0.0 || !w.allFinite())
+        return std::nullopt;
+    if (std::abs(w2) <= kVerticalRatio * std::max(std::abs(w1), std::abs(w0)))
+        return std::nullopt;
     return SlopeIntercept{-w1 / w2, -w0 / w2};
 }
 
 bool separatorPathBreaks(const Eigen::Vector3d& from, const Eigen::Vector3d& to) {
-    if (!separatorSlopeIntercept(from) || !separatorSlopeIntercept(to)) return true;
+    if (!separatorSlopeIntercept(from) || !separatorSlopeIntercept(to))
+        return true;
     return (from(1) > 0) != (to(1) > 0);
 }
 
@@ -102,19 +123,22 @@ separatorSegment(const Eigen::Vector3d& w, double x1Min, double x1Max, double x2
     const double c = byX1 ? w(1) : w(0);
     const double uMin = byX1 ? x1Min : x2Min, uMax = byX1 ? x1Max : x2Max;
     const double vMin = byX1 ? x2Min : x1Min, vMax = byX1 ? x2Max : x1Max;
-    if (c == 0.0 || !w.allFinite()) return std::nullopt;
+    if (c == 0.0 || !w.allFinite())
+        return std::nullopt;
     auto v = [&](double u) { return std::clamp(-(a * u + w(2)) / c, vMin, vMax); };
     double lo = uMin, hi = uMax;
     if (a == 0.0) {
         const double v0 = -w(2) / c;
-        if (v0 < vMin || v0 > vMax) return std::nullopt;
+        if (v0 < vMin || v0 > vMax)
+            return std::nullopt;
     } else {
         // u where the line meets v = vMin and v = vMax.
         const double ua = -(c * vMin + w(2)) / a;
         const double ub = -(c * vMax + w(2)) / a;
         lo = std::max(uMin, std::min(ua, ub));
         hi = std::min(uMax, std::max(ua, ub));
-        if (!(lo <= hi)) return std::nullopt;
+        if (!(lo <= hi))
+            return std::nullopt;
     }
     auto point = [&](double u) {
         return byX1 ? Eigen::Vector2d(u, v(u)) : Eigen::Vector2d(v(u), u);
@@ -138,15 +162,27 @@ using Packet = ei::packet_traits<double>::type; // 8 doubles with AVX-512, 4 wit
 inline Packet expNonPositive(Packet x) {
     x = ei::pmax(x, ei::pset1<Packet>(-708.0));
     const Packet shifter = ei::pset1<Packet>(0x1.8p52); // adding it rounds to an integer
-    const Packet k = ei::psub(ei::pmadd(x, ei::pset1<Packet>(1.4426950408889634), shifter), shifter);
+    const Packet k =
+        ei::psub(ei::pmadd(x, ei::pset1<Packet>(1.4426950408889634), shifter), shifter);
     Packet r = ei::pmadd(k, ei::pset1<Packet>(-6.93147180369123816490e-01), x);
     r = ei::pmadd(k, ei::pset1<Packet>(-1.90821492927058770002e-10), r);
-    static constexpr double inverseFactorial[] = {
-        1.0 / 6227020800.0, 1.0 / 479001600.0, 1.0 / 39916800.0, 1.0 / 3628800.0, 1.0 / 362880.0,
-        1.0 / 40320.0,      1.0 / 5040.0,      1.0 / 720.0,       1.0 / 120.0,     1.0 / 24.0,
-        1.0 / 6.0,          1.0 / 2.0,         1.0,               1.0}; // 1/13!, …, 1/1!, 1/0!
+    static constexpr double inverseFactorial[] = {1.0 / 6227020800.0,
+                                                  1.0 / 479001600.0,
+                                                  1.0 / 39916800.0,
+                                                  1.0 / 3628800.0,
+                                                  1.0 / 362880.0,
+                                                  1.0 / 40320.0,
+                                                  1.0 / 5040.0,
+                                                  1.0 / 720.0,
+                                                  1.0 / 120.0,
+                                                  1.0 / 24.0,
+                                                  1.0 / 6.0,
+                                                  1.0 / 2.0,
+                                                  1.0,
+                                                  1.0}; // 1/13!, …, 1/1!, 1/0!
     Packet p = ei::pset1<Packet>(inverseFactorial[0]);
-    for (int j = 1; j < 14; ++j) p = ei::pmadd(p, r, ei::pset1<Packet>(inverseFactorial[j]));
+    for (int j = 1; j < 14; ++j)
+        p = ei::pmadd(p, r, ei::pset1<Packet>(inverseFactorial[j]));
     return ei::pldexp(p, k);
 }
 
@@ -161,7 +197,8 @@ inline void log1pAndReciprocal(const Packet& e, Packet& log1pE, Packet& r) {
     const Packet s = ei::pmul(ei::pmul(e, u), inverse);
     const Packet s2 = ei::pmul(s, s);
     Packet series = ei::pset1<Packet>(1.0 / 33.0);
-    for (int j = 15; j >= 0; --j) series = ei::pmadd(series, s2, ei::pset1<Packet>(1.0 / (2 * j + 1)));
+    for (int j = 15; j >= 0; --j)
+        series = ei::pmadd(series, s2, ei::pset1<Packet>(1.0 / (2 * j + 1)));
     log1pE = ei::pmul(ei::padd(s, s), series);
 }
 
@@ -176,9 +213,11 @@ inline void log1pAndReciprocal(const Packet& e, Packet& log1pE, Packet& r) {
 LogRegSums logRegPass(const double* x1, const double* x2, const double* t, Eigen::Index count,
                       const Eigen::Vector3d& w, bool withGradient) {
     constexpr double kNan = std::numeric_limits<double>::quiet_NaN();
-    if (!w.allFinite()) return LogRegSums{kNan, Eigen::Vector3d::Constant(kNan)};
+    if (!w.allFinite())
+        return LogRegSums{kNan, Eigen::Vector3d::Constant(kNan)};
     constexpr Eigen::Index width = ei::packet_traits<double>::size;
-    const Packet w1 = ei::pset1<Packet>(w(0)), w2 = ei::pset1<Packet>(w(1)), w0 = ei::pset1<Packet>(w(2));
+    const Packet w1 = ei::pset1<Packet>(w(0)), w2 = ei::pset1<Packet>(w(1)),
+                 w0 = ei::pset1<Packet>(w(2));
     const Packet one = ei::pset1<Packet>(1.0), two = ei::pset1<Packet>(2.0), zero = ei::pzero(one);
     Packet loss = zero, g1 = zero, g2 = zero, g0 = zero;
     Eigen::Index n = 0;
@@ -217,14 +256,16 @@ LogRegSums logRegPass(const double* x1, const double* x2, const double* t, Eigen
 }
 
 double logRegNll(const LogRegData& data, const Eigen::Vector3d& weights) {
-    if (data.size() == 0) return 0.0;
+    if (data.size() == 0)
+        return 0.0;
     const LogRegSums sums =
         logRegPass(data.x1.data(), data.x2.data(), data.t.data(), data.size(), weights, false);
     return sums.loss / static_cast<double>(data.size());
 }
 
 Eigen::Vector3d logRegGradient(const LogRegData& data, const Eigen::Vector3d& weights) {
-    if (data.size() == 0) return Eigen::Vector3d::Zero();
+    if (data.size() == 0)
+        return Eigen::Vector3d::Zero();
     const LogRegSums sums =
         logRegPass(data.x1.data(), data.x2.data(), data.t.data(), data.size(), weights, true);
     return sums.gradient / static_cast<double>(data.size());

@@ -50,12 +50,12 @@ constexpr int kMaxRecordedIterations = 10'000'000;
 
 struct LogRegOptions {
     LogRegMethod method = LogRegMethod::GradientDescent;
-    double learningRate = 0.1;                      // η
-    int batchSize = 10;                             // B, used by MiniBatch only
-    int maxIter = 1000;                             // values recorded at most, w₀ included
-    double tolerance = 1e-6;                        // stop when |nll[k] − nll[k−1]| < tolerance
-    Eigen::Vector3d initialWeights{0.1, 0.0, 0.0};  // (w₁, w₂, w₀)
-    bool shuffle = false;                           // sgd/minibatch: seeded shuffled order per epoch
+    double learningRate = 0.1;                     // η
+    int batchSize = 10;                            // B, used by MiniBatch only
+    int maxIter = 1000;                            // values recorded at most, w₀ included
+    double tolerance = 1e-6;                       // stop when |nll[k] − nll[k−1]| < tolerance
+    Eigen::Vector3d initialWeights{0.1, 0.0, 0.0}; // (w₁, w₂, w₀)
+    bool shuffle = false;                          // sgd/minibatch: seeded shuffled order per epoch
     std::uint64_t seed = 1;
 };
 
@@ -70,7 +70,7 @@ std::string optionsProblem(const LogRegOptions& options, Eigen::Index dataSize);
 // where k counts iterations (gd) or epochs (sgd, minibatch).
 struct LogRegRun {
     LogRegOptions options;
-    int batchSize = 0;  // the effective batch size
+    int batchSize = 0; // the effective batch size
     std::vector<double> nll;
     std::vector<Eigen::Vector3d> weights;
     LogRegStop stopped = LogRegStop::Running;
@@ -81,8 +81,8 @@ struct LogRegRun {
 
 // The separator w₁x₁ + w₂x₂ + w₀ = 0 written as x₂ = m x₁ + b.
 struct SlopeIntercept {
-    double slope = 0.0;      // m = −w₁/w₂
-    double intercept = 0.0;  // b = −w₀/w₂
+    double slope = 0.0;     // m = −w₁/w₂
+    double intercept = 0.0; // b = −w₀/w₂
 };
 
 // Where |w₂| is this small relative to |w₁| and |w₀| (|m| or |b| beyond 1e6),
@@ -100,7 +100,8 @@ bool separatorPathBreaks(const Eigen::Vector3d& from, const Eigen::Vector3d& to)
 // The part of the separator line inside the box [x1Min, x1Max] × [x2Min, x2Max],
 // as two end points (x₁, x₂), or nothing if the line misses the box or w₁ = w₂ = 0.
 std::optional<std::pair<Eigen::Vector2d, Eigen::Vector2d>>
-separatorSegment(const Eigen::Vector3d& weights, double x1Min, double x1Max, double x2Min, double x2Max);
+separatorSegment(const Eigen::Vector3d& weights, double x1Min, double x1Max, double x2Min,
+                 double x2Max);
 
 // y = σ(w₁x₁ + w₂x₂ + w₀): the model's probability of class 1 at a point.
 double logRegProbability(const Eigen::Vector3d& weights, double x1, double x2);

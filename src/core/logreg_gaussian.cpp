@@ -16,12 +16,14 @@ std::string twoGaussiansProblem(const TwoGaussians& spec) {
         if (!std::isfinite(c.meanX1) || !std::isfinite(c.meanX2)) {
             why << "class " << label << ": the mean must be finite";
         } else if (!std::isfinite(c.spread) || c.spread < 0) {
-            why << "class " << label << ": the spread must be a finite number ≥ 0, found " << c.spread;
+            why << "class " << label << ": the spread must be a finite number ≥ 0, found "
+                << c.spread;
         } else if (c.count < 0 || c.count > kMaxGeneratedPerClass) {
             why << "class " << label << ": the number of points must be from 0 to "
                 << kMaxGeneratedPerClass << ", found " << c.count;
         }
-        if (!why.str().empty()) return why.str();
+        if (!why.str().empty())
+            return why.str();
         ++label;
     }
     if (spec.class0.count + static_cast<long long>(spec.class1.count) == 0) {

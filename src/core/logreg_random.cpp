@@ -15,7 +15,8 @@ std::uint64_t SeededRandom::below(std::uint64_t n) {
     // equally likely.
     const std::uint64_t limit = UINT64_MAX - UINT64_MAX % n;
     std::uint64_t draw = engine_();
-    while (draw >= limit) draw = engine_();
+    while (draw >= limit)
+        draw = engine_();
     return draw % n;
 }
 

@@ -11,7 +11,7 @@
 namespace bpl {
 
 class SeededRandom {
-public:
+  public:
     explicit SeededRandom(std::uint64_t seed) : engine_(seed) {}
 
     // Uniform on [0, 1) with 53 random bits.
@@ -23,7 +23,7 @@ public:
     // Fisher–Yates shuffle of `order` in place.
     void shuffle(std::vector<int>& order);
 
-private:
+  private:
     std::mt19937_64 engine_;
     double cachedNormal_ = 0.0;
     bool haveCachedNormal_ = false;

@@ -14,10 +14,24 @@ double secondsSince(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
+// A build without AVX (plain x86-64, SSE2) can run on a CPU whose AVX
+// registers were left with "dirty" upper halves by library code (seen inside
+// the Qt application); every SSE instruction then waits on those halves, which
+// made SGD four times slower. vzeroupper clears them; builds with AVX
+// (-march=native) never need it.
+void clearUpperVectorState() {
+#if defined(__x86_64__) && !defined(__AVX__) && defined(__GNUC__)
+    static const bool hasAvx = __builtin_cpu_supports("avx");
+    if (hasAvx)
+        asm volatile("vzeroupper");
+#endif
+}
+
 } // namespace
 
 LogRegTrainer::LogRegTrainer(const LogRegData& data, const LogRegOptions& options)
     : data_(data), weights_(options.initialWeights), random_(options.seed) {
+    clearUpperVectorState();
     const auto start = Clock::now();
     run_.options = options;
     run_.batchSize = effectiveBatchSize(options, data.size());
@@ -42,7 +56,8 @@ LogRegTrainer::LogRegTrainer(const LogRegData& data, const LogRegOptions& option
 }
 
 void LogRegTrainer::cancel() {
-    if (running()) run_.stopped = LogRegStop::Cancelled;
+    if (running())
+        run_.stopped = LogRegStop::Cancelled;
 }
 
 void LogRegTrainer::record(const Eigen::Vector3d& weights, double nll) {
@@ -61,15 +76,24 @@ void LogRegTrainer::record(const Eigen::Vector3d& weights, double nll) {
 }
 
 bool LogRegTrainer::step(const StopCheck& shouldStop) {
-    if (!running()) return false;
+    if (!running())
+        return false;
+    clearUpperVectorState();
     const auto start = Clock::now();
     bool completed = false;
     switch (run_.options.method) {
-    case LogRegMethod::GradientDescent: completed = gradientDescentStep(shouldStop); break;
-    case LogRegMethod::Stochastic: completed = stochasticEpoch(shouldStop); break;
-    case LogRegMethod::MiniBatch: completed = miniBatchEpoch(shouldStop); break;
+    case LogRegMethod::GradientDescent:
+        completed = gradientDescentStep(shouldStop);
+        break;
+    case LogRegMethod::Stochastic:
+        completed = stochasticEpoch(shouldStop);
+        break;
+    case LogRegMethod::MiniBatch:
+        completed = miniBatchEpoch(shouldStop);
+        break;
     }
-    if (!completed) cancel();
+    if (!completed)
+        cancel();
     run_.trainSeconds += secondsSince(start);
     return running();
 }
@@ -79,7 +103,8 @@ bool LogRegTrainer::fullPass(const Eigen::Vector3d& weights, bool withGradient, 
     sums = LogRegSums{};
     const Eigen::Index n = data_.size();
     for (Eigen::Index begin = 0; begin < n; begin += kStopCheckPoints) {
-        if (begin > 0 && shouldStop && shouldStop()) return false;
+        if (begin > 0 && shouldStop && shouldStop())
+            return false;
         const Eigen::Index count = std::min(kStopCheckPoints, n - begin);
         const LogRegSums part = logRegPass(data_.x1.data() + begin, data_.x2.data() + begin,
                                            data_.t.data() + begin, count, weights, withGradient);
@@ -94,7 +119,8 @@ bool LogRegTrainer::fullPass(const Eigen::Vector3d& weights, bool withGradient, 
 bool LogRegTrainer::gradientDescentStep(const StopCheck& shouldStop) {
     const Eigen::Vector3d next = weights_ - run_.options.learningRate * meanGradient_;
     LogRegSums sums;
-    if (!fullPass(next, true, sums, shouldStop)) return false;
+    if (!fullPass(next, true, sums, shouldStop))
+        return false;
     const double n = static_cast<double>(data_.size());
     weights_ = next;
     meanGradient_ = sums.gradient / n;
@@ -105,11 +131,13 @@ bool LogRegTrainer::gradientDescentStep(const StopCheck& shouldStop) {
 // One epoch: after each point, w ← w − η (yₙ − tₙ) xₙ with xₙ = (x₁, x₂, 1).
 bool LogRegTrainer::stochasticEpoch(const StopCheck& shouldStop) {
     const bool shuffled = !order_.empty();
-    if (shuffled) random_.shuffle(order_);
+    if (shuffled)
+        random_.shuffle(order_);
     SgdState state{weights_(0), weights_(1), weights_(2)};
     const Eigen::Index n = data_.size();
     for (Eigen::Index begin = 0; begin < n; begin += kStopCheckPoints) {
-        if (begin > 0 && shouldStop && shouldStop()) return false;
+        if (begin > 0 && shouldStop && shouldStop())
+            return false;
         const Eigen::Index end = std::min(n, begin + kStopCheckPoints);
         if (shuffled) {
             stochasticRange<true>(state, begin, end);
@@ -121,7 +149,8 @@ bool LogRegTrainer::stochasticEpoch(const StopCheck& shouldStop) {
     weights_ = Eigen::Vector3d(state.w1 - state.step * state.x1, state.w2 - state.step * state.x2,
                                state.w0 - state.step);
     LogRegSums sums;
-    if (!fullPass(weights_, false, sums, shouldStop)) return false;
+    if (!fullPass(weights_, false, sums, shouldStop))
+        return false;
     record(weights_, sums.loss / static_cast<double>(n));
     return true;
 }
@@ -133,7 +162,8 @@ bool LogRegTrainer::stochasticEpoch(const StopCheck& shouldStop) {
 // multiply-add, exp, add and divide (the dot products run alongside).
 // σ(z) = 1/(1 + e^(−z)) has no branch (e^(−z) → ∞ gives σ → 0, never NaN): a
 // data-dependent branch would be mispredicted half the time.
-template <bool Shuffled> void LogRegTrainer::stochasticRange(SgdState& s, Eigen::Index begin, Eigen::Index end) const {
+template <bool Shuffled>
+void LogRegTrainer::stochasticRange(SgdState& s, Eigen::Index begin, Eigen::Index end) const {
     const double eta = run_.options.learningRate;
     const double* x1 = data_.x1.data();
     const double* x2 = data_.x2.data();
@@ -158,7 +188,8 @@ template <bool Shuffled> void LogRegTrainer::stochasticRange(SgdState& s, Eigen:
 // w ← w − η (1/|batch|) Σ_batch (yₙ − tₙ) xₙ.
 bool LogRegTrainer::miniBatchEpoch(const StopCheck& shouldStop) {
     const bool shuffled = !order_.empty();
-    if (shuffled) random_.shuffle(order_);
+    if (shuffled)
+        random_.shuffle(order_);
     const double eta = run_.options.learningRate;
     const Eigen::Index n = data_.size();
     const Eigen::Index batch = run_.batchSize;
@@ -167,7 +198,8 @@ bool LogRegTrainer::miniBatchEpoch(const StopCheck& shouldStop) {
         sinceCheck += batch;
         if (sinceCheck >= kStopCheckPoints) {
             sinceCheck = 0;
-            if (shouldStop && shouldStop()) return false;
+            if (shouldStop && shouldStop())
+                return false;
         }
         const Eigen::Index count = std::min(batch, n - begin);
         LogRegSums sums;
@@ -178,15 +210,17 @@ bool LogRegTrainer::miniBatchEpoch(const StopCheck& shouldStop) {
                 batchX2_(j) = data_.x2(i);
                 batchT_(j) = data_.t(i);
             }
-            sums = logRegPass(batchX1_.data(), batchX2_.data(), batchT_.data(), count, weights_, true);
+            sums =
+                logRegPass(batchX1_.data(), batchX2_.data(), batchT_.data(), count, weights_, true);
         } else {
-            sums = logRegPass(data_.x1.data() + begin, data_.x2.data() + begin, data_.t.data() + begin,
-                              count, weights_, true);
+            sums = logRegPass(data_.x1.data() + begin, data_.x2.data() + begin,
+                              data_.t.data() + begin, count, weights_, true);
         }
         weights_ -= eta * (sums.gradient / static_cast<double>(count));
     }
     LogRegSums sums;
-    if (!fullPass(weights_, false, sums, shouldStop)) return false;
+    if (!fullPass(weights_, false, sums, shouldStop))
+        return false;
     record(weights_, sums.loss / static_cast<double>(n));
     return true;
 }

@@ -15,7 +15,7 @@
 namespace bpl {
 
 class LogRegTrainer {
-public:
+  public:
     // Asked between chunks of work; returning true cancels the run.
     using StopCheck = std::function<bool()>;
 
@@ -36,7 +36,7 @@ public:
 
     static constexpr Eigen::Index kStopCheckPoints = 1 << 16;
 
-private:
+  private:
     // Records (w, nll) unless it diverged; sets `stopped` when the run ends.
     void record(const Eigen::Vector3d& weights, double nll);
     bool gradientDescentStep(const StopCheck& shouldStop);
@@ -46,7 +46,8 @@ private:
         double w1 = 0, w2 = 0, w0 = 0;
         double step = 0, x1 = 0, x2 = 0;
     };
-    template <bool Shuffled> void stochasticRange(SgdState& state, Eigen::Index begin, Eigen::Index end) const;
+    template <bool Shuffled>
+    void stochasticRange(SgdState& state, Eigen::Index begin, Eigen::Index end) const;
     bool miniBatchEpoch(const StopCheck& shouldStop);
     // NLL sum and gradient sum over all points, asking `shouldStop` between
     // blocks; false if stopped.
@@ -58,8 +59,8 @@ private:
     Eigen::Vector3d weights_;
     Eigen::Vector3d meanGradient_ = Eigen::Vector3d::Zero(); // gd: ∇NLL(weights_)
     SeededRandom random_;
-    std::vector<int> order_;                               // shuffled visiting order
-    Eigen::ArrayXd batchX1_, batchX2_, batchT_;            // a gathered shuffled batch
+    std::vector<int> order_;                    // shuffled visiting order
+    Eigen::ArrayXd batchX1_, batchX2_, batchT_; // a gathered shuffled batch
 };
 
 // Runs to the end (or until `shouldStop` says so) and returns the record.

@@ -20,11 +20,15 @@ std::string splitFields(std::string_view line, std::vector<std::string_view>& fi
     fields.clear();
     std::size_t pos = 0;
     bool afterComma = false;
-    auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; };
+    auto isSpace = [](char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+    };
     while (true) {
-        while (pos < line.size() && isSpace(line[pos])) ++pos;
+        while (pos < line.size() && isSpace(line[pos]))
+            ++pos;
         if (pos == line.size()) {
-            if (afterComma) return "empty field after the last comma";
+            if (afterComma)
+                return "empty field after the last comma";
             return {};
         }
         if (line[pos] == ',') {
@@ -36,7 +40,8 @@ std::string splitFields(std::string_view line, std::vector<std::string_view>& fi
             continue;
         }
         const std::size_t start = pos;
-        while (pos < line.size() && line[pos] != ',' && !isSpace(line[pos])) ++pos;
+        while (pos < line.size() && line[pos] != ',' && !isSpace(line[pos]))
+            ++pos;
         fields.push_back(line.substr(start, pos - start));
         afterComma = false;
     }
@@ -46,7 +51,8 @@ std::string splitFields(std::string_view line, std::vector<std::string_view>& fi
 bool parseNumber(std::string_view text, double& value) {
     if (!text.empty() && text.front() == '+') {
         text.remove_prefix(1);
-        if (!text.empty() && (text.front() == '+' || text.front() == '-')) return false;
+        if (!text.empty() && (text.front() == '+' || text.front() == '-'))
+            return false;
     }
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     return ec == std::errc() && end == text.data() + text.size();
@@ -55,14 +61,18 @@ bool parseNumber(std::string_view text, double& value) {
 std::string quoted(std::string_view text) {
     constexpr std::size_t kLongest = 24;
     std::string s(text.substr(0, kLongest));
-    if (text.size() > kLongest) s += "…";
+    if (text.size() > kLongest)
+        s += "…";
     return "'" + s + "'";
 }
 
 std::string columnName(std::size_t column, std::size_t columns) {
-    if (column == 0) return "x1";
-    if (column == 1) return "x2";
-    if (column == 2 && columns == 4) return "the bias column";
+    if (column == 0)
+        return "x1";
+    if (column == 1)
+        return "x2";
+    if (column == 2 && columns == 4)
+        return "the bias column";
     return "label t";
 }
 
@@ -75,7 +85,8 @@ std::string number(double x) {
 Result<LogRegData> parseLogRegData(const QByteArray& bytes, const QString& fileName) {
     const std::string file = fileName.toStdString();
     std::string_view text(bytes.constData(), static_cast<std::size_t>(bytes.size()));
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3); // UTF-8 byte-order mark
+    if (text.substr(0, 3) == "\xEF\xBB\xBF")
+        text.remove_prefix(3); // UTF-8 byte-order mark
     auto lineError = [&](long line, std::string reason) {
         return Error{file, "line " + std::to_string(line), std::move(reason)};
     };
@@ -96,7 +107,8 @@ Result<LogRegData> parseLogRegData(const QByteArray& bytes, const QString& fileN
     while (pos < text.size()) {
         ++lineNumber;
         std::size_t end = text.find('\n', pos);
-        if (end == std::string_view::npos) end = text.size();
+        if (end == std::string_view::npos)
+            end = text.size();
         std::string_view line = text.substr(pos, end - pos);
         pos = end + 1;
         if (const std::size_t hash = line.find('#'); hash != std::string_view::npos) {
@@ -105,12 +117,14 @@ Result<LogRegData> parseLogRegData(const QByteArray& bytes, const QString& fileN
         if (std::string reason = splitFields(line, fields); !reason.empty()) {
             return lineError(lineNumber, reason);
         }
-        if (fields.empty()) continue;
+        if (fields.empty())
+            continue;
 
         double values[4] = {0, 0, 0, 0};
         std::size_t numeric = 0;
         for (std::size_t k = 0; k < fields.size() && k < 4; ++k) {
-            if (parseNumber(fields[k], values[k])) ++numeric;
+            if (parseNumber(fields[k], values[k]))
+                ++numeric;
         }
         if (headerAllowed && numeric == 0) { // a header line of names, skipped
             headerAllowed = false;
@@ -120,32 +134,36 @@ Result<LogRegData> parseLogRegData(const QByteArray& bytes, const QString& fileN
 
         if (columns == 0) {
             if (fields.size() != 3 && fields.size() != 4) {
-                return lineError(lineNumber, "expected 3 columns (x1 x2 t) or 4 (x1 x2 1 t), found " +
-                                                 std::to_string(fields.size()));
+                return lineError(lineNumber,
+                                 "expected 3 columns (x1 x2 t) or 4 (x1 x2 1 t), found " +
+                                     std::to_string(fields.size()));
             }
             columns = fields.size();
             firstDataLine = lineNumber;
         } else if (fields.size() != columns) {
             const std::string layout = columns == 3 ? "x1 x2 t" : "x1 x2 1 t";
-            return lineError(lineNumber, std::string(fields.size() < columns ? "missing column: " : "extra column: ") +
-                                             "expected " + std::to_string(columns) + " columns (" + layout +
-                                             ") like line " + std::to_string(firstDataLine) + ", found " +
-                                             std::to_string(fields.size()));
+            return lineError(
+                lineNumber,
+                std::string(fields.size() < columns ? "missing column: " : "extra column: ") +
+                    "expected " + std::to_string(columns) + " columns (" + layout + ") like line " +
+                    std::to_string(firstDataLine) + ", found " + std::to_string(fields.size()));
         }
         for (std::size_t k = 0; k < columns; ++k) {
             double value = 0;
             if (!parseNumber(fields[k], value)) {
-                return lineError(lineNumber, columnName(k, columns) + ": " + quoted(fields[k]) + " is not a number");
+                return lineError(lineNumber, columnName(k, columns) + ": " + quoted(fields[k]) +
+                                                 " is not a number");
             }
             if (!std::isfinite(value)) {
-                return lineError(lineNumber,
-                                 columnName(k, columns) + ": " + quoted(fields[k]) + " is not a finite number");
+                return lineError(lineNumber, columnName(k, columns) + ": " + quoted(fields[k]) +
+                                                 " is not a finite number");
             }
             values[k] = value;
         }
         if (columns == 4 && values[2] != 1.0) {
-            return lineError(lineNumber, "the third of 4 columns is the bias input and must be 1, found " +
-                                             number(values[2]));
+            return lineError(lineNumber,
+                             "the third of 4 columns is the bias input and must be 1, found " +
+                                 number(values[2]));
         }
         const double label = values[columns - 1];
         if (label != 0.0 && label != 1.0) {
@@ -156,7 +174,8 @@ Result<LogRegData> parseLogRegData(const QByteArray& bytes, const QString& fileN
         t.push_back(label);
     }
     if (t.empty()) {
-        return lineError(lineNumber, "no data points before the end of the file (expected lines of x1 x2 t)");
+        return lineError(lineNumber,
+                         "no data points before the end of the file (expected lines of x1 x2 t)");
     }
 
     LogRegData data;
@@ -170,11 +189,14 @@ Result<LogRegData> parseLogRegData(const QByteArray& bytes, const QString& fileN
 Result<LogRegData> loadLogRegData(const QString& path) {
     const std::string file = path.toStdString();
     const QFileInfo info(path);
-    if (!info.exists()) return Error{file, "", "no such file"};
-    if (info.isDir()) return Error{file, "", "is a folder, not a data file"};
+    if (!info.exists())
+        return Error{file, "", "no such file"};
+    if (info.isDir())
+        return Error{file, "", "is a folder, not a data file"};
     if (info.size() > kMaxLogRegDataBytes) {
-        return Error{file, "", "file is too large (" + std::to_string(info.size() / (1024 * 1024)) +
-                                   " MiB; a data file may be at most 1024 MiB)"};
+        return Error{file, "",
+                     "file is too large (" + std::to_string(info.size() / (1024 * 1024)) +
+                         " MiB; a data file may be at most 1024 MiB)"};
     }
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
@@ -186,7 +208,8 @@ Result<LogRegData> loadLogRegData(const QString& path) {
 QByteArray logRegDataToText(const LogRegData& data, const QString& comment) {
     QByteArray out;
     out.reserve(static_cast<qsizetype>(data.size()) * 40 + 200);
-    for (const QString& line : comment.split('\n', Qt::SkipEmptyParts)) out += "# " + line.toUtf8() + "\n";
+    for (const QString& line : comment.split('\n', Qt::SkipEmptyParts))
+        out += "# " + line.toUtf8() + "\n";
     out += "x1 x2 t\n";
     for (Eigen::Index k = 0; k < data.size(); ++k) {
         out += QByteArray::number(data.x1(k), 'g', QLocale::FloatingPointShortest);
@@ -200,11 +223,13 @@ QByteArray logRegDataToText(const LogRegData& data, const QString& comment) {
 Result<bool> saveLogRegData(const LogRegData& data, const QString& path, const QString& comment) {
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly)) {
-        return Error{path.toStdString(), "", "cannot write (" + f.errorString().toStdString() + ")"};
+        return Error{path.toStdString(), "",
+                     "cannot write (" + f.errorString().toStdString() + ")"};
     }
     f.write(logRegDataToText(data, comment));
     if (!f.commit()) {
-        return Error{path.toStdString(), "", "cannot write (" + f.errorString().toStdString() + ")"};
+        return Error{path.toStdString(), "",
+                     "cannot write (" + f.errorString().toStdString() + ")"};
     }
     return true;
 }

@@ -24,6 +24,7 @@ Result<LogRegData> loadLogRegData(const QString& path);
 // the shortest form that reads back to the same double.
 QByteArray logRegDataToText(const LogRegData& data, const QString& comment = QString());
 // Writes atomically (QSaveFile).
-Result<bool> saveLogRegData(const LogRegData& data, const QString& path, const QString& comment = QString());
+Result<bool> saveLogRegData(const LogRegData& data, const QString& path,
+                            const QString& comment = QString());
 
 } // namespace bpl::io

@@ -33,9 +33,11 @@ QJsonObject logRegRunToJson(const LogRegRun& run) {
     return o;
 }
 
-QJsonObject logRegRunsToJson(const QString& dataFile, Eigen::Index points, const std::vector<LogRegRun>& runs) {
+QJsonObject logRegRunsToJson(const QString& dataFile, Eigen::Index points,
+                             const std::vector<LogRegRun>& runs) {
     QJsonArray list;
-    for (const LogRegRun& run : runs) list.append(logRegRunToJson(run));
+    for (const LogRegRun& run : runs)
+        list.append(logRegRunToJson(run));
     QJsonObject data;
     data["file"] = dataFile;
     data["points"] = static_cast<double>(points);
@@ -48,8 +50,8 @@ QJsonObject logRegRunsToJson(const QString& dataFile, Eigen::Index points, const
 QByteArray logRegRunsToJsonBytes(const QString& dataFile, Eigen::Index points,
                                  const std::vector<LogRegRun>& runs) {
     return writeJson(logRegRunsToJson(dataFile, points, runs),
-                     {"data", "runs", "file", "points", "method", "eta", "batch_size", "stopped", "nll", "weights",
-                      "slope", "intercept", "train_seconds"});
+                     {"data", "runs", "file", "points", "method", "eta", "batch_size", "stopped",
+                      "nll", "weights", "slope", "intercept", "train_seconds"});
 }
 
 QByteArray logRegRunsToCsv(const std::vector<LogRegRun>& runs) {
@@ -60,8 +62,9 @@ QByteArray logRegRunsToCsv(const std::vector<LogRegRun>& runs) {
                                   QByteArray::number(run.batchSize) + ',';
         for (std::size_t k = 0; k < run.nll.size(); ++k) {
             const Eigen::Vector3d& w = run.weights[k];
-            out += prefix + QByteArray::number(static_cast<qulonglong>(k)) + ',' + jsonNumber(run.nll[k]) + ',' +
-                   jsonNumber(w(0)) + ',' + jsonNumber(w(1)) + ',' + jsonNumber(w(2)) + ',';
+            out += prefix + QByteArray::number(static_cast<qulonglong>(k)) + ',' +
+                   jsonNumber(run.nll[k]) + ',' + jsonNumber(w(0)) + ',' + jsonNumber(w(1)) + ',' +
+                   jsonNumber(w(2)) + ',';
             if (const auto line = separatorSlopeIntercept(w)) {
                 out += jsonNumber(line->slope) + ',' + jsonNumber(line->intercept);
             } else {

@@ -16,7 +16,8 @@ namespace bpl::io {
 // (null where the separator is vertical), train_seconds.
 QJsonObject logRegRunToJson(const LogRegRun& run);
 // {"data": {"file", "points"}, "runs": [...]}.
-QJsonObject logRegRunsToJson(const QString& dataFile, Eigen::Index points, const std::vector<LogRegRun>& runs);
+QJsonObject logRegRunsToJson(const QString& dataFile, Eigen::Index points,
+                             const std::vector<LogRegRun>& runs);
 // The same, written with the spec's key order.
 QByteArray logRegRunsToJsonBytes(const QString& dataFile, Eigen::Index points,
                                  const std::vector<LogRegRun>& runs);

@@ -43,10 +43,12 @@ struct Collector {
     int reports = 0;
 
     void add(const LogRegProgress& p) {
-        if (p.sweep != sweep) return;
+        if (p.sweep != sweep)
+            return;
         ++reports;
         for (const auto& u : p.updates) {
-            if (u.run >= static_cast<int>(runs.size())) runs.resize(static_cast<std::size_t>(u.run) + 1);
+            if (u.run >= static_cast<int>(runs.size()))
+                runs.resize(static_cast<std::size_t>(u.run) + 1);
             LogRegRun& run = runs[static_cast<std::size_t>(u.run)];
             inOrder = inOrder && u.first == run.recorded() && u.nll.size() == u.weights.size();
             run.nll.insert(run.nll.end(), u.nll.begin(), u.nll.end());
@@ -61,7 +63,7 @@ struct Collector {
 
 class TestLogRegWorker : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void reportsAddUpToTheCoreRuns();
     void reportsAreThrottled();
     void cancelStopsALongSweepPromptly();
@@ -77,7 +79,8 @@ void TestLogRegWorker::reportsAddUpToTheCoreRuns() {
                                        runOptions(LogRegMethod::GradientDescent, 1e308, 50)};
     LogRegCompute compute;
     Collector collector;
-    connect(&compute, &LogRegCompute::progress, this, [&](const LogRegProgress& p) { collector.add(p); });
+    connect(&compute, &LogRegCompute::progress, this,
+            [&](const LogRegProgress& p) { collector.add(p); });
     QSignalSpy finished(&compute, &LogRegCompute::sweepFinished);
     collector.sweep = compute.start(data, runs);
     QVERIFY(compute.busy());
@@ -103,12 +106,14 @@ void TestLogRegWorker::reportsAreThrottled() {
     const auto data = gaussians(5000);
     LogRegCompute compute;
     Collector collector;
-    connect(&compute, &LogRegCompute::progress, this, [&](const LogRegProgress& p) { collector.add(p); });
+    connect(&compute, &LogRegCompute::progress, this,
+            [&](const LogRegProgress& p) { collector.add(p); });
     QSignalSpy finished(&compute, &LogRegCompute::sweepFinished);
     QElapsedTimer clock;
     clock.start();
-    collector.sweep = compute.start(data, {runOptions(LogRegMethod::Stochastic, 0.05, 200, 0.0),
-                                           runOptions(LogRegMethod::GradientDescent, 0.05, 1000, 0.0)});
+    collector.sweep =
+        compute.start(data, {runOptions(LogRegMethod::Stochastic, 0.05, 200, 0.0),
+                             runOptions(LogRegMethod::GradientDescent, 0.05, 1000, 0.0)});
     QVERIFY(finished.wait(60000));
     const qint64 elapsed = clock.elapsed();
     QVERIFY(collector.inOrder);
@@ -126,11 +131,13 @@ void TestLogRegWorker::cancelStopsALongSweepPromptly() {
     constexpr int kMaxIter = 1000000;
     LogRegCompute compute;
     Collector collector;
-    connect(&compute, &LogRegCompute::progress, this, [&](const LogRegProgress& p) { collector.add(p); });
+    connect(&compute, &LogRegCompute::progress, this,
+            [&](const LogRegProgress& p) { collector.add(p); });
     QSignalSpy progress(&compute, &LogRegCompute::progress);
     QSignalSpy finished(&compute, &LogRegCompute::sweepFinished);
-    collector.sweep = compute.start(data, {runOptions(LogRegMethod::Stochastic, 0.01, kMaxIter, 0.0),
-                                           runOptions(LogRegMethod::GradientDescent, 0.01, kMaxIter, 0.0)});
+    collector.sweep =
+        compute.start(data, {runOptions(LogRegMethod::Stochastic, 0.01, kMaxIter, 0.0),
+                             runOptions(LogRegMethod::GradientDescent, 0.01, kMaxIter, 0.0)});
     QVERIFY(progress.wait(20000)); // it is running
     QElapsedTimer clock;
     clock.start();
@@ -153,10 +160,12 @@ void TestLogRegWorker::newSweepCancelsTheOld() {
     const auto small = gaussians(50);
     LogRegCompute compute;
     Collector second;
-    connect(&compute, &LogRegCompute::progress, this, [&](const LogRegProgress& p) { second.add(p); });
+    connect(&compute, &LogRegCompute::progress, this,
+            [&](const LogRegProgress& p) { second.add(p); });
     QSignalSpy progress(&compute, &LogRegCompute::progress);
     QSignalSpy finished(&compute, &LogRegCompute::sweepFinished);
-    const quint64 first = compute.start(big, {runOptions(LogRegMethod::Stochastic, 0.01, 1000000, 0.0)});
+    const quint64 first =
+        compute.start(big, {runOptions(LogRegMethod::Stochastic, 0.01, 1000000, 0.0)});
     QVERIFY(progress.wait(20000));
     second.sweep = compute.start(small, {runOptions(LogRegMethod::GradientDescent, 0.1, 100, 0.0)});
     QVERIFY(second.sweep > first);
@@ -167,7 +176,8 @@ void TestLogRegWorker::newSweepCancelsTheOld() {
     QCOMPARE(finished.at(1).at(1).toBool(), false);
     QCOMPARE(second.runs.size(), std::size_t(1));
     QCOMPARE(second.runs[0].recorded(), 100);
-    QVERIFY(second.runs[0].nll == runLogReg(*small, runOptions(LogRegMethod::GradientDescent, 0.1, 100, 0.0)).nll);
+    QVERIFY(second.runs[0].nll ==
+            runLogReg(*small, runOptions(LogRegMethod::GradientDescent, 0.1, 100, 0.0)).nll);
 }
 
 void TestLogRegWorker::destroyingMidSweepReturnsPromptly() {

@@ -72,23 +72,28 @@ double definitionNll(const LogRegData& d, const Eigen::Vector3d& w) {
     for (Eigen::Index n = 0; n < d.size(); ++n) {
         const double z = w(0) * d.x1(n) + w(1) * d.x2(n) + w(2);
         const double lnY = z >= 0 ? -std::log1p(std::exp(-z)) : z - std::log1p(std::exp(z));
-        const double lnOneMinusY = z >= 0 ? -z - std::log1p(std::exp(-z)) : -std::log1p(std::exp(z));
+        const double lnOneMinusY =
+            z >= 0 ? -z - std::log1p(std::exp(-z)) : -std::log1p(std::exp(z));
         sum -= d.t(n) * lnY + (1 - d.t(n)) * lnOneMinusY;
     }
     return sum / static_cast<double>(d.size());
 }
 
-void compareWeights(const Eigen::Vector3d& actual, double w1, double w2, double w0, double tolerance = 1e-12) {
-    QVERIFY2(std::abs(actual(0) - w1) < tolerance, qPrintable(QString("w1 %1 vs %2").arg(actual(0)).arg(w1)));
-    QVERIFY2(std::abs(actual(1) - w2) < tolerance, qPrintable(QString("w2 %1 vs %2").arg(actual(1)).arg(w2)));
-    QVERIFY2(std::abs(actual(2) - w0) < tolerance, qPrintable(QString("w0 %1 vs %2").arg(actual(2)).arg(w0)));
+void compareWeights(const Eigen::Vector3d& actual, double w1, double w2, double w0,
+                    double tolerance = 1e-12) {
+    QVERIFY2(std::abs(actual(0) - w1) < tolerance,
+             qPrintable(QString("w1 %1 vs %2").arg(actual(0)).arg(w1)));
+    QVERIFY2(std::abs(actual(1) - w2) < tolerance,
+             qPrintable(QString("w2 %1 vs %2").arg(actual(1)).arg(w2)));
+    QVERIFY2(std::abs(actual(2) - w0) < tolerance,
+             qPrintable(QString("w0 %1 vs %2").arg(actual(2)).arg(w0)));
 }
 
 } // namespace
 
 class TestLogReg : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void gradientDescentSteps_data();
     void gradientDescentSteps();
     void stochasticEpochs_data();
@@ -124,12 +129,12 @@ void TestLogReg::gradientDescentSteps_data() {
     QTest::addColumn<double>("w2");
     QTest::addColumn<double>("w0");
     QTest::newRow("start") << 0 << 0.7200198425221698 << 0.1 << 0.0 << 0.0;
-    QTest::newRow("iteration 1") << 1 << 0.4439082554245829 << -0.043703296197854485 << 0.37810685122919224
-                                 << -0.006229249664059744;
-    QTest::newRow("iteration 2") << 2 << 0.3084143267419033 << -0.14814845930124554 << 0.6379634683015534
-                                 << -0.0030197735645315776;
-    QTest::newRow("iteration 3") << 3 << 0.23316866546859652 << -0.22707649784961925 << 0.828066263837006
-                                 << 0.004430709464899801;
+    QTest::newRow("iteration 1") << 1 << 0.4439082554245829 << -0.043703296197854485
+                                 << 0.37810685122919224 << -0.006229249664059744;
+    QTest::newRow("iteration 2") << 2 << 0.3084143267419033 << -0.14814845930124554
+                                 << 0.6379634683015534 << -0.0030197735645315776;
+    QTest::newRow("iteration 3") << 3 << 0.23316866546859652 << -0.22707649784961925
+                                 << 0.828066263837006 << 0.004430709464899801;
 }
 
 void TestLogReg::gradientDescentSteps() {
@@ -156,8 +161,8 @@ void TestLogReg::stochasticEpochs_data() {
     // (−0.270155, 0.778854, −0.066322) after (2, −1, 0),
     // (−0.406335, 0.915033, 0.069857) after (−1, 1, 1), then the last point.
     QTest::newRow("start") << 0 << 0.7200198425221698 << 0.1 << 0.0 << 0.0;
-    QTest::newRow("epoch 1") << 1 << 0.15712870793409137 << -0.4063347724958231 << 1.0617973039356177
-                             << -0.0035249601641850065;
+    QTest::newRow("epoch 1") << 1 << 0.15712870793409137 << -0.4063347724958231
+                             << 1.0617973039356177 << -0.0035249601641850065;
     QTest::newRow("epoch 2") << 2 << 0.08906130900928379 << -0.5451066742287125 << 1.425243084338584
                              << 0.042212165695010746;
 }
@@ -242,8 +247,9 @@ void TestLogReg::gradientMatchesFiniteDifferences() {
         plus(i) += h;
         minus(i) -= h;
         const double numeric = (definitionNll(data, plus) - definitionNll(data, minus)) / (2 * h);
-        QVERIFY2(std::abs(gradient(i) - numeric) < 1e-7,
-                 qPrintable(QString("component %1: %2 vs %3").arg(i).arg(gradient(i)).arg(numeric)));
+        QVERIFY2(
+            std::abs(gradient(i) - numeric) < 1e-7,
+            qPrintable(QString("component %1: %2 vs %3").arg(i).arg(gradient(i)).arg(numeric)));
     }
 }
 
@@ -255,12 +261,15 @@ void TestLogReg::nllFallsMonotonicallyForSmallEta_data() {
 
 void TestLogReg::nllFallsMonotonicallyForSmallEta() {
     QFETCH(double, eta);
-    const LogRegRun run = runLogReg(twoClouds(100, 1.3), options(LogRegMethod::GradientDescent, eta, 500));
+    const LogRegRun run =
+        runLogReg(twoClouds(100, 1.3), options(LogRegMethod::GradientDescent, eta, 500));
     QCOMPARE(run.recorded(), 500);
     for (int k = 1; k < run.recorded(); ++k) {
-        QVERIFY2(run.nll[k] <= run.nll[k - 1], qPrintable(QString("NLL rose at iteration %1").arg(k)));
+        QVERIFY2(run.nll[k] <= run.nll[k - 1],
+                 qPrintable(QString("NLL rose at iteration %1").arg(k)));
     }
-    QVERIFY2(run.nll.back() < 0.8 * run.nll.front(), qPrintable(QString("%1 → %2").arg(run.nll.front()).arg(run.nll.back())));
+    QVERIFY2(run.nll.back() < 0.8 * run.nll.front(),
+             qPrintable(QString("%1 → %2").arg(run.nll.front()).arg(run.nll.back())));
 }
 
 void TestLogReg::hugeEtaDiverges_data() {
@@ -269,7 +278,8 @@ void TestLogReg::hugeEtaDiverges_data() {
     QTest::newRow("gd, η = 1000") << int(LogRegMethod::GradientDescent) << 1000.0;
     QTest::newRow("sgd, η = 1000") << int(LogRegMethod::Stochastic) << 1000.0;
     QTest::newRow("minibatch, η = 1000") << int(LogRegMethod::MiniBatch) << 1000.0;
-    QTest::newRow("gd, η = 1e308 (weights overflow)") << int(LogRegMethod::GradientDescent) << 1e308;
+    QTest::newRow("gd, η = 1e308 (weights overflow)")
+        << int(LogRegMethod::GradientDescent) << 1e308;
 }
 
 void TestLogReg::hugeEtaDiverges() {
@@ -328,7 +338,8 @@ void TestLogReg::shuffleIsSeeded() {
     const LogRegRun b = runLogReg(data, o);
     o.seed = 8;
     const LogRegRun c = runLogReg(data, o);
-    for (int k = 0; k < 5; ++k) QVERIFY(a.weights[k] == b.weights[k]);
+    for (int k = 0; k < 5; ++k)
+        QVERIFY(a.weights[k] == b.weights[k]);
     QVERIFY((a.weights[4] - c.weights[4]).norm() > 1e-9);
     QVERIFY((a.weights[4] - fileOrder.weights[4]).norm() > 1e-9);
     // Same for mini-batches, which gather the shuffled points.
@@ -350,7 +361,8 @@ void TestLogReg::stopCheckCancels() {
     QCOMPARE(trainer.run().recorded(), 3);
     // A stop request during a long SGD epoch stops it in the middle.
     LogRegData big = twoClouds(100000, 1.3);
-    const LogRegRun run = runLogReg(big, options(LogRegMethod::Stochastic, 0.1, 1000), [&] { return true; });
+    const LogRegRun run =
+        runLogReg(big, options(LogRegMethod::Stochastic, 0.1, 1000), [&] { return true; });
     QCOMPARE(run.stopped, LogRegStop::Cancelled);
     QCOMPARE(run.recorded(), 1); // only the start: the first epoch never finished
 }
@@ -393,8 +405,10 @@ void TestLogReg::pathBreaks_data() {
     QTest::addColumn<Eigen::Vector3d>("to");
     QTest::addColumn<bool>("breaks");
     QTest::newRow("same side") << Eigen::Vector3d(1, 2, 3) << Eigen::Vector3d(1, 3, 3) << false;
-    QTest::newRow("w2 changes sign") << Eigen::Vector3d(1, 0.1, 3) << Eigen::Vector3d(1, -0.1, 3) << true;
-    QTest::newRow("from undefined") << Eigen::Vector3d(0.1, 0, 0) << Eigen::Vector3d(1, 3, 3) << true;
+    QTest::newRow("w2 changes sign")
+        << Eigen::Vector3d(1, 0.1, 3) << Eigen::Vector3d(1, -0.1, 3) << true;
+    QTest::newRow("from undefined")
+        << Eigen::Vector3d(0.1, 0, 0) << Eigen::Vector3d(1, 3, 3) << true;
     QTest::newRow("to undefined") << Eigen::Vector3d(1, 3, 3) << Eigen::Vector3d(1, 0, 3) << true;
 }
 
@@ -411,12 +425,14 @@ void TestLogReg::separatorSegment_data() {
     QTest::addColumn<QPointF>("a");
     QTest::addColumn<QPointF>("b");
     // Box [−2, 2] × [−1, 1].
-    QTest::newRow("horizontal x2 = 0.5") << Eigen::Vector3d(0, 2, -1) << true << QPointF(-2, 0.5) << QPointF(2, 0.5);
-    QTest::newRow("vertical x1 = 0 (default start)") << Eigen::Vector3d(0.1, 0, 0) << true << QPointF(0, -1)
-                                                      << QPointF(0, 1);
-    QTest::newRow("diagonal x2 = x1") << Eigen::Vector3d(1, -1, 0) << true << QPointF(-1, -1) << QPointF(1, 1);
-    QTest::newRow("x2 = 0.25 x1 crosses the sides") << Eigen::Vector3d(0.25, -1, 0) << true << QPointF(-2, -0.5)
-                                                    << QPointF(2, 0.5);
+    QTest::newRow("horizontal x2 = 0.5")
+        << Eigen::Vector3d(0, 2, -1) << true << QPointF(-2, 0.5) << QPointF(2, 0.5);
+    QTest::newRow("vertical x1 = 0 (default start)")
+        << Eigen::Vector3d(0.1, 0, 0) << true << QPointF(0, -1) << QPointF(0, 1);
+    QTest::newRow("diagonal x2 = x1")
+        << Eigen::Vector3d(1, -1, 0) << true << QPointF(-1, -1) << QPointF(1, 1);
+    QTest::newRow("x2 = 0.25 x1 crosses the sides")
+        << Eigen::Vector3d(0.25, -1, 0) << true << QPointF(-2, -0.5) << QPointF(2, 0.5);
     QTest::newRow("misses above") << Eigen::Vector3d(0, 1, -3) << false << QPointF() << QPointF();
     QTest::newRow("no line") << Eigen::Vector3d(0, 0, 1) << false << QPointF() << QPointF();
 }
@@ -428,24 +444,35 @@ void TestLogReg::separatorSegment() {
     QFETCH(QPointF, b);
     const auto segment = bpl::separatorSegment(w, -2, 2, -1, 1);
     QCOMPARE(segment.has_value(), hits);
-    if (!hits) return;
-    const QPointF p(segment->first.x(), segment->first.y()), q(segment->second.x(), segment->second.y());
+    if (!hits)
+        return;
+    const QPointF p(segment->first.x(), segment->first.y()),
+        q(segment->second.x(), segment->second.y());
     const bool forward = QLineF(p, a).length() < 1e-12 && QLineF(q, b).length() < 1e-12;
     const bool backward = QLineF(p, b).length() < 1e-12 && QLineF(q, a).length() < 1e-12;
-    QVERIFY2(forward || backward, qPrintable(QString("(%1, %2)–(%3, %4)").arg(p.x()).arg(p.y()).arg(q.x()).arg(q.y())));
+    QVERIFY2(forward || backward,
+             qPrintable(QString("(%1, %2)–(%3, %4)").arg(p.x()).arg(p.y()).arg(q.x()).arg(q.y())));
 }
 
 void TestLogReg::optionsProblems_data() {
     QTest::addColumn<QString>("change");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("fine") << "" << "";
-    QTest::newRow("negative η") << "eta=-1" << "learning rate η";
-    QTest::newRow("NaN η") << "eta=nan" << "learning rate η";
-    QTest::newRow("max iter 0") << "maxIter=0" << "max iterations";
-    QTest::newRow("negative tolerance") << "tol=-1" << "tolerance";
-    QTest::newRow("infinite start") << "init=inf" << "start weights";
-    QTest::newRow("batch larger than data") << "batch=5" << "batch size";
-    QTest::newRow("batch 0") << "batch=0" << "batch size";
+    QTest::newRow("fine") << ""
+                          << "";
+    QTest::newRow("negative η") << "eta=-1"
+                                << "learning rate η";
+    QTest::newRow("NaN η") << "eta=nan"
+                           << "learning rate η";
+    QTest::newRow("max iter 0") << "maxIter=0"
+                                << "max iterations";
+    QTest::newRow("negative tolerance") << "tol=-1"
+                                        << "tolerance";
+    QTest::newRow("infinite start") << "init=inf"
+                                    << "start weights";
+    QTest::newRow("batch larger than data") << "batch=5"
+                                            << "batch size";
+    QTest::newRow("batch 0") << "batch=0"
+                             << "batch size";
 }
 
 void TestLogReg::optionsProblems() {
@@ -456,11 +483,16 @@ void TestLogReg::optionsProblems() {
     o.batchSize = 2;
     const double value = change.section('=', 1).toDouble();
     const QString key = change.section('=', 0, 0);
-    if (key == "eta") o.learningRate = change.endsWith("nan") ? std::nan("") : value;
-    if (key == "maxIter") o.maxIter = static_cast<int>(value);
-    if (key == "tol") o.tolerance = value;
-    if (key == "init") o.initialWeights(1) = std::numeric_limits<double>::infinity();
-    if (key == "batch") o.batchSize = static_cast<int>(value);
+    if (key == "eta")
+        o.learningRate = change.endsWith("nan") ? std::nan("") : value;
+    if (key == "maxIter")
+        o.maxIter = static_cast<int>(value);
+    if (key == "tol")
+        o.tolerance = value;
+    if (key == "init")
+        o.initialWeights(1) = std::numeric_limits<double>::infinity();
+    if (key == "batch")
+        o.batchSize = static_cast<int>(value);
     const QString problem = QString::fromStdString(optionsProblem(o, 4));
     if (expected.isEmpty()) {
         QVERIFY2(problem.isEmpty(), qPrintable(problem));

@@ -16,7 +16,7 @@ using namespace bpl;
 
 class TestLogRegGaussian : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void uniformAndBelowStayInRange();
     void normalHasMeanZeroAndVarianceOne();
     void shuffleIsAPermutation();
@@ -40,7 +40,8 @@ void TestLogRegGaussian::uniformAndBelowStayInRange() {
         ++counts[k];
     }
     // Each residue about 10,000 times (5 standard deviations ≈ 475).
-    for (int c : counts) QVERIFY2(std::abs(c - 10000) < 475, qPrintable(QString::number(c)));
+    for (int c : counts)
+        QVERIFY2(std::abs(c - 10000) < 475, qPrintable(QString::number(c)));
 }
 
 void TestLogRegGaussian::normalHasMeanZeroAndVarianceOne() {
@@ -54,7 +55,8 @@ void TestLogRegGaussian::normalHasMeanZeroAndVarianceOne() {
     }
     const double mean = sum / n, variance = sumSquares / n - mean * mean;
     QVERIFY2(std::abs(mean) < 5 / std::sqrt(double(n)), qPrintable(QString::number(mean)));
-    QVERIFY2(std::abs(variance - 1) < 5 * std::sqrt(2.0 / n), qPrintable(QString::number(variance)));
+    QVERIFY2(std::abs(variance - 1) < 5 * std::sqrt(2.0 / n),
+             qPrintable(QString::number(variance)));
 }
 
 void TestLogRegGaussian::shuffleIsAPermutation() {
@@ -64,9 +66,11 @@ void TestLogRegGaussian::shuffleIsAPermutation() {
     random.shuffle(order);
     std::vector<int> sorted = order;
     std::sort(sorted.begin(), sorted.end());
-    for (int k = 0; k < 1000; ++k) QCOMPARE(sorted[k], k);
+    for (int k = 0; k < 1000; ++k)
+        QCOMPARE(sorted[k], k);
     int fixed = 0;
-    for (int k = 0; k < 1000; ++k) fixed += order[k] == k;
+    for (int k = 0; k < 1000; ++k)
+        fixed += order[k] == k;
     QVERIFY(fixed < 10); // a shuffled order moves almost every element
 }
 
@@ -116,7 +120,8 @@ void TestLogRegGaussian::classesHaveTheirCountsMeansAndSpreads() {
         const double tolerance = 5 * spread / std::sqrt(n);
         QVERIFY(std::abs(m1 - (label ? mean1x1 : mean0x1)) < tolerance);
         QVERIFY(std::abs(m2 - (label ? mean1x2 : mean0x2)) < tolerance);
-        QVERIFY2(std::abs(std::sqrt(v1) - spread) < tolerance, qPrintable(QString::number(std::sqrt(v1))));
+        QVERIFY2(std::abs(std::sqrt(v1) - spread) < tolerance,
+                 qPrintable(QString::number(std::sqrt(v1))));
     }
 }
 
@@ -146,7 +151,8 @@ void TestLogRegGaussian::problems() {
     TwoGaussians spec;
     spec.class1 = {mean, 0.0, spread, count};
     const QString problem = QString::fromStdString(twoGaussiansProblem(spec));
-    QVERIFY2(expected.isEmpty() ? problem.isEmpty() : problem.startsWith(expected), qPrintable(problem));
+    QVERIFY2(expected.isEmpty() ? problem.isEmpty() : problem.startsWith(expected),
+             qPrintable(problem));
     TwoGaussians empty;
     empty.class0.count = 0;
     empty.class1.count = 0;
@@ -160,7 +166,8 @@ void TestLogRegGaussian::shippedSampleIsTheDefaultGeneration() {
     Eigen::Index row = 0;
     while (!f.atEnd()) {
         const QString line = QString::fromUtf8(f.readLine()).trimmed();
-        if (line.startsWith('#') || line.startsWith('x') || line.isEmpty()) continue;
+        if (line.startsWith('#') || line.startsWith('x') || line.isEmpty())
+            continue;
         const QStringList v = line.split(' ');
         QCOMPARE(v.size(), 3);
         QVERIFY(row < d.size());

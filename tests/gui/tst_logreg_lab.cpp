@@ -33,7 +33,7 @@ using namespace bpl::gui;
 
 class TestLogRegLab : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void init();
     void cleanup();
     void runFillsAllFourPlots();
@@ -48,11 +48,12 @@ private slots:
     void stopCancelsALongSweep();
     void exportsWriteFiles();
 
-private:
+  private:
     bool runAndWait();
     template <typename T> T* child(const char* name) {
         T* w = lab_->findChild<T*>(name);
-        if (!w) qFatal("no child %s", name);
+        if (!w)
+            qFatal("no child %s", name);
         return w;
     }
     std::unique_ptr<LogRegLab> lab_;
@@ -65,12 +66,15 @@ void TestLogRegLab::init() {
     QVERIFY(QTest::qWaitForWindowExposed(lab_.get()));
 }
 
-void TestLogRegLab::cleanup() { lab_.reset(); }
+void TestLogRegLab::cleanup() {
+    lab_.reset();
+}
 
 bool TestLogRegLab::runAndWait() {
     QSignalSpy finished(lab_.get(), &LogRegLab::sweepFinished);
     QTest::mouseClick(child<QPushButton>("runButton"), Qt::LeftButton);
-    if (!lab_->running()) return false;
+    if (!lab_->running())
+        return false;
     return finished.wait(30000) && !finished.first().at(0).toBool();
 }
 
@@ -95,16 +99,19 @@ void TestLogRegLab::runFillsAllFourPlots() {
         QCOMPARE(lab_->comparePlot()->panel(method)->graph(r)->dataCount(), run.recorded());
         // Plot 2: one point per defined (m, b); the default start has none.
         int defined = 0;
-        for (const auto& w : run.weights) defined += separatorSlopeIntercept(w).has_value();
+        for (const auto& w : run.weights)
+            defined += separatorSlopeIntercept(w).has_value();
         QCPCurve* path = lab_->pathPlot()->path(r);
         int drawn = 0;
-        for (const QCPCurveData& d : *path->data()) drawn += !std::isnan(d.key);
+        for (const QCPCurveData& d : *path->data())
+            drawn += !std::isnan(d.key);
         QCOMPARE(drawn, defined);
         QVERIFY(defined < run.recorded());
     }
     // Plot 1: the GD separators are drawn at the last iteration.
     QCOMPARE(lab_->iteration(), sweep.longest() - 1);
-    for (int e = 0; e < 5; ++e) QCOMPARE(lab_->dataPlot()->separator(sweep.runIndex(0, e))->dataCount(), 2);
+    for (int e = 0; e < 5; ++e)
+        QCOMPARE(lab_->dataPlot()->separator(sweep.runIndex(0, e))->dataCount(), 2);
     QVERIFY(lab_->statusText().contains("15 runs finished"));
 
     if (qEnvironmentVariableIsSet("BPL_SCREENSHOT_DIR")) {
@@ -129,7 +136,8 @@ void TestLogRegLab::sliderMovesEveryPlot() {
     QCOMPARE(line->data()->at(0)->key, 0.0);
     QCOMPARE(line->data()->at(1)->key, 0.0);
     QCOMPARE(lab_->pathPlot()->currentMarker(gd05)->dataCount(), 0);
-    QCOMPARE(child<QLabel>("iterationLabel")->text(), QString("iteration 0 of %1").arg(sweep.longest() - 1));
+    QCOMPARE(child<QLabel>("iterationLabel")->text(),
+             QString("iteration 0 of %1").arg(sweep.longest() - 1));
 
     slider->setValue(50);
     const Eigen::Vector3d& w = sweep.runs[static_cast<std::size_t>(gd05)].weights[50];
@@ -151,7 +159,8 @@ void TestLogRegLab::clickOnNllPlotPicksIteration() {
     const QPoint pixel(static_cast<int>(std::lround(plot->xAxis->coordToPixel(100))),
                        plot->axisRect()->rect().center().y());
     QTest::mouseClick(plot, Qt::LeftButton, Qt::NoModifier, pixel);
-    QVERIFY2(std::abs(lab_->iteration() - 100) <= 1, qPrintable(QString::number(lab_->iteration())));
+    QVERIFY2(std::abs(lab_->iteration() - 100) <= 1,
+             qPrintable(QString::number(lab_->iteration())));
 }
 
 void TestLogRegLab::playReplaysToTheEnd() {
@@ -178,16 +187,20 @@ void TestLogRegLab::methodSelectorAndLogScale() {
     emit combo->activated(sgdIndex);
     const LogRegSweep& sweep = lab_->sweep();
     for (int r = 0; r < sweep.runCount(); ++r) {
-        QCOMPARE(lab_->nllPlot()->panel()->runVisible(r), sweep.methodOf(r) == LogRegMethod::Stochastic);
-        QCOMPARE(lab_->pathPlot()->path(r)->visible(), sweep.methodOf(r) == LogRegMethod::Stochastic);
+        QCOMPARE(lab_->nllPlot()->panel()->runVisible(r),
+                 sweep.methodOf(r) == LogRegMethod::Stochastic);
+        QCOMPARE(lab_->pathPlot()->path(r)->visible(),
+                 sweep.methodOf(r) == LogRegMethod::Stochastic);
     }
     QCOMPARE(lab_->nllPlot()->xAxis->label(), QString("epoch"));
     QCOMPARE(lab_->nllPlot()->legend->itemCount(), 5);
 
     QVERIFY(!lab_->nllPlot()->logScale());
-    QTest::mouseClick(child<QCheckBox>("logScaleCheck"), Qt::LeftButton, Qt::NoModifier, QPoint(5, 5));
+    QTest::mouseClick(child<QCheckBox>("logScaleCheck"), Qt::LeftButton, Qt::NoModifier,
+                      QPoint(5, 5));
     QVERIFY(lab_->nllPlot()->logScale());
-    QCOMPARE(lab_->comparePlot()->panel(1)->rect()->axis(QCPAxis::atLeft)->scaleType(), QCPAxis::stLogarithmic);
+    QCOMPARE(lab_->comparePlot()->panel(1)->rect()->axis(QCPAxis::atLeft)->scaleType(),
+             QCPAxis::stLogarithmic);
 }
 
 void TestLogRegLab::hoverShowsValues() {
@@ -197,13 +210,15 @@ void TestLogRegLab::hoverShowsValues() {
     const QPointF pixel(plot->xAxis->coordToPixel(10), plot->axisRect()->rect().center().y());
     const QString text = plot->hoverText(pixel);
     const double nll = lab_->sweep().runs[0].nll[10];
-    QVERIFY2(text.contains("iteration 10") && text.contains(QString::number(nll, 'g', 6)), qPrintable(text));
+    QVERIFY2(text.contains("iteration 10") && text.contains(QString::number(nll, 'g', 6)),
+             qPrintable(text));
     QVERIFY(plot->hoverText(QPointF(1, 1)).isEmpty()); // outside the axes
     // The path plot names the run and the iteration of the nearest point.
     LogRegPathPlot* path = lab_->pathPlot();
     path->replot();
     const auto mb = separatorSlopeIntercept(lab_->sweep().runs[4].weights.back());
-    const QPointF point(path->xAxis->coordToPixel(mb->slope), path->yAxis->coordToPixel(mb->intercept));
+    const QPointF point(path->xAxis->coordToPixel(mb->slope),
+                        path->yAxis->coordToPixel(mb->intercept));
     QVERIFY2(path->hoverText(point).contains("η = 0.01 (GD)"), qPrintable(path->hoverText(point)));
 }
 
@@ -211,12 +226,24 @@ void TestLogRegLab::invalidFieldsGiveMessages_data() {
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("message");
-    QTest::newRow("word in the η list") << "etasEdit" << "0.5, abc" << "'abc' is not a finite number";
-    QTest::newRow("negative η") << "etasEdit" << "0.5, -1" << "learning rate η must be a finite number greater than 0";
-    QTest::newRow("empty η list") << "etasEdit" << " " << "give from 1 to 10 values";
-    QTest::newRow("two start weights") << "initEdit" << "0.1, 0" << "expected three numbers";
-    QTest::newRow("tolerance not a number") << "tolEdit" << "small" << "'small' is not a number";
-    QTest::newRow("negative tolerance") << "tolEdit" << "-1" << "tolerance must be";
+    QTest::newRow("word in the η list") << "etasEdit"
+                                        << "0.5, abc"
+                                        << "'abc' is not a finite number";
+    QTest::newRow("negative η") << "etasEdit"
+                                << "0.5, -1"
+                                << "learning rate η must be a finite number greater than 0";
+    QTest::newRow("empty η list") << "etasEdit"
+                                  << " "
+                                  << "give from 1 to 10 values";
+    QTest::newRow("two start weights") << "initEdit"
+                                       << "0.1, 0"
+                                       << "expected three numbers";
+    QTest::newRow("tolerance not a number") << "tolEdit"
+                                            << "small"
+                                            << "'small' is not a number";
+    QTest::newRow("negative tolerance") << "tolEdit"
+                                        << "-1"
+                                        << "tolerance must be";
 }
 
 void TestLogRegLab::invalidFieldsGiveMessages() {
@@ -242,7 +269,8 @@ void TestLogRegLab::badDataFileKeepsTheData() {
     const auto before = lab_->data();
     QVERIFY(!lab_->openData(path));
     QCOMPARE(lab_->data(), before);
-    QVERIFY2(lab_->statusText().contains("line 2: label t must be 0 or 1, found 2"), qPrintable(lab_->statusText()));
+    QVERIFY2(lab_->statusText().contains("line 2: label t must be 0 or 1, found 2"),
+             qPrintable(lab_->statusText()));
     // A good file replaces the data.
     QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
     f.write("1 2 0\n3 4 1\n5 5 1\n");
@@ -301,8 +329,10 @@ void TestLogRegLab::exportsWriteFiles() {
     QVERIFY(csv.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = csv.readAll().split('\n');
     int values = 0;
-    for (const LogRegRun& run : lab_->sweep().runs) values += run.recorded();
-    QCOMPARE(lines.first(), QByteArray("method,eta,batch_size,k,nll,w1,w2,w0,slope,intercept,stopped"));
+    for (const LogRegRun& run : lab_->sweep().runs)
+        values += run.recorded();
+    QCOMPARE(lines.first(),
+             QByteArray("method,eta,batch_size,k,nll,w1,w2,w0,slope,intercept,stopped"));
     QCOMPARE(lines.size(), values + 2); // header, rows, and the empty piece after the last newline
     QVERIFY(lines[1].startsWith("gd,0.5,200,0,"));
     QVERIFY(lines[1].contains(",0.1,0,0,,,")); // w₀ = (0.1, 0, 0): slope and intercept empty

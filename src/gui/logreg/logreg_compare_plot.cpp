@@ -15,13 +15,17 @@ LogRegComparePlot::LogRegComparePlot(QWidget* parent) : LogRegPlot(tr("GD agains
     plotLayout()->simplify();
     panelsGrid_ = new QCPLayoutGrid;
     plotLayout()->addElement(1, 0, panelsGrid_);
-    auto* firstTitle = new QCPTextElement(this, QString(), QFont(QFont().family(), 10, QFont::DemiBold));
+    auto* firstTitle =
+        new QCPTextElement(this, QString(), QFont(QFont().family(), 10, QFont::DemiBold));
     panelsGrid_->addElement(0, 0, firstTitle);
     panelsGrid_->addElement(1, 0, first);
     panelsGrid_->setRowStretchFactor(0, 0.01);
     panelsGrid_->setColumnSpacing(8);
     styleAxisRect(first);
-    first->axis(QCPAxis::atBottom)->ticker()->setTickCount(3); // narrow panels: few, readable ticks
+    first->axis(QCPAxis::atBottom)->ticker()->setTickCount(2); // narrow panels: few, readable ticks
+    // The same margins for all panels, so their plotting areas are equally wide.
+    marginGroup_ = new QCPMarginGroup(this);
+    first->setMarginGroup(QCP::msLeft | QCP::msRight, marginGroup_);
     panelTitles_.push_back(firstTitle);
     panels_.push_back(std::make_unique<LogRegNllPanel>(this, first));
     first->insetLayout()->take(legend);
@@ -50,9 +54,10 @@ void LogRegComparePlot::setPanelCount(int count) {
         const int column = static_cast<int>(panels_.size());
         auto* rect = new QCPAxisRect(this);
         styleAxisRect(rect);
-        rect->axis(QCPAxis::atBottom)->ticker()->setTickCount(3);
-        rect->axis(QCPAxis::atLeft)->setTickLabels(false); // the NLL scale is the first panel's
-        auto* title = new QCPTextElement(this, QString(), QFont(QFont().family(), 10, QFont::DemiBold));
+        rect->axis(QCPAxis::atBottom)->ticker()->setTickCount(2);
+        rect->setMarginGroup(QCP::msLeft | QCP::msRight, marginGroup_);
+        auto* title =
+            new QCPTextElement(this, QString(), QFont(QFont().family(), 10, QFont::DemiBold));
         panelsGrid_->addElement(0, column, title);
         panelsGrid_->addElement(1, column, rect);
         panelTitles_.push_back(title);
@@ -71,7 +76,8 @@ void LogRegComparePlot::setPanelCount(int count) {
 void LogRegComparePlot::setSweep(const LogRegSweep* sweep) {
     sweep_ = sweep;
     const int methods = sweep ? static_cast<int>(sweep->methods.size()) : 1;
-    for (auto& panel : panels_) panel->reset(nullptr, {});
+    for (auto& panel : panels_)
+        panel->reset(nullptr, {});
     setPanelCount(methods);
     if (!sweep) {
         legend->clearItems();
@@ -80,7 +86,8 @@ void LogRegComparePlot::setSweep(const LogRegSweep* sweep) {
     }
     for (int m = 0; m < methods; ++m) {
         std::vector<bool> include(static_cast<std::size_t>(sweep->runCount()), false);
-        for (int r = 0; r < sweep->runCount(); ++r) include[static_cast<std::size_t>(r)] = sweep->methodIndex(r) == m;
+        for (int r = 0; r < sweep->runCount(); ++r)
+            include[static_cast<std::size_t>(r)] = sweep->methodIndex(r) == m;
         LogRegNllPanel& panel = *panels_[static_cast<std::size_t>(m)];
         panel.reset(sweep, include);
         const LogRegMethod method = sweep->methods[static_cast<std::size_t>(m)];
@@ -91,10 +98,12 @@ void LogRegComparePlot::setSweep(const LogRegSweep* sweep) {
     // The legend names each η once (its colour is the same in every panel).
     legend->clearItems();
     for (int e = 0; e < static_cast<int>(sweep->etas.size()); ++e) {
-        if (QCPGraph* g = panels_[0]->graph(sweep->runIndex(0, e))) g->addToLegend(legend);
+        if (QCPGraph* g = panels_[0]->graph(sweep->runIndex(0, e)))
+            g->addToLegend(legend);
     }
     QStringList names;
-    for (LogRegMethod method : sweep->methods) names << methodLabel(method);
+    for (LogRegMethod method : sweep->methods)
+        names << methodLabel(method);
     if (names.size() == 3) {
         setTitle(tr("GD against SGD and mini-batch: NLL"));
     } else {
@@ -105,18 +114,22 @@ void LogRegComparePlot::setSweep(const LogRegSweep* sweep) {
 }
 
 void LogRegComparePlot::appendValues(int run, int first) {
-    if (!sweep_) return;
+    if (!sweep_)
+        return;
     panels_[static_cast<std::size_t>(sweep_->methodIndex(run))]->append(run, first);
-    if (!userMovedView()) fitView();
+    if (!userMovedView())
+        fitView();
 }
 
 void LogRegComparePlot::setIteration(int k) {
-    for (auto& panel : panels_) panel->setIteration(k);
+    for (auto& panel : panels_)
+        panel->setIteration(k);
 }
 
 void LogRegComparePlot::setLogScale(bool logarithmic) {
     logScale_ = logarithmic;
-    for (auto& panel : panels_) panel->setLogScale(logarithmic);
+    for (auto& panel : panels_)
+        panel->setLogScale(logarithmic);
     fitView();
 }
 
@@ -129,30 +142,37 @@ void LogRegComparePlot::fitView() {
         y = first ? r : QCPRange(std::min(y.lower, r.lower), std::max(y.upper, r.upper));
         first = false;
     }
-    for (auto& panel : panels_) panel->rect()->axis(QCPAxis::atLeft)->setRange(y);
+    for (auto& panel : panels_)
+        panel->rect()->axis(QCPAxis::atLeft)->setRange(y);
 }
 
 int LogRegComparePlot::panelAt(const QPointF& pixel) const {
     for (int m = 0; m < static_cast<int>(panels_.size()); ++m) {
-        if (panels_[static_cast<std::size_t>(m)]->rect()->rect().contains(pixel.toPoint())) return m;
+        if (panels_[static_cast<std::size_t>(m)]->rect()->rect().contains(pixel.toPoint()))
+            return m;
     }
     return -1;
 }
 
 int LogRegComparePlot::iterationAt(const QPointF& pixel) const {
     const int m = panelAt(pixel);
-    if (m < 0) return -1;
+    if (m < 0)
+        return -1;
     const LogRegNllPanel& panel = *panels_[static_cast<std::size_t>(m)];
     return panel.iterationAt(panel.rect()->axis(QCPAxis::atBottom)->pixelToCoord(pixel.x()));
 }
 
 QString LogRegComparePlot::hoverText(const QPointF& pixel) const {
     const int m = panelAt(pixel);
-    if (m < 0 || !sweep_) return {};
+    if (m < 0 || !sweep_)
+        return {};
     const LogRegNllPanel& panel = *panels_[static_cast<std::size_t>(m)];
-    const QString text = panel.hoverText(panel.rect()->axis(QCPAxis::atBottom)->pixelToCoord(pixel.x()));
-    if (text.isEmpty()) return {};
-    return "<b>" + sweep_->methodTitle(sweep_->methods[static_cast<std::size_t>(m)]) + "</b>" + text;
+    const QString text =
+        panel.hoverText(panel.rect()->axis(QCPAxis::atBottom)->pixelToCoord(pixel.x()));
+    if (text.isEmpty())
+        return {};
+    return "<b>" + sweep_->methodTitle(sweep_->methods[static_cast<std::size_t>(m)]) + "</b>" +
+           text;
 }
 
 } // namespace bpl::gui

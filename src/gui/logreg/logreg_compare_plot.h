@@ -14,7 +14,7 @@ class LogRegNllPanel;
 
 class LogRegComparePlot : public LogRegPlot {
     Q_OBJECT
-public:
+  public:
     explicit LogRegComparePlot(QWidget* parent = nullptr);
     ~LogRegComparePlot() override;
 
@@ -26,12 +26,14 @@ public:
 
     void setLogScale(bool logarithmic);
     int panelCount() const { return static_cast<int>(panels_.size()); }
-    LogRegNllPanel* panel(int index) const { return panels_[static_cast<std::size_t>(index)].get(); }
+    LogRegNllPanel* panel(int index) const {
+        return panels_[static_cast<std::size_t>(index)].get();
+    }
 
-protected:
+  protected:
     int iterationAt(const QPointF& pixel) const override;
 
-private:
+  private:
     // The panel whose axis rect contains the pixel, or −1.
     int panelAt(const QPointF& pixel) const;
     void setPanelCount(int count);
@@ -39,6 +41,7 @@ private:
     std::vector<std::unique_ptr<LogRegNllPanel>> panels_; // by method index in the sweep
     std::vector<QCPTextElement*> panelTitles_;
     QCPLayoutGrid* panelsGrid_ = nullptr;
+    QCPMarginGroup* marginGroup_ = nullptr;
     bool logScale_ = false;
 };
 

@@ -16,13 +16,22 @@ LogRegDataPlot::LogRegDataPlot(QWidget* parent) : LogRegPlot(tr("Data and separa
     axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     class0_ = addGraph();
     class1_ = addGraph();
-    for (QCPGraph* g : {class0_, class1_}) g->setLineStyle(QCPGraph::lsNone);
+    for (QCPGraph* g : {class0_, class1_})
+        g->setLineStyle(QCPGraph::lsNone);
     class0_->setScatterStyle(classScatter(0));
     class1_->setScatterStyle(classScatter(1));
     class0_->setName("t = 0");
     class1_->setName("t = 1");
-    connect(xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] { updateSeparators(); });
-    connect(yAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] { updateSeparators(); });
+    // Separators and title on their own buffered layer above the points.
+    addLayer("separators", layer("main"), QCustomPlot::limAbove);
+    separatorLayer_ = layer("separators");
+    separatorLayer_->setMode(QCPLayer::lmBuffered);
+    titleElement_->setLayer(separatorLayer_);
+    connect(this, &QCustomPlot::afterReplot, this, [this] { fullReplot_ = false; });
+    connect(xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
+            [this] { updateSeparators(); });
+    connect(yAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
+            [this] { updateSeparators(); });
 }
 
 void LogRegDataPlot::setData(const LogRegData* data) {
@@ -39,18 +48,21 @@ void LogRegDataPlot::setData(const LogRegData* data) {
     }
     class0_->setData(k0, v0);
     class1_->setData(k1, v1);
+    needFullReplot();
     clearUserMovedView();
     fitView();
     updateTitle();
 }
 
 void LogRegDataPlot::setSweep(const LogRegSweep* sweep) {
-    for (QCPCurve* c : separators_) removePlottable(c);
+    for (QCPCurve* c : separators_)
+        removePlottable(c);
     separators_.clear();
     sweep_ = sweep;
     if (sweep_) {
         for (int r = 0; r < sweep_->runCount(); ++r) {
             auto* line = new QCPCurve(xAxis, yAxis);
+            line->setLayer(separatorLayer_);
             QPen pen = runPen(sweep_->etaIndex(r), sweep_->methodOf(r));
             pen.setWidthF(2.2);
             line->setPen(pen);
@@ -62,8 +74,9 @@ void LogRegDataPlot::setSweep(const LogRegSweep* sweep) {
 }
 
 QCPCurve* LogRegDataPlot::separator(int run) const {
-    return run >= 0 && run < static_cast<int>(separators_.size()) ? separators_[static_cast<std::size_t>(run)]
-                                                                 : nullptr;
+    return run >= 0 && run < static_cast<int>(separators_.size())
+               ? separators_[static_cast<std::size_t>(run)]
+               : nullptr;
 }
 
 void LogRegDataPlot::appendValues(int run, int first) {
@@ -80,6 +93,7 @@ void LogRegDataPlot::setIteration(int k) {
 
 void LogRegDataPlot::setShownMethod(LogRegMethod method) {
     LogRegPlot::setShownMethod(method);
+    needFullReplot(); // the legend changes
     legend->clearItems();
     class0_->addToLegend(legend);
     class1_->addToLegend(legend);
@@ -87,7 +101,8 @@ void LogRegDataPlot::setShownMethod(LogRegMethod method) {
         for (int r = 0; r < static_cast<int>(separators_.size()); ++r) {
             const bool visible = sweep_->methodOf(r) == method;
             separators_[static_cast<std::size_t>(r)]->setVisible(visible);
-            if (visible) separators_[static_cast<std::size_t>(r)]->addToLegend(legend);
+            if (visible)
+                separators_[static_cast<std::size_t>(r)]->addToLegend(legend);
         }
     }
     updateSeparators();
@@ -95,12 +110,14 @@ void LogRegDataPlot::setShownMethod(LogRegMethod method) {
 }
 
 void LogRegDataPlot::updateSeparators() {
-    if (!sweep_) return;
+    if (!sweep_)
+        return;
     const QCPRange x = xAxis->range(), y = yAxis->range();
     for (int r = 0; r < static_cast<int>(separators_.size()); ++r) {
         QCPCurve* line = separators_[static_cast<std::size_t>(r)];
         const Eigen::Vector3d* w = sweep_->weightsAt(r, iteration_);
-        const auto segment = w ? separatorSegment(*w, x.lower, x.upper, y.lower, y.upper) : std::nullopt;
+        const auto segment =
+            w ? separatorSegment(*w, x.lower, x.upper, y.lower, y.upper) : std::nullopt;
         if (segment) {
             line->setData({0, 1}, {segment->first.x(), segment->second.x()},
                           {segment->first.y(), segment->second.y()}, true);
@@ -119,12 +136,22 @@ void LogRegDataPlot::updateTitle() {
     }
     if (data_ && shownPoints_ < data_->size()) {
         title += tr(" — showing %1 of %2 points")
-                     .arg(QLocale().toString(shownPoints_), QLocale().toString(static_cast<qlonglong>(data_->size())));
+                     .arg(QLocale().toString(shownPoints_),
+                          QLocale().toString(static_cast<qlonglong>(data_->size())));
     }
     setTitle(title);
 }
 
+void LogRegDataPlot::refresh() {
+    if (fullReplot_) {
+        requestReplot();
+    } else {
+        separatorLayer_->replot();
+    }
+}
+
 void LogRegDataPlot::fitView() {
+    needFullReplot();
     if (!data_ || data_->size() == 0) {
         xAxis->setRange(-1, 1);
         yAxis->setRange(-1, 1);
@@ -139,21 +166,27 @@ void LogRegDataPlot::fitView() {
 }
 
 QString LogRegDataPlot::hoverText(const QPointF& pixel) const {
-    if (!axisRect()->rect().contains(pixel.toPoint())) return {};
+    if (!axisRect()->rect().contains(pixel.toPoint()))
+        return {};
     const double x1 = xAxis->pixelToCoord(pixel.x()), x2 = yAxis->pixelToCoord(pixel.y());
     QString text = QString("x₁ = %1, x₂ = %2").arg(x1, 0, 'g', 4).arg(x2, 0, 'g', 4);
     if (sweep_) {
         bool header = false;
         for (int r = 0; r < sweep_->runCount(); ++r) {
-            if (sweep_->methodOf(r) != shownMethod_) continue;
+            if (sweep_->methodOf(r) != shownMethod_)
+                continue;
             const Eigen::Vector3d* w = sweep_->weightsAt(r, iteration_);
-            if (!w) continue;
+            if (!w)
+                continue;
             if (!header) {
-                text += QString("\nP(t = 1 | x) at %1 %2:").arg(LogRegSweep::stepName(shownMethod_)).arg(iteration_);
+                text += QString("\nP(t = 1 | x) at %1 %2:")
+                            .arg(LogRegSweep::stepName(shownMethod_))
+                            .arg(iteration_);
                 header = true;
             }
             text += QString("\n<font color='%1'>■</font> %2: y = %3")
-                        .arg(etaColour(sweep_->etaIndex(r)).name(), sweep_->etaLabel(sweep_->etaIndex(r)))
+                        .arg(etaColour(sweep_->etaIndex(r)).name(),
+                             sweep_->etaLabel(sweep_->etaIndex(r)))
                         .arg(logRegProbability(*w, x1, x2), 0, 'f', 4);
         }
     }

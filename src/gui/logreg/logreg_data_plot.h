@@ -11,7 +11,7 @@ namespace bpl::gui {
 
 class LogRegDataPlot : public LogRegPlot {
     Q_OBJECT
-public:
+  public:
     explicit LogRegDataPlot(QWidget* parent = nullptr);
 
     // The points to show (kept as a pointer; may differ from the sweep's data
@@ -24,6 +24,9 @@ public:
     // The data's bounding box with a margin.
     void fitView() override;
     QString hoverText(const QPointF& pixel) const override;
+    // While only the iteration changes, redraws just the layer of the
+    // separators and the title (the thousands of points stay cached).
+    void refresh() override;
 
     // Points drawn at most; more are thinned to every n-th point.
     static constexpr int kMaxShownPoints = 6000;
@@ -31,9 +34,10 @@ public:
     // The separator line of a run (nullptr if none): for tests.
     QCPCurve* separator(int run) const;
 
-private:
+  private:
     void updateSeparators();
     void updateTitle();
+    void needFullReplot() { fullReplot_ = true; }
 
     const LogRegData* data_ = nullptr;
     QCPGraph* class0_ = nullptr;
@@ -41,6 +45,8 @@ private:
     std::vector<QCPCurve*> separators_; // by run
     int shownPoints_ = 0;
     int iteration_ = 0;
+    QCPLayer* separatorLayer_ = nullptr; // buffered: redrawn without the points
+    bool fullReplot_ = true;
 };
 
 } // namespace bpl::gui

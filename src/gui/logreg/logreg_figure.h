@@ -14,7 +14,7 @@ namespace bpl::gui {
 // True for .png, .pdf and .svg file names.
 bool isLogRegFigureFormat(const QString& path);
 // Renders the figure of `runs` (all of one method, one per η) on `data`.
-bool saveLogRegFigure(const LogRegData& data, const std::vector<LogRegRun>& runs, const QString& dataName,
-                      const QString& path, QString& error);
+bool saveLogRegFigure(const LogRegData& data, const std::vector<LogRegRun>& runs,
+                      const QString& dataName, const QString& path, QString& error);
 
 } // namespace bpl::gui

@@ -45,7 +45,8 @@ bool parseNumbers(const QString& text, std::vector<double>& out, QString& error)
 } // namespace
 
 LogRegLab::LogRegLab(QWidget* parent)
-    : QWidget(parent), ui_(std::make_unique<Ui::LogRegLab>()), compute_(std::make_unique<compute::LogRegCompute>()) {
+    : QWidget(parent), ui_(std::make_unique<Ui::LogRegLab>()),
+      compute_(std::make_unique<compute::LogRegCompute>()) {
     ui_->setupUi(this);
     dataPlot_ = new LogRegDataPlot(this);
     pathPlot_ = new LogRegPathPlot(this);
@@ -67,21 +68,25 @@ LogRegLab::LogRegLab(QWidget* parent)
     }
 
     connect(compute_.get(), &compute::LogRegCompute::progress, this, &LogRegLab::onProgress);
-    connect(compute_.get(), &compute::LogRegCompute::sweepFinished, this, &LogRegLab::onSweepFinished);
+    connect(compute_.get(), &compute::LogRegCompute::sweepFinished, this,
+            &LogRegLab::onSweepFinished);
     connect(ui_->runButton, &QPushButton::clicked, this, [this] { run(); });
     connect(ui_->stopButton, &QPushButton::clicked, this, &LogRegLab::stop);
     connect(ui_->sampleButton, &QPushButton::clicked, this, [this] { loadSample(); });
     connect(ui_->generateButton, &QPushButton::clicked, this, [this] { generate(); });
     connect(ui_->openDataButton, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open data"), QString(),
-                                                          tr("Data files (*.txt *.csv *.dat);;All files (*)"));
-        if (!path.isEmpty()) openData(path);
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open data"), QString(), tr("Data files (*.txt *.csv *.dat);;All files (*)"));
+        if (!path.isEmpty())
+            openData(path);
     });
     connect(ui_->saveDataButton, &QPushButton::clicked, this, [this] {
-        if (!data_) return;
+        if (!data_)
+            return;
         const QString path = QFileDialog::getSaveFileName(this, tr("Save data"), dataName_ + ".txt",
                                                           tr("Data files (*.txt)"));
-        if (path.isEmpty()) return;
+        if (path.isEmpty())
+            return;
         const auto saved = io::saveLogRegData(*data_, path, "Saved by Backprop Lab: " + dataName_);
         if (saved) {
             setStatus(tr("Saved %1 points to %2").arg(data_->size()).arg(path));
@@ -90,12 +95,14 @@ LogRegLab::LogRegLab(QWidget* parent)
         }
     });
     connect(ui_->iterationSlider, &QSlider::valueChanged, this, [this](int k) {
-        if (!settingSlider_) followLatest_ = k >= ui_->iterationSlider->maximum();
+        if (!settingSlider_)
+            followLatest_ = k >= ui_->iterationSlider->maximum();
         showIteration(k);
     });
     connect(ui_->playButton, &QPushButton::toggled, this, [this](bool on) {
         if (on) {
-            if (ui_->iterationSlider->value() >= ui_->iterationSlider->maximum()) setIteration(0);
+            if (ui_->iterationSlider->value() >= ui_->iterationSlider->maximum())
+                setIteration(0);
             followLatest_ = false;
             playTimer_.start();
             ui_->playButton->setText(tr("Pause"));
@@ -125,7 +132,8 @@ LogRegLab::LogRegLab(QWidget* parent)
             plot->requestReplot();
         }
     });
-    connect(ui_->batchSizeSpin, &QSpinBox::valueChanged, this, [this] { ui_->miniBatchCheck->setChecked(true); });
+    connect(ui_->batchSizeSpin, &QSpinBox::valueChanged, this,
+            [this] { ui_->miniBatchCheck->setChecked(true); });
     buildExportMenu();
     updateShowCombo();
     loadSample();
@@ -136,29 +144,37 @@ LogRegLab::~LogRegLab() {
     compute_.reset();
 }
 
-std::vector<LogRegPlot*> LogRegLab::plots() const { return {dataPlot_, pathPlot_, nllPlot_, comparePlot_}; }
+std::vector<LogRegPlot*> LogRegLab::plots() const {
+    return {dataPlot_, pathPlot_, nllPlot_, comparePlot_};
+}
 
 void LogRegLab::setData(std::shared_ptr<const LogRegData> data, const QString& name) {
-    if (sweepRunning_) stop();
+    if (sweepRunning_)
+        stop();
     data_ = std::move(data);
     dataName_ = name;
     sweep_ = LogRegSweep{};
-    for (LogRegPlot* plot : plots()) plot->setSweep(nullptr);
+    for (LogRegPlot* plot : plots())
+        plot->setSweep(nullptr);
     dataPlot_->setData(data_.get());
     const QLocale locale;
-    ui_->dataInfoLabel->setText(tr("<b>%1</b>: %2 points (%3 with t = 0, %4 with t = 1)")
-                                    .arg(name.toHtmlEscaped(), locale.toString(static_cast<qlonglong>(data_->size())),
-                                         locale.toString(static_cast<qlonglong>(data_->countOf(0))),
-                                         locale.toString(static_cast<qlonglong>(data_->countOf(1)))));
+    ui_->dataInfoLabel->setText(
+        tr("<b>%1</b>: %2 points (%3 with t = 0, %4 with t = 1)")
+            .arg(name.toHtmlEscaped(), locale.toString(static_cast<qlonglong>(data_->size())),
+                 locale.toString(static_cast<qlonglong>(data_->countOf(0))),
+                 locale.toString(static_cast<qlonglong>(data_->countOf(1)))));
     updateSlider();
-    for (LogRegPlot* plot : plots()) plot->requestReplot();
+    for (LogRegPlot* plot : plots())
+        plot->requestReplot();
     setStatus(tr("Press Run to train every method for every η."));
 }
 
 bool LogRegLab::openData(const QString& path) {
     const auto loaded = io::loadLogRegData(path);
     if (!loaded) {
-        setStatus(tr("Cannot open the data: %1").arg(QString::fromStdString(loaded.error().message())), true);
+        setStatus(
+            tr("Cannot open the data: %1").arg(QString::fromStdString(loaded.error().message())),
+            true);
         return false;
     }
     setData(std::make_shared<const LogRegData>(loaded.value()), QFileInfo(path).fileName());
@@ -167,9 +183,11 @@ bool LogRegLab::openData(const QString& path) {
 
 bool LogRegLab::loadSample() {
     QFile f(kSamplePath);
-    if (!f.open(QIODevice::ReadOnly)) return false;
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
     const auto parsed = io::parseLogRegData(f.readAll(), "two_gaussians_200.txt");
-    if (!parsed) return false;
+    if (!parsed)
+        return false;
     setData(std::make_shared<const LogRegData>(parsed.value()), "sample (two_gaussians_200.txt)");
     return true;
 }
@@ -202,7 +220,9 @@ bool LogRegLab::run() {
         return false;
     }
     if (etas.empty() || etas.size() > kMaxEtas) {
-        setStatus(tr("Learning rates: give from 1 to %1 values of η, separated by commas.").arg(kMaxEtas), true);
+        setStatus(
+            tr("Learning rates: give from 1 to %1 values of η, separated by commas.").arg(kMaxEtas),
+            true);
         return false;
     }
     if (!parseNumbers(ui_->initEdit->text(), init, error) || init.size() != 3) {
@@ -224,9 +244,12 @@ bool LogRegLab::run() {
         return false;
     }
     std::vector<LogRegMethod> methods;
-    if (ui_->gdCheck->isChecked()) methods.push_back(LogRegMethod::GradientDescent);
-    if (ui_->sgdCheck->isChecked()) methods.push_back(LogRegMethod::Stochastic);
-    if (ui_->miniBatchCheck->isChecked()) methods.push_back(LogRegMethod::MiniBatch);
+    if (ui_->gdCheck->isChecked())
+        methods.push_back(LogRegMethod::GradientDescent);
+    if (ui_->sgdCheck->isChecked())
+        methods.push_back(LogRegMethod::Stochastic);
+    if (ui_->miniBatchCheck->isChecked())
+        methods.push_back(LogRegMethod::MiniBatch);
     if (methods.empty()) {
         setStatus(tr("Choose at least one method (GD, SGD or mini-batch)."), true);
         return false;
@@ -234,16 +257,19 @@ bool LogRegLab::run() {
     sweep_ = LogRegSweep::plan(data_, dataName_, etas, methods, base);
     std::vector<LogRegOptions> runs;
     for (const LogRegRun& run : sweep_.runs) {
-        if (const std::string problem = optionsProblem(run.options, data_->size()); !problem.empty()) {
+        if (const std::string problem = optionsProblem(run.options, data_->size());
+            !problem.empty()) {
             sweep_ = LogRegSweep{};
-            for (LogRegPlot* plot : plots()) plot->setSweep(nullptr);
+            for (LogRegPlot* plot : plots())
+                plot->setSweep(nullptr);
             setStatus(QString::fromStdString(problem) + ".", true);
             return false;
         }
         runs.push_back(run.options);
     }
     ui_->playButton->setChecked(false);
-    for (LogRegPlot* plot : plots()) plot->setSweep(&sweep_);
+    for (LogRegPlot* plot : plots())
+        plot->setSweep(&sweep_);
     updateShowCombo();
     followLatest_ = true;
     sweepId_ = compute_->start(data_, runs);
@@ -251,29 +277,37 @@ bool LogRegLab::run() {
     sweepClock_.start();
     updateRunning(true);
     updateSlider();
-    setStatus(tr("Running %1 runs on %2 points…").arg(runs.size()).arg(QLocale().toString(qlonglong(data_->size()))));
+    setStatus(tr("Running %1 runs on %2 points…")
+                  .arg(runs.size())
+                  .arg(QLocale().toString(qlonglong(data_->size()))));
     return true;
 }
 
 void LogRegLab::stop() {
-    if (sweepRunning_) compute_->cancel();
+    if (sweepRunning_)
+        compute_->cancel();
 }
 
-bool LogRegLab::running() const { return sweepRunning_; }
+bool LogRegLab::running() const {
+    return sweepRunning_;
+}
 
 void LogRegLab::onProgress(const compute::LogRegProgress& progress) {
-    if (progress.sweep != sweepId_) return; // a report of an older sweep
+    if (progress.sweep != sweepId_)
+        return; // a report of an older sweep
     for (const auto& update : progress.updates) {
         const int first = sweep_.runs[static_cast<std::size_t>(update.run)].recorded();
         sweep_.apply(update);
-        for (LogRegPlot* plot : plots()) plot->appendValues(update.run, first);
+        for (LogRegPlot* plot : plots())
+            plot->appendValues(update.run, first);
     }
     updateSlider();
     showIteration(ui_->iterationSlider->value());
 }
 
 void LogRegLab::onSweepFinished(quint64 sweep, bool cancelled) {
-    if (sweep != sweepId_) return;
+    if (sweep != sweepId_)
+        return;
     sweepRunning_ = false;
     sweepSeconds_ = sweepClock_.elapsed() / 1000.0;
     updateRunning(false);
@@ -287,14 +321,19 @@ QString LogRegLab::finishedSummary(bool cancelled) const {
     for (int r = 0; r < sweep_.runCount(); ++r) {
         const LogRegRun& run = sweep_.runs[static_cast<std::size_t>(r)];
         ++count[run.stopped];
-        if (run.stopped == LogRegStop::Diverged) diverged << sweep_.runLabel(r);
+        if (run.stopped == LogRegStop::Diverged)
+            diverged << sweep_.runLabel(r);
     }
-    QString text = cancelled ? tr("Stopped after %1 s.").arg(sweepSeconds_, 0, 'f', 2)
-                             : tr("%1 runs finished in %2 s.").arg(sweep_.runCount()).arg(sweepSeconds_, 0, 'f', 2);
+    QString text =
+        cancelled
+            ? tr("Stopped after %1 s.").arg(sweepSeconds_, 0, 'f', 2)
+            : tr("%1 runs finished in %2 s.").arg(sweep_.runCount()).arg(sweepSeconds_, 0, 'f', 2);
     QStringList reasons;
-    for (const auto& [stop, n] : count) reasons << QString("%1 × %2").arg(n).arg(stopId(stop));
+    for (const auto& [stop, n] : count)
+        reasons << QString("%1 × %2").arg(n).arg(stopId(stop));
     text += " " + tr("Stopped by: %1.").arg(reasons.join(", "));
-    if (!diverged.isEmpty()) text += " " + tr("Diverged: %1.").arg(diverged.join(", "));
+    if (!diverged.isEmpty())
+        text += " " + tr("Diverged: %1.").arg(diverged.join(", "));
     return text;
 }
 
@@ -302,11 +341,14 @@ void LogRegLab::updateSlider() {
     const int longest = std::max(1, sweep_.longest());
     settingSlider_ = true;
     ui_->iterationSlider->setMaximum(longest - 1);
-    if (followLatest_) ui_->iterationSlider->setValue(longest - 1);
+    if (followLatest_)
+        ui_->iterationSlider->setValue(longest - 1);
     settingSlider_ = false;
 }
 
-int LogRegLab::iteration() const { return ui_->iterationSlider->value(); }
+int LogRegLab::iteration() const {
+    return ui_->iterationSlider->value();
+}
 
 void LogRegLab::setIteration(int k) {
     settingSlider_ = true;
@@ -318,7 +360,7 @@ void LogRegLab::setIteration(int k) {
 void LogRegLab::showIteration(int k) {
     for (LogRegPlot* plot : plots()) {
         plot->setIteration(k);
-        plot->requestReplot();
+        plot->refresh();
     }
     const LogRegMethod shown = static_cast<LogRegMethod>(ui_->showCombo->currentData().toInt());
     ui_->iterationLabel->setText(tr("%1 %2 of %3")
@@ -342,7 +384,8 @@ void LogRegLab::updateShowCombo() {
     const std::vector<LogRegMethod> all = {LogRegMethod::GradientDescent, LogRegMethod::Stochastic,
                                            LogRegMethod::MiniBatch};
     for (LogRegMethod m : sweep_.methods.empty() ? all : sweep_.methods) {
-        ui_->showCombo->addItem(sweep_.methods.empty() ? QString(methodLabel(m)) : sweep_.methodTitle(m), int(m));
+        ui_->showCombo->addItem(
+            sweep_.methods.empty() ? QString(methodLabel(m)) : sweep_.methodTitle(m), int(m));
     }
     const int index = ui_->showCombo->findData(previous);
     ui_->showCombo->setCurrentIndex(std::max(0, index));
@@ -354,7 +397,9 @@ void LogRegLab::setStatus(const QString& text, bool error) {
     ui_->statusLabel->setText(text);
 }
 
-QString LogRegLab::statusText() const { return ui_->statusLabel->text(); }
+QString LogRegLab::statusText() const {
+    return ui_->statusLabel->text();
+}
 
 void LogRegLab::updateRunning(bool running) {
     ui_->runButton->setText(running ? tr("Restart") : tr("Run"));
@@ -366,7 +411,8 @@ void LogRegLab::playTick() {
     const int step = std::max(1, (last + 1) / 300); // a whole replay takes about 9 s
     const int next = std::min(last, ui_->iterationSlider->value() + step);
     setIteration(next);
-    if (next >= last) ui_->playButton->setChecked(false);
+    if (next >= last)
+        ui_->playButton->setChecked(false);
 }
 
 } // namespace bpl::gui

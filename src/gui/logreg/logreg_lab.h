@@ -34,7 +34,7 @@ class LogRegComparePlot;
 
 class LogRegLab : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit LogRegLab(QWidget* parent = nullptr);
     ~LogRegLab() override;
 
@@ -69,11 +69,11 @@ public:
     bool savePlot(LogRegPlot* plot, const QString& path, QString& error) const;
     bool saveRuns(const QString& path, QString& error) const;
 
-signals:
+  signals:
     void sweepFinished(bool cancelled);
     void iterationChanged(int k);
 
-private:
+  private:
     void onProgress(const compute::LogRegProgress& progress);
     void onSweepFinished(quint64 sweep, bool cancelled);
     void updateSlider();

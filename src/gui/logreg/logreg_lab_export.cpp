@@ -32,14 +32,16 @@ void LogRegLab::buildExportMenu() {
     auto* menu = new QMenu(this);
     for (LogRegPlot* plot : plots()) {
         QAction* action = menu->addAction(QString());
-        connect(menu, &QMenu::aboutToShow, action,
-                [action, plot] { action->setText(tr("Save plot “%1”…").arg(plot->title().section(" (", 0, 0))); });
+        connect(menu, &QMenu::aboutToShow, action, [action, plot] {
+            action->setText(tr("Save plot “%1”…").arg(plot->title().section(" (", 0, 0)));
+        });
         connect(action, &QAction::triggered, this, [this, plot] { askSavePlot(plot); });
     }
     menu->addAction(tr("Save all four plots on one page…"), this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Save plots"), "logistic_regression.png",
-                                                          tr(kImageFilter));
-        if (path.isEmpty()) return;
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Save plots"), "logistic_regression.png", tr(kImageFilter));
+        if (path.isEmpty())
+            return;
         QString error;
         if (saveAllPlots(path, error)) {
             setStatus(tr("Saved the plots to %1").arg(path));
@@ -51,7 +53,8 @@ void LogRegLab::buildExportMenu() {
     menu->addAction(tr("Save runs as CSV or JSON…"), this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Save runs"), "logreg_runs.csv",
                                                           tr("CSV table (*.csv);;JSON (*.json)"));
-        if (path.isEmpty()) return;
+        if (path.isEmpty())
+            return;
         QString error;
         if (saveRuns(path, error)) {
             setStatus(tr("Saved the runs to %1").arg(path));
@@ -63,9 +66,10 @@ void LogRegLab::buildExportMenu() {
 }
 
 void LogRegLab::askSavePlot(LogRegPlot* plot) {
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Save plot"), fileStem(plot->title()) + ".png", tr(kImageFilter));
-    if (path.isEmpty()) return;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save plot"), fileStem(plot->title()) + ".png", tr(kImageFilter));
+    if (path.isEmpty())
+        return;
     QString error;
     if (savePlot(plot, path, error)) {
         setStatus(tr("Saved “%1” to %2").arg(plot->title(), path));
@@ -88,8 +92,8 @@ bool LogRegLab::saveAllPlots(const QString& path, QString& error) const {
         return false;
     }
     const std::vector<LogRegPlot*> all = plots();
-    return savePlots(std::vector<QCustomPlot*>(all.begin(), all.end()), 2, kPlotExportSize, path, error,
-                     tr("Logistic regression — %1").arg(dataName_));
+    return savePlots(std::vector<QCustomPlot*>(all.begin(), all.end()), 2, kPlotExportSize, path,
+                     error, tr("Logistic regression — %1").arg(dataName_));
 }
 
 bool LogRegLab::saveRuns(const QString& path, QString& error) const {
@@ -98,8 +102,9 @@ bool LogRegLab::saveRuns(const QString& path, QString& error) const {
         return false;
     }
     const bool json = QFileInfo(path).suffix().compare("json", Qt::CaseInsensitive) == 0;
-    const QByteArray bytes = json ? io::logRegRunsToJsonBytes(dataName_, data_ ? data_->size() : 0, sweep_.runs)
-                                  : io::logRegRunsToCsv(sweep_.runs);
+    const QByteArray bytes =
+        json ? io::logRegRunsToJsonBytes(dataName_, data_ ? data_->size() : 0, sweep_.runs)
+             : io::logRegRunsToCsv(sweep_.runs);
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit()) {
         error = tr("%1: cannot write (%2)").arg(path, f.errorString());

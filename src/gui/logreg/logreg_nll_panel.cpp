@@ -29,18 +29,22 @@ LogRegNllPanel::~LogRegNllPanel() {
 
 void LogRegNllPanel::reset(const LogRegSweep* sweep, const std::vector<bool>& include) {
     for (const RunGraphs& g : runs_) {
-        if (g.curve) plot_->removeGraph(g.curve);
-        if (g.marker) plot_->removeGraph(g.marker);
+        if (g.curve)
+            plot_->removeGraph(g.curve);
+        if (g.marker)
+            plot_->removeGraph(g.marker);
     }
     runs_.clear();
     sweep_ = sweep;
     cursor_->setVisible(false);
-    if (!sweep_) return;
+    if (!sweep_)
+        return;
     runs_.resize(static_cast<std::size_t>(sweep_->runCount()));
     QCPAxis* x = rect_->axis(QCPAxis::atBottom);
     QCPAxis* y = rect_->axis(QCPAxis::atLeft);
     for (int r = 0; r < sweep_->runCount(); ++r) {
-        if (!include[static_cast<std::size_t>(r)]) continue;
+        if (!include[static_cast<std::size_t>(r)])
+            continue;
         RunGraphs& g = runs_[static_cast<std::size_t>(r)];
         g.curve = plot_->addGraph(x, y);
         g.curve->setPen(runPen(sweep_->etaIndex(r), sweep_->methodOf(r)));
@@ -48,19 +52,22 @@ void LogRegNllPanel::reset(const LogRegSweep* sweep, const std::vector<bool>& in
         g.curve->setAdaptiveSampling(true);
         g.marker = plot_->addGraph(x, y);
         g.marker->setLineStyle(QCPGraph::lsNone);
-        g.marker->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, etaColour(sweep_->etaIndex(r)), 7));
+        g.marker->setScatterStyle(
+            QCPScatterStyle(QCPScatterStyle::ssDisc, etaColour(sweep_->etaIndex(r)), 7));
         g.marker->removeFromLegend();
     }
 }
 
 QCPGraph* LogRegNllPanel::graph(int run) const {
-    if (run < 0 || run >= static_cast<int>(runs_.size())) return nullptr;
+    if (run < 0 || run >= static_cast<int>(runs_.size()))
+        return nullptr;
     return runs_[static_cast<std::size_t>(run)].curve;
 }
 
 void LogRegNllPanel::append(int run, int first) {
     QCPGraph* curve = graph(run);
-    if (!curve) return;
+    if (!curve)
+        return;
     const LogRegRun& r = sweep_->runs[static_cast<std::size_t>(run)];
     QVector<double> keys, values;
     keys.reserve(r.recorded() - first);
@@ -77,28 +84,34 @@ void LogRegNllPanel::append(int run, int first) {
 
 void LogRegNllPanel::setIteration(int k) {
     iteration_ = k;
-    if (!sweep_) return;
+    if (!sweep_)
+        return;
     cursor_->point1->setCoords(k, 0);
     cursor_->point2->setCoords(k, 1);
     cursor_->setVisible(longestVisible() > 0);
     for (int r = 0; r < static_cast<int>(runs_.size()); ++r) {
         const RunGraphs& g = runs_[static_cast<std::size_t>(r)];
-        if (!g.marker) continue;
+        if (!g.marker)
+            continue;
         const int j = sweep_->clampedIndex(r, k);
         if (j < 0) {
             g.marker->data()->clear();
         } else {
-            g.marker->setData(QVector<double>{double(j)},
-                              QVector<double>{sweep_->runs[static_cast<std::size_t>(r)].nll[static_cast<std::size_t>(j)]},
-                              true);
+            g.marker->setData(
+                QVector<double>{double(j)},
+                QVector<double>{
+                    sweep_->runs[static_cast<std::size_t>(r)].nll[static_cast<std::size_t>(j)]},
+                true);
         }
     }
 }
 
 void LogRegNllPanel::setRunVisible(int run, bool visible) {
-    if (run < 0 || run >= static_cast<int>(runs_.size())) return;
+    if (run < 0 || run >= static_cast<int>(runs_.size()))
+        return;
     const RunGraphs& g = runs_[static_cast<std::size_t>(run)];
-    if (!g.curve) return;
+    if (!g.curve)
+        return;
     g.curve->setVisible(visible);
     g.marker->setVisible(visible);
 }
@@ -126,7 +139,8 @@ void LogRegNllPanel::setLogScale(bool logarithmic) {
 int LogRegNllPanel::longestVisible() const {
     int n = 0;
     for (int r = 0; r < static_cast<int>(runs_.size()); ++r) {
-        if (runVisible(r)) n = std::max(n, sweep_->runs[static_cast<std::size_t>(r)].recorded());
+        if (runVisible(r))
+            n = std::max(n, sweep_->runs[static_cast<std::size_t>(r)].recorded());
     }
     return n;
 }
@@ -139,11 +153,16 @@ void LogRegNllPanel::fit() {
     QCPRange range;
     bool found = false;
     for (int r = 0; r < static_cast<int>(runs_.size()); ++r) {
-        if (!runVisible(r)) continue;
+        if (!runVisible(r))
+            continue;
         bool ok = false;
-        const QCPRange part = graph(r)->getValueRange(ok, logarithmic ? QCP::sdPositive : QCP::sdBoth);
-        if (!ok) continue;
-        range = found ? QCPRange(std::min(range.lower, part.lower), std::max(range.upper, part.upper)) : part;
+        const QCPRange part =
+            graph(r)->getValueRange(ok, logarithmic ? QCP::sdPositive : QCP::sdBoth);
+        if (!ok)
+            continue;
+        range = found
+                    ? QCPRange(std::min(range.lower, part.lower), std::max(range.upper, part.upper))
+                    : part;
         found = true;
     }
     if (!found) {
@@ -159,22 +178,28 @@ void LogRegNllPanel::fit() {
 }
 
 int LogRegNllPanel::iterationAt(double x) const {
-    if (!sweep_) return -1;
+    if (!sweep_)
+        return -1;
     const int longest = longestVisible();
-    if (longest == 0 || !std::isfinite(x)) return -1;
+    if (longest == 0 || !std::isfinite(x))
+        return -1;
     const int k = static_cast<int>(std::lround(x));
-    if (k < 0 || k >= longest) return -1;
+    if (k < 0 || k >= longest)
+        return -1;
     return k;
 }
 
 QString LogRegNllPanel::hoverText(double x) const {
     const int k = iterationAt(x);
-    if (k < 0) return {};
+    if (k < 0)
+        return {};
     QString text;
     for (int r = 0; r < static_cast<int>(runs_.size()); ++r) {
-        if (!runVisible(r)) continue;
+        if (!runVisible(r))
+            continue;
         const LogRegRun& run = sweep_->runs[static_cast<std::size_t>(r)];
-        if (text.isEmpty()) text = QString("%1 %2").arg(LogRegSweep::stepName(run.options.method)).arg(k);
+        if (text.isEmpty())
+            text = QString("%1 %2").arg(LogRegSweep::stepName(run.options.method)).arg(k);
         QString value;
         if (k < run.recorded()) {
             value = QString("NLL = %1").arg(run.nll[static_cast<std::size_t>(k)], 0, 'g', 6);
@@ -184,7 +209,8 @@ QString LogRegNllPanel::hoverText(double x) const {
             value = QString("stopped (%1) at %2").arg(stopId(run.stopped)).arg(run.recorded() - 1);
         }
         text += QString("\n<font color='%1'>■</font> %2: %3")
-                    .arg(etaColour(sweep_->etaIndex(r)).name(), sweep_->etaLabel(sweep_->etaIndex(r)), value);
+                    .arg(etaColour(sweep_->etaIndex(r)).name(),
+                         sweep_->etaLabel(sweep_->etaIndex(r)), value);
     }
     return text.isEmpty() ? QString() : "<p style='white-space:pre'>" + text + "</p>";
 }

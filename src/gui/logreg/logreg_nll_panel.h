@@ -19,7 +19,7 @@ namespace bpl::gui {
 struct LogRegSweep;
 
 class LogRegNllPanel {
-public:
+  public:
     LogRegNllPanel(QCustomPlot* plot, QCPAxisRect* rect);
     ~LogRegNllPanel();
     LogRegNllPanel(const LogRegNllPanel&) = delete;
@@ -42,7 +42,7 @@ public:
     // The graph of a run (nullptr if the panel does not show it): for tests and legends.
     QCPGraph* graph(int run) const;
 
-private:
+  private:
     struct RunGraphs {
         QCPGraph* curve = nullptr;
         QCPGraph* marker = nullptr;

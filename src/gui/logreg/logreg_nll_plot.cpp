@@ -26,17 +26,23 @@ void LogRegNllPlot::setSweep(const LogRegSweep* sweep) {
 
 void LogRegNllPlot::appendValues(int run, int first) {
     panel_->append(run, first);
-    if (!userMovedView()) fitView();
+    if (!userMovedView())
+        fitView();
 }
 
-void LogRegNllPlot::setIteration(int k) { panel_->setIteration(k); }
+void LogRegNllPlot::setIteration(int k) {
+    panel_->setIteration(k);
+}
 
 void LogRegNllPlot::setShownMethod(LogRegMethod method) {
     LogRegPlot::setShownMethod(method);
     xAxis->setLabel(LogRegSweep::stepName(method));
-    if (!sweep_) return;
-    for (int r = 0; r < sweep_->runCount(); ++r) panel_->setRunVisible(r, sweep_->methodOf(r) == method);
-    const QString methodName = sweep_->methodIndexOf(method) >= 0 ? sweep_->methodTitle(method) : methodLabel(method);
+    if (!sweep_)
+        return;
+    for (int r = 0; r < sweep_->runCount(); ++r)
+        panel_->setRunVisible(r, sweep_->methodOf(r) == method);
+    const QString methodName =
+        sweep_->methodIndexOf(method) >= 0 ? sweep_->methodTitle(method) : methodLabel(method);
     setTitle(tr("Negative log-likelihood (%1)").arg(methodName));
     updateLegend();
     clearUserMovedView();
@@ -45,28 +51,36 @@ void LogRegNllPlot::setShownMethod(LogRegMethod method) {
 
 void LogRegNllPlot::updateLegend() {
     legend->clearItems();
-    if (!sweep_) return;
+    if (!sweep_)
+        return;
     for (int r = 0; r < sweep_->runCount(); ++r) {
-        if (panel_->runVisible(r)) panel_->graph(r)->addToLegend(legend);
+        if (panel_->runVisible(r))
+            panel_->graph(r)->addToLegend(legend);
     }
 }
 
-void LogRegNllPlot::fitView() { panel_->fit(); }
+void LogRegNllPlot::fitView() {
+    panel_->fit();
+}
 
 void LogRegNllPlot::setLogScale(bool logarithmic) {
     panel_->setLogScale(logarithmic);
     fitView();
 }
 
-bool LogRegNllPlot::logScale() const { return yAxis->scaleType() == QCPAxis::stLogarithmic; }
+bool LogRegNllPlot::logScale() const {
+    return yAxis->scaleType() == QCPAxis::stLogarithmic;
+}
 
 int LogRegNllPlot::iterationAt(const QPointF& pixel) const {
-    if (!axisRect()->rect().contains(pixel.toPoint())) return -1;
+    if (!axisRect()->rect().contains(pixel.toPoint()))
+        return -1;
     return panel_->iterationAt(xAxis->pixelToCoord(pixel.x()));
 }
 
 QString LogRegNllPlot::hoverText(const QPointF& pixel) const {
-    if (!axisRect()->rect().contains(pixel.toPoint())) return {};
+    if (!axisRect()->rect().contains(pixel.toPoint()))
+        return {};
     return panel_->hoverText(xAxis->pixelToCoord(pixel.x()));
 }
 

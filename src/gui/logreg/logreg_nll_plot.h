@@ -12,7 +12,7 @@ class LogRegNllPanel;
 
 class LogRegNllPlot : public LogRegPlot {
     Q_OBJECT
-public:
+  public:
     explicit LogRegNllPlot(QWidget* parent = nullptr);
     ~LogRegNllPlot() override;
 
@@ -27,10 +27,10 @@ public:
     bool logScale() const;
     LogRegNllPanel* panel() const { return panel_.get(); }
 
-protected:
+  protected:
     int iterationAt(const QPointF& pixel) const override;
 
-private:
+  private:
     void updateLegend();
     std::unique_ptr<LogRegNllPanel> panel_;
 };

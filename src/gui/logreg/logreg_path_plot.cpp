@@ -35,7 +35,8 @@ LogRegPathPlot::LogRegPathPlot(QWidget* parent)
     const QPen black(QColor(30, 30, 30), 1.5);
     startKey_ = markerGraph(this, QCPScatterStyle(QCPScatterStyle::ssCircle, black, Qt::white, 9));
     startKey_->setName(tr("start"));
-    endKey_ = markerGraph(this, QCPScatterStyle(QCPScatterStyle::ssSquare, black, QColor(30, 30, 30), 8));
+    endKey_ =
+        markerGraph(this, QCPScatterStyle(QCPScatterStyle::ssSquare, black, QColor(30, 30, 30), 8));
     endKey_->setName(tr("end"));
     classicView();
 }
@@ -58,9 +59,11 @@ void LogRegPathPlot::setSweep(const LogRegSweep* sweep) {
             items.path->setPen(runPen(sweep_->etaIndex(r), sweep_->methodOf(r)));
             items.path->setScatterSkip(0);
             items.path->setName(sweep_->etaLabel(sweep_->etaIndex(r)));
-            items.start = markerGraph(this, QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(colour, 2), Qt::white, 10));
-            items.end = markerGraph(this, QCPScatterStyle(QCPScatterStyle::ssSquare, QPen(colour.darker(130), 1.5),
-                                                          colour, 9));
+            items.start = markerGraph(
+                this, QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(colour, 2), Qt::white, 10));
+            items.end =
+                markerGraph(this, QCPScatterStyle(QCPScatterStyle::ssSquare,
+                                                  QPen(colour.darker(130), 1.5), colour, 9));
             items.current = markerGraph(this, QCPScatterStyle(QCPScatterStyle::ssDisc, colour, 8));
         }
     }
@@ -68,15 +71,20 @@ void LogRegPathPlot::setSweep(const LogRegSweep* sweep) {
 }
 
 QCPCurve* LogRegPathPlot::path(int run) const {
-    return run >= 0 && run < static_cast<int>(runs_.size()) ? runs_[static_cast<std::size_t>(run)].path : nullptr;
+    return run >= 0 && run < static_cast<int>(runs_.size())
+               ? runs_[static_cast<std::size_t>(run)].path
+               : nullptr;
 }
 
 QCPGraph* LogRegPathPlot::currentMarker(int run) const {
-    return run >= 0 && run < static_cast<int>(runs_.size()) ? runs_[static_cast<std::size_t>(run)].current : nullptr;
+    return run >= 0 && run < static_cast<int>(runs_.size())
+               ? runs_[static_cast<std::size_t>(run)].current
+               : nullptr;
 }
 
 void LogRegPathPlot::appendValues(int run, int first) {
-    if (!sweep_ || run < 0 || run >= static_cast<int>(runs_.size())) return;
+    if (!sweep_ || run < 0 || run >= static_cast<int>(runs_.size()))
+        return;
     RunItems& items = runs_[static_cast<std::size_t>(run)];
     const LogRegRun& r = sweep_->runs[static_cast<std::size_t>(run)];
     QVector<double> t, m, b;
@@ -92,27 +100,33 @@ void LogRegPathPlot::appendValues(int run, int first) {
             t << k;
             m << line->slope;
             b << line->intercept;
-            if (items.start->data()->isEmpty()) items.start->setData({line->slope}, {line->intercept}, true);
+            if (items.start->data()->isEmpty())
+                items.start->setData({line->slope}, {line->intercept}, true);
         }
     }
     items.path->addData(t, m, b, true);
-    if (r.stopped != LogRegStop::Running) markEnd(run);
-    if (!classic_ && !userMovedView()) fitView();
+    if (r.stopped != LogRegStop::Running)
+        markEnd(run);
+    if (!classic_ && !userMovedView())
+        fitView();
 }
 
 void LogRegPathPlot::markEnd(int run) {
     RunItems& items = runs_[static_cast<std::size_t>(run)];
     const LogRegRun& r = sweep_->runs[static_cast<std::size_t>(run)];
-    if (r.recorded() == 0) return;
+    if (r.recorded() == 0)
+        return;
     if (const auto line = separatorSlopeIntercept(r.weights.back())) {
         items.end->setData({line->slope}, {line->intercept}, true);
     }
-    if (r.stopped == LogRegStop::Diverged) items.path->setName(sweep_->etaLabel(sweep_->etaIndex(run)) + " (diverged)");
+    if (r.stopped == LogRegStop::Diverged)
+        items.path->setName(sweep_->etaLabel(sweep_->etaIndex(run)) + " (diverged)");
 }
 
 void LogRegPathPlot::setIteration(int k) {
     iteration_ = k;
-    if (!sweep_) return;
+    if (!sweep_)
+        return;
     for (int r = 0; r < static_cast<int>(runs_.size()); ++r) {
         QCPGraph* current = runs_[static_cast<std::size_t>(r)].current;
         const Eigen::Vector3d* w = sweep_->weightsAt(r, k);
@@ -131,22 +145,25 @@ void LogRegPathPlot::setShownMethod(LogRegMethod method) {
         for (int r = 0; r < static_cast<int>(runs_.size()); ++r) {
             const bool visible = sweep_->methodOf(r) == method;
             const RunItems& items = runs_[static_cast<std::size_t>(r)];
-            for (QCPAbstractPlottable* p : std::initializer_list<QCPAbstractPlottable*>{items.path, items.start, items.end,
-                                                                                         items.current}) {
+            for (QCPAbstractPlottable* p : std::initializer_list<QCPAbstractPlottable*>{
+                     items.path, items.start, items.end, items.current}) {
                 p->setVisible(visible);
             }
         }
-        const QString name = sweep_->methodIndexOf(method) >= 0 ? sweep_->methodTitle(method) : methodLabel(method);
+        const QString name =
+            sweep_->methodIndexOf(method) >= 0 ? sweep_->methodTitle(method) : methodLabel(method);
         setTitle(tr("Separator in slope–intercept space (%1)").arg(name));
     }
     updateLegend();
-    if (!classic_) fitView();
+    if (!classic_)
+        fitView();
 }
 
 void LogRegPathPlot::updateLegend() {
     legend->clearItems();
     for (const RunItems& items : runs_) {
-        if (items.path->visible()) items.path->addToLegend(legend);
+        if (items.path->visible())
+            items.path->addToLegend(legend);
     }
     startKey_->addToLegend(legend);
     endKey_->addToLegend(legend);
@@ -170,9 +187,11 @@ void LogRegPathPlot::fitView() {
     };
     std::vector<double> pathM, pathB;
     for (const RunItems& items : runs_) {
-        if (!items.path->visible()) continue;
+        if (!items.path->visible())
+            continue;
         for (const QCPCurveData& d : *items.path->data()) {
-            if (std::isnan(d.key)) continue;
+            if (std::isnan(d.key))
+                continue;
             pathM.push_back(d.key);
             pathB.push_back(d.value);
         }
@@ -202,14 +221,17 @@ void LogRegPathPlot::fitView() {
 
 LogRegPathPlot::Nearest LogRegPathPlot::nearestPoint(const QPointF& pixel) const {
     Nearest best;
-    if (!sweep_ || !axisRect()->rect().contains(pixel.toPoint())) return best;
+    if (!sweep_ || !axisRect()->rect().contains(pixel.toPoint()))
+        return best;
     double bestDistance = kHoverPixels;
     for (int r = 0; r < static_cast<int>(runs_.size()); ++r) {
-        if (!runs_[static_cast<std::size_t>(r)].path->visible()) continue;
+        if (!runs_[static_cast<std::size_t>(r)].path->visible())
+            continue;
         const LogRegRun& run = sweep_->runs[static_cast<std::size_t>(r)];
         for (int k = 0; k < run.recorded(); ++k) {
             const auto line = separatorSlopeIntercept(run.weights[static_cast<std::size_t>(k)]);
-            if (!line) continue;
+            if (!line)
+                continue;
             const QPointF p(xAxis->coordToPixel(line->slope), yAxis->coordToPixel(line->intercept));
             const double d = std::hypot(p.x() - pixel.x(), p.y() - pixel.y());
             if (d < bestDistance) {
@@ -221,12 +243,15 @@ LogRegPathPlot::Nearest LogRegPathPlot::nearestPoint(const QPointF& pixel) const
     return best;
 }
 
-int LogRegPathPlot::iterationAt(const QPointF& pixel) const { return nearestPoint(pixel).k; }
+int LogRegPathPlot::iterationAt(const QPointF& pixel) const {
+    return nearestPoint(pixel).k;
+}
 
 QString LogRegPathPlot::hoverText(const QPointF& pixel) const {
     const Nearest near = nearestPoint(pixel);
     if (near.run < 0) {
-        if (!axisRect()->rect().contains(pixel.toPoint())) return {};
+        if (!axisRect()->rect().contains(pixel.toPoint()))
+            return {};
         return QString("m = %1, b = %2")
             .arg(xAxis->pixelToCoord(pixel.x()), 0, 'g', 4)
             .arg(yAxis->pixelToCoord(pixel.y()), 0, 'g', 4);

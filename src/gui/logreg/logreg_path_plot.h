@@ -12,7 +12,7 @@ namespace bpl::gui {
 
 class LogRegPathPlot : public LogRegPlot {
     Q_OBJECT
-public:
+  public:
     explicit LogRegPathPlot(QWidget* parent = nullptr);
 
     void setSweep(const LogRegSweep* sweep) override;
@@ -30,10 +30,10 @@ public:
     QCPCurve* path(int run) const;
     QCPGraph* currentMarker(int run) const;
 
-protected:
+  protected:
     int iterationAt(const QPointF& pixel) const override;
 
-private:
+  private:
     struct RunItems {
         QCPCurve* path = nullptr;
         QCPGraph* start = nullptr;

@@ -15,7 +15,8 @@ LogRegPlot::LogRegPlot(const QString& title, QWidget* parent) : QCustomPlot(pare
     setContextMenuPolicy(Qt::CustomContextMenu);
 
     connect(this, &QCustomPlot::mouseMove, this, [this](QMouseEvent* event) {
-        if (event->buttons() != Qt::NoButton) return;
+        if (event->buttons() != Qt::NoButton)
+            return;
         const QString text = hoverText(event->position());
         if (text.isEmpty()) {
             QToolTip::hideText();
@@ -24,16 +25,19 @@ LogRegPlot::LogRegPlot(const QString& title, QWidget* parent) : QCustomPlot(pare
         }
     });
     connect(this, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
-        if (event->button() != Qt::LeftButton) return;
+        if (event->button() != Qt::LeftButton)
+            return;
         pressPixel_ = event->position();
         const int k = iterationAt(event->position());
-        if (k >= 0) emit iterationPicked(k);
+        if (k >= 0)
+            emit iterationPicked(k);
     });
     connect(this, &QCustomPlot::mouseWheel, this, [this] { userMovedView_ = true; });
     connect(this, &QCustomPlot::mouseRelease, this, [this](QMouseEvent* event) {
         // A drag (not a click that picks an iteration) moves the view.
         const QPointF moved = event->position() - pressPixel_;
-        if (event->button() == Qt::LeftButton && moved.manhattanLength() > 4) userMovedView_ = true;
+        if (event->button() == Qt::LeftButton && moved.manhattanLength() > 4)
+            userMovedView_ = true;
     });
     connect(this, &QCustomPlot::mouseDoubleClick, this, [this] {
         userMovedView_ = false;
@@ -47,13 +51,18 @@ LogRegPlot::LogRegPlot(const QString& title, QWidget* parent) : QCustomPlot(pare
             fitView();
             requestReplot();
         });
-        menu.addAction(tr("Save plot as PNG, PDF or SVG…"), this, [this] { emit saveRequested(this); });
+        menu.addAction(tr("Save plot as PNG, PDF or SVG…"), this,
+                       [this] { emit saveRequested(this); });
         menu.exec(mapToGlobal(pos));
     });
 }
 
-QString LogRegPlot::title() const { return titleElement_->text(); }
+QString LogRegPlot::title() const {
+    return titleElement_->text();
+}
 
-void LogRegPlot::setTitle(const QString& title) { titleElement_->setText(title); }
+void LogRegPlot::setTitle(const QString& title) {
+    titleElement_->setText(title);
+}
 
 } // namespace bpl::gui

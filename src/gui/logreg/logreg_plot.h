@@ -15,7 +15,7 @@ struct LogRegSweep;
 
 class LogRegPlot : public QCustomPlot {
     Q_OBJECT
-public:
+  public:
     explicit LogRegPlot(const QString& title, QWidget* parent = nullptr);
 
     // A new sweep (possibly still empty); the plot keeps the pointer.
@@ -35,14 +35,17 @@ public:
     void setTitle(const QString& title);
     // Replots at the next return to the event loop (coalesces many requests).
     void requestReplot() { replot(QCustomPlot::rpQueuedReplot); }
+    // Redraws after new values or a new iteration: a queued replot, or less
+    // where a plot knows only part of it changed.
+    virtual void refresh() { requestReplot(); }
 
-signals:
+  signals:
     // The user clicked at iteration k (plots with an iteration axis).
     void iterationPicked(int k);
     // The user asked to save this plot (context menu).
     void saveRequested(bpl::gui::LogRegPlot* plot);
 
-protected:
+  protected:
     // The iteration under the pixel for plots with an iteration axis, or −1.
     virtual int iterationAt(const QPointF& pixel) const {
         Q_UNUSED(pixel);
@@ -56,7 +59,7 @@ protected:
     LogRegMethod shownMethod_ = LogRegMethod::GradientDescent;
     QCPTextElement* titleElement_ = nullptr;
 
-private:
+  private:
     bool userMovedView_ = false;
     QPointF pressPixel_;
 };

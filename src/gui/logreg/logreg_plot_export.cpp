@@ -11,9 +11,42 @@ namespace bpl::gui {
 
 namespace {
 
-QString suffixOf(const QString& path) { return QFileInfo(path).suffix().toLower(); }
+QString suffixOf(const QString& path) {
+    return QFileInfo(path).suffix().toLower();
+}
 
-void drawGrid(QCPPainter& painter, const std::vector<QCustomPlot*>& plots, int columns, QSize cell) {
+// On screen, lines are 1 px wide (Qt's fast path, so that live plots stay
+// fluid); a saved figure is drawn once, so it gets bolder, easier-to-read
+// lines. The pens are put back afterwards.
+class BolderLines {
+  public:
+    explicit BolderLines(const std::vector<QCustomPlot*>& plots) {
+        for (QCustomPlot* plot : plots) {
+            for (int i = 0; i < plot->plottableCount(); ++i) {
+                QCPAbstractPlottable* p = plot->plottable(i);
+                if (p->pen().style() == Qt::NoPen || p->pen().widthF() > 1.0)
+                    continue;
+                changed_.push_back({p, p->pen()});
+                QPen bolder = p->pen();
+                bolder.setWidthF(kExportLineWidth);
+                p->setPen(bolder);
+            }
+        }
+    }
+    ~BolderLines() {
+        for (const auto& [plottable, pen] : changed_)
+            plottable->setPen(pen);
+    }
+    BolderLines(const BolderLines&) = delete;
+    BolderLines& operator=(const BolderLines&) = delete;
+
+  private:
+    static constexpr double kExportLineWidth = 1.7;
+    std::vector<std::pair<QCPAbstractPlottable*, QPen>> changed_;
+};
+
+void drawGrid(QCPPainter& painter, const std::vector<QCustomPlot*>& plots, int columns,
+              QSize cell) {
     for (std::size_t n = 0; n < plots.size(); ++n) {
         const int row = static_cast<int>(n) / columns, column = static_cast<int>(n) % columns;
         painter.save();
@@ -37,8 +70,10 @@ bool savePlots(const std::vector<QCustomPlot*>& plots, int columns, QSize cell, 
         return false;
     }
     const int rows = (static_cast<int>(plots.size()) + columns - 1) / columns;
-    const QSize total(std::min<int>(columns, static_cast<int>(plots.size())) * cell.width(), rows * cell.height());
+    const QSize total(std::min<int>(columns, static_cast<int>(plots.size())) * cell.width(),
+                      rows * cell.height());
     const QString suffix = suffixOf(path);
+    const BolderLines bolder(plots);
     if (suffix == "png") {
         constexpr double kScale = 2.0;
         QImage image(total * kScale, QImage::Format_ARGB32_Premultiplied);

@@ -17,6 +17,7 @@ namespace bpl::gui {
 QColor etaColour(int etaIndex);
 // GD solid, SGD dashed, mini-batch dash-dotted.
 Qt::PenStyle methodPenStyle(LogRegMethod method);
+// Width 1 (fast to draw), the η's colour and the method's style.
 QPen runPen(int etaIndex, LogRegMethod method);
 // Scatter markers of the two classes (neutral, so they never look like an η).
 QCPScatterStyle classScatter(int label);

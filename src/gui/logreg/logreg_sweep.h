@@ -22,13 +22,15 @@ struct LogRegSweep {
     // The runs for every method × η, each with `base` options and its own η
     // and method, recorded values still empty.
     static LogRegSweep plan(std::shared_ptr<const LogRegData> data, const QString& dataName,
-                            const std::vector<double>& etas, const std::vector<LogRegMethod>& methods,
-                            const LogRegOptions& base);
+                            const std::vector<double>& etas,
+                            const std::vector<LogRegMethod>& methods, const LogRegOptions& base);
 
     int runCount() const { return static_cast<int>(runs.size()); }
     int etaIndex(int run) const { return run % static_cast<int>(etas.size()); }
     int methodIndex(int run) const { return run / static_cast<int>(etas.size()); }
-    LogRegMethod methodOf(int run) const { return methods[static_cast<std::size_t>(methodIndex(run))]; }
+    LogRegMethod methodOf(int run) const {
+        return methods[static_cast<std::size_t>(methodIndex(run))];
+    }
     // -1 when the sweep has no run of this method.
     int methodIndexOf(LogRegMethod method) const;
     int runIndex(int methodIndex, int etaIndex) const {
