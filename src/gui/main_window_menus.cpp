@@ -8,6 +8,7 @@
 #include "gui/app_settings.h"
 #include "gui/appearance.h"
 #include "gui/canvas/network_view.h"
+#include "gui/check/check_controller.h"
 #include "gui/examples.h"
 #include "gui/inspector/inspector_panel.h"
 #include "gui/inspector/value_spin_box.h"
@@ -31,6 +32,8 @@ void MainWindow::buildMenus() {
     buildViewMenu();
     buildExamplesMenu();
     rebuildRecentMenu();
+    // Check mode and File → Export solution (gui/check).
+    new CheckController(this, ui_->menuFile, ui_->mainToolBar, ui_->menuExamples->menuAction());
 
     // Edit: undo and redo carry the edit's name ("Undo Set w₁₂⁽²⁾ to 0.4").
     QUndoStack* stack = document()->undoStack();

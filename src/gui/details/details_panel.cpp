@@ -59,4 +59,16 @@ void DetailsPanel::refresh() {
     ui_->stepTables->showStep(trace, step);
 }
 
+void DetailsPanel::setCheckPanel(QWidget* panel) {
+    checkPanel_ = panel;
+    ui_->detailsLayout->addWidget(panel, 1);
+    panel->setVisible(checkMode_);
+}
+
+void DetailsPanel::setCheckMode(bool on) {
+    checkMode_ = on;
+    ui_->splitter->setVisible(!on);
+    if (checkPanel_) checkPanel_->setVisible(on);
+}
+
 } // namespace bpl::gui

@@ -30,6 +30,12 @@ public:
     // The heading as shown ("Step 4 of 9 · Output delta, layer 2").
     QString titleText() const;
 
+    // Check mode (gui/check): `panel` takes the place of the formulas and
+    // tables, which would give the answers away, while Check mode is on.
+    void setCheckPanel(QWidget* panel);
+    void setCheckMode(bool on);
+    bool isCheckMode() const { return checkMode_; }
+
 signals:
     void copied(const QString& what);
 
@@ -39,6 +45,8 @@ public slots:
 private:
     std::unique_ptr<Ui::DetailsPanel> ui_;
     NetworkDocument* document_ = nullptr;
+    QWidget* checkPanel_ = nullptr;
+    bool checkMode_ = false;
 };
 
 } // namespace bpl::gui

@@ -1,0 +1,278 @@
+#include "gui/check/check_panel.h"
+
+#include "core/answer_check.h"
+#include "gui/check/check_session.h"
+#include "gui/details/formula_html.h"
+#include "gui/network_document.h"
+
+#include <QCheckBox>
+#include <QCoreApplication>
+#include <QEvent>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QScrollArea>
+#include <QTextBrowser>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace bpl::gui {
+
+namespace {
+
+constexpr int kMaxEntries = 400; // a field per number stops being useful long before
+
+QString symbolHtml(const Trace& trace, const QuantityRef& ref) {
+    const QString html = latexToHtml(quantitySymbol(trace, ref).latex);
+    return "<span style='font-family:\"DejaVu Serif\", serif; font-size:large'>" + html + "</span>";
+}
+
+QString paragraphs(const QString& text) { return escapeHtml(text).replace('\n', "<br>"); }
+
+} // namespace
+
+AnswerEntry::AnswerEntry(const QuantityRef& ref, QWidget* parent) : QLineEdit(parent), ref_(ref) {
+    setObjectName("answer:" + QString::fromStdString(ref.describe()));
+    setProperty("checkStatus", QStringLiteral("empty"));
+    setPlaceholderText(tr("your value"));
+    setClearButtonEnabled(true);
+    setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("−0.000248753  ")) + 24);
+}
+
+void AnswerEntry::focusInEvent(QFocusEvent* event) {
+    QLineEdit::focusInEvent(event);
+    emit focused(ref_);
+}
+
+CheckPanel::CheckPanel(NetworkDocument* document, CheckSession* session, QWidget* parent)
+    : QWidget(parent), document_(document), session_(session) {
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->setSpacing(4);
+
+    auto* header = new QHBoxLayout;
+    summary_ = new QLabel(this);
+    summary_->setObjectName("checkSummary");
+    summary_->setTextFormat(Qt::RichText);
+    summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    tolerance_ = new QLabel(this);
+    tolerance_->setObjectName("checkTolerance");
+    allSteps_ = new QCheckBox(tr("All steps"), this);
+    allSteps_->setObjectName("checkAllSteps");
+    allSteps_->setToolTip(tr("Show a field for every value of the exercise, not only the current step's"));
+    buttons_ = new QHBoxLayout;
+    buttons_->setSpacing(2);
+    header->addWidget(summary_, 1);
+    header->addWidget(tolerance_);
+    header->addWidget(allSteps_);
+    header->addLayout(buttons_);
+    outer->addLayout(header);
+
+    auto* body = new QHBoxLayout;
+    scroll_ = new QScrollArea(this);
+    scroll_->setWidgetResizable(true);
+    scroll_->setFrameShape(QFrame::NoFrame);
+    explanation_ = new QTextBrowser(this);
+    explanation_->setObjectName("checkExplanation");
+    explanation_->setOpenLinks(false);
+    body->addWidget(scroll_, 3);
+    body->addWidget(explanation_, 2);
+    outer->addLayout(body, 1);
+
+    connect(allSteps_, &QCheckBox::toggled, this, &CheckPanel::rebuild);
+    connect(session_, &CheckSession::changed, this, &CheckPanel::refreshMarks);
+    connect(document_, &NetworkDocument::positionChanged, this, [this] {
+        if (!allSteps_->isChecked()) rebuild();
+    });
+    connect(document_, &NetworkDocument::traceChanged, this, &CheckPanel::rebuild);
+    rebuild();
+}
+
+void CheckPanel::addHeaderActions(const QList<QAction*>& actions) {
+    for (QAction* a : actions) {
+        auto* b = new QToolButton(this);
+        b->setDefaultAction(a);
+        b->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        buttons_->addWidget(b);
+    }
+}
+
+bool CheckPanel::showsAllSteps() const { return allSteps_->isChecked(); }
+void CheckPanel::setShowAllSteps(bool all) { allSteps_->setChecked(all); }
+QString CheckPanel::summaryText() const { return summary_->text(); }
+QString CheckPanel::explanationText() const { return explanation_->toPlainText(); }
+
+AnswerEntry* CheckPanel::entry(const QuantityRef& ref) const {
+    const QuantityRef key = session_->canonical(ref);
+    for (AnswerEntry* e : entries_) {
+        if (e->ref() == key) return e;
+    }
+    return nullptr;
+}
+
+bool CheckPanel::focusEntry(const QuantityRef& ref) {
+    AnswerEntry* e = entry(ref);
+    if (!e) return false;
+    scroll_->ensureWidgetVisible(e);
+    e->setFocus(Qt::OtherFocusReason);
+    e->selectAll();
+    showExplanation(e->ref());
+    return true;
+}
+
+void CheckPanel::rebuild() {
+    const Trace& trace = document_->trace();
+    QWidget* focusedEntry = focusWidget();
+    const bool hadFocus = focusedEntry && std::find(entries_.begin(), entries_.end(), focusedEntry) != entries_.end();
+    const QuantityRef focusedRef = hadFocus ? static_cast<AnswerEntry*>(focusedEntry)->ref() : QuantityRef{};
+
+    entries_.clear();
+    marks_.clear();
+    grid_ = new QWidget;
+    auto* grid = new QGridLayout(grid_);
+    grid->setContentsMargins(2, 2, 2, 2);
+    grid->setHorizontalSpacing(10);
+    grid->setVerticalSpacing(3);
+
+    std::vector<const Step*> steps;
+    if (allSteps_->isChecked()) {
+        for (const Step& s : trace.steps) steps.push_back(&s);
+    } else if (const Step* s = document_->currentStep()) {
+        steps.push_back(s);
+    }
+    int row = 0;
+    int shown = 0;
+    for (const Step* step : steps) {
+        if (allSteps_->isChecked()) {
+            auto* title = new QLabel("<b>" + escapeHtml(QString::fromStdString(step->title.text)) + "</b>", grid_);
+            grid->addWidget(title, row++, 0, 1, 3);
+        }
+        int column = 0;
+        for (const ScalarFormula& f : step->scalars) {
+            if (shown >= kMaxEntries) break;
+            // Two fields side by side per row keeps a layer's values compact.
+            const int c = column * 3;
+            auto* symbol = new QLabel(symbolHtml(trace, f.ref), grid_);
+            symbol->setTextFormat(Qt::RichText);
+            symbol->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            auto* e = new AnswerEntry(f.ref, grid_);
+            e->setText(session_->text(f.ref));
+            auto* mark = new QLabel(grid_);
+            mark->setMinimumWidth(mark->fontMetrics().horizontalAdvance(QStringLiteral("✗ carried forward")));
+            symbol->setBuddy(e);
+            grid->addWidget(symbol, row, c);
+            grid->addWidget(e, row, c + 1);
+            grid->addWidget(mark, row, c + 2);
+            connect(e, &QLineEdit::textEdited, this, [this, ref = f.ref](const QString& text) {
+                current_ = ref;
+                hasCurrent_ = true;
+                session_->setText(ref, text);
+            });
+            connect(e, &QLineEdit::returnPressed, this, [this, e] {
+                auto it = std::find(entries_.begin(), entries_.end(), e);
+                if (it != entries_.end() && ++it != entries_.end()) focusEntry((*it)->ref());
+            });
+            connect(e, &AnswerEntry::focused, this, &CheckPanel::showExplanation);
+            entries_.push_back(e);
+            marks_.push_back(mark);
+            ++shown;
+            if (++column == 2) {
+                column = 0;
+                ++row;
+            }
+        }
+        if (column != 0) ++row;
+    }
+    if (entries_.empty()) {
+        auto* hint = new QLabel(tr("At the start there is nothing to compute yet. Step forward (Space) to enter the values "
+                                   "of each step, tick “All steps” to enter the whole exercise, or click a neuron or a "
+                                   "weight on the canvas."),
+                                grid_);
+        hint->setWordWrap(true);
+        grid->addWidget(hint, row++, 0, 1, 3);
+    } else if (shown >= kMaxEntries) {
+        grid->addWidget(new QLabel(tr("… the first %1 values only").arg(kMaxEntries), grid_), row++, 0, 1, 3);
+    }
+    grid->setColumnStretch(6, 1);
+    grid->setRowStretch(row, 1);
+    scroll_->setWidget(grid_); // deletes the previous grid and its fields
+    refreshMarks();
+    if (hadFocus && entry(focusedRef)) {
+        entry(focusedRef)->setFocus(Qt::OtherFocusReason);
+    }
+}
+
+void CheckPanel::refreshMarks() {
+    const QPalette& pal = palette();
+    for (std::size_t k = 0; k < entries_.size(); ++k) {
+        AnswerEntry* e = entries_[k];
+        const QString typed = session_->text(e->ref());
+        if (e->text() != typed && !e->hasFocus()) e->setText(typed);
+        const EntryState state = session_->state(e->ref());
+        e->setProperty("checkStatus", statusKey(state));
+        e->setStyleSheet(entryStyleSheet(state, pal));
+        const QString why = session_->explanation(e->ref());
+        e->setToolTip(why.isEmpty() ? tr("Type your value; 0,5769 and −0.8 are fine") : why);
+        const StatusColours c = statusColours(state, pal);
+        marks_[k]->setText(state == EntryState::Empty
+                               ? QString()
+                               : QStringLiteral("<span style='color:%1'><b>%2</b> %3</span>")
+                                     .arg(c.accent.name(), statusGlyph(state), statusWord(state)));
+        marks_[k]->setToolTip(why);
+    }
+    const CheckReport& report = session_->report();
+    QString summary = "<b>" + escapeHtml(session_->summary()) + "</b>";
+    if (!session_->isEmpty()) {
+        auto count = [&](EntryState s, int n) {
+            return n == 0 ? QString()
+                          : QStringLiteral(" <span style='color:%1'>%2 %3</span>")
+                                .arg(statusColours(s, pal).accent.name(), statusGlyph(s))
+                                .arg(n);
+        };
+        summary += "&nbsp;&nbsp;" + count(EntryState::Correct, report.correct) + count(EntryState::Wrong, report.wrong) +
+                   count(EntryState::Carried, report.carried);
+    }
+    summary_->setText(summary);
+    tolerance_->setText(tr("checked to %1").arg(QString::fromStdString(session_->tolerance().shortName())));
+    tolerance_->setToolTip(QString::fromStdString(session_->tolerance().describe()));
+    if (hasCurrent_) showExplanation(current_);
+    else if (entries_.empty() || session_->isEmpty()) {
+        explanation_->setHtml(tr("<p>Type the values you worked out by hand. Each field turns "
+                                 "<b>green ✓</b> when it is right, <b>red ✗</b> when it is wrong and "
+                                 "<b>amber ↷</b> when it is wrong only because an earlier value of yours was: "
+                                 "an error carried forward, not a new one.</p>"
+                                 "<p>Write numbers as you like: 0.5769, 0,5769, −0.8, 2.49e-7.</p>"));
+    }
+}
+
+void CheckPanel::showExplanation(const QuantityRef& ref) {
+    current_ = ref;
+    hasCurrent_ = true;
+    const Trace& trace = document_->trace();
+    const EntryState state = session_->state(ref);
+    const StatusColours c = statusColours(state, palette());
+    QString html = "<p>" + symbolHtml(trace, ref);
+    if (state != EntryState::Empty) {
+        html += QStringLiteral(" &nbsp;<span style='color:%1'><b>%2 %3</b></span>")
+                    .arg(c.accent.name(), statusGlyph(state), statusWord(state));
+    }
+    html += "</p>";
+    const QString why = session_->explanation(ref);
+    if (why.isEmpty()) {
+        const ScalarFormula* f = trace.formulaFor(ref);
+        html += "<p>" + tr("Not answered yet.") + "</p>";
+        if (f && !f->symbolic.latex.empty()) {
+            html += "<p>" + tr("Formula: ") + latexToHtml(f->lhs.latex) + " = " + latexToHtml(f->symbolic.latex) + "</p>";
+        }
+    } else {
+        html += "<p>" + paragraphs(why) + "</p>";
+    }
+    explanation_->setHtml(html);
+}
+
+void CheckPanel::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) refreshMarks();
+}
+
+} // namespace bpl::gui

@@ -1,0 +1,180 @@
+#include "gui/check/check_session.h"
+
+#include "core/symbol_parse.h"
+#include "gui/network_document.h"
+#include "io/answers_file.h"
+
+#include <QFileInfo>
+
+namespace bpl::gui {
+
+CheckSession::CheckSession(NetworkDocument* document, QObject* parent) : QObject(parent), document_(document) {
+    connect(document_, &NetworkDocument::structureChanged, this, [this] {
+        dropMissing();
+        recheck();
+    });
+    connect(document_, &NetworkDocument::traceChanged, this, &CheckSession::recheck);
+}
+
+QuantityRef CheckSession::canonical(const QuantityRef& ref) const {
+    if (ref.quantity == Quantity::Output) return QuantityRef{Quantity::Z, document_->network().lastLayer(), ref.i, -1};
+    if (ref.quantity == Quantity::Loss) return QuantityRef{Quantity::Loss, 0, 0, -1};
+    return ref;
+}
+
+void CheckSession::setText(const QuantityRef& ref, const QString& text) {
+    const QuantityRef key = canonical(ref);
+    const QString trimmed = text.trimmed();
+    auto it = entries_.find(key);
+    if (trimmed.isEmpty()) {
+        if (it == entries_.end()) return;
+        entries_.erase(it);
+    } else {
+        if (it != entries_.end() && it->second.text == text) return;
+        entries_[key] = Entry{text, parseTypedNumber(trimmed.toStdString())};
+    }
+    modified_ = true;
+    recheck();
+}
+
+QString CheckSession::text(const QuantityRef& ref) const {
+    const auto it = entries_.find(canonical(ref));
+    return it == entries_.end() ? QString() : it->second.text;
+}
+
+std::optional<double> CheckSession::value(const QuantityRef& ref) const {
+    const auto it = entries_.find(canonical(ref));
+    return it == entries_.end() ? std::nullopt : it->second.value;
+}
+
+const AnswerResult* CheckSession::result(const QuantityRef& ref) const {
+    if (!value(ref)) return nullptr;
+    return report_.find(canonical(ref));
+}
+
+EntryState CheckSession::state(const QuantityRef& ref) const {
+    const auto it = entries_.find(canonical(ref));
+    if (it == entries_.end()) return EntryState::Empty;
+    if (!it->second.value) return EntryState::Unreadable;
+    const AnswerResult* r = report_.find(canonical(ref));
+    return r ? entryState(r->status) : EntryState::Empty;
+}
+
+QString CheckSession::explanation(const QuantityRef& ref) const {
+    const auto it = entries_.find(canonical(ref));
+    if (it == entries_.end()) return {};
+    if (!it->second.value) {
+        return tr("“%1” is not a number. Type it as 0.5769, 0,5769, −0.8 or 2.49e-7.").arg(it->second.text.trimmed());
+    }
+    const AnswerResult* r = report_.find(canonical(ref));
+    return r ? QString::fromStdString(r->explanation) : QString();
+}
+
+std::vector<Answer> CheckSession::answers() const {
+    std::vector<Answer> out;
+    const Trace& trace = document_->trace();
+    std::vector<bool> used(entries_.size(), false);
+    // Step order first (so files read like the solution), then anything left.
+    for (const Step& step : trace.steps) {
+        for (const ScalarFormula& f : step.scalars) {
+            const auto it = entries_.find(canonical(f.ref));
+            if (it == entries_.end() || !it->second.value) continue;
+            const auto k = std::size_t(std::distance(entries_.begin(), it));
+            if (used[k]) continue;
+            used[k] = true;
+            out.push_back(Answer{it->first, *it->second.value});
+        }
+    }
+    std::size_t k = 0;
+    for (const auto& [ref, entry] : entries_) {
+        if (!used[k++] && entry.value) out.push_back(Answer{ref, *entry.value});
+    }
+    return out;
+}
+
+int CheckSession::unreadableCount() const {
+    int n = 0;
+    for (const auto& [ref, entry] : entries_) n += entry.value ? 0 : 1;
+    return n;
+}
+
+QString CheckSession::summary() const {
+    if (entries_.empty()) return tr("No answers yet");
+    QString s = report_.results.empty() ? QString() : QString::fromStdString(report_.summary());
+    if (const int n = unreadableCount()) {
+        if (!s.isEmpty()) s += "; ";
+        s += tr("%n not a number", nullptr, n);
+    }
+    return s;
+}
+
+void CheckSession::setTolerance(const Tolerance& tolerance) {
+    tolerance_ = tolerance;
+    recheck();
+}
+
+void CheckSession::clear() {
+    if (entries_.empty() && filePath_.isEmpty()) return;
+    entries_.clear();
+    original_ = {};
+    filePath_.clear();
+    modified_ = false;
+    recheck();
+}
+
+bool CheckSession::load(const QString& path, QString* error) {
+    const auto loaded = io::loadAnswers(path, &document_->network());
+    if (!loaded) {
+        if (error) *error = QString::fromStdString(loaded.error().message());
+        return false;
+    }
+    entries_.clear();
+    for (const Answer& a : loaded.value().answers) {
+        const double v = a.value;
+        entries_[canonical(a.ref)] = Entry{QString::fromStdString(shortestText(v)), v};
+    }
+    tolerance_ = loaded.value().tolerance;
+    original_ = loaded.value().original;
+    filePath_ = QFileInfo(path).absoluteFilePath();
+    modified_ = false;
+    recheck();
+    return true;
+}
+
+bool CheckSession::save(const QString& path, QString* error) {
+    io::AnswerSheet sheet;
+    sheet.answers = answers();
+    sheet.tolerance = tolerance_;
+    sheet.toleranceGiven = true;
+    sheet.original = original_;
+    const auto saved = io::saveAnswers(sheet, path);
+    if (!saved) {
+        if (error) *error = QString::fromStdString(saved.error().message());
+        return false;
+    }
+    filePath_ = QFileInfo(path).absoluteFilePath();
+    modified_ = false;
+    emit changed();
+    return true;
+}
+
+void CheckSession::dropMissing() {
+    const Trace& trace = document_->trace();
+    for (auto it = entries_.begin(); it != entries_.end();) {
+        if (!trace.valueOf(it->first)) it = entries_.erase(it);
+        else ++it;
+    }
+}
+
+void CheckSession::recheck() {
+    std::vector<Answer> given = answers();
+    // A network edit can leave answers that name nothing (a removed neuron).
+    if (io::answerProblem(given, document_->network())) {
+        dropMissing();
+        given = answers();
+    }
+    report_ = checkAnswers(document_->trace(), given, tolerance_);
+    emit changed();
+}
+
+} // namespace bpl::gui
