@@ -207,7 +207,7 @@ void CheckPanel::refreshMarks() {
     for (std::size_t k = 0; k < entries_.size(); ++k) {
         AnswerEntry* e = entries_[k];
         const QString typed = session_->text(e->ref());
-        if (e->text() != typed && !e->hasFocus()) e->setText(typed);
+        if (e->text() != typed) e->setText(typed); // opened, cleared or emptied
         const EntryState state = session_->state(e->ref());
         e->setProperty("checkStatus", statusKey(state));
         e->setStyleSheet(entryStyleSheet(state, pal));
