@@ -7,6 +7,9 @@
 #include "cli/output.h"
 #include "gui/appearance.h"
 #include "gui/canvas/network_view.h"
+#include "gui/check/check_controller.h"
+#include "gui/check/check_panel.h"
+#include "gui/check/check_session.h"
 #include "gui/examples.h"
 #include "gui/main_window.h"
 #include "gui/network_document.h"
@@ -35,7 +38,9 @@ QString usage() {
                 "  --notation ID      standard, bishop, course or ng\n"
                 "  --precision N      significant figures (default 6)\n"
                 "  --presentation     presentation mode (large fonts, high contrast)\n"
-                "  --theme T          light (default) or dark\n\nExamples:\n";
+                "  --theme T          light (default) or dark\n"
+                "  --answers FILE     Check mode with a student's answer file, marked; the fields\n"
+                "                     of the --step position (all steps at the start)\n\nExamples:\n";
     for (const gui::ExampleInfo& e : gui::builtInExamples()) s += "  " + e.id + "\n";
     return s;
 }
@@ -65,7 +70,7 @@ int positionFor(const QString& step, const gui::NetworkDocument& doc, bool& ok) 
 } // namespace
 
 int runScreenshot(const QStringList& args) {
-    QString out, example, file, step = "0", notation = "standard", theme = "light";
+    QString out, example, file, step = "0", notation = "standard", theme = "light", answers;
     QSize size(1600, 1000);
     int precision = 6;
     bool presentation = false;
@@ -82,6 +87,8 @@ int runScreenshot(const QStringList& args) {
             return Ok;
         } else if (a == "--example") {
             if (!value(example)) return fail(kName, "--example needs a name", Usage);
+        } else if (a == "--answers") {
+            if (!value(answers)) return fail(kName, "--answers needs an answer file", Usage);
         } else if (a == "--file") {
             if (!value(file)) return fail(kName, "--file needs a path", Usage);
         } else if (a == "--step") {
@@ -146,6 +153,18 @@ int runScreenshot(const QStringList& args) {
     }
     window.workspace()->view()->fitToWindow();
     doc->setPosition(position);
+    if (!answers.isEmpty()) {
+        auto* check = window.findChild<gui::CheckController*>();
+        if (!check || !check->openAnswers(answers)) return fail(kName, "cannot open the answers " + answers, BadFile);
+        // The current step's fields, the first wrong one focused with its explanation.
+        check->panel()->setShowAllSteps(position == 0);
+        for (gui::AnswerEntry* e : check->panel()->entries()) {
+            if (check->session()->state(e->ref()) == gui::EntryState::Wrong) {
+                check->panel()->focusEntry(e->ref());
+                break;
+            }
+        }
+    }
     QApplication::processEvents();
     const QPixmap picture = window.grab();
     if (!picture.save(out, "PNG")) return fail(kName, "cannot write " + out, BadFile);
