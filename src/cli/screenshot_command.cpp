@@ -156,14 +156,8 @@ int runScreenshot(const QStringList& args) {
     if (!answers.isEmpty()) {
         auto* check = window.findChild<gui::CheckController*>();
         if (!check || !check->openAnswers(answers)) return fail(kName, "cannot open the answers " + answers, BadFile);
-        // The current step's fields, the first wrong one focused with its explanation.
+        // The current step's fields; the panel explains the first one that is not right.
         check->panel()->setShowAllSteps(position == 0);
-        for (gui::AnswerEntry* e : check->panel()->entries()) {
-            if (check->session()->state(e->ref()) == gui::EntryState::Wrong) {
-                check->panel()->focusEntry(e->ref());
-                break;
-            }
-        }
     }
     QApplication::processEvents();
     const QPixmap picture = window.grab();

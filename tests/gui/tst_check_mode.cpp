@@ -362,13 +362,13 @@ void TestCheckMode::notationOfFieldsFollowsTheSwitch() {
         }
         return QString();
     };
-    QVERIFY2(labelOf(entry(ref(Quantity::A, 1, 0))).contains("(1)"), qPrintable(labelOf(entry(ref(Quantity::A, 1, 0)))));
+    QVERIFY2(labelOf(entry(ref(Quantity::A, 1, 0))).contains(QStringLiteral("a₁⁽¹⁾")), qPrintable(labelOf(entry(ref(Quantity::A, 1, 0)))));
     // Bishop numbering calls the hidden layer 2; the field, its answer and
     // its mark stay those of file layer 1.
     window_->setNotation("bishop");
     AnswerEntry* e = entry(ref(Quantity::A, 1, 0));
     QVERIFY(e);
-    QVERIFY2(labelOf(e).contains("(2)"), qPrintable(labelOf(e)));
+    QVERIFY2(labelOf(e).contains(QStringLiteral("⁽²⁾")), qPrintable(labelOf(e)));
     QCOMPARE(e->text(), QString("0.31"));
     QCOMPARE(e->property("checkStatus").toString(), QString("correct"));
     window_->setNotation("standard");

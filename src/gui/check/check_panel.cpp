@@ -23,7 +23,8 @@ namespace {
 constexpr int kMaxEntries = 400; // a field per number stops being useful long before
 
 QString symbolHtml(const Trace& trace, const QuantityRef& ref) {
-    const QString html = latexToHtml(quantitySymbol(trace, ref).latex);
+    // The Unicode form ("new w₁₃⁽¹⁾"), as in the summary and the explanations.
+    const QString html = escapeHtml(QString::fromStdString(quantitySymbol(trace, ref).text));
     return "<span style='font-family:\"DejaVu Serif\", serif; font-size:large'>" + html + "</span>";
 }
 
@@ -35,7 +36,6 @@ AnswerEntry::AnswerEntry(const QuantityRef& ref, QWidget* parent) : QLineEdit(pa
     setObjectName("answer:" + QString::fromStdString(ref.describe()));
     setProperty("checkStatus", QStringLiteral("empty"));
     setPlaceholderText(tr("your value"));
-    setClearButtonEnabled(true);
     setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("−0.000248753  ")) + 24);
 }
 
@@ -196,6 +196,8 @@ void CheckPanel::rebuild() {
     grid->setColumnStretch(6, 1);
     grid->setRowStretch(row, 1);
     scroll_->setWidget(grid_); // deletes the previous grid and its fields
+    // The explanation follows the fields shown: keep it only for one of them.
+    if (hasCurrent_ && !entry(current_)) hasCurrent_ = false;
     refreshMarks();
     if (hadFocus && entry(focusedRef)) {
         entry(focusedRef)->setFocus(Qt::OtherFocusReason);
@@ -221,7 +223,9 @@ void CheckPanel::refreshMarks() {
         marks_[k]->setToolTip(why);
     }
     const CheckReport& report = session_->report();
-    QString summary = "<b>" + escapeHtml(session_->summary()) + "</b>";
+    // The whole sheet's count, also when only one step's fields are shown.
+    QString summary = session_->isEmpty() ? "<b>" + escapeHtml(session_->summary()) + "</b>"
+                                          : tr("All answers: <b>%1</b>").arg(escapeHtml(session_->summary()));
     if (!session_->isEmpty()) {
         auto count = [&](EntryState s, int n) {
             return n == 0 ? QString()
@@ -235,14 +239,29 @@ void CheckPanel::refreshMarks() {
     summary_->setText(summary);
     tolerance_->setText(tr("checked to %1").arg(QString::fromStdString(session_->tolerance().shortName())));
     tolerance_->setToolTip(QString::fromStdString(session_->tolerance().describe()));
-    if (hasCurrent_) showExplanation(current_);
-    else if (entries_.empty() || session_->isEmpty()) {
-        explanation_->setHtml(tr("<p>Type the values you worked out by hand. Each field turns "
-                                 "<b>green ✓</b> when it is right, <b>red ✗</b> when it is wrong and "
-                                 "<b>amber ↷</b> when it is wrong only because an earlier value of yours was: "
-                                 "an error carried forward, not a new one.</p>"
-                                 "<p>Write numbers as you like: 0.5769, 0,5769, −0.8, 2.49e-7.</p>"));
+    if (hasCurrent_) {
+        showExplanation(current_);
+        return;
     }
+    // Nothing focused yet: the first field of this step that is not right, or how it works.
+    for (const AnswerEntry* e : entries_) {
+        const EntryState s = session_->state(e->ref());
+        if (s == EntryState::Wrong || s == EntryState::Carried || s == EntryState::Unreadable) {
+            showExplanation(e->ref());
+            return;
+        }
+    }
+    auto coloured = [&](EntryState s, const QString& words) {
+        return QStringLiteral("<b style='color:%1'>%2 %3</b>").arg(statusColours(s, pal).accent.name(), words, statusGlyph(s));
+    };
+    explanation_->setHtml(tr("<p>Type the values you worked out by hand. Each field turns %1 when it is right, "
+                             "%2 when it is wrong and %3 when it is wrong only because an earlier value of yours "
+                             "was: an error carried forward, not a new one. Hover over a field, or click into it, "
+                             "for the explanation.</p>"
+                             "<p>Write numbers as you like: 0.5769, 0,5769, −0.8, 2.49e-7. Click a neuron or a "
+                             "weight on the canvas to jump to its values.</p>")
+                              .arg(coloured(EntryState::Correct, tr("green")), coloured(EntryState::Wrong, tr("red")),
+                                   coloured(EntryState::Carried, tr("amber"))));
 }
 
 void CheckPanel::showExplanation(const QuantityRef& ref) {
