@@ -1,6 +1,7 @@
 // Chooses between the window and a headless subcommand; nothing else.
 #include "cli/command.h"
 #include "cli/output.h"
+#include "gui/check/check_controller.h"
 #include "gui/main_window.h"
 
 #include <QApplication>
@@ -41,7 +42,10 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName("Backprop Lab");
     QApplication::setApplicationVersion(BPL_VERSION);
     bpl::gui::MainWindow window;
-    if (!first.isEmpty()) window.openFile(first);
+    if (!first.isEmpty() && window.openFile(first) && !rest.isEmpty()) {
+        // backprop-lab NETWORK.json ANSWERS.json: a student's work, marked in Check mode.
+        if (auto* check = window.findChild<bpl::gui::CheckController*>()) check->openAnswers(rest.first());
+    }
     window.show();
     return app.exec();
 }

@@ -21,6 +21,7 @@
 
 #include <QAction>
 #include <QLabel>
+#include <QMenu>
 #include <QProcess>
 #include <QStandardPaths>
 
@@ -86,6 +87,8 @@ private slots:
     void clickOnCanvasJumpsToField();
     void notationOfFieldsFollowsTheSwitch();
     void exportSolutionPdfHasTheLoss();
+    void menusOfferCheckAndExport();
+    void coloursFollowThePalette();
 
 private:
     AnswerEntry* entry(const QuantityRef& r) const { return controller_->panel()->entry(r); }
@@ -405,6 +408,54 @@ void TestCheckMode::exportSolutionPdfHasTheLoss() {
     window_->setPrecision(6);
     // A file that cannot be written is refused with a message, not a crash.
     QVERIFY(!controller_->exportSolutionTo(dir.filePath("no/such/dir/x.pdf"), io::SolutionFormat::Pdf, false));
+}
+
+void TestCheckMode::menusOfferCheckAndExport() {
+    // File → Export solution and Export marked solution (the latter only with answers).
+    QMenu* file = window_->findChild<QMenu*>("menuFile");
+    QVERIFY(file);
+    QVERIFY(file->actions().contains(controller_->exportSolutionAction()));
+    QVERIFY(file->actions().contains(controller_->exportMarkedAction()));
+    QVERIFY(controller_->exportSolutionAction()->isEnabled());
+    QVERIFY(!controller_->exportMarkedAction()->isEnabled());
+    QMenu* check = window_->findChild<QMenu*>("menuCheck");
+    QVERIFY(check);
+    QVERIFY(check->actions().contains(controller_->checkModeAction()));
+    // Ctrl+K toggles Check mode.
+    QTest::keyClick(window_.get(), Qt::Key_K, Qt::ControlModifier);
+    QVERIFY(controller_->isCheckMode());
+    QTest::keyClick(window_.get(), Qt::Key_K, Qt::ControlModifier);
+    QVERIFY(!controller_->isCheckMode());
+}
+
+void TestCheckMode::coloursFollowThePalette() {
+    QPalette light;
+    light.setColor(QPalette::Window, QColor(0xf5, 0xf5, 0xf5));
+    light.setColor(QPalette::Base, Qt::white);
+    light.setColor(QPalette::Text, QColor(0x20, 0x20, 0x20));
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x25, 0x25, 0x25));
+    dark.setColor(QPalette::Base, QColor(0x1b, 0x1b, 0x1b));
+    dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+    QPalette high;
+    high.setColor(QPalette::Window, Qt::black);
+    high.setColor(QPalette::Base, Qt::black);
+    high.setColor(QPalette::Text, Qt::white);
+    for (EntryState state : {EntryState::Correct, EntryState::Wrong, EntryState::Carried}) {
+        // The mark must stand out from the field's background in every theme.
+        for (const QPalette* p : {&light, &dark, &high}) {
+            const StatusColours c = statusColours(state, *p);
+            QVERIFY2(std::abs(c.accent.lightness() - p->color(QPalette::Base).lightness()) > 90,
+                     qPrintable(statusKey(state) + " " + c.accent.name()));
+        }
+        QVERIFY(statusColours(state, light).accent != statusColours(state, dark).accent);
+        // High contrast: no tint; the border and the glyph carry the state.
+        QCOMPARE(statusColours(state, high).background, high.color(QPalette::Base));
+        QVERIFY(!statusGlyph(state).isEmpty());
+    }
+    // Green, red and amber are three different hues.
+    QVERIFY(statusColours(EntryState::Correct, light).accent.hue() != statusColours(EntryState::Wrong, light).accent.hue());
+    QVERIFY(statusColours(EntryState::Carried, light).accent.hue() != statusColours(EntryState::Wrong, light).accent.hue());
 }
 
 QTEST_MAIN(TestCheckMode)
