@@ -159,7 +159,11 @@ int runScreenshot(const QStringList& args) {
         // The current step's fields; the panel explains the first one that is not right.
         check->panel()->setShowAllSteps(position == 0);
     }
-    QApplication::processEvents();
+    // Nested layouts settle over several rounds of posted events.
+    for (int round = 0; round < 5; ++round) {
+        QApplication::sendPostedEvents();
+        QApplication::processEvents();
+    }
     const QPixmap picture = window.grab();
     if (!picture.save(out, "PNG")) return fail(kName, "cannot write " + out, BadFile);
     printOut(QString("%1: %2×%3, step %4 of %5\n")

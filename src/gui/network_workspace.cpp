@@ -52,7 +52,14 @@ NetworkWorkspace::NetworkWorkspace(QWidget* parent)
     updateStepperState();
 }
 
-NetworkWorkspace::~NetworkWorkspace() = default;
+NetworkWorkspace::~NetworkWorkspace() {
+    // The panels and the canvas observe the document: they go before it.
+    delete ui_->stepsDock;
+    delete ui_->inspectorDock;
+    delete ui_->detailsDock;
+    ui_->canvas->setScene(nullptr);
+    delete scene_;
+}
 
 NetworkView* NetworkWorkspace::view() const { return ui_->canvas; }
 DetailsPanel* NetworkWorkspace::details() const { return ui_->details; }

@@ -31,10 +31,14 @@ CanvasLayout layoutNetwork(const Network& network, const CanvasStyle& style) {
     const double detailedSlot = 2 * r + line + 3 * line + 24;
     const double compactSlot = 2 * r + 14;
     // Room between columns for two-line edge labels next to the value boxes.
+    // Room between columns for the edge labels next to the value boxes: more
+    // edges between two layers need more room to spread their labels along.
+    int edges = 1;
+    for (int l = 1; l < network.layerCount(); ++l) {
+        edges = std::max(edges, network.layers[l].size * network.layers[l - 1].size);
+    }
     layout.columnGap = std::max(13.0 * r, 2 * r + 2 * 8.5 * line);
-    int widest = 1;
-    for (const Layer& l : network.layers) widest = std::max(widest, l.size);
-    if (widest >= 4) layout.columnGap *= 1.0 + 0.06 * std::min(widest - 3, 6);
+    if (edges > 2 && edges <= kMaxLabelledEdges) layout.columnGap *= 1.0 + 0.05 * std::min(edges - 2, 8);
 
     layout.top = 0;
     layout.bottom = 0;
@@ -62,8 +66,8 @@ std::vector<QPointF> placeEdgeLabels(const std::vector<QLineF>& edges, const std
     std::vector<QRectF> placed;
     centres.reserve(edges.size());
     std::vector<double> fractions;
-    for (int k = 0; k <= 16; ++k) {
-        // 0.5, 0.46, 0.54, 0.42, 0.58, … 0.18, 0.82
+    for (int k = 0; k <= 18; ++k) {
+        // 0.5, 0.46, 0.54, 0.42, 0.58, … 0.14, 0.86
         const double offset = ((k + 1) / 2) * 0.04;
         fractions.push_back(k % 2 == 1 ? 0.5 - offset : 0.5 + offset);
     }

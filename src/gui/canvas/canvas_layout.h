@@ -37,7 +37,7 @@ struct CanvasLayout {
 CanvasLayout layoutNetwork(const Network& network, const CanvasStyle& style);
 
 // Centres for one label per edge: along its edge at a fraction of its length
-// between 0.18 and 0.82, the middle preferred, minimising overlap with labels
+// between 0.14 and 0.86, the middle preferred, minimising overlap with labels
 // placed before it and with `obstacles`.
 std::vector<QPointF> placeEdgeLabels(const std::vector<QLineF>& edges, const std::vector<QSizeF>& sizes,
                                      const std::vector<QRectF>& obstacles);

@@ -25,6 +25,14 @@ NetworkScene::NetworkScene(NetworkDocument* document, QObject* parent)
     rebuild();
 }
 
+NetworkScene::~NetworkScene() {
+    // QGraphicsScene's destructor clears the selection; by then this object is
+    // no longer a NetworkScene, so nothing may reach the document from here on.
+    disconnect(this, nullptr, nullptr, nullptr);
+    syncing_ = true;
+    clear();
+}
+
 void NetworkScene::setCanvasStyle(const CanvasStyle& style) {
     style_ = style;
     rebuild();

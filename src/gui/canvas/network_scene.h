@@ -27,6 +27,7 @@ class NetworkScene : public QGraphicsScene {
     Q_OBJECT
 public:
     explicit NetworkScene(NetworkDocument* document, QObject* parent = nullptr);
+    ~NetworkScene() override;
 
     void setCanvasStyle(const CanvasStyle& style);
     const CanvasStyle& canvasStyle() const { return style_; }

@@ -141,7 +141,12 @@ void NetworkView::keyPressEvent(QKeyEvent* event) {
 
 void NetworkView::resizeEvent(QResizeEvent* event) {
     QGraphicsView::resizeEvent(event);
-    if (fitted_) fitToWindow();
+    if (fitted_) {
+        // Panels resizing (the details panel grows with a step's tables) must
+        // not lose the current layer of a deep network.
+        fitToWindow();
+        showFocus();
+    }
 }
 
 void NetworkView::drawForeground(QPainter* painter, const QRectF& rect) {

@@ -43,7 +43,8 @@ void DetailsPanel::refresh() {
     }
     ui_->titleLabel->setText("<span style='font-size:large'><b>" + title + "</b></span>");
     if (step && !step->vectorFormula.latex.empty()) {
-        ui_->vectorFormulaLabel->setText(latexToHtml(step->vectorFormula.latex));
+        ui_->vectorFormulaLabel->setText("<span style='font-size:large; font-family:\"DejaVu Serif\", serif'>" +
+                                         latexToHtml(step->vectorFormula.latex) + "</span>");
         ui_->vectorFormulaLabel->show();
     } else {
         ui_->vectorFormulaLabel->hide();

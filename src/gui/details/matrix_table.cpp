@@ -11,6 +11,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
+#include <QStyle>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -66,8 +67,10 @@ MatrixTable::MatrixTable(QWidget* parent) : QWidget(parent), model_(new MatrixMo
     view_->setModel(model_);
     view_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view_->setSelectionMode(QAbstractItemView::ContiguousSelection);
-    view_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    view_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    view_->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view_->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view_->horizontalHeader()->setMinimumSectionSize(8);
+    view_->verticalHeader()->setMinimumSectionSize(8);
     view_->setContextMenuPolicy(Qt::CustomContextMenu);
     view_->setFocusPolicy(Qt::ClickFocus);
     layout->addWidget(view_);
@@ -91,16 +94,35 @@ void MatrixTable::setMatrix(const Dual& name, const Eigen::MatrixXd& values, int
 }
 
 void MatrixTable::fitToContents() {
-    view_->resizeColumnsToContents();
-    view_->resizeRowsToContents();
-    int width = view_->verticalHeader()->width() + 2 * view_->frameWidth();
-    for (int c = 0; c < model_->columnCount({}); ++c) width += view_->columnWidth(c);
-    int height = view_->horizontalHeader()->height() + 2 * view_->frameWidth();
-    const int rows = std::min(model_->rowCount({}), 12);
-    for (int r = 0; r < rows; ++r) height += view_->rowHeight(r);
-    view_->setMinimumWidth(std::min(width + 2, 720));
-    view_->setMaximumWidth(width + 24);
-    view_->setFixedHeight(height + (model_->rowCount({}) > rows ? 4 : 2));
+    // Size the view to its numbers (no inner scroll bars for a layer's matrix);
+    // the details panel scrolls when the tables do not fit side by side.
+    // Widths come from the font, so they are right before the view is shown.
+    const QFontMetrics fm(view_->font());
+    const int padding = fm.horizontalAdvance(QStringLiteral("00"));
+    const int rowHeight = fm.height() + 6;
+    int width = fm.horizontalAdvance(QString::number(values_.rows())) + padding + 2 * view_->frameWidth();
+    view_->verticalHeader()->setFixedWidth(fm.horizontalAdvance(QString::number(values_.rows())) + padding);
+    for (int c = 0; c < int(values_.cols()); ++c) {
+        int column = fm.horizontalAdvance(QString::number(c + 1));
+        for (int r = 0; r < int(values_.rows()); ++r) {
+            column = std::max(column, fm.horizontalAdvance(model_->data(model_->index(r, c), Qt::DisplayRole).toString()));
+        }
+        view_->setColumnWidth(c, column + padding);
+        width += column + padding;
+    }
+    for (int r = 0; r < int(values_.rows()); ++r) view_->setRowHeight(r, rowHeight);
+    view_->horizontalHeader()->setFixedHeight(rowHeight);
+    const int shownRows = std::min(int(values_.rows()), 12);
+    const int height = rowHeight * (shownRows + 1) + 2 * view_->frameWidth();
+    const bool clipped = values_.rows() > shownRows || width > 900;
+    const int bar = clipped ? view_->style()->pixelMetric(QStyle::PM_ScrollBarExtent) : 0;
+    view_->setFixedWidth(std::min(width, 900) + bar);
+    view_->setFixedHeight(height + bar);
+}
+
+void MatrixTable::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) fitToContents();
 }
 
 QString MatrixTable::latex() const {

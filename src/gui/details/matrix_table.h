@@ -37,6 +37,9 @@ public:
 signals:
     void copied(const QString& what);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void showCopyMenu(const QPoint& globalPos);
     void copy(const QString& text, const QString& what);

@@ -1,0 +1,46 @@
+// Shared setup for the network-window GUI tests: private settings (a test
+// never reads or writes the user's), a shown and active main window with the
+// 3-2-1 example open, and the values of teaching-content.md section 1.
+#pragma once
+
+#include "core/number_format.h"
+#include "gui/main_window.h"
+#include "gui/network_document.h"
+#include "gui/network_workspace.h"
+
+#include <QApplication>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <memory>
+
+namespace bpl::test {
+
+// Call once in initTestCase(): settings go to a temporary directory.
+inline void isolateSettings(QTemporaryDir& dir) {
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir.path());
+    QApplication::setOrganizationName("Backprop Lab Tests");
+}
+
+// A main window with the 3-2-1 sigmoid example open, shown and active; with
+// `standardView`, in the standard notation at 6 significant figures
+// (otherwise as the settings remember).
+inline std::unique_ptr<gui::MainWindow> openSheet5(bool standardView = true) {
+    auto window = std::make_unique<gui::MainWindow>();
+    window->resize(1500, 950);
+    window->show();
+    window->activateWindow();
+    if (!QTest::qWaitForWindowExposed(window.get())) return nullptr;
+    if (!window->openExample("sheet5_321_sigmoid")) return nullptr;
+    if (standardView) {
+        window->setNotation("standard");
+        window->setPrecision(6);
+    }
+    QApplication::processEvents();
+    return window;
+}
+
+// x written as the canvas and the details panel write it (6 significant figures).
+inline QString six(double x) { return QString::fromStdString(formatNumber(x, 6)); }
+
+} // namespace bpl::test
