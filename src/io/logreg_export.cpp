@@ -4,6 +4,8 @@
 
 #include <QJsonArray>
 
+#include <cmath>
+
 namespace bpl::io {
 
 QJsonObject logRegRunToJson(const LogRegRun& run) {
@@ -29,7 +31,7 @@ QJsonObject logRegRunToJson(const LogRegRun& run) {
     o["weights"] = weights;
     o["slope"] = slope;
     o["intercept"] = intercept;
-    o["train_seconds"] = run.trainSeconds;
+    o["train_seconds"] = std::round(run.trainSeconds * 1e7) / 1e7; // 0.1 µs: the clock is not finer
     return o;
 }
 

@@ -14,6 +14,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -46,6 +47,8 @@ class TestLogRegLab : public QObject {
     void invalidFieldsGiveMessages();
     void badDataFileKeepsTheData();
     void stopCancelsALongSweep();
+    void runAgainRestartsTheSweep();
+    void closingDuringASweepReturnsPromptly();
     void exportsWriteFiles();
 
   private:
@@ -301,6 +304,48 @@ void TestLogRegLab::stopCancelsALongSweep() {
         QVERIFY(run.recorded() < 10000);
     }
     QVERIFY(lab_->statusText().startsWith("Stopped"));
+}
+
+void TestLogRegLab::runAgainRestartsTheSweep() {
+    child<QSpinBox>("gen0CountSpin")->setValue(100000);
+    child<QSpinBox>("gen1CountSpin")->setValue(100000);
+    QTest::mouseClick(child<QPushButton>("generateButton"), Qt::LeftButton);
+    child<QSpinBox>("maxIterSpin")->setValue(1000000);
+    child<QLineEdit>("tolEdit")->setText("0");
+    QSignalSpy changed(lab_.get(), &LogRegLab::iterationChanged);
+    QTest::mouseClick(child<QPushButton>("runButton"), Qt::LeftButton);
+    QVERIFY(changed.wait(20000));
+    QCOMPARE(child<QPushButton>("runButton")->text(), QString("Restart"));
+    // A second Run with a short setting replaces the long sweep.
+    child<QSpinBox>("maxIterSpin")->setValue(30);
+    child<QLineEdit>("etasEdit")->setText("0.1");
+    QSignalSpy finished(lab_.get(), &LogRegLab::sweepFinished);
+    QTest::mouseClick(child<QPushButton>("runButton"), Qt::LeftButton);
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.size(), 1); // only the new sweep reports its end
+    QCOMPARE(finished.first().at(0).toBool(), false);
+    QCOMPARE(lab_->sweep().runCount(), 3);
+    for (const LogRegRun& run : lab_->sweep().runs) {
+        QCOMPARE(run.recorded(), 30);
+        QCOMPARE(run.stopped, LogRegStop::MaxIter);
+    }
+    QCOMPARE(child<QPushButton>("runButton")->text(), QString("Run"));
+}
+
+void TestLogRegLab::closingDuringASweepReturnsPromptly() {
+    child<QSpinBox>("gen0CountSpin")->setValue(200000);
+    child<QSpinBox>("gen1CountSpin")->setValue(200000);
+    QTest::mouseClick(child<QPushButton>("generateButton"), Qt::LeftButton);
+    child<QSpinBox>("maxIterSpin")->setValue(1000000);
+    child<QLineEdit>("tolEdit")->setText("0");
+    QSignalSpy changed(lab_.get(), &LogRegLab::iterationChanged);
+    QTest::mouseClick(child<QPushButton>("runButton"), Qt::LeftButton);
+    QVERIFY(changed.wait(20000));
+    QVERIFY(lab_->running());
+    QElapsedTimer clock;
+    clock.start();
+    lab_.reset(); // as when the window closes: the worker is told to stop and joined
+    QVERIFY2(clock.elapsed() < 3000, qPrintable(QString("%1 ms").arg(clock.elapsed())));
 }
 
 void TestLogRegLab::exportsWriteFiles() {
