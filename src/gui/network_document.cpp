@@ -123,6 +123,12 @@ void NetworkDocument::setPosition(int position) {
     emit positionChanged(position_);
 }
 
+void NetworkDocument::setHideCurrentResults(bool hide) {
+    if (hide == hideCurrentResults_) return;
+    hideCurrentResults_ = hide;
+    emit positionChanged(position_); // what is shown at this position changed
+}
+
 int NetworkDocument::forwardEndPosition() const {
     return trace_.firstStepOf(StepKind::Loss) + 1;
 }

@@ -95,6 +95,11 @@ public:
     const Selection& selection() const { return selection_; }
     void setSelection(const Selection& selection);
 
+    // Check mode: views show only what was known before the current step
+    // (checkingDisplay), so they do not give the student's answers away.
+    bool hidesCurrentResults() const { return hideCurrentResults_; }
+    void setHideCurrentResults(bool hide);
+
 signals:
     void structureChanged();      // layers or neuron counts changed: rebuild items
     void traceChanged();          // values changed (after structureChanged when both)
@@ -115,6 +120,7 @@ private:
     QString exampleName_;
     int position_ = 0;
     Selection selection_;
+    bool hideCurrentResults_ = false;
 };
 
 } // namespace bpl::gui

@@ -47,4 +47,16 @@ StepDisplay stepDisplay(const Trace& trace, int position) {
     return d;
 }
 
+StepDisplay checkingDisplay(const Trace& trace, int position) {
+    StepDisplay d = stepDisplay(trace, position);
+    if (d.position == 0) return d;
+    const StepDisplay before = stepDisplay(trace, d.position - 1);
+    d.forwardThrough = before.forwardThrough;
+    d.lossKnown = before.lossKnown;
+    d.deltaFrom = before.deltaFrom;
+    d.gradientFrom = before.gradientFrom;
+    d.updateFrom = before.updateFrom;
+    return d;
+}
+
 } // namespace bpl::gui

@@ -47,5 +47,8 @@ private:
 };
 
 StepDisplay stepDisplay(const Trace& trace, int position);
+// Check mode: the current step's layer and direction, but only the values
+// known before it, so what the student is computing by hand shows as "?".
+StepDisplay checkingDisplay(const Trace& trace, int position);
 
 } // namespace bpl::gui

@@ -7,6 +7,7 @@
 // worked solution exports as a PDF whose text has the loss.
 #include "core/symbol_parse.h"
 #include "core/tolerance.h"
+#include "gui/canvas/edge_label_item.h"
 #include "gui/canvas/network_scene.h"
 #include "gui/canvas/network_view.h"
 #include "gui/canvas/neuron_item.h"
@@ -88,6 +89,7 @@ private slots:
     void notationOfFieldsFollowsTheSwitch();
     void exportSolutionPdfHasTheLoss();
     void menusOfferCheckAndExport();
+    void canvasKeepsTheCurrentStepsAnswers();
     void coloursFollowThePalette();
 
 private:
@@ -426,6 +428,24 @@ void TestCheckMode::menusOfferCheckAndExport() {
     QVERIFY(controller_->isCheckMode());
     QTest::keyClick(window_.get(), Qt::Key_K, Qt::ControlModifier);
     QVERIFY(!controller_->isCheckMode());
+}
+
+void TestCheckMode::canvasKeepsTheCurrentStepsAnswers() {
+    // At the update of layer 1 the canvas shows old → new w₁₃⁽¹⁾; in Check
+    // mode it shows what the student computes from (∂E/∂w₁₃⁽¹⁾), not the answer.
+    NetworkScene* scene = window_->workspace()->scene();
+    doc_->setPosition(positionOf(StepKind::Update, 1));
+    EdgeLabelItem* label = scene->edgeLabelItem(1, 0, 2);
+    QVERIFY(label);
+    QVERIFY2(label->lines().join(' ').contains("0.300124"), qPrintable(label->lines().join(' ')));
+    controller_->setCheckMode(true);
+    QVERIFY2(!label->lines().join(' ').contains("0.300124"), qPrintable(label->lines().join(' ')));
+    QVERIFY2(label->lines().join(' ').contains("-0.00247663"), qPrintable(label->lines().join(' ')));
+    // Earlier results stay: a₁⁽¹⁾ = 0.31 under its neuron.
+    QVERIFY(scene->neuronItem(1, 0)->content().lines.size() > 0);
+    QVERIFY(scene->neuronItem(1, 0)->content().lines.front().text.contains("0.31"));
+    controller_->setCheckMode(false);
+    QVERIFY(label->lines().join(' ').contains("0.300124"));
 }
 
 void TestCheckMode::coloursFollowThePalette() {

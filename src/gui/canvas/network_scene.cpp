@@ -137,7 +137,8 @@ void NetworkScene::refresh() {
     const Trace& trace = document_->trace();
     const Network& net = trace.network;
     if (static_cast<int>(neurons_.size()) != net.layerCount()) return; // a rebuild follows
-    const StepDisplay display = stepDisplay(trace, document_->position());
+    const StepDisplay display = document_->hidesCurrentResults() ? checkingDisplay(trace, document_->position())
+                                                                 : stepDisplay(trace, document_->position());
     const double largest = largestEdgeValue(trace, display);
 
     title_->setText(QString::fromStdString(net.name));

@@ -121,6 +121,7 @@ void CheckController::setCheckMode(bool on) {
     }
     DetailsPanel* details = window_->workspace()->details();
     details->setCheckMode(on);
+    window_->document()->setHideCurrentResults(on);
     if (on) {
         if (QWidget* dock = details->parentWidget()) dock->show();
         panel_->rebuild();
