@@ -90,6 +90,7 @@ private slots:
     void exportSolutionPdfHasTheLoss();
     void menusOfferCheckAndExport();
     void canvasKeepsTheCurrentStepsAnswers();
+    void entryByNameInTheDisplayedNotation();
     void coloursFollowThePalette();
 
 private:
@@ -446,6 +447,37 @@ void TestCheckMode::canvasKeepsTheCurrentStepsAnswers() {
     QVERIFY(scene->neuronItem(1, 0)->content().lines.front().text.contains("0.31"));
     controller_->setCheckMode(false);
     QVERIFY(label->lines().join(' ').contains("0.300124"));
+}
+
+void TestCheckMode::entryByNameInTheDisplayedNotation() {
+    controller_->setCheckMode(true);
+    doc_->setPosition(0);
+    window_->setNotation("bishop");
+    QLineEdit* quick = controller_->panel()->quickEntry();
+    // Bishop numbering: the input is layer 1, so the hidden units' a is a⁽²⁾;
+    // the answer is kept in file numbering (layer 1).
+    quick->setFocus();
+    QTest::keyClicks(quick, "a1(2) = 0,31");
+    QTest::keyClick(quick, Qt::Key_Return);
+    QVERIFY(quick->text().isEmpty());
+    QCOMPARE(*controller_->session()->value(ref(Quantity::A, 1, 0)), 0.31);
+    QCOMPARE(controller_->session()->state(ref(Quantity::A, 1, 0)), EntryState::Correct);
+    // The stepper went to the step that computes it, whose field shows the number.
+    QCOMPARE(doc_->position(), positionOf(StepKind::Forward, 1));
+    QCOMPARE(entry(ref(Quantity::A, 1, 0))->text(), QString("0,31"));
+    // Unicode symbols and a Unicode minus, straight from the sheet.
+    // Bishop numbers a weight by the layer it leaves: W of file layer 1 is W⁽¹⁾.
+    typeKeys(quick, QStringLiteral("new w₂₃⁽¹⁾ = −0.8"));
+    QTest::keyClick(quick, Qt::Key_Return);
+    QCOMPARE(controller_->session()->state(kNewW23), EntryState::Wrong);
+    QCOMPARE(doc_->position(), positionOf(StepKind::Update, 1));
+    // A name that is not in the network is refused with the reason; nothing is set.
+    QTest::keyClicks(quick, "w99(2) = 1");
+    QTest::keyClick(quick, Qt::Key_Return);
+    QCOMPARE(quick->text(), QString("w99(2) = 1"));
+    QVERIFY(!controller_->panel()->explanationText().isEmpty());
+    QCOMPARE(int(controller_->session()->report().results.size()), 2);
+    window_->setNotation("standard");
 }
 
 void TestCheckMode::coloursFollowThePalette() {

@@ -1,6 +1,7 @@
 #include "gui/check/check_panel.h"
 
 #include "core/answer_check.h"
+#include "core/symbol_parse.h"
 #include "gui/check/check_session.h"
 #include "gui/details/formula_html.h"
 #include "gui/network_document.h"
@@ -62,7 +63,14 @@ CheckPanel::CheckPanel(NetworkDocument* document, CheckSession* session, QWidget
     allSteps_->setToolTip(tr("Show a field for every value of the exercise, not only the current step's"));
     buttons_ = new QHBoxLayout;
     buttons_->setSpacing(2);
+    quick_ = new QLineEdit(this);
+    quick_->setObjectName("checkQuickEntry");
+    quick_->setPlaceholderText(tr("By name: new w₁₃⁽¹⁾ = 0.30124 ↵"));
+    quick_->setToolTip(tr("Type a value by its name in the notation shown (w13(1), δ₁⁽²⁾, dE/dw12(1), E …), "
+                          "an equals sign and your number, then Enter"));
+    quick_->setMinimumWidth(quick_->fontMetrics().horizontalAdvance(quick_->placeholderText()) + 24);
     header->addWidget(summary_, 1);
+    header->addWidget(quick_);
     header->addWidget(tolerance_);
     header->addWidget(allSteps_);
     header->addLayout(buttons_);
@@ -80,6 +88,10 @@ CheckPanel::CheckPanel(NetworkDocument* document, CheckSession* session, QWidget
     outer->addLayout(body, 1);
 
     connect(allSteps_, &QCheckBox::toggled, this, &CheckPanel::rebuild);
+    connect(quick_, &QLineEdit::returnPressed, this, [this] {
+        if (enterByName(quick_->text())) quick_->clear();
+    });
+    connect(quick_, &QLineEdit::textEdited, this, [this] { quick_->setStyleSheet({}); });
     connect(session_, &CheckSession::changed, this, &CheckPanel::refreshMarks);
     connect(document_, &NetworkDocument::positionChanged, this, [this] {
         if (!allSteps_->isChecked()) rebuild();
@@ -117,6 +129,39 @@ bool CheckPanel::focusEntry(const QuantityRef& ref) {
     e->setFocus(Qt::OtherFocusReason);
     e->selectAll();
     showExplanation(e->ref());
+    return true;
+}
+
+bool CheckPanel::enterByName(const QString& line) {
+    const Trace& trace = document_->trace();
+    const qsizetype eq = line.lastIndexOf('=');
+    auto refuse = [this](const QString& why) {
+        quick_->setStyleSheet(entryStyleSheet(EntryState::Wrong, palette()));
+        explanation_->setHtml("<p>" + escapeHtml(why) + "</p>");
+        hasCurrent_ = false;
+        return false;
+    };
+    if (eq < 0) return refuse(tr("Write the name, an equals sign and your number, e.g. new w₁₃⁽¹⁾ = 0.30124."));
+    const SymbolParse parsed = parseQuantitySymbol(line.left(eq).trimmed().toStdString(), trace.options.notation,
+                                                   document_->network());
+    if (!parsed.ref) return refuse(QString::fromStdString(parsed.error));
+    const QString number = line.mid(eq + 1).trimmed();
+    if (!parseTypedNumber(number.toStdString())) {
+        return refuse(tr("“%1” is not a number. Type it as 0.5769, 0,5769, −0.8 or 2.49e-7.").arg(number));
+    }
+    const QuantityRef ref = session_->canonical(*parsed.ref);
+    quick_->setStyleSheet({});
+    session_->setText(ref, number);
+    if (!entry(ref) && !allSteps_->isChecked()) {
+        // Go to the step that computes it, so its field is shown.
+        for (std::size_t k = 0; k < trace.steps.size(); ++k) {
+            for (const ScalarFormula& f : trace.steps[k].scalars) {
+                if (f.ref == ref) document_->setPosition(int(k) + 1);
+            }
+        }
+    }
+    if (AnswerEntry* e = entry(ref)) scroll_->ensureWidgetVisible(e);
+    showExplanation(ref);
     return true;
 }
 

@@ -59,6 +59,11 @@ public:
     QString explanationText() const;
     bool showsAllSteps() const;
     void setShowAllSteps(bool all);
+    // "new w₁₃⁽¹⁾ = 0,30124" in the displayed notation: the answer is set and
+    // its field shown. False (with the reason in the explanation pane) when
+    // the name or the number cannot be read.
+    bool enterByName(const QString& line);
+    QLineEdit* quickEntry() const { return quick_; }
 
 public slots:
     void rebuild();      // the fields for the current step (or all steps)
@@ -75,6 +80,7 @@ private:
     QLabel* summary_;
     QLabel* tolerance_;
     QCheckBox* allSteps_;
+    QLineEdit* quick_;
     QHBoxLayout* buttons_;
     QScrollArea* scroll_;
     QWidget* grid_ = nullptr;
