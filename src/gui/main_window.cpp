@@ -199,6 +199,7 @@ void MainWindow::setPresenting(bool presenting) {
 
 void MainWindow::applyAppearance() {
     const double scale = appearance_->fontScale() * (appearance_->presenting() ? 1.35 : 1.0);
+    workspace()->setPresenting(appearance_->presenting());
     workspace()->setCanvasStyle(CanvasStyle::make(appearance_->effectiveTheme(), appearance_->isDark(), scale));
     if (!restoringSettings_) {
         auto s = openSettings();

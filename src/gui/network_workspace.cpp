@@ -83,6 +83,20 @@ void NetworkWorkspace::setCanvasStyle(const CanvasStyle& style) {
     ui_->canvas->fitToWindow();
 }
 
+void NetworkWorkspace::setPresenting(bool presenting) {
+    if (presenting == presenting_) return;
+    presenting_ = presenting;
+    if (presenting) {
+        stepsWereVisible_ = ui_->stepsDock->isVisible();
+        inspectorWasVisible_ = ui_->inspectorDock->isVisible();
+        ui_->stepsDock->hide();
+        ui_->inspectorDock->hide();
+    } else {
+        ui_->stepsDock->setVisible(stepsWereVisible_);
+        ui_->inspectorDock->setVisible(inspectorWasVisible_);
+    }
+}
+
 void NetworkWorkspace::next() { document_->setPosition(document_->position() + 1); }
 void NetworkWorkspace::previous() { document_->setPosition(document_->position() - 1); }
 void NetworkWorkspace::goToStart() { document_->setPosition(0); }

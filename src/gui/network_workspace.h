@@ -44,6 +44,9 @@ public:
     QList<QAction*> panelActions() const;
 
     void setCanvasStyle(const CanvasStyle& style);
+    // Presenting: the step list and the inspector make way for the canvas
+    // (and come back as they were afterwards).
+    void setPresenting(bool presenting);
 
 public slots:
     void next();
@@ -63,6 +66,9 @@ private:
     void updateStepperState();
 
     std::unique_ptr<Ui::NetworkWorkspace> ui_;
+    bool presenting_ = false;
+    bool stepsWereVisible_ = true;
+    bool inspectorWasVisible_ = true;
     NetworkDocument* document_;
     NetworkEditor* editor_;
     NetworkScene* scene_;

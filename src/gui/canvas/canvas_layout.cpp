@@ -19,33 +19,37 @@ double overlapArea(const QRectF& a, const QRectF& b) {
 
 QRectF CanvasLayout::columnRect(int layer, double radius) const {
     const double x = columnX[layer];
-    const double halfWidth = std::min(columnGap * 0.42, radius * 3.2);
-    return QRectF(x - halfWidth, top - radius * 3.4, 2 * halfWidth, bottom - top + radius * 6.4);
+    const double halfWidth = radius * 3.2;
+    // From the heading (two lines above the caption) to the last value line.
+    const double above = radius + 3.6 * lineHeight + 10;
+    const double below = radius + 3 * lineHeight + 14;
+    return QRectF(x - halfWidth, top - above, 2 * halfWidth, bottom - top + above + below);
 }
 
 CanvasLayout layoutNetwork(const Network& network, const CanvasStyle& style) {
     CanvasLayout layout;
     const double r = style.radius;
     const double line = QFontMetricsF(style.bold).height() + 2;
+    layout.lineHeight = line;
     // Circle, caption above, up to three value lines below, and a margin.
     const double detailedSlot = 2 * r + line + 3 * line + 24;
     const double compactSlot = 2 * r + 14;
-    // Room between columns for two-line edge labels next to the value boxes.
-    // Room between columns for the edge labels next to the value boxes: more
-    // edges between two layers need more room to spread their labels along.
-    int edges = 1;
-    for (int l = 1; l < network.layerCount(); ++l) {
-        edges = std::max(edges, network.layers[l].size * network.layers[l - 1].size);
-    }
-    layout.columnGap = std::max(13.0 * r, 2 * r + 2 * 8.5 * line);
-    if (edges > 2 && edges <= kMaxLabelledEdges) layout.columnGap *= 1.0 + 0.05 * std::min(edges - 2, 8);
 
     layout.top = 0;
     layout.bottom = 0;
+    double x = 0;
     for (int l = 0; l < network.layerCount(); ++l) {
+        if (l > 0) {
+            // Room between two columns for the edge labels beside the value
+            // boxes: more edges need more room to spread their labels along.
+            const int edges = network.layers[l].size * network.layers[l - 1].size;
+            const int labelled = edges <= kMaxLabelledEdges ? std::min(edges, 12) : 2;
+            const double gap = std::max(r * (7.0 + labelled), 2 * r + 9 * line);
+            x += gap;
+            layout.columnGap = std::max(layout.columnGap, gap);
+        }
         const int n = network.layers[l].size;
         const double slot = n <= kMaxDetailedLayerSize ? detailedSlot : compactSlot;
-        const double x = l * layout.columnGap;
         layout.columnX.push_back(x);
         std::vector<QPointF> column;
         for (int i = 0; i < n; ++i) {

@@ -25,7 +25,8 @@ constexpr int kMaxLabelledEdges = 40;
 struct CanvasLayout {
     std::vector<double> columnX;                 // per layer
     std::vector<std::vector<QPointF>> neurons;   // per layer, per neuron: centre
-    double columnGap = 0;
+    double columnGap = 0;  // the widest gap between two columns
+    double lineHeight = 0; // of one value line
     double top = 0;    // highest neuron centre
     double bottom = 0; // lowest neuron centre
 

@@ -78,7 +78,8 @@ CanvasStyle CanvasStyle::make(Theme theme, bool dark, double fontScale) {
     const double px = 15.0 * fontScale;
     s.font = sized(px, highContrast ? QFont::DemiBold : QFont::Normal);
     s.bold = sized(px, QFont::Bold);
-    s.small = sized(px * 0.87, highContrast ? QFont::DemiBold : QFont::Normal);
+    // Edge labels are the smallest text; on the projector they are as large as the rest.
+    s.small = sized(highContrast ? px : px * 0.87, highContrast ? QFont::DemiBold : QFont::Normal);
     s.title = sized(px * 1.35, QFont::Bold);
     s.radius = 2.0 * px;
     return s;

@@ -72,12 +72,12 @@ void NetworkView::fitToWindow() {
         fitAll();
         return;
     }
+    // A deep network: a few layers at a time, as large as the height allows.
     const QRectF all = scene_->contentRect();
-    const double right = layout.columnX[kMaxLayersFitted - 1] + layout.columnGap * 0.5;
-    QRectF first(all.left(), all.top(), right - all.left(), all.height());
-    fitInView(first, Qt::KeepAspectRatio);
-    if (zoom() > kMaxFitZoom) setTransform(QTransform::fromScale(kMaxFitZoom, kMaxFitZoom));
-    centerOn(first.center());
+    const double shown = 4.5 * layout.columnGap;
+    const double zoomToFit = std::min({viewport()->width() / shown, viewport()->height() / all.height(), kMaxFitZoom});
+    setTransform(QTransform::fromScale(zoomToFit, zoomToFit));
+    centerOn(QPointF(all.left() + viewport()->width() / zoomToFit / 2, all.center().y()));
     fitted_ = true;
     emit zoomChanged(zoom());
 }
