@@ -97,12 +97,8 @@ void MainWindow::rebuildRecentMenu() {
 void MainWindow::buildNetworkMenu() {
     NetworkEditor* editor = workspace()->editor();
     NetworkDocument* doc = document();
-    connect(ui_->actionAddLayer, &QAction::triggered, this, [editor, doc] {
-        const Network& net = doc->network();
-        ActivationFunction f = net.layers[std::max(1, net.lastLayer() - 1)].activation;
-        if (f.kind == Activation::Softmax || f.kind == Activation::Identity) f.kind = Activation::Sigmoid;
-        editor->addLayer(net.lastLayer(), std::max(2, net.layers[net.lastLayer() - 1].size), f);
-    });
+    connect(ui_->actionAddLayer, &QAction::triggered, this,
+            [editor, doc] { editor->insertLayerAt(doc->network().lastLayer()); });
     connect(ui_->actionRemoveLayer, &QAction::triggered, this, [editor, doc] { editor->removeLayer(doc->selection().layer); });
     connect(ui_->actionAddNeuron, &QAction::triggered, this, [editor, doc] {
         const int l = doc->selection().layer;
@@ -200,7 +196,8 @@ void MainWindow::buildViewMenu() {
     connect(ui_->actionLargerFont, &QAction::triggered, this, [this] { appearance_->zoomFont(+1); });
     connect(ui_->actionSmallerFont, &QAction::triggered, this, [this] { appearance_->zoomFont(-1); });
     connect(ui_->actionResetFont, &QAction::triggered, this, [this] { appearance_->setFontScale(1.0); });
-    // Ctrl++ as well as Ctrl+= for the larger font (keyboards differ).
+    // Ctrl++ as well as Ctrl+= for the larger font (keyboards differ); the
+    // canvas zooms with Ctrl+wheel, +/- on the canvas, or Ctrl+Alt+=/-.
     ui_->actionLargerFont->setShortcuts({QKeySequence(tr("Ctrl+=")), QKeySequence(tr("Ctrl++"))});
     connect(ui_->actionFullScreen, &QAction::toggled, this, [this](bool on) {
         if (on) showFullScreen();

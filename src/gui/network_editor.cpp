@@ -6,6 +6,7 @@
 #include "gui/network_document.h"
 
 #include <QUndoStack>
+#include <algorithm>
 
 namespace bpl::gui {
 
@@ -124,6 +125,21 @@ template <typename Command> static bool pushOrRefuse(NetworkEditor* editor, Netw
 bool NetworkEditor::addLayer(int index, int size, ActivationFunction activation) {
     QString error;
     return pushOrRefuse(this, document_, AddLayerCommand::make(document_, index, size, activation, &error), error);
+}
+
+bool NetworkEditor::insertLayerAt(int index) {
+    const Network& net = document_->network();
+    const int last = net.lastLayer();
+    ActivationFunction f;
+    f.kind = Activation::Sigmoid;
+    if (index > last) f = net.layers[last].activation;               // a new output layer
+    else if (index - 1 >= 1) f = net.layers[index - 1].activation;  // after a hidden layer
+    else if (index < last) f = net.layers[index].activation;        // before a hidden layer
+    if (index <= last && (f.kind == Activation::Softmax || f.kind == Activation::Identity)) {
+        f.kind = Activation::Sigmoid;
+    }
+    const int size = std::max(2, net.layers[std::min(index, last)].size);
+    return addLayer(index, size, f);
 }
 
 bool NetworkEditor::removeLayer(int index) {

@@ -34,6 +34,10 @@ public:
     bool nudgeSelection(double delta);
 
     bool addLayer(int index, int size, ActivationFunction activation);
+    // A layer at `index` shaped like its neighbours: as wide as the layer it
+    // goes before (at least 2), with the activation of the hidden layers
+    // (sigmoid where that would be softmax or identity).
+    bool insertLayerAt(int index);
     bool removeLayer(int index);
     bool addNeuron(int layer, int index);
     bool removeNeuron(int layer, int index);

@@ -1,6 +1,7 @@
 #include "gui/network_workspace.h"
 
 #include "gui/canvas/network_scene.h"
+#include "gui/canvas_menu.h"
 #include "gui/canvas/network_view.h"
 #include "gui/details/details_panel.h"
 #include "gui/init_dialog.h"
@@ -11,6 +12,7 @@
 #include "ui_network_workspace.h"
 
 #include <QLabel>
+#include <QMenu>
 #include <QUndoStack>
 
 namespace bpl::gui {
@@ -44,6 +46,12 @@ NetworkWorkspace::NetworkWorkspace(QWidget* parent)
         if (ui_->canvas->isVisible()) ui_->canvas->showFocus();
     });
 
+    ui_->canvas->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(ui_->canvas, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        QMenu menu(this);
+        fillCanvasMenu(&menu, this, pos);
+        menu.exec(ui_->canvas->viewport()->mapToGlobal(pos));
+    });
     connect(ui_->canvas, &NetworkView::nudgeRequested, editor_, &NetworkEditor::nudgeSelection);
     connect(ui_->canvas, &NetworkView::typingStarted, ui_->inspector, &InspectorPanel::startTyping);
     connect(ui_->inspector, &InspectorPanel::initializeRequested, this, &NetworkWorkspace::showInitDialog);

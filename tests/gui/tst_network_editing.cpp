@@ -8,6 +8,7 @@
 #include "gui/canvas/layer_label_item.h"
 #include "gui/canvas/network_scene.h"
 #include "gui/canvas/network_view.h"
+#include "gui/canvas_menu.h"
 #include "gui/canvas/neuron_item.h"
 #include "gui/inspector/inspector_panel.h"
 #include "gui/inspector/value_spin_box.h"
@@ -15,6 +16,7 @@
 #include "gui_test_support.h"
 
 #include <QLineEdit>
+#include <QMenu>
 #include <QStatusBar>
 #include <QSignalSpy>
 #include <QUndoStack>
@@ -57,6 +59,7 @@ private slots:
     void structuralEditsRebuildTheCanvas();
     void refusedEditChangesNothing();
     void initializeAndApplyUpdate();
+    void canvasMenuActsOnTheItemUnderTheMouse();
 
 private:
     QPoint viewPoint(const QPointF& scenePoint) const;
@@ -252,6 +255,30 @@ void TestNetworkEditing::initializeAndApplyUpdate() {
     QTest::keyClick(view_, Qt::Key_R, Qt::ControlModifier);
     QCOMPARE(doc_->network().layers[1].weights(0, 2), 0.3);
     QCOMPARE(doc_->undoStack()->undoText(), QString("Reset to the file's weights"));
+}
+
+void TestNetworkEditing::canvasMenuActsOnTheItemUnderTheMouse() {
+    auto trigger = [](QMenu& menu, const QString& text) {
+        for (QAction* a : menu.actions()) {
+            if (a->text() == text) {
+                a->trigger();
+                return true;
+            }
+        }
+        return false;
+    };
+    QMenu neuronMenu;
+    fillCanvasMenu(&neuronMenu, window_->workspace(), viewPoint(scene_->neuronItem(1, 0)->scenePos()));
+    QCOMPARE(doc_->selection(), Selection::ofNeuron(1, 0));
+    QVERIFY(trigger(neuronMenu, "Add a neuron below"));
+    QCOMPARE(doc_->network().layers[1].size, 3);
+    QCOMPARE(doc_->selection(), Selection::ofNeuron(1, 1));
+    QMenu edgeMenu;
+    fillCanvasMenu(&edgeMenu, window_->workspace(), viewPoint(scene_->edgeLabelItem(2, 0, 0)->scenePos()));
+    QCOMPARE(doc_->selection(), Selection::ofEdge(2, 0, 0));
+    QVERIFY(trigger(edgeMenu, "Flip the sign of w₁₁⁽²⁾"));
+    QCOMPARE(doc_->network().layers[2].weights(0, 0), -0.2);
+    QCOMPARE(doc_->undoStack()->count(), 2);
 }
 
 QTEST_MAIN(TestNetworkEditing)

@@ -109,18 +109,31 @@ void NetworkView::keyPressEvent(QKeyEvent* event) {
     double step = nudgeStep_;
     if (event->modifiers() & Qt::ShiftModifier) step *= 10;
     if (event->modifiers() & Qt::AltModifier) step /= 10;
+    const bool selected = scene_ && !scene_->selectedItems().isEmpty();
+    const bool plain = !(event->modifiers() & (Qt::ControlModifier | Qt::AltModifier));
+    const QString text = event->text();
+    // With something selected, a number typed on the canvas edits it (so "-"
+    // starts a negative number); with nothing selected, + and - zoom.
+    if (selected && plain && !text.isEmpty() && (text[0].isDigit() || text[0] == '.' || text[0] == '-')) {
+        emit typingStarted(text);
+        return;
+    }
     switch (event->key()) {
-    case Qt::Key_Up: emit nudgeRequested(step); return;
-    case Qt::Key_Down: emit nudgeRequested(-step); return;
+    case Qt::Key_Up:
+        if (selected) emit nudgeRequested(step);
+        return;
+    case Qt::Key_Down:
+        if (selected) emit nudgeRequested(-step);
+        return;
     case Qt::Key_Plus:
     case Qt::Key_Equal:
-        if (!(event->modifiers() & Qt::ControlModifier)) {
+        if (plain) {
             zoomIn();
             return;
         }
         break;
     case Qt::Key_Minus:
-        if (!(event->modifiers() & Qt::ControlModifier)) {
+        if (plain) {
             zoomOut();
             return;
         }
@@ -129,12 +142,6 @@ void NetworkView::keyPressEvent(QKeyEvent* event) {
         if (scene_) scene_->clearSelection();
         return;
     default: break;
-    }
-    const QString text = event->text();
-    if (!text.isEmpty() && (text[0].isDigit() || text[0] == '.' || text[0] == '-') &&
-        !(event->modifiers() & Qt::ControlModifier)) {
-        emit typingStarted(text);
-        return;
     }
     QGraphicsView::keyPressEvent(event);
 }

@@ -107,7 +107,7 @@ void InspectorPanel::connectFields() {
     connect(ui_->inputEdit, &QLineEdit::editingFinished, this, sampleEdited);
     connect(ui_->targetEdit, &QLineEdit::editingFinished, this, sampleEdited);
     connect(ui_->initButton, &QPushButton::clicked, this, &InspectorPanel::initializeRequested);
-    connect(ui_->addLayerButton, &QPushButton::clicked, this, [this, doc] { insertLayer(doc->network().lastLayer()); });
+    connect(ui_->addLayerButton, &QPushButton::clicked, this, [this, doc] { editor_->insertLayerAt(doc->network().lastLayer()); });
 
     auto layerOf = [doc] { return doc->selection().layer; };
     connect(ui_->activationCombo, &QComboBox::activated, this, [this, doc, layerOf](int index) {
@@ -124,8 +124,8 @@ void InspectorPanel::connectFields() {
             [this, doc, layerOf] { editor_->addNeuron(layerOf(), doc->network().layers[layerOf()].size); });
     connect(ui_->removeNeuronButton, &QToolButton::clicked, this,
             [this, doc, layerOf] { editor_->removeNeuron(layerOf(), doc->network().layers[layerOf()].size - 1); });
-    connect(ui_->insertBeforeButton, &QPushButton::clicked, this, [this, layerOf] { insertLayer(layerOf()); });
-    connect(ui_->insertAfterButton, &QPushButton::clicked, this, [this, layerOf] { insertLayer(layerOf() + 1); });
+    connect(ui_->insertBeforeButton, &QPushButton::clicked, this, [this, layerOf] { editor_->insertLayerAt(layerOf()); });
+    connect(ui_->insertAfterButton, &QPushButton::clicked, this, [this, layerOf] { editor_->insertLayerAt(layerOf() + 1); });
     connect(ui_->removeLayerButton, &QPushButton::clicked, this, [this, layerOf] { editor_->removeLayer(layerOf()); });
 
     connect(ui_->neuronValueSpin, &QDoubleSpinBox::valueChanged, this, [this, doc](double v) {
@@ -146,18 +146,6 @@ void InspectorPanel::connectFields() {
         const Selection s = doc->selection();
         editor_->setWeight(s.layer, s.neuron, s.source, v, ui_->weightSpin->isStepping());
     });
-}
-
-void InspectorPanel::insertLayer(int index) {
-    const Network& net = editor_->document()->network();
-    const int reference = std::clamp(index - 1, 1, net.lastLayer());
-    ActivationFunction f = net.layers[std::min(index, net.lastLayer())].activation;
-    if (f.kind == Activation::Softmax || index > net.lastLayer()) f = net.layers[reference].activation;
-    if (index <= net.lastLayer() && (f.kind == Activation::Softmax || f.kind == Activation::Identity)) {
-        f.kind = Activation::Sigmoid;
-    }
-    const int size = index == 0 ? 2 : std::max(2, net.layers[std::min(index, net.lastLayer())].size);
-    editor_->addLayer(index, size, f);
 }
 
 void InspectorPanel::refresh() {

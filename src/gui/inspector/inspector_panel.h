@@ -46,7 +46,6 @@ private:
     void showLayer(int layer);
     void showNeuron(int layer, int i);
     void showEdge(int layer, int i, int j);
-    void insertLayer(int index);
 
     std::unique_ptr<Ui::InspectorPanel> ui_;
     NetworkEditor* editor_ = nullptr;
