@@ -44,7 +44,7 @@ CanvasLayout layoutNetwork(const Network& network, const CanvasStyle& style) {
             // boxes: more edges need more room to spread their labels along.
             const int edges = network.layers[l].size * network.layers[l - 1].size;
             const int labelled = edges <= kMaxLabelledEdges ? std::min(edges, 12) : 2;
-            const double gap = std::max(r * (7.0 + labelled), 2 * r + 9 * line);
+            const double gap = std::max(r * (8.0 + 1.2 * labelled), 2 * r + 9 * line);
             x += gap;
             layout.columnGap = std::max(layout.columnGap, gap);
         }
@@ -85,7 +85,8 @@ std::vector<QPointF> placeEdgeLabels(const std::vector<QLineF>& edges, const std
                               size.height() + 4);
             double cost = std::abs(t - 0.5) * 40; // a small pull towards the middle
             for (const QRectF& p : placed) cost += overlapArea(rect, p);
-            for (const QRectF& o : obstacles) cost += overlapArea(rect, o);
+            // Covering a neuron's values is worse than touching another label.
+            for (const QRectF& o : obstacles) cost += 3 * overlapArea(rect, o);
             if (cost < bestCost) {
                 bestCost = cost;
                 best = c;
