@@ -165,6 +165,13 @@ int runScreenshot(const QStringList& args) {
         QApplication::processEvents();
     }
     const QPixmap picture = window.grab();
+    if (picture.size() != size) {
+        printErr(QString("backprop-lab screenshot: the window cannot be %1×%2; its smallest size is %3×%4\n")
+                     .arg(size.width())
+                     .arg(size.height())
+                     .arg(window.minimumSizeHint().width())
+                     .arg(window.minimumSizeHint().height()));
+    }
     if (!picture.save(out, "PNG")) return fail(kName, "cannot write " + out, BadFile);
     printOut(QString("%1: %2×%3, step %4 of %5\n")
                  .arg(out)
