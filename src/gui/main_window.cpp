@@ -40,6 +40,8 @@ MainWindow::MainWindow(QWidget* parent)
     applyAppearance();
     updateTitle();
     updateTabActions();
+    // Space and the arrow keys step from the first moment.
+    workspace()->view()->setFocus();
 }
 
 MainWindow::~MainWindow() = default;
@@ -250,6 +252,8 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         event->ignore();
         return;
     }
+    // The panels presentation mode hid are saved as the user had them.
+    workspace()->setPresenting(false);
     writeSettings();
     event->accept();
 }

@@ -207,9 +207,14 @@ void TestNetworkStepper::jumpsAndStepList() {
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rect.center());
     QCOMPARE(doc_->position(), 5);
     QCOMPARE(scene_->highlightedLayer(), 1);
-    // And the list follows the stepper.
-    press(Qt::Key_Space);
+    // Space still steps with the list focused, and the list follows the stepper.
+    QVERIFY(list->hasFocus());
+    QTest::keyClick(list, Qt::Key_Space);
+    QCOMPARE(doc_->position(), 6);
     QCOMPARE(list->currentRow(), list->rowOfPosition(6));
+    // ↓ in the list moves to the next step as well.
+    QTest::keyClick(list, Qt::Key_Down);
+    QCOMPARE(doc_->position(), 7);
 }
 
 void TestNetworkStepper::notationAndPrecisionApplyEverywhere() {
