@@ -4,6 +4,7 @@
 // PNG, SVG and PDF.
 #include "gui/canvas/canvas_export.h"
 #include "gui/canvas/network_scene.h"
+#include "gui/app_settings.h"
 #include "gui/examples.h"
 #include "gui/message_bar.h"
 #include "gui/network_editor.h"
@@ -14,6 +15,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMenuBar>
+#include <QMimeData>
+#include <QUrl>
 #include <QUndoStack>
 
 using namespace bpl;
@@ -47,6 +50,7 @@ private slots:
     void examplesCarryTheirDescriptions();
     void exportCanvas_data();
     void exportCanvas();
+    void dropRecentAndRemembered();
 
 private:
     QTemporaryDir settings_;
@@ -194,6 +198,38 @@ void TestNetworkFiles::exportCanvas() {
         QCOMPARE(image.width(), qRound(content.width() * 2));
     }
     QVERIFY(!gui::exportCanvas(window_->workspace()->scene(), files_.filePath("canvas.bmp")).isEmpty());
+}
+
+void TestNetworkFiles::dropRecentAndRemembered() {
+    // Save a variant, open an example, then drop the saved file on the window.
+    window_->workspace()->editor()->setLearningRate(0.25);
+    const QString path = files_.filePath("dropped.json");
+    QVERIFY(window_->saveTo(path));
+    QVERIFY(window_->openExample("xor_step"));
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(path)});
+    QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(window_.get(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(window_.get(), &drop);
+    QCOMPARE(window_->document()->filePath(), QFileInfo(path).absoluteFilePath());
+    QCOMPARE(window_->document()->network().learningRate, 0.25);
+    // The file is first among the recent files.
+    QCOMPARE(recentFiles().value(0), QFileInfo(path).absoluteFilePath());
+    // Notation, precision and the window's layout outlive the window.
+    window_->setNotation("ng");
+    window_->setPrecision(4);
+    window_->close();
+    auto settings = openSettings();
+    QCOMPARE(settings->value(settings::kNotation).toString(), QString("ng"));
+    QCOMPARE(settings->value(settings::kPrecision).toInt(), 4);
+    QVERIFY(!settings->value(settings::kGeometry).toByteArray().isEmpty());
+    QVERIFY(!settings->value(settings::kWorkspaceState).toByteArray().isEmpty());
+    window_.reset();
+    window_ = test::openSheet5(false);
+    QCOMPARE(QString::fromStdString(window_->document()->traceOptions().notation.id), QString("ng"));
+    QCOMPARE(window_->document()->traceOptions().precision, 4);
 }
 
 QTEST_MAIN(TestNetworkFiles)
