@@ -84,6 +84,10 @@ void TestNetworkStepper::startShowsInputAndUnknowns() {
     QCOMPARE(scene_->edgeLabelItem(1, 1, 2)->lines(), (QStringList{"w₂₃⁽¹⁾", "-0.2"}));
     QVERIFY(scene_->lossItem()->lines().contains("E = ?"));
     QVERIFY(window_->workspace()->details()->titleText().contains("Start"));
+    QCOMPARE(scene_->warningText(), QString());
+    // Step units: the canvas says that no gradient flows through them.
+    QVERIFY(window_->openExample("xor_step"));
+    QVERIFY(scene_->warningText().contains("layer 1 uses step units"));
 }
 
 void TestNetworkStepper::spaceWalksTheForwardPass_data() {

@@ -74,6 +74,8 @@ QRectF NetworkScene::focusRect() const {
     return r;
 }
 
+QString NetworkScene::warningText() const { return warnings_ ? warnings_->text() : QString(); }
+
 QRectF NetworkScene::contentRect() const {
     return itemsBoundingRect().adjusted(-30, -30, 30, 30);
 }
@@ -95,6 +97,8 @@ void NetworkScene::rebuild() {
     band_->setZValue(-5);
     title_ = addSimpleText(QString::fromStdString(net.name), style_.title);
     title_->setBrush(style_.text);
+    warnings_ = addSimpleText(QString(), style_.bold);
+    warnings_->setBrush(style_.negative);
 
     neurons_.resize(net.layerCount());
     edges_.resize(net.layerCount());
@@ -188,6 +192,12 @@ void NetworkScene::refresh() {
     for (LayerLabelItem* label : layerLabels_) headingTop = std::min(headingTop, label->pos().y() - label->size().height());
     title_->setPos(layout_.columnX.front() - style_.radius * 1.5,
                    headingTop - title_->boundingRect().height() - style_.radius * 0.6);
+    // Step units and the like: said on the canvas, not left as silent zeros.
+    QStringList warnings;
+    for (const std::string& w : trace.warnings) warnings << QStringLiteral("⚠ ") + QString::fromStdString(w);
+    warnings_->setText(warnings.join('\n'));
+    warnings_->setPos(layout_.columnX.front() - style_.radius * 1.5,
+                      layout_.bottom + style_.radius + 4 * layout_.lineHeight + 24);
     setSceneRect(contentRect());
     if (previous != highlighted_) emit focusChanged();
 }

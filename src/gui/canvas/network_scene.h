@@ -39,6 +39,8 @@ public:
     EdgeLabelItem* edgeLabelItem(int layer, int i, int j) const; // nullptr when unlabelled
     LayerLabelItem* layerLabelItem(int layer) const;
     LossItem* lossItem() const { return loss_; }
+    // The trace's warnings as shown under the network ("" when none).
+    QString warningText() const;
     // The highlighted layer (−1 at the start) and the area to keep in view.
     int highlightedLayer() const { return highlighted_; }
     QRectF focusRect() const;
@@ -71,6 +73,7 @@ private:
     LossItem* loss_ = nullptr;
     QGraphicsPathItem* band_ = nullptr;
     QGraphicsSimpleTextItem* title_ = nullptr;
+    QGraphicsSimpleTextItem* warnings_ = nullptr; // the trace's warnings, under the network
     int highlighted_ = -1;
     bool syncing_ = false;
 };
