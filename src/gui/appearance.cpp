@@ -13,8 +13,7 @@ constexpr double kPresentationBoost = 1.35;
 
 } // namespace
 
-Appearance::Appearance(QObject* parent)
-    : QObject(parent), systemPalette_(QApplication::palette()), systemFont_(QApplication::font()) {}
+Appearance::Appearance(QObject* parent) : QObject(parent), systemFont_(QApplication::font()) {}
 
 bool Appearance::isDark() const {
     return QApplication::palette().color(QPalette::Window).lightness() < 128;
@@ -43,7 +42,9 @@ void Appearance::zoomFont(int steps) { setFontScale(fontScale_ * std::pow(1.1, s
 
 void Appearance::apply() {
     switch (effectiveTheme()) {
-    case Theme::System: QApplication::setPalette(systemPalette_); break;
+    // An empty palette overrides no role: the platform's palette shows through
+    // and keeps following the system's light or dark setting.
+    case Theme::System: QApplication::setPalette(QPalette()); break;
     case Theme::Light: QApplication::setPalette(lightPalette()); break;
     case Theme::Dark: QApplication::setPalette(darkPalette()); break;
     case Theme::HighContrast: QApplication::setPalette(highContrastPalette()); break;

@@ -14,7 +14,7 @@ enum class Theme { System, Light, Dark, HighContrast };
 class Appearance : public QObject {
     Q_OBJECT
 public:
-    // Remembers the application's palette and font as the system's.
+    // Remembers the application's font as the system's.
     explicit Appearance(QObject* parent = nullptr);
 
     Theme theme() const { return theme_; }
@@ -40,7 +40,6 @@ signals:
 private:
     void apply();
 
-    QPalette systemPalette_;
     QFont systemFont_;
     Theme theme_ = Theme::System;
     bool presenting_ = false;
