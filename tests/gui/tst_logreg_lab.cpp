@@ -49,6 +49,8 @@ class TestLogRegLab : public QObject {
     void stopCancelsALongSweep();
     void runAgainRestartsTheSweep();
     void closingDuringASweepReturnsPromptly();
+    void newDataDuringASweepStopsIt();
+    void typoAfterARunKeepsTheRuns();
     void exportsWriteFiles();
 
   private:
@@ -346,6 +348,39 @@ void TestLogRegLab::closingDuringASweepReturnsPromptly() {
     clock.start();
     lab_.reset(); // as when the window closes: the worker is told to stop and joined
     QVERIFY2(clock.elapsed() < 3000, qPrintable(QString("%1 ms").arg(clock.elapsed())));
+}
+
+void TestLogRegLab::newDataDuringASweepStopsIt() {
+    child<QSpinBox>("gen0CountSpin")->setValue(200000);
+    child<QSpinBox>("gen1CountSpin")->setValue(200000);
+    QTest::mouseClick(child<QPushButton>("generateButton"), Qt::LeftButton);
+    child<QSpinBox>("maxIterSpin")->setValue(1000000);
+    child<QLineEdit>("tolEdit")->setText("0");
+    QSignalSpy changed(lab_.get(), &LogRegLab::iterationChanged);
+    QTest::mouseClick(child<QPushButton>("runButton"), Qt::LeftButton);
+    QVERIFY(changed.wait(20000));
+    QTest::mouseClick(child<QPushButton>("sampleButton"), Qt::LeftButton);
+    QVERIFY(!lab_->running());
+    QCOMPARE(lab_->data()->size(), Eigen::Index(200));
+    QCOMPARE(lab_->sweep().runCount(), 0);
+    QTest::qWait(300); // late reports of the stopped sweep are ignored
+    QCOMPARE(lab_->sweep().runCount(), 0);
+    QCOMPARE(child<QPushButton>("runButton")->text(), QString("Run"));
+    child<QSpinBox>("maxIterSpin")->setValue(50);
+    QVERIFY(runAndWait()); // and the new data runs normally
+    QCOMPARE(lab_->sweep().runs[0].recorded(), 50);
+}
+
+void TestLogRegLab::typoAfterARunKeepsTheRuns() {
+    QVERIFY(runAndWait());
+    const std::vector<double> nll = lab_->sweep().runs[0].nll;
+    child<QLineEdit>("etasEdit")->setText("0.5, 0,3");
+    QTest::mouseClick(child<QPushButton>("runButton"), Qt::LeftButton);
+    QVERIFY(!lab_->running());
+    QVERIFY2(lab_->statusText().contains("greater than 0"), qPrintable(lab_->statusText()));
+    QCOMPARE(lab_->sweep().runCount(), 15);
+    QVERIFY(lab_->sweep().runs[0].nll == nll);
+    QCOMPARE(lab_->nllPlot()->panel()->graph(0)->dataCount(), int(nll.size()));
 }
 
 void TestLogRegLab::exportsWriteFiles() {

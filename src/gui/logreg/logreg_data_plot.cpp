@@ -34,8 +34,8 @@ LogRegDataPlot::LogRegDataPlot(QWidget* parent) : LogRegPlot(tr("Data and separa
             [this] { updateSeparators(); });
 }
 
-void LogRegDataPlot::setData(const LogRegData* data) {
-    data_ = data;
+void LogRegDataPlot::setData(std::shared_ptr<const LogRegData> data) {
+    data_ = std::move(data);
     QVector<double> k0, v0, k1, v1;
     shownPoints_ = 0;
     if (data_ && data_->size() > 0) {

@@ -5,6 +5,7 @@
 
 #include "gui/logreg/logreg_plot.h"
 
+#include <memory>
 #include <vector>
 
 namespace bpl::gui {
@@ -14,9 +15,9 @@ class LogRegDataPlot : public LogRegPlot {
   public:
     explicit LogRegDataPlot(QWidget* parent = nullptr);
 
-    // The points to show (kept as a pointer; may differ from the sweep's data
-    // until the next run).
-    void setData(const LogRegData* data);
+    // The points to show (shared, so they outlive any replacement elsewhere;
+    // may differ from the sweep's data until the next run).
+    void setData(std::shared_ptr<const LogRegData> data);
     void setSweep(const LogRegSweep* sweep) override;
     void appendValues(int run, int first) override;
     void setIteration(int k) override;
@@ -39,7 +40,7 @@ class LogRegDataPlot : public LogRegPlot {
     void updateTitle();
     void needFullReplot() { fullReplot_ = true; }
 
-    const LogRegData* data_ = nullptr;
+    std::shared_ptr<const LogRegData> data_;
     QCPGraph* class0_ = nullptr;
     QCPGraph* class1_ = nullptr;
     std::vector<QCPCurve*> separators_; // by run

@@ -149,14 +149,19 @@ std::vector<LogRegPlot*> LogRegLab::plots() const {
 }
 
 void LogRegLab::setData(std::shared_ptr<const LogRegData> data, const QString& name) {
-    if (sweepRunning_)
-        stop();
+    if (sweepRunning_) {
+        // The runs belong to the old data: stop them and ignore their reports.
+        compute_->cancel();
+        sweepId_ = 0;
+        sweepRunning_ = false;
+        updateRunning(false);
+    }
     data_ = std::move(data);
     dataName_ = name;
-    sweep_ = LogRegSweep{};
+    dataPlot_->setData(data_);
     for (LogRegPlot* plot : plots())
         plot->setSweep(nullptr);
-    dataPlot_->setData(data_.get());
+    sweep_ = LogRegSweep{};
     const QLocale locale;
     ui_->dataInfoLabel->setText(
         tr("<b>%1</b>: %2 points (%3 with t = 0, %4 with t = 1)")
@@ -254,19 +259,20 @@ bool LogRegLab::run() {
         setStatus(tr("Choose at least one method (GD, SGD or mini-batch)."), true);
         return false;
     }
-    sweep_ = LogRegSweep::plan(data_, dataName_, etas, methods, base);
+    // Checked before anything changes: a typo keeps the runs on screen.
+    LogRegSweep planned = LogRegSweep::plan(data_, dataName_, etas, methods, base);
     std::vector<LogRegOptions> runs;
-    for (const LogRegRun& run : sweep_.runs) {
+    for (const LogRegRun& run : planned.runs) {
         if (const std::string problem = optionsProblem(run.options, data_->size());
             !problem.empty()) {
-            sweep_ = LogRegSweep{};
-            for (LogRegPlot* plot : plots())
-                plot->setSweep(nullptr);
             setStatus(QString::fromStdString(problem) + ".", true);
             return false;
         }
         runs.push_back(run.options);
     }
+    for (LogRegPlot* plot : plots())
+        plot->setSweep(nullptr);
+    sweep_ = std::move(planned);
     ui_->playButton->setChecked(false);
     for (LogRegPlot* plot : plots())
         plot->setSweep(&sweep_);
@@ -296,6 +302,8 @@ void LogRegLab::onProgress(const compute::LogRegProgress& progress) {
     if (progress.sweep != sweepId_)
         return; // a report of an older sweep
     for (const auto& update : progress.updates) {
+        if (update.run < 0 || update.run >= sweep_.runCount())
+            continue;
         const int first = sweep_.runs[static_cast<std::size_t>(update.run)].recorded();
         sweep_.apply(update);
         for (LogRegPlot* plot : plots())
