@@ -3,7 +3,7 @@
 algorithm (shared/spec/logreg.md) written the way a student would in NumPy,
 timed on the same kind of data, printing points·iterations per second.
 
-  python3 tests/bench/numpy_logreg.py [--points N] [--iters K] [--sgd-epochs E]
+  python3 tests/bench/numpy_logreg.py [--points N] [--iters K] [--sgd-epochs E] [--sgd-points M]
 
 GD is vectorised (one matrix-vector product, stable softplus and sigmoid, one
 more product for the gradient per iteration). SGD visits the points one by one
@@ -70,10 +70,10 @@ def sgd(A, t, eta, epochs, w0=(0.1, 0.0, 0.0)):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--points", type=int, default=1_000_000)
-    parser.add_argument("--iters", type=int, default=50, help="GD iterations")
+    parser.add_argument("--iters", type=int, default=20, help="GD iterations (as bench logreg)")
     parser.add_argument("--sgd-epochs", type=int, default=1)
-    parser.add_argument("--sgd-points", type=int, default=200_000,
-                        help="points for the (slow) SGD loop; the rate per point is what counts")
+    parser.add_argument("--sgd-points", type=int, default=None,
+                        help="points for the (slow) SGD loop, default all; the rate per point is what counts")
     args = parser.parse_args()
 
     A, t = two_gaussians(args.points)
@@ -84,7 +84,7 @@ def main():
           f"{args.points * args.iters / seconds / 1e6:.2f} M points*iterations/s "
           f"(NLL {history[0]:.4f} -> {history[-1]:.4f})")
 
-    n = min(args.sgd_points, args.points)
+    n = min(args.sgd_points or args.points, args.points)
     A_sgd, t_sgd = A[:n], t[:n]
     start = time.perf_counter()
     _, history = sgd(A_sgd, t_sgd, 0.05, args.sgd_epochs)
