@@ -193,7 +193,7 @@ int runBench(const QStringList& args) {
         printOut(
             QString("GUI: 5 η × (GD + SGD) over %1 points with live plots (max %2 iterations):\n"
                     "  sweep %3 s, longest GUI-thread stall %4 ms "
-                    "(the GUI thread's own work in it: %5 ms)\n")
+                    "(longest own work of the GUI thread between two ticks: %5 ms)\n")
                 .arg(locale.toString(guiPoints))
                 .arg(guiMaxIter)
                 .arg(stall.sweepSeconds, 0, 'f', 2)
