@@ -282,6 +282,10 @@ void TestLogRegLab::badDataFileKeepsTheData() {
     f.close();
     QVERIFY(lab_->openData(path));
     QCOMPARE(lab_->data()->size(), Eigen::Index(3));
+    // Mini-batch B = 10 on 3 points runs with B = 3.
+    QVERIFY(runAndWait());
+    QCOMPARE(lab_->sweep().runs.back().batchSize, 3);
+    QVERIFY(child<QComboBox>("showCombo")->itemText(2).contains("B = 3"));
 }
 
 void TestLogRegLab::stopCancelsALongSweep() {
