@@ -1,11 +1,13 @@
 // Chooses between the window and a headless subcommand; nothing else.
 #include "cli/command.h"
 #include "cli/output.h"
+#include "gui/autosave.h"
 #include "gui/check/check_controller.h"
 #include "gui/main_window.h"
 
 #include <QApplication>
 #include <QFileInfo>
+#include <QIcon>
 
 #include <memory>
 
@@ -41,11 +43,18 @@ int main(int argc, char** argv) {
     QApplication::setApplicationName("Backprop Lab");
     QApplication::setOrganizationName("Backprop Lab");
     QApplication::setApplicationVersion(BPL_VERSION);
+    QApplication::setWindowIcon(QIcon(":/icons/backprop-lab.svg"));
+    QGuiApplication::setDesktopFileName("backprop-lab");
     bpl::gui::MainWindow window;
+    const QString autosaveDirectory = bpl::gui::Autosave::defaultDirectory();
     if (!first.isEmpty() && window.openFile(first) && !rest.isEmpty()) {
         // backprop-lab NETWORK.json ANSWERS.json: a student's work, marked in Check mode.
         if (auto* check = window.findChild<bpl::gui::CheckController*>()) check->openAnswers(rest.first());
     }
     window.show();
+    // Edits a killed or crashed window kept are offered back, then this
+    // window keeps its own copy while it has unsaved edits.
+    window.offerAutosavedEdits(autosaveDirectory);
+    window.enableAutosave(autosaveDirectory);
     return app.exec();
 }

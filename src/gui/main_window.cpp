@@ -2,6 +2,8 @@
 
 #include "gui/app_settings.h"
 #include "gui/appearance.h"
+#include "gui/autosave.h"
+#include "gui/commands/structure_commands.h"
 #include "gui/canvas/canvas_export.h"
 #include "gui/canvas/canvas_style.h"
 #include "gui/canvas/network_view.h"
@@ -18,6 +20,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLocale>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QUndoStack>
@@ -255,7 +258,53 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     // The panels presentation mode hid are saved as the user had them.
     workspace()->setPresenting(false);
     writeSettings();
+    if (autosave_) autosave_->closeCleanly();
     event->accept();
+}
+
+void MainWindow::enableAutosave(const QString& directory) {
+    if (!autosave_) autosave_ = new Autosave(document(), directory, this);
+}
+
+void MainWindow::offerAutosavedEdits(const QString& directory) {
+    const std::vector<AutosavedEdits> found = Autosave::orphaned(directory);
+    if (found.empty()) return;
+    const AutosavedEdits& newest = found.front();
+    const QString when = QLocale().toString(newest.savedAt.toLocalTime(), QLocale::ShortFormat);
+    const auto answer = QMessageBox::question(
+        this, tr("Restore unsaved edits?"),
+        tr("Backprop Lab did not close normally. Unsaved edits to “%1” from %2 were kept.\n\n"
+           "Restore them? (Discard deletes the kept copy.)")
+            .arg(newest.displayName, when),
+        QMessageBox::Yes | QMessageBox::Discard | QMessageBox::Ignore, QMessageBox::Yes);
+    if (answer == QMessageBox::Yes) {
+        if (restoreAutosavedEdits(newest)) Autosave::discard(newest);
+    } else if (answer == QMessageBox::Discard) {
+        Autosave::discard(newest);
+    }
+}
+
+bool MainWindow::restoreAutosavedEdits(const AutosavedEdits& edits) {
+    bool openedOriginal = false;
+    if (!edits.originalPath.isEmpty() && QFileInfo(edits.originalPath).isFile()) {
+        const auto loaded = io::loadNetwork(edits.originalPath);
+        if (loaded) {
+            document()->load(loaded.value(), QFileInfo(edits.originalPath).absoluteFilePath());
+            openedOriginal = true;
+        }
+    }
+    if (!openedOriginal && !edits.exampleName.isEmpty()) openedOriginal = openExample(edits.exampleName);
+    if (!openedOriginal) document()->load(edits.document, QString(), edits.displayName);
+    DocumentState restored;
+    restored.network = edits.document.network;
+    restored.original = edits.document.original;
+    restored.samplePass = edits.samplePass;
+    document()->undoStack()->push(RestoreEditsCommand::make(document(), restored).release());
+    ui_->messageBar->hide();
+    ui_->tabs->setCurrentWidget(workspace());
+    workspace()->view()->fitToWindow();
+    statusBar()->showMessage(tr("Restored the unsaved edits to %1").arg(edits.displayName), 8000);
+    return true;
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {

@@ -17,6 +17,8 @@ class MainWindow;
 namespace bpl::gui {
 
 class Appearance;
+class Autosave;
+struct AutosavedEdits;
 class MessageBar;
 class NetworkDocument;
 class NetworkWorkspace;
@@ -46,6 +48,16 @@ public:
     // Significant figures of every number shown; remembered.
     void setPrecision(int significantFigures);
     void setPresenting(bool presenting);
+
+    // Keeps a copy of unsaved edits in `directory` (autosave.h); the app turns
+    // it on, tests and screenshots leave it off.
+    void enableAutosave(const QString& directory);
+    Autosave* autosave() const { return autosave_; }
+    // Asks whether to restore the newest copy a crashed or killed window left.
+    void offerAutosavedEdits(const QString& directory);
+    // Opens the edits' file (or a new document) and applies the edits as one
+    // undo step, so they show as unsaved and Ctrl+Z shows the file as it was.
+    bool restoreAutosavedEdits(const AutosavedEdits& edits);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -78,6 +90,7 @@ private:
     QString dialogDirectory() const;
 
     std::unique_ptr<Ui::MainWindow> ui_;
+    Autosave* autosave_ = nullptr;
     Appearance* appearance_;
     QActionGroup* notationGroup_ = nullptr;
     QActionGroup* precisionGroup_ = nullptr;

@@ -132,6 +132,12 @@ std::unique_ptr<ApplyUpdateCommand> ApplyUpdateCommand::make(NetworkDocument* do
         new ApplyUpdateCommand(document, text, after, false, 0, document->position()));
 }
 
+std::unique_ptr<RestoreEditsCommand> RestoreEditsCommand::make(NetworkDocument* document, DocumentState edited) {
+    const bool structural = !NetworkDocument::sameShape(edited.network, document->network());
+    return std::unique_ptr<RestoreEditsCommand>(new RestoreEditsCommand(
+        document, QObject::tr("Restore unsaved edits"), std::move(edited), structural, 0, 0));
+}
+
 std::unique_ptr<ResetWeightsCommand> ResetWeightsCommand::make(NetworkDocument* document) {
     DocumentState after = document->fileState();
     after.samplePass = 0;

@@ -105,6 +105,16 @@ private:
     using SnapshotCommand::SnapshotCommand;
 };
 
+// Edits kept by the autosave of a window that did not close normally, put
+// back over the file as one undo step ("Restore unsaved edits").
+class RestoreEditsCommand : public SnapshotCommand {
+public:
+    static std::unique_ptr<RestoreEditsCommand> make(NetworkDocument* document, DocumentState edited);
+
+private:
+    using SnapshotCommand::SnapshotCommand;
+};
+
 // Back to the weights, biases and sample as loaded or last saved.
 class ResetWeightsCommand : public SnapshotCommand {
 public:
