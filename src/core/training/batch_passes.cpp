@@ -99,6 +99,29 @@ void multiplyByDerivative(const ActivationFunction& h, const A& a, const Z& z, D
     }
 }
 
+// Layers with at most this many weights multiply coefficient by coefficient:
+// for them the blocked GEMM's packing costs more than the arithmetic.
+constexpr Eigen::Index kSmallLayer = 256;
+
+// dst = lhs · rhs (or dst += lhs · rhs), the product chosen by the layer's size.
+template <typename Dst, typename Lhs, typename Rhs>
+void multiply(Dst&& dst, const Lhs& lhs, const Rhs& rhs, bool small, bool add = false) {
+    if (small) {
+        if (add)
+            dst.noalias() += lhs.lazyProduct(rhs);
+        else
+            dst.noalias() = lhs.lazyProduct(rhs);
+    } else if (add) {
+        dst.noalias() += lhs * rhs;
+    } else {
+        dst.noalias() = lhs * rhs;
+    }
+}
+
+bool isSmall(const Layer& layer) {
+    return layer.weights.size() <= kSmallLayer;
+}
+
 } // namespace
 
 void BatchPasses::forward(const Network& network, int m) {
@@ -106,7 +129,7 @@ void BatchPasses::forward(const Network& network, int m) {
         const auto i = static_cast<std::size_t>(l);
         const Layer& layer = network.layers[i];
         auto a = a_[i].leftCols(m);
-        a.noalias() = layer.weights * z_[i - 1].leftCols(m);
+        multiply(a, layer.weights, z_[i - 1].leftCols(m), isSmall(layer));
         a.colwise() += layer.bias;
         activate(layer.activation, a, z_[i].leftCols(m), columnScratch_);
     }
@@ -150,16 +173,17 @@ void BatchPasses::backward(const Network& network, const Eigen::Ref<const Eigen:
     // δ⁽ˡ⁾ = h′(a⁽ˡ⁾) ⊙ (W⁽ˡ⁺¹⁾)ᵀ δ⁽ˡ⁺¹⁾
     for (std::size_t l = last - 1; l >= 1; --l) {
         auto d = delta_[l].leftCols(m);
-        d.noalias() = network.layers[l + 1].weights.transpose() * delta_[l + 1].leftCols(m);
+        const Layer& next = network.layers[l + 1];
+        multiply(d, next.weights.transpose(), delta_[l + 1].leftCols(m), isSmall(next));
         multiplyByDerivative(network.layers[l].activation, a_[l].leftCols(m), z_[l].leftCols(m), d);
     }
     for (std::size_t l = 1; l <= last; ++l) {
         const auto d = delta_[l].leftCols(m);
+        multiply(g.weights[l], d, z_[l - 1].leftCols(m).transpose(), isSmall(network.layers[l]),
+                 accumulate);
         if (accumulate) {
-            g.weights[l].noalias() += d * z_[l - 1].leftCols(m).transpose();
             g.bias[l].noalias() += d.rowwise().sum();
         } else {
-            g.weights[l].noalias() = d * z_[l - 1].leftCols(m).transpose();
             g.bias[l].noalias() = d.rowwise().sum();
         }
     }
