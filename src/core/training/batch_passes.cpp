@@ -213,15 +213,14 @@ double BatchPasses::lossSum(const Network& network,
         case Loss::BinaryCrossEntropy:
             for (Eigen::Index r = 0; r < k; ++r) {
                 const double t = targets(r, j);
-                // ln y and ln(1 − y): log-sigmoid of ±a for a sigmoid unit, else clamped logs.
+                // ln y and ln(1 − y): log-sigmoid of ±a for a sigmoid unit, else
+                // clamped logs; each only where its factor is not 0.
                 const bool sig = out == Activation::Sigmoid;
-                const double lnY = sig ? logSigmoid(a(r, j)) : std::log(std::max(y(r, j), tiny));
-                const double ln1mY =
-                    sig ? logSigmoid(-a(r, j)) : std::log(std::max(1.0 - y(r, j), tiny));
                 if (t != 0.0)
-                    e -= t * lnY;
+                    e -= t * (sig ? logSigmoid(a(r, j)) : std::log(std::max(y(r, j), tiny)));
                 if (t != 1.0)
-                    e -= (1.0 - t) * ln1mY;
+                    e -= (1.0 - t) *
+                         (sig ? logSigmoid(-a(r, j)) : std::log(std::max(1.0 - y(r, j), tiny)));
             }
             break;
         case Loss::CrossEntropy: {
