@@ -299,9 +299,6 @@ void TestLogRegCli::badUsageExitsTwo_data() {
     QTest::newRow("batch size 0") << QStringList{kSample, "--method", "minibatch", "--batch-size",
                                                  "0"}
                                   << "--batch-size: expected a whole number";
-    QTest::newRow("batch larger than data")
-        << QStringList{kSample, "--method", "minibatch", "--batch-size", "500"}
-        << "batch size must be from 1 to the number of points (200)";
     QTest::newRow("seed without shuffle") << QStringList{kSample, "--method", "sgd", "--seed", "3"}
                                           << "--seed applies only with --shuffle";
     QTest::newRow("shuffle with gd")
