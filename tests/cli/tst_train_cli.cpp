@@ -241,7 +241,11 @@ void TestTrainCli::csv() {
                           "--batch-size", "1"});
     const QByteArray k5 = QByteArray::number(
         QJsonDocument::fromJson(json.out)["runs"][0]["train_loss"][5].toDouble(), 'g', 17);
-    QCOMPARE(lines[6].split(',').at(6).toDouble(), k5.toDouble());
+    // The label "sgd, η = 0.5, B = 1" is quoted (it holds a comma).
+    QVERIFY(lines[6].startsWith("1,\"sgd, η = 0.5, B = 1\",sgd,0.5,1,5,"));
+    QByteArray row = lines[6];
+    row.replace("\"sgd, η = 0.5, B = 1\"", "label");
+    QCOMPARE(row.split(',').at(6).toDouble(), k5.toDouble());
 }
 
 void TestTrainCli::plotAndSaveNetwork() {
