@@ -90,6 +90,7 @@ class TestTrainCli : public QObject {
     void csv();
     void plotAndSaveNetwork();
     void defaultsFromTheTrainingObject();
+    void examplesLearn();
     void usageErrors_data();
     void usageErrors();
     void inputErrors_data();
@@ -296,6 +297,33 @@ void TestTrainCli::defaultsFromTheTrainingObject() {
     QVERIFY(!json(f)["runs"].toArray().at(0).toObject().contains("test_loss"));
 }
 
+void TestTrainCli::examplesLearn() {
+    // The digits example with its own settings: the split of 1,797 images and ≥ 90% on the test
+    // rows.
+    const Run digits = run({"train", example("digits_64_32_10_relu.json")});
+    QCOMPARE(digits.code, 0);
+    const QJsonObject d = json(digits);
+    QCOMPARE(d["data"].toObject()["source"].toString(), QString("digits"));
+    QCOMPARE(d["data"].toObject()["train"].toInt(), 1078); // ⌊1797·0.6⌋
+    QCOMPARE(d["data"].toObject()["validation"].toInt(), 359);
+    QCOMPARE(d["data"].toObject()["test"].toInt(), 360);
+    const QJsonObject digitsRun = d["runs"].toArray().at(0).toObject();
+    QVERIFY(digitsRun["test_accuracy"].toArray().last().toDouble() >= 0.9);
+    QCOMPARE(digitsRun["confusion"].toArray().size(), 10);
+    // The spiral example compares SGD, momentum and Adam; each learns the spiral.
+    const Run spiral = run({"train", example("spiral_2881_tanh.json"), "--data", "spiral"});
+    QCOMPARE(spiral.code, 0);
+    const QJsonArray runs = json(spiral)["runs"].toArray();
+    QCOMPARE(runs.size(), 3);
+    for (const auto& v : runs) {
+        const QJsonObject r = v.toObject();
+        QVERIFY2(r["test_accuracy"].toArray().last().toDouble() >= 0.85,
+                 qPrintable(r["label"].toString()));
+        QVERIFY(r["train_loss"].toArray().last().toDouble() <
+                0.5 * r["train_loss"].toArray().first().toDouble());
+    }
+}
+
 void TestTrainCli::usageErrors_data() {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("message");
@@ -319,8 +347,9 @@ void TestTrainCli::usageErrors_data() {
                                  << "--split: expected three";
     QTest::newRow("points with a file")
         << QStringList{"train", "N", "D", "--points", "10"} << "--points applies only";
-    QTest::newRow("epochs fractional") << QStringList{"train", "N", "--data", "xor", "--epochs", "2.5"}
-                              << "--epochs: expected a whole number";
+    QTest::newRow("epochs fractional")
+        << QStringList{"train", "N", "--data", "xor", "--epochs", "2.5"}
+        << "--epochs: expected a whole number";
     QTest::newRow("negative eta") << QStringList{"train",           "N", "--data", "xor",
                                                  "--learning-rate", "-1"}
                                   << "--learning-rate: expected";
