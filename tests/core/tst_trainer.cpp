@@ -435,6 +435,13 @@ void TestTrainer::stepNetworksAreRefused() {
     QVERIFY2(
         problem.startsWith("layer 2 uses the step activation, whose derivative is 0 everywhere"),
         qPrintable(problem));
+    // A split that was not fitted to the network is not trained (and does not crash).
+    const Network sine = test::layeredNetwork({1, 3, 1}, Activation::Tanh, Activation::Identity,
+                                              Loss::HalfSquaredError);
+    const auto unfitted = defaultSplit(generated("sine", 20, 0.1, sine));
+    const TrainingRun refused = train(circleNetwork(), unfitted, TrainingOptions{});
+    QCOMPARE(refused.stopped, TrainingStop::Cancelled);
+    QCOMPARE(refused.recordedEpochs(), 0);
     Network softmaxInside = circleNetwork();
     softmaxInside.layers[1].activation.kind = Activation::Softmax;
     QVERIFY(QString::fromStdString(networkTrainingProblem(softmaxInside))

@@ -99,6 +99,29 @@ void multiplyByDerivative(const ActivationFunction& h, const A& a, const Z& z, D
     }
 }
 
+// Layers with at most this many weights multiply coefficient by coefficient:
+// for them the blocked GEMM's packing costs more than the arithmetic.
+constexpr Eigen::Index kSmallLayer = 256;
+
+// dst = lhs · rhs (or dst += lhs · rhs), the product chosen by the layer's size.
+template <typename Dst, typename Lhs, typename Rhs>
+void multiply(Dst&& dst, const Lhs& lhs, const Rhs& rhs, bool small, bool add = false) {
+    if (small) {
+        if (add)
+            dst.noalias() += lhs.lazyProduct(rhs);
+        else
+            dst.noalias() = lhs.lazyProduct(rhs);
+    } else if (add) {
+        dst.noalias() += lhs * rhs;
+    } else {
+        dst.noalias() = lhs * rhs;
+    }
+}
+
+bool isSmall(const Layer& layer) {
+    return layer.weights.size() <= kSmallLayer;
+}
+
 } // namespace
 
 void BatchPasses::forward(const Network& network, int m) {
@@ -106,7 +129,7 @@ void BatchPasses::forward(const Network& network, int m) {
         const auto i = static_cast<std::size_t>(l);
         const Layer& layer = network.layers[i];
         auto a = a_[i].leftCols(m);
-        a.noalias() = layer.weights * z_[i - 1].leftCols(m);
+        multiply(a, layer.weights, z_[i - 1].leftCols(m), isSmall(layer));
         a.colwise() += layer.bias;
         activate(layer.activation, a, z_[i].leftCols(m), columnScratch_);
     }
@@ -150,16 +173,17 @@ void BatchPasses::backward(const Network& network, const Eigen::Ref<const Eigen:
     // δ⁽ˡ⁾ = h′(a⁽ˡ⁾) ⊙ (W⁽ˡ⁺¹⁾)ᵀ δ⁽ˡ⁺¹⁾
     for (std::size_t l = last - 1; l >= 1; --l) {
         auto d = delta_[l].leftCols(m);
-        d.noalias() = network.layers[l + 1].weights.transpose() * delta_[l + 1].leftCols(m);
+        const Layer& next = network.layers[l + 1];
+        multiply(d, next.weights.transpose(), delta_[l + 1].leftCols(m), isSmall(next));
         multiplyByDerivative(network.layers[l].activation, a_[l].leftCols(m), z_[l].leftCols(m), d);
     }
     for (std::size_t l = 1; l <= last; ++l) {
         const auto d = delta_[l].leftCols(m);
+        multiply(g.weights[l], d, z_[l - 1].leftCols(m).transpose(), isSmall(network.layers[l]),
+                 accumulate);
         if (accumulate) {
-            g.weights[l].noalias() += d * z_[l - 1].leftCols(m).transpose();
             g.bias[l].noalias() += d.rowwise().sum();
         } else {
-            g.weights[l].noalias() = d * z_[l - 1].leftCols(m).transpose();
             g.bias[l].noalias() = d.rowwise().sum();
         }
     }
@@ -189,15 +213,14 @@ double BatchPasses::lossSum(const Network& network,
         case Loss::BinaryCrossEntropy:
             for (Eigen::Index r = 0; r < k; ++r) {
                 const double t = targets(r, j);
-                // ln y and ln(1 − y): log-sigmoid of ±a for a sigmoid unit, else clamped logs.
+                // ln y and ln(1 − y): log-sigmoid of ±a for a sigmoid unit, else
+                // clamped logs; each only where its factor is not 0.
                 const bool sig = out == Activation::Sigmoid;
-                const double lnY = sig ? logSigmoid(a(r, j)) : std::log(std::max(y(r, j), tiny));
-                const double ln1mY =
-                    sig ? logSigmoid(-a(r, j)) : std::log(std::max(1.0 - y(r, j), tiny));
                 if (t != 0.0)
-                    e -= t * lnY;
+                    e -= t * (sig ? logSigmoid(a(r, j)) : std::log(std::max(y(r, j), tiny)));
                 if (t != 1.0)
-                    e -= (1.0 - t) * ln1mY;
+                    e -= (1.0 - t) *
+                         (sig ? logSigmoid(-a(r, j)) : std::log(std::max(1.0 - y(r, j), tiny)));
             }
             break;
         case Loss::CrossEntropy: {

@@ -26,6 +26,22 @@ bool weightsFinite(const Network& network) {
     return true;
 }
 
+// True when every part of the split has the network's input and output counts.
+bool fits(const Network& network, const DataSplit& split) {
+    for (const Dataset* part : {&split.train, &split.validation, &split.test}) {
+        if (part->sampleCount() == 0 && part != &split.train)
+            continue;
+        if (part->inputs.rows() != network.inputSize() ||
+            part->targets.rows() != network.outputSize() ||
+            part->targets.cols() != part->inputs.cols() ||
+            (part->isClassification() &&
+             part->labels.size() != static_cast<std::size_t>(part->sampleCount()))) {
+            return false;
+        }
+    }
+    return network.layerCount() >= 2;
+}
+
 // Mean loss and accuracy of one part of the split.
 struct PartRecord {
     double loss = 0, accuracy = 0;
@@ -73,6 +89,12 @@ struct Trainer::Impl {
         }
         run.gradNorm.reserve(expected);
         run.snapshots.reserve(expected);
+        if (!fits(start, *data)) {
+            // A split not fitted to the network (a caller's mistake): nothing to train.
+            run.stopped = TrainingStop::Cancelled;
+            run.finalNetwork = start;
+            return;
+        }
         record();
     }
 
