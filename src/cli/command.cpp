@@ -10,6 +10,8 @@ const std::vector<Command>& commands() {
         {"logreg", "train logistic regression for several learning rates (JSON, CSV, --plot)", true, runLogRegCommand},
         {"train", "train a network on a data set, comparing settings (JSON, CSV, --plot, --save-network)", false, runTrainCommand},
         {"bench", "measure speed: bench logreg [--points N] [--iters K] | bench train [--epochs E]", true, runBench},
+        {"grad", "the chain rule on an expression: grad \"EXPR\" --at x=1,y=0", false, runGrad},
+        {"conv", "a convolution forward and backward: conv --input X --filter W", false, runConv},
     };
     return table;
 }
@@ -27,6 +29,11 @@ bool needsGuiFor(const Command& command, const QStringList& args) {
     if (name == QLatin1String("train")) {
         for (const QString& a : args) {
             if (a == "--plot" || a.startsWith("--plot=")) return true;
+        }
+    }
+    if (name == QLatin1String("grad") || name == QLatin1String("conv")) { // the PDF needs fonts
+        for (const QString& a : args) {
+            if (a == "--pdf" || a.startsWith("--pdf=")) return true;
         }
     }
     if (name == QLatin1String("trace") || name == QLatin1String("check")) {

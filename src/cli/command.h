@@ -32,5 +32,7 @@ int runCheck(const QStringList& args);
 int runLogRegCommand(const QStringList& args);
 int runBench(const QStringList& args);
 int runTrainCommand(const QStringList& args);
+int runGrad(const QStringList& args);
+int runConv(const QStringList& args);
 
 } // namespace bpl::cli
