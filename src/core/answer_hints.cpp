@@ -155,16 +155,14 @@ void quantityHints(const Trace& t, const QuantityRef& r, double g, const Toleran
 
 } // namespace
 
-std::vector<std::string> slipHints(const Trace& trace, const QuantityRef& ref, double given,
-                                   const Tolerance& tol) {
-    std::vector<std::string> hints;
-    const auto exactValue = trace.valueOf(ref);
-    if (!exactValue || !std::isfinite(given)) return hints;
-    const double exact = *exactValue;
-    if (exact != 0 && tol.matches(-given, exact)) {
+void addSignHint(double given, double exact, const Tolerance& tol, std::vector<std::string>& hints) {
+    if (exact != 0 && std::isfinite(given) && tol.matches(-given, exact)) {
         hints.push_back("The sign is wrong: the exact value is " + num(exact) + ".");
     }
-    quantityHints(trace, ref, given, tol, hints);
+}
+
+void addNumberSlipHints(double given, double exact, const Tolerance& tol, std::vector<std::string>& hints) {
+    if (!std::isfinite(given) || !std::isfinite(exact)) return;
     if (exact != 0 && given != 0 && hints.empty()) {
         for (int k = -6; k <= 6; ++k) {
             if (k != 0 && tol.matches(given, exact * std::pow(10.0, k))) {
@@ -194,6 +192,17 @@ std::vector<std::string> slipHints(const Trace& trace, const QuantityRef& ref, d
             }
         }
     }
+}
+
+std::vector<std::string> slipHints(const Trace& trace, const QuantityRef& ref, double given,
+                                   const Tolerance& tol) {
+    std::vector<std::string> hints;
+    const auto exactValue = trace.valueOf(ref);
+    if (!exactValue || !std::isfinite(given)) return hints;
+    const double exact = *exactValue;
+    addSignHint(given, exact, tol, hints);
+    quantityHints(trace, ref, given, tol, hints);
+    addNumberSlipHints(given, exact, tol, hints);
     return hints;
 }
 

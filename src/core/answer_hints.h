@@ -20,4 +20,10 @@ namespace bpl {
 std::vector<std::string> slipHints(const Trace& trace, const QuantityRef& ref, double given,
                                    const Tolerance& tolerance);
 
+// The slips any number can show, for checkers of other quantities (the worked
+// maths): a flipped sign; and — only when `hints` is still empty — a misplaced
+// decimal point, a dropped, extra or swapped digit, truncation, too few figures.
+void addSignHint(double given, double exact, const Tolerance& tolerance, std::vector<std::string>& hints);
+void addNumberSlipHints(double given, double exact, const Tolerance& tolerance, std::vector<std::string>& hints);
+
 } // namespace bpl
