@@ -312,6 +312,7 @@ void TestWorkedMaths::screenshots() {
         e->checkPanel()->field(MathsRef::grad(a))->setText("0.4470");
         e->checkPanel()->field(MathsRef::grad(e->graph()->findNode("x^2")))->setText("0.4470");
         e->checkPanel()->field(MathsRef::grad(e->graph()->variableNode("y")))->setText("-0.181");
+        e->checkPanel()->field(MathsRef::grad(e->graph()->findNode("x^2")))->setText("0.447");
         QTest::qWait(100);
         QVERIFY(window.grab().save(dir + "/maths-check" + suffix + ".png"));
         e->checkPanel()->clearAnswers();
@@ -329,6 +330,19 @@ void TestWorkedMaths::screenshots() {
         tab->convolutionTool()->home();
         QTest::qWait(100);
         QVERIFY(window.grab().save(dir + "/maths-convolution-forward" + suffix + ".png"));
+        tab->convolutionTool()->setCheckMode(true);
+        tab->convolutionTool()
+            ->checkPanel()
+            ->field(MathsRef::entry(MathsQuantity::ConvOutput, 0, 0))
+            ->setText("109");
+        tab->convolutionTool()
+            ->checkPanel()
+            ->field(MathsRef::entry(MathsQuantity::ConvOutput, 0, 1))
+            ->setText("96");
+        QTest::qWait(100);
+        QVERIFY(window.grab().save(dir + "/maths-convolution-check" + suffix + ".png"));
+        tab->convolutionTool()->checkPanel()->clearAnswers();
+        tab->convolutionTool()->setCheckMode(false);
     }
 }
 

@@ -129,7 +129,8 @@ void ExpressionGraphView::setGraph(const ExpressionGraph* graph) {
             f.setPointSizeF(10);
             e.label->setFont(f);
             e.label->setBrush(kActiveEdge.darker(140));
-            e.anchor = (start + end) / 2 + normal * bend;
+            // Past the middle and just above the line: the nodes' labels stay readable.
+            e.anchor = start + (end - start) * 0.55 + normal * (bend - 11);
             edges_.push_back(e);
         }
     }

@@ -21,6 +21,12 @@ MathsAnswerField::MathsAnswerField(const MathsRef& ref, QWidget* parent)
 void MathsAnswerField::setState(EntryState state, const QString& explanation) {
     explanation_ = explanation;
     setToolTip(explanation.isEmpty() ? placeholderText() : explanation);
+    if (mark_) {
+        mark_->setText(statusGlyph(state));
+        mark_->setStyleSheet(QString("color: %1; font-weight: bold;")
+                                 .arg(statusColours(state, palette()).accent.name()));
+        mark_->setToolTip(toolTip());
+    }
     if (state == state_)
         return;
     state_ = state;
@@ -78,7 +84,10 @@ void MathsCheckPanel::setSections(const std::vector<Section>& sections, Checker 
             auto* field = new MathsAnswerField(r.ref, grid_);
             field->setPlaceholderText(r.symbol);
             field->setToolTip(r.symbol + (r.caption.isEmpty() ? QString() : " = " + r.caption));
-            connect(field, &QLineEdit::textChanged, this, &MathsCheckPanel::recheck);
+            connect(field, &QLineEdit::textChanged, this, [this, field] {
+                current_ = field; // the explanation follows the field being typed in
+                recheck();
+            });
             connect(field, &MathsAnswerField::focused, this, &MathsCheckPanel::showExplanation);
             fields_.push_back(field);
             if (section.columns <= 1) {
@@ -87,6 +96,10 @@ void MathsCheckPanel::setSections(const std::vector<Section>& sections, Checker 
                 caption->setStyleSheet("color: palette(mid);");
                 gridLayout_->addWidget(caption, row, 1);
                 gridLayout_->addWidget(field, row, 2);
+                auto* mark = new QLabel(grid_);
+                mark->setMinimumWidth(14);
+                field->setMarkLabel(mark);
+                gridLayout_->addWidget(mark, row, 3);
                 ++row;
             } else {
                 field->setMinimumWidth(56);

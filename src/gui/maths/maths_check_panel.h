@@ -29,6 +29,8 @@ class MathsAnswerField : public QLineEdit {
     const MathsRef& ref() const { return ref_; }
     void setState(EntryState state, const QString& explanation);
     EntryState state() const { return state_; }
+    // The label beside the field that shows ✓ ✗ ↷ (in the state's colour).
+    void setMarkLabel(QLabel* mark) { mark_ = mark; }
     QString explanation() const { return explanation_; }
 
   signals:
@@ -39,6 +41,7 @@ class MathsAnswerField : public QLineEdit {
 
   private:
     MathsRef ref_;
+    QLabel* mark_ = nullptr;
     EntryState state_ = EntryState::Empty;
     QString explanation_;
 };
