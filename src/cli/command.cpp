@@ -9,6 +9,8 @@ const std::vector<Command>& commands() {
         {"check", "check hand-worked answers: correct, wrong or carried from an earlier slip", false, runCheck},
         {"logreg", "train logistic regression for several learning rates (JSON, CSV, --plot)", true, runLogRegCommand},
         {"bench", "measure speed: bench logreg [--points N] [--iters K]", true, runBench},
+        {"grad", "the chain rule on an expression: grad \"EXPR\" --at x=1,y=0", false, runGrad},
+        {"conv", "a convolution forward and backward: conv --input X --filter W", false, runConv},
     };
     return table;
 }
@@ -23,6 +25,11 @@ const Command* findCommand(const QString& name) {
 bool needsGuiFor(const Command& command, const QStringList& args) {
     if (command.needsGui) return true;
     const QLatin1String name(command.name);
+    if (name == QLatin1String("grad") || name == QLatin1String("conv")) { // the PDF needs fonts
+        for (const QString& a : args) {
+            if (a == "--pdf" || a.startsWith("--pdf=")) return true;
+        }
+    }
     if (name == QLatin1String("trace") || name == QLatin1String("check")) {
         for (int k = 0; k < args.size(); ++k) {
             const QString& a = args[k];

@@ -31,5 +31,7 @@ int runScreenshot(const QStringList& args);
 int runCheck(const QStringList& args);
 int runLogRegCommand(const QStringList& args);
 int runBench(const QStringList& args);
+int runGrad(const QStringList& args);
+int runConv(const QStringList& args);
 
 } // namespace bpl::cli

@@ -242,6 +242,14 @@ QJsonObject answerRefToJson(const QuantityRef& ref) {
     return o;
 }
 
+Result<Tolerance> toleranceFromJson(const QJsonValue& value, const QString& fileName) {
+    try {
+        return parseTolerance(value);
+    } catch (const Reject& r) {
+        return Error{fileName.toStdString(), r.place, r.reason};
+    }
+}
+
 QJsonObject toleranceToJson(const Tolerance& t) {
     QJsonObject o;
     if (t.kind == Tolerance::Kind::SignificantFigures) {

@@ -40,6 +40,8 @@ std::optional<Error> answerProblem(const std::vector<Answer>& answers, const Net
 // {"quantity", "layer", "index"} of a reference, as in the spec (no layer for
 // output, neither layer nor index for the loss).
 QJsonObject answerRefToJson(const QuantityRef& ref);
+// The "tolerance" object of an answer file, validated (place "tolerance…" on failure).
+Result<Tolerance> toleranceFromJson(const QJsonValue& value, const QString& fileName);
 // {"significant_figures": n} or {"absolute": x, "relative": y}.
 QJsonObject toleranceToJson(const Tolerance& tolerance);
 

@@ -34,8 +34,6 @@ QString title(const Trace& t) {
     return t.network.name.empty() ? QStringLiteral("Worked solution") : "Worked solution: " + q(t.network.name);
 }
 
-// Numbers as typeset: a true minus sign.
-QString numberHtml(double x, int precision) { return latexToHtml(formatDual(x, precision).latex); }
 
 QString vectorHtml(const Eigen::VectorXd& v, int precision) {
     QStringList parts;
@@ -66,25 +64,15 @@ QString symbolHtml(const std::string& letter, int layer) {
 
 // The student's answer under its formula, coloured by status.
 QString markRow(const Trace& t, const AnswerResult& r) {
-    QString mark;
-    QString colour;
     QString detail;
     switch (r.status) {
-    case AnswerStatus::Correct:
-        mark = "✓";
-        colour = "#2a7d2e";
-        detail = "correct";
-        break;
+    case AnswerStatus::Correct: detail = "correct"; break;
     case AnswerStatus::Wrong:
-        mark = "✗";
-        colour = "#b00020";
         detail = "wrong";
         if (!r.hints.empty()) detail += ". " + esc(r.hints.front());
         if (r.roundingDrift) detail += ". It is what your rounded earlier values give: keep more figures.";
         break;
     case AnswerStatus::Carried: {
-        mark = "↷";
-        colour = "#a15c00";
         QStringList origins;
         for (const QuantityRef& o : r.origins) origins << latexToHtml(quantitySymbol(t, o).latex);
         detail = "carried from your " + origins.join(", ") + ": right for your earlier values";
@@ -92,29 +80,11 @@ QString markRow(const Trace& t, const AnswerResult& r) {
         break;
     }
     }
-    return "<tr><td></td><td></td><td class=\"mark\" style=\"color: " + colour + "\">" + mark + " you wrote " +
-           latexToHtml(shortestText(r.answer.value)) + " — " + detail + "</td></tr>";
+    return markRowHtml(r.status, r.answer.value, detail);
 }
 
 QString formulaHtml(const Trace& t, const ScalarFormula& f, const AnswerResult* marked = nullptr) {
-    auto row = [](const QString& lhs, const QString& rhs) {
-        return "<tr><td class=\"lhs\" align=\"right\" valign=\"top\">" + lhs +
-               "</td><td class=\"eq\" valign=\"top\">\u00a0=\u00a0</td><td class=\"rhs\" valign=\"top\">" + rhs +
-               "</td></tr>";
-    };
-    QString out = "<table class=\"formula\" cellspacing=\"0\" cellpadding=\"1\">";
-    QString lhs = latexToHtml(f.lhs.latex);
-    if (!f.symbolic.latex.empty()) {
-        out += row(lhs, latexToHtml(f.symbolic.latex));
-        lhs.clear();
-    }
-    if (!f.substituted.latex.empty() && f.substituted.text != f.result.text) {
-        out += row(lhs, latexToHtml(f.substituted.latex));
-        lhs.clear();
-    }
-    out += row(lhs, "<b>" + latexToHtml(f.result.latex) + "</b>");
-    if (marked != nullptr) out += markRow(t, *marked);
-    return out + "</table>";
+    return formulaTableHtml(f.lhs, f.symbolic, f.substituted, f.result, marked != nullptr ? markRow(t, *marked) : QString());
 }
 
 QString networkTableHtml(const Trace& t) {
@@ -247,6 +217,23 @@ std::vector<SolutionBlock> solutionBlocks(const Trace& t, const ExportExtras& ex
     return blocks;
 }
 
+QString solutionHtmlPage(const QString& title, const std::vector<SolutionBlock>& blocks, const QString& figureHtml) {
+    QString out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
+                  htmlEscape(title) + "</title>\n<style>\n" + documentCss() +
+                  "\nbody { max-width: 46em; margin: 2em auto; padding: 0 1em; line-height: 1.45; color: #111; "
+                  "font-size: 17px; }\nsub, sup { font-size: 0.72em; line-height: 0; }\np.vector { text-align: center; }"
+                  "\ntd.eq { white-space: nowrap; }\nh1 { font-size: 1.7em; }\nh2 { font-size: 1.2em; }"
+                  "\nh2 { margin-top: 1.1em; break-after: avoid; }\ntable.formula { margin-top: 0.35em; "
+                  "break-inside: avoid; }\ntable.layers { border-collapse: collapse; margin: 0.5em 0; }"
+                  "\ntable.layers td, table.layers th { padding: 0.25em 0.8em 0.25em 0; }"
+                  "\nfigure { margin: 0.5em 0; }\nfigure img { max-width: 100%; height: auto; }"
+                  "\n</style>\n</head>\n<body>\n";
+    for (const SolutionBlock& b : blocks) {
+        out += (b.kind == SolutionBlock::Kind::Figure ? figureHtml : b.html) + "\n";
+    }
+    return out + "</body>\n</html>\n";
+}
+
 QString traceToHtml(const Trace& t, const ExportExtras& extras) {
     // The figure needs fonts, hence a QGuiApplication; without one the table of weights stands alone.
     QString figure;
@@ -259,23 +246,18 @@ QString traceToHtml(const Trace& t, const ExportExtras& extras) {
                  QString::number(kFigureWidthPt) + "\" alt=\"The network: one column of neurons per layer, each "
                  "weight on its edge\"></figure>";
     }
-    QString out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
-                  htmlEscape(title(t)) + "</title>\n<style>\n" + documentCss() +
-                  "\nbody { max-width: 46em; margin: 2em auto; padding: 0 1em; line-height: 1.45; color: #111; "
-                  "font-size: 17px; }\nsub, sup { font-size: 0.72em; line-height: 0; }\np.vector { text-align: center; }"
-                  "\ntd.eq { white-space: nowrap; }\nh1 { font-size: 1.7em; }\nh2 { font-size: 1.2em; }"
-                  "\nh2 { margin-top: 1.1em; break-after: avoid; }\ntable.formula { margin-top: 0.35em; "
-                  "break-inside: avoid; }\ntable.layers { border-collapse: collapse; margin: 0.5em 0; }"
-                  "\ntable.layers td, table.layers th { padding: 0.25em 0.8em 0.25em 0; }"
-                  "\nfigure { margin: 0.5em 0; }\nfigure img { max-width: 100%; height: auto; }"
-                  "\n</style>\n</head>\n<body>\n";
-    for (const SolutionBlock& b : solutionBlocks(t, extras)) {
-        out += (b.kind == SolutionBlock::Kind::Figure ? figure : b.html) + "\n";
-    }
-    return out + "</body>\n</html>\n";
+    return solutionHtmlPage(title(t), solutionBlocks(t, extras), figure);
 }
 
 Result<bool> writeSolutionPdf(const Trace& t, const QString& path, const ExportExtras& extras) {
+    SolutionFigure figure;
+    figure.size = [&t](double maxWidthPt) { return networkFigureSize(t, std::min(kFigureWidthPt, maxWidthPt)); };
+    figure.paint = [&t](QPainter& painter, const QRectF& rect) { paintNetworkFigure(painter, rect, t); };
+    return writeBlocksPdf(path, title(t), solutionBlocks(t, extras), figure);
+}
+
+Result<bool> writeBlocksPdf(const QString& path, const QString& documentTitle, const std::vector<SolutionBlock>& blocks,
+                            const SolutionFigure& figureSource) {
     const std::string file = path.toStdString();
     const QFileInfo info(path);
     if (info.isDir()) return Error{file, "", "is a folder"};
@@ -292,7 +274,7 @@ Result<bool> writeSolutionPdf(const Trace& t, const QString& path, const ExportE
     writer.setResolution(dpi);
     writer.setPageSize(QPageSize(QPageSize::A4));
     writer.setPageMargins(QMarginsF(20, 18, 20, 16), QPageLayout::Millimeter);
-    writer.setTitle(title(t));
+    writer.setTitle(documentTitle);
     writer.setCreator("Backprop Lab");
     QPainter painter;
     if (!painter.begin(&writer)) return Error{file, "", "cannot write the PDF (permission denied or disk full?)"};
@@ -300,12 +282,11 @@ Result<bool> writeSolutionPdf(const Trace& t, const QString& path, const ExportE
     const double width = writer.width();
     const double footer = 16 * pt;
     const double pageHeight = writer.height() - footer;
-    const std::vector<SolutionBlock> blocks = solutionBlocks(t, extras);
 
     // Lay every block out once at the page width.
     std::vector<std::unique_ptr<QTextDocument>> docs;
     std::vector<double> heights;
-    const QSizeF figure = networkFigureSize(t, std::min(kFigureWidthPt, width / pt));
+    const QSizeF figure = figureSource.size ? figureSource.size(width / pt) : QSizeF(0, 0);
     for (const SolutionBlock& b : blocks) {
         if (b.kind == SolutionBlock::Kind::Figure) {
             docs.push_back(nullptr);
@@ -371,7 +352,7 @@ Result<bool> writeSolutionPdf(const Trace& t, const QString& path, const ExportE
             painter.translate(0, top);
             if (blocks[k].kind == SolutionBlock::Kind::Figure) {
                 painter.scale(pt, pt);
-                paintNetworkFigure(painter, QRectF(QPointF(0, 0), figure), t);
+                if (figureSource.paint) figureSource.paint(painter, QRectF(QPointF(0, 0), figure));
             } else {
                 docs[k]->drawContents(&painter);
             }
@@ -382,7 +363,7 @@ Result<bool> writeSolutionPdf(const Trace& t, const QString& path, const ExportE
         painter.setFont(small);
         painter.setPen(QColor(110, 110, 110));
         const QRectF foot(0, writer.height() - 10 * pt, width, 10 * pt);
-        painter.drawText(foot, Qt::AlignLeft | Qt::AlignVCenter, title(t));
+        painter.drawText(foot, Qt::AlignLeft | Qt::AlignVCenter, documentTitle);
         painter.drawText(foot, Qt::AlignRight | Qt::AlignVCenter, QString("page %1 of %2").arg(p + 1).arg(pages));
         painter.setPen(QPen(QColor(190, 190, 190), 0.5 * pt));
         painter.drawLine(QPointF(0, foot.top() - 2 * pt), QPointF(width, foot.top() - 2 * pt));
@@ -390,6 +371,45 @@ Result<bool> writeSolutionPdf(const Trace& t, const QString& path, const ExportE
     if (!painter.end()) return Error{file, "", "cannot finish writing the PDF"};
     if (!out.commit()) return Error{file, "", "cannot save (" + out.errorString().toStdString() + ")"};
     return true;
+}
+
+QString numberHtml(double x, int precision) { return latexToHtml(formatDual(x, precision).latex); }
+
+QString matrixTableHtml(const Eigen::MatrixXd& m, int precision) { return matrixHtml(m, precision); }
+
+QString markRowHtml(AnswerStatus status, double given, const QString& detailHtml) {
+    QString mark = "✗";
+    QString colour = "#b00020";
+    if (status == AnswerStatus::Correct) {
+        mark = "✓";
+        colour = "#2a7d2e";
+    } else if (status == AnswerStatus::Carried) {
+        mark = "↷";
+        colour = "#a15c00";
+    }
+    return "<tr><td></td><td></td><td class=\"mark\" style=\"color: " + colour + "\">" + mark + " you wrote " +
+           latexToHtml(shortestText(given)) + " — " + detailHtml + "</td></tr>";
+}
+
+QString formulaTableHtml(const Dual& lhsFormula, const Dual& symbolic, const Dual& substituted, const Dual& result,
+                         const QString& extraRowsHtml) {
+    auto row = [](const QString& lhs, const QString& rhs) {
+        return "<tr><td class=\"lhs\" align=\"right\" valign=\"top\">" + lhs +
+               "</td><td class=\"eq\" valign=\"top\">\u00a0=\u00a0</td><td class=\"rhs\" valign=\"top\">" + rhs +
+               "</td></tr>";
+    };
+    QString out = "<table class=\"formula\" cellspacing=\"0\" cellpadding=\"1\">";
+    QString lhs = latexToHtml(lhsFormula.latex);
+    if (!symbolic.latex.empty()) {
+        out += row(lhs, latexToHtml(symbolic.latex));
+        lhs.clear();
+    }
+    if (!substituted.latex.empty() && substituted.text != result.text && substituted.text != symbolic.text) {
+        out += row(lhs, latexToHtml(substituted.latex));
+        lhs.clear();
+    }
+    out += row(lhs, "<b>" + latexToHtml(result.latex) + "</b>");
+    return out + extraRowsHtml + "</table>";
 }
 
 } // namespace bpl::io

@@ -10,7 +10,9 @@
 #include "core/trace.h"
 #include "io/trace_export.h"
 
+#include <QPainter>
 #include <QString>
+#include <functional>
 #include <vector>
 
 namespace bpl::io {
@@ -31,5 +33,25 @@ QString traceToHtml(const Trace& trace, const ExportExtras& extras = {});
 // Writes an A4 PDF with a title, the network figure, every step and page
 // numbers. Fails (with the path and reason) when the file cannot be written.
 Result<bool> writeSolutionPdf(const Trace& trace, const QString& path, const ExportExtras& extras = {});
+
+// The pieces every typeset solution shares (the network's and the worked maths'):
+// a complete HTML page of blocks (`figureHtml` stands for a Figure block), and
+// the A4 PDF paginator, which draws a Figure block with `figure` when given.
+QString solutionHtmlPage(const QString& title, const std::vector<SolutionBlock>& blocks,
+                         const QString& figureHtml = {});
+struct SolutionFigure {
+    std::function<QSizeF(double maxWidthPt)> size; // in points
+    std::function<void(QPainter&, const QRectF&)> paint;
+};
+Result<bool> writeBlocksPdf(const QString& path, const QString& title, const std::vector<SolutionBlock>& blocks,
+                            const SolutionFigure& figure = {});
+// A formula as rows lhs = symbolic = substituted = result (repeats left out),
+// with extra rows (a mark) appended; a student's mark under a formula.
+QString formulaTableHtml(const Dual& lhs, const Dual& symbolic, const Dual& substituted, const Dual& result,
+                         const QString& extraRowsHtml = {});
+QString markRowHtml(AnswerStatus status, double given, const QString& detailHtml);
+// A number as typeset (true minus sign) and a matrix as a bracketed table.
+QString numberHtml(double x, int precision);
+QString matrixTableHtml(const Eigen::MatrixXd& m, int precision);
 
 } // namespace bpl::io

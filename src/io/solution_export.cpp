@@ -86,11 +86,15 @@ QByteArray solutionBytes(const Trace& trace, SolutionFormat format, const Export
 Result<bool> exportSolution(const Trace& trace, SolutionFormat format, const QString& path,
                             const ExportExtras& extras) {
     if (format == SolutionFormat::Pdf) return writeSolutionPdf(trace, path, extras);
+    return writeSolutionBytes(path, solutionBytes(trace, format, extras));
+}
+
+Result<bool> writeSolutionBytes(const QString& path, const QByteArray& bytes) {
     const std::string file = path.toStdString();
     if (QFileInfo(path).isDir()) return Error{file, "", "is a folder"};
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly)) return Error{file, "", "cannot write (" + out.errorString().toStdString() + ")"};
-    out.write(solutionBytes(trace, format, extras));
+    out.write(bytes);
     if (!out.commit()) return Error{file, "", "cannot save (" + out.errorString().toStdString() + ")"};
     return true;
 }

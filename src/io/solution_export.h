@@ -34,5 +34,7 @@ QByteArray solutionBytes(const Trace& trace, SolutionFormat format, const Export
 // needs a QGuiApplication). The trace carries the notation and precision.
 Result<bool> exportSolution(const Trace& trace, SolutionFormat format, const QString& path,
                             const ExportExtras& extras = {});
+// Writes bytes atomically (QSaveFile): a failed write leaves an existing file untouched.
+Result<bool> writeSolutionBytes(const QString& path, const QByteArray& bytes);
 
 } // namespace bpl::io
