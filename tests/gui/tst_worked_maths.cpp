@@ -271,11 +271,24 @@ void TestWorkedMaths::activationPlotMarksSigmoidMaximum() {
 void TestWorkedMaths::exportWritesTheCurrentTool() {
     QTemporaryDir dir;
     QString error;
+    // The chain rule through maths-core's exporter: Markdown with ∂f/∂x.
+    tab_->showTool("chain");
+    QVERIFY2(tab_->exportSolution(dir.filePath("f.md"), error), qPrintable(error));
+    QFile md(dir.filePath("f.md"));
+    QVERIFY(md.open(QIODevice::ReadOnly));
+    QVERIFY(md.readAll().contains("0.0646"));
+    // The convolution as text, with F₁₁ = 109.
+    tab_->showTool("convolution");
+    QVERIFY2(tab_->exportSolution(dir.filePath("c.txt"), error), qPrintable(error));
+    QFile txt(dir.filePath("c.txt"));
+    QVERIFY(txt.open(QIODevice::ReadOnly));
+    QVERIFY(txt.readAll().contains("109"));
+    // The activation tool writes what it shows.
     tab_->showTool("activation");
     QVERIFY2(tab_->exportSolution(dir.filePath("a.md"), error), qPrintable(error));
-    QFile md(dir.filePath("a.md"));
-    QVERIFY(md.open(QIODevice::ReadOnly));
-    QVERIFY(md.readAll().contains("max 0.25 at x = 0"));
+    QFile act(dir.filePath("a.md"));
+    QVERIFY(act.open(QIODevice::ReadOnly));
+    QVERIFY(act.readAll().contains("max 0.25 at x = 0"));
     QVERIFY(!tab_->exportSolution(dir.filePath("c.xyz"), error));
     QVERIFY(error.contains("c.xyz"));
 }

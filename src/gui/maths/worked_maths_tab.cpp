@@ -3,6 +3,7 @@
 #include "gui/maths/activation_tool.h"
 #include "gui/maths/convolution_tool.h"
 #include "gui/maths/expression_tool.h"
+#include "io/maths_document.h"
 #include "io/solution_export.h"
 
 #include <QFile>
@@ -68,10 +69,25 @@ bool WorkedMathsTab::exportSolution(const QString& path, QString& error) const {
         file.write(activation_->solutionMarkdown().toUtf8());
         return true;
     }
-    // The worked solutions of the chain rule and the convolution come from
-    // maths-core's exporters (io/maths_export.h), wired in once they land.
-    error = tr("%1: exporting this tool is not available yet").arg(path);
-    return false;
+    Result<bool> written = Error{"", "", "nothing to export"};
+    if (current == expression_) {
+        if (!expression_->graph()) {
+            error = tr("The expression has an error: %1").arg(expression_->errorText());
+            return false;
+        }
+        written = io::exportGradSolution(*expression_->graph(), *format, path);
+    } else if (current == convolution_) {
+        if (!convolution_->convolution()) {
+            error = tr("The convolution has an error: %1").arg(convolution_->errorText());
+            return false;
+        }
+        written = io::exportConvolutionSolution(*convolution_->convolution(), *format, path);
+    }
+    if (!written) {
+        error = QString::fromStdString(written.error().message());
+        return false;
+    }
+    return true;
 }
 
 void WorkedMathsTab::askExport() {
