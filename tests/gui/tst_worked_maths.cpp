@@ -18,6 +18,7 @@
 #include "gui/maths/maths_check_panel.h"
 #include "gui/maths/matrix_editor.h"
 #include "gui/maths/worked_maths_tab.h"
+#include "gui/network_document.h"
 #include "gui_test_support.h"
 
 #include <QComboBox>
@@ -74,6 +75,19 @@ void TestWorkedMaths::tabIsRegisteredWithItsId() {
     QVERIFY(maths);
     QVERIFY(qobject_cast<WorkedMathsTab*>(maths));
     QCOMPARE(window.tabs()->tabText(window.tabs()->indexOf(maths)), QString("Worked maths"));
+
+    // In the window, Space steps the chain rule, not the network's stepper.
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.tabs()->setCurrentWidget(maths);
+    ExpressionTool* tool = qobject_cast<WorkedMathsTab*>(maths)->expressionTool();
+    tool->graphView()->setFocus();
+    QApplication::processEvents();
+    const int networkPosition = window.document()->position();
+    QTest::keyClick(tool->graphView(), Qt::Key_Space);
+    QCOMPARE(tool->step(), 1);
+    QCOMPARE(window.document()->position(), networkPosition);
 }
 
 void TestWorkedMaths::typingTheCourseFAndSteppingShowsSection8() {
