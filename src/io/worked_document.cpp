@@ -45,7 +45,7 @@ WorkedFormula contributionFormula(const ExpressionGraph& g, const GradContributi
                                   int precision) {
     WorkedFormula f;
     f.lhs = Dual("through " + g.nodes[c.use.user].symbol.text + ": ",
-                 "\\text{through } " + g.nodes[c.use.user].symbol.latex + "\\colon\\ ");
+                 "\\text{through } " + g.nodes[c.use.user].symbol.latex + ": ");
     f.lhs += c.term;
     f.substituted = c.termSubstituted;
     f.value = c.value;
@@ -296,27 +296,49 @@ QString workedToLatex(const WorkedDocument& d) {
         QString s;
         for (const QChar c : in) {
             switch (c.unicode()) {
-            case '\\': s += "\\textbackslash{}"; break;
-            case '^': s += "\\textasciicircum{}"; break;
-            case '~': s += "\\textasciitilde{}"; break;
+            case '\\':
+                s += "\\textbackslash{}";
+                break;
+            case '^':
+                s += "\\textasciicircum{}";
+                break;
+            case '~':
+                s += "\\textasciitilde{}";
+                break;
             case '&':
             case '%':
             case '$':
             case '#':
             case '_':
             case '{':
-            case '}': s += QString("\\") + c; break;
-            default: s += c;
+            case '}':
+                s += QString("\\") + c;
+                break;
+            default:
+                s += c;
             }
         }
         // Unicode in words, for pdflatex.
-        s.replace("σ", "$\\sigma$").replace("∂", "$\\partial$").replace("−", "-").replace("—", "---");
-        s.replace("·", "$\\cdot$").replace("≈", "$\\approx$").replace("…", "\\dots{}").replace("×", "$\\times$");
-        s.replace("⁻⁵", "$^{-5}$").replace("✓", "[correct]").replace("✗", "[wrong]").replace("↷", "[carried]");
-        s.replace("′", "$'$").replace("₁₀", "$_{10}$").replace("√", "$\\surd$").replace("²", "$^2$");
+        s.replace("σ", "$\\sigma$")
+            .replace("∂", "$\\partial$")
+            .replace("−", "-")
+            .replace("—", "---");
+        s.replace("·", "$\\cdot$")
+            .replace("≈", "$\\approx$")
+            .replace("…", "\\dots{}")
+            .replace("×", "$\\times$");
+        s.replace("⁻⁵", "$^{-5}$")
+            .replace("✓", "[correct]")
+            .replace("✗", "[wrong]")
+            .replace("↷", "[carried]");
+        s.replace("′", "$'$")
+            .replace("₁₀", "$_{10}$")
+            .replace("√", "$\\surd$")
+            .replace("²", "$^2$");
         s.replace("≤", "$\\le$");
         static const char* const subs[] = {"₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"};
-        for (int k = 0; k < 10; ++k) s.replace(QString::fromUtf8(subs[k]), "$_" + QString::number(k) + "$");
+        for (int k = 0; k < 10; ++k)
+            s.replace(QString::fromUtf8(subs[k]), "$_" + QString::number(k) + "$");
         return s;
     };
     QString out =

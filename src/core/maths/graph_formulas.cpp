@@ -290,7 +290,8 @@ BackwardStep backwardStep(const ExpressionGraph& g, int node, const MathsLookup&
     if (node == g.output) {
         f.value = 1;
         f.result = Dual("1");
-        step.title = Dual("Start at the output: ") + f.lhs + Dual(" = 1");
+        step.title = Dual("Start at the output " + n.symbol.text,
+                          "\\text{Start at the output } " + n.symbol.latex);
         return step;
     }
     const int uses = static_cast<int>(n.users.size());
