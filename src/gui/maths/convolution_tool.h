@@ -1,0 +1,105 @@
+// The convolution tool of the Worked maths tab (teaching-content.md §9): X, W
+// and ∂E/∂F in small matrix editors, stride, zero padding and the operation
+// (cross-correlation, as deep-learning libraries compute it, or the flipped-
+// kernel convolution); stepping with Space / → / ← / Home / End through every
+// output F_ij (its window highlighted on X, the sum of products substituted),
+// then every ∂E/∂W_uv and every ∂E/∂X_pq with the windows that overlap it.
+// Check mode replaces the results with answer fields. The default is the
+// course example: its 3×3 block of X, completed to a 5×5 X that gives the
+// course's whole F (the rest of X is not in the course: one of many choices).
+#pragma once
+
+#include "core/maths/convolution.h"
+
+#include <QWidget>
+#include <optional>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+class QStackedWidget;
+class QTextBrowser;
+
+namespace bpl::gui {
+
+class MathsCheckPanel;
+class MatrixEditor;
+
+class ConvolutionTool : public QWidget {
+    Q_OBJECT
+  public:
+    explicit ConvolutionTool(QWidget* parent = nullptr);
+
+    // The course's W and X (its 3×3 block of X in the top-left corner).
+    static Eigen::MatrixXd defaultInput();
+    static Eigen::MatrixXd defaultFilter();
+
+    MatrixEditor* inputEditor() const { return input_; }
+    MatrixEditor* filterEditor() const { return filter_; }
+    MatrixEditor* gradOutputEditor() const { return gradOutput_; }
+    MatrixEditor* outputView() const { return output_; }
+    MatrixEditor* gradFilterView() const { return gradFilter_; }
+    MatrixEditor* gradInputView() const { return gradInput_; }
+    MathsCheckPanel* checkPanel() const { return check_; }
+    QComboBox* modeCombo() const { return mode_; }
+    const Convolution* convolution() const { return conv_ ? &*conv_ : nullptr; }
+    QString errorText() const;
+
+    // Steps: the outputs F row by row, then ∂E/∂W, then ∂E/∂X.
+    int stepCount() const;
+    int step() const { return step_; }
+    void setStep(int step);
+    QString stepTitle() const;
+    QString detailsText() const;
+
+    void setCheckMode(bool on);
+    bool checkMode() const { return checkMode_; }
+
+  public slots:
+    void next() { setStep(step_ + 1); }
+    void previous() { setStep(step_ - 1); }
+    void home() { setStep(0); }
+    void end() { setStep(stepCount() - 1); }
+    void recompute();
+
+  private:
+    QWidget* buildInputs();
+    QWidget* buildOutputs();
+    QWidget* buildStepBar();
+    void resizeGradOutput();
+    // The step as (phase 0 forward / 1 ∂E/∂W / 2 ∂E/∂X, element index).
+    std::pair<int, int> phaseOf(int step) const;
+    const ConvElementStep* currentElement() const;
+    void updateView();
+    void fillOutputs(int phase, int index);
+    void highlight(int phase, const ConvElementStep& element);
+    void updateCheckSections();
+
+    MatrixEditor* input_ = nullptr;
+    MatrixEditor* filter_ = nullptr;
+    MatrixEditor* gradOutput_ = nullptr;
+    MatrixEditor* output_ = nullptr;
+    MatrixEditor* gradFilter_ = nullptr;
+    MatrixEditor* gradInput_ = nullptr;
+    QSpinBox* inputRows_ = nullptr;
+    QSpinBox* inputCols_ = nullptr;
+    QSpinBox* filterSize_ = nullptr;
+    QSpinBox* stride_ = nullptr;
+    QSpinBox* padding_ = nullptr;
+    QComboBox* mode_ = nullptr;
+    QLabel* error_ = nullptr;
+    QLabel* operation_ = nullptr;
+    QTextBrowser* details_ = nullptr;
+    QStackedWidget* pages_ = nullptr;
+    MathsCheckPanel* check_ = nullptr;
+    QLabel* stepLabel_ = nullptr;
+    QPushButton* checkButton_ = nullptr;
+    std::optional<Convolution> conv_;
+    QString errorMessage_;
+    int step_ = 0;
+    bool checkMode_ = false;
+    bool updating_ = false;
+};
+
+} // namespace bpl::gui

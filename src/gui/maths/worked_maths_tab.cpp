@@ -1,0 +1,103 @@
+#include "gui/maths/worked_maths_tab.h"
+
+#include "gui/maths/activation_tool.h"
+#include "gui/maths/convolution_tool.h"
+#include "gui/maths/expression_tool.h"
+#include "io/maths_document.h"
+#include "io/solution_export.h"
+
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace bpl::gui {
+
+WorkedMathsTab::WorkedMathsTab(QWidget* parent) : QWidget(parent) {
+    setProperty("tabId", "maths");
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    tools_ = new QTabWidget(this);
+    tools_->setObjectName("mathsTools");
+    tools_->setDocumentMode(true);
+    expression_ = new ExpressionTool(tools_);
+    expression_->setProperty("toolId", "chain");
+    activation_ = new ActivationTool(tools_);
+    activation_->setProperty("toolId", "activation");
+    convolution_ = new ConvolutionTool(tools_);
+    convolution_->setProperty("toolId", "convolution");
+    tools_->addTab(expression_, tr("Chain rule"));
+    tools_->addTab(activation_, tr("Activation functions"));
+    tools_->addTab(convolution_, tr("Convolution"));
+    exportButton_ = new QPushButton(tr("Export solution…"), this);
+    exportButton_->setObjectName("exportSolutionButton");
+    tools_->setCornerWidget(exportButton_, Qt::TopRightCorner);
+    connect(exportButton_, &QPushButton::clicked, this, &WorkedMathsTab::askExport);
+    layout->addWidget(tools_);
+}
+
+bool WorkedMathsTab::showTool(const QString& id) {
+    for (int i = 0; i < tools_->count(); ++i) {
+        if (tools_->widget(i)->property("toolId").toString() == id) {
+            tools_->setCurrentIndex(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+bool WorkedMathsTab::exportSolution(const QString& path, QString& error) const {
+    const auto format = io::solutionFormatFromPath(path);
+    if (!format) {
+        error = tr("%1: unknown format (use .pdf, .html, .tex, .md, .txt or .json)").arg(path);
+        return false;
+    }
+    QWidget* current = tools_->currentWidget();
+    if (current == activation_) {
+        if (*format != io::SolutionFormat::Markdown && *format != io::SolutionFormat::Text) {
+            error = tr("The activation tool exports Markdown (.md) or text (.txt)");
+            return false;
+        }
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            error = QString("%1: %2").arg(path, file.errorString());
+            return false;
+        }
+        file.write(activation_->solutionMarkdown().toUtf8());
+        return true;
+    }
+    Result<bool> written = Error{"", "", "nothing to export"};
+    if (current == expression_) {
+        if (!expression_->graph()) {
+            error = tr("The expression has an error: %1").arg(expression_->errorText());
+            return false;
+        }
+        written = io::exportGradSolution(*expression_->graph(), *format, path);
+    } else if (current == convolution_) {
+        if (!convolution_->convolution()) {
+            error = tr("The convolution has an error: %1").arg(convolution_->errorText());
+            return false;
+        }
+        written = io::exportConvolutionSolution(*convolution_->convolution(), *format, path);
+    }
+    if (!written) {
+        error = QString::fromStdString(written.error().message());
+        return false;
+    }
+    return true;
+}
+
+void WorkedMathsTab::askExport() {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export solution"), QString(),
+                                                      io::solutionFormatFilters().join(";;"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportSolution(path, error))
+        QMessageBox::warning(this, tr("Export solution"), error);
+}
+
+} // namespace bpl::gui
