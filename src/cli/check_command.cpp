@@ -11,8 +11,8 @@
 #include "io/answers_file.h"
 #include "io/json_writer.h"
 #include "io/network_file.h"
-#include "io/solution_document.h"
-#include "io/solution_export.h"
+#include "render/solution_document.h"
+#include "render/solution_export.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>

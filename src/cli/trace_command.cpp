@@ -7,8 +7,8 @@
 #include "core/trace.h"
 #include "io/json_writer.h"
 #include "io/network_file.h"
-#include "io/solution_document.h"
-#include "io/solution_export.h"
+#include "render/solution_document.h"
+#include "render/solution_export.h"
 #include "io/trace_export.h"
 
 #include <QCommandLineParser>

@@ -1,10 +1,10 @@
-#include "io/solution_document.h"
+#include "render/solution_document.h"
 
 #include "core/number_format.h"
 #include "core/tolerance.h"
 #include "core/truth_table.h"
 #include "io/latex_html.h"
-#include "io/network_figure.h"
+#include "render/network_figure.h"
 
 #include <QBuffer>
 #include <QDir>

@@ -1,7 +1,7 @@
-#include "io/solution_export.h"
+#include "render/solution_export.h"
 
 #include "io/json_writer.h"
-#include "io/solution_document.h"
+#include "render/solution_document.h"
 
 #include <QFileInfo>
 #include <QSaveFile>
