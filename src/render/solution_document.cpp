@@ -1,5 +1,7 @@
 #include "render/solution_document.h"
 
+#include "io/safe_file.h"
+
 #include "core/number_format.h"
 #include "core/tolerance.h"
 #include "core/truth_table.h"
@@ -277,14 +279,15 @@ QString traceToHtml(const Trace& t, const ExportExtras& extras) {
 
 Result<bool> writeSolutionPdf(const Trace& t, const QString& path, const ExportExtras& extras) {
     const std::string file = path.toStdString();
+    if (auto target = checkOutputPath(path); !target) return target.error();
     const QFileInfo info(path);
-    if (info.isDir()) return Error{file, "", "is a folder"};
     if (!info.absoluteDir().exists()) return Error{file, "", "cannot write (the folder does not exist)"};
     if (qobject_cast<QGuiApplication*>(QCoreApplication::instance()) == nullptr) {
         return Error{file, "", "writing a PDF needs a QGuiApplication (fonts), and none exists"};
     }
     // Through QSaveFile: a failed export leaves an existing file untouched.
     QSaveFile out(path);
+    out.setDirectWriteFallback(false);
     if (!out.open(QIODevice::WriteOnly)) return Error{file, "", "cannot write (" + out.errorString().toStdString() + ")"};
     constexpr int dpi = 300;
     const double pt = dpi / 72.0; // device units per point
@@ -388,8 +391,7 @@ Result<bool> writeSolutionPdf(const Trace& t, const QString& path, const ExportE
         painter.drawLine(QPointF(0, foot.top() - 2 * pt), QPointF(width, foot.top() - 2 * pt));
     }
     if (!painter.end()) return Error{file, "", "cannot finish writing the PDF"};
-    if (!out.commit()) return Error{file, "", "cannot save (" + out.errorString().toStdString() + ")"};
-    return true;
+    return commitSaveFile(out, file);
 }
 
 } // namespace bpl::io

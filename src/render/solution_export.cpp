@@ -1,10 +1,10 @@
 #include "render/solution_export.h"
 
 #include "io/json_writer.h"
+#include "io/safe_file.h"
 #include "render/solution_document.h"
 
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <array>
 
@@ -86,13 +86,7 @@ QByteArray solutionBytes(const Trace& trace, SolutionFormat format, const Export
 Result<bool> exportSolution(const Trace& trace, SolutionFormat format, const QString& path,
                             const ExportExtras& extras) {
     if (format == SolutionFormat::Pdf) return writeSolutionPdf(trace, path, extras);
-    const std::string file = path.toStdString();
-    if (QFileInfo(path).isDir()) return Error{file, "", "is a folder"};
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly)) return Error{file, "", "cannot write (" + out.errorString().toStdString() + ")"};
-    out.write(solutionBytes(trace, format, extras));
-    if (!out.commit()) return Error{file, "", "cannot save (" + out.errorString().toStdString() + ")"};
-    return true;
+    return writeFileAtomically(path, solutionBytes(trace, format, extras));
 }
 
 } // namespace bpl::io

@@ -1,6 +1,7 @@
 #include "gui/canvas/canvas_export.h"
 
 #include "gui/canvas/network_scene.h"
+#include "io/safe_file.h"
 
 #include <QFileInfo>
 #include <QImage>
@@ -21,6 +22,10 @@ QString cannotWrite(const QString& path, const QString& why) {
 } // namespace
 
 QString exportCanvas(NetworkScene* scene, const QString& path) {
+    // Never over a device node, pipe or folder (io/safe_file.h); QSaveFile does the rest.
+    if (const auto target = io::checkOutputPath(path); !target) {
+        return QString::fromStdString(target.error().message());
+    }
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == "svg") return exportCanvasSvg(scene, path);
     if (suffix == "pdf") return exportCanvasPdf(scene, path);
@@ -40,7 +45,9 @@ QString exportCanvasPng(NetworkScene* scene, const QString& path, double scale) 
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) return cannotWrite(path, file.errorString());
     if (!image.save(&file, "PNG")) return cannotWrite(path, QObject::tr("PNG encoding failed"));
-    if (!file.commit()) return cannotWrite(path, file.errorString());
+    if (const auto saved = io::commitSaveFile(file, path.toStdString()); !saved) {
+        return QString::fromStdString(saved.error().message());
+    }
     return {};
 }
 
@@ -58,7 +65,9 @@ QString exportCanvasSvg(NetworkScene* scene, const QString& path) {
         painter.fillRect(QRectF(QPointF(0, 0), source.size()), scene->canvasStyle().background);
         scene->render(&painter, QRectF(QPointF(0, 0), source.size()), source);
     }
-    if (!file.commit()) return cannotWrite(path, file.errorString());
+    if (const auto saved = io::commitSaveFile(file, path.toStdString()); !saved) {
+        return QString::fromStdString(saved.error().message());
+    }
     return {};
 }
 
@@ -76,7 +85,9 @@ QString exportCanvasPdf(NetworkScene* scene, const QString& path) {
         const QRectF target(QPointF(0, 0), QSizeF(pdf.width(), pdf.height()));
         scene->render(&painter, target, source);
     }
-    if (!file.commit()) return cannotWrite(path, file.errorString());
+    if (const auto saved = io::commitSaveFile(file, path.toStdString()); !saved) {
+        return QString::fromStdString(saved.error().message());
+    }
     return {};
 }
 
