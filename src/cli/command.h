@@ -31,5 +31,6 @@ int runScreenshot(const QStringList& args);
 int runCheck(const QStringList& args);
 int runLogRegCommand(const QStringList& args);
 int runBench(const QStringList& args);
+int runBenchCanvas(const QStringList& args); // bench canvas: the window and trace at size
 
 } // namespace bpl::cli

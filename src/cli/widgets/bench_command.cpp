@@ -128,11 +128,12 @@ QString millions(double perSecond) {
 } // namespace
 
 int runBench(const QStringList& args) {
+    if (!args.isEmpty() && args.first() == "canvas") return runBenchCanvas(args);
     QCommandLineParser p;
     p.setApplicationDescription(
         "Measure speed. 'bench logreg': logistic-regression throughput of GD and SGD, "
         "and the GUI thread's longest stall during a live sweep.");
-    p.addPositionalArgument("WHAT", "what to measure: logreg");
+    p.addPositionalArgument("WHAT", "what to measure: logreg, or canvas (see 'bench canvas --help')");
     p.addOptions({
         {"points", "Points in the throughput data set (default 1,000,000).", "N", "1000000"},
         {"iters", "GD iterations and SGD epochs to time (default 20).", "K", "20"},

@@ -8,7 +8,7 @@ const std::vector<Command>& commands() {
         {"screenshot", "render the main window offscreen at a step and save it as PNG", true, runScreenshot},
         {"check", "check hand-worked answers: correct, wrong or carried from an earlier slip", false, runCheck},
         {"logreg", "train logistic regression for several learning rates (JSON, CSV, --plot)", true, runLogRegCommand},
-        {"bench", "measure speed: bench logreg [--points N] [--iters K]", true, runBench},
+        {"bench", "measure speed: bench logreg [--points N] [--iters K], bench canvas [--layers 200-200-1]", true, runBench},
     };
     return table;
 }
