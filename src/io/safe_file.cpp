@@ -1,5 +1,6 @@
 #include "io/safe_file.h"
 
+#include <QBuffer>
 #include <QFile>
 #include <QSaveFile>
 
@@ -138,30 +139,34 @@ Result<bool> checkOutputPath(const QString& path) {
 }
 
 Result<bool> writeFileAtomically(const QString& path, const DeviceWriter& write) {
-    if (auto checked = checkOutputPath(path); !checked)
-        return checked.error();
+    if (auto checked = checkOutputPath(path); !checked) return checked.error();
+    // Drawn in memory first: writers such as QSvgGenerator ignore a short
+    // write (a full disk), which would otherwise pass unnoticed.
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    std::string error;
+    if (!write(buffer, error)) {
+        return Error{path.toStdString(), "", error.empty() ? std::string("cannot write") : error};
+    }
+    buffer.close();
+    return writeFileAtomically(path, buffer.data());
+}
+
+Result<bool> writeFileAtomically(const QString& path, const QByteArray& bytes) {
+    if (auto checked = checkOutputPath(path); !checked) return checked.error();
     const std::string file = path.toStdString();
     QSaveFile out(path);
     out.setDirectWriteFallback(false);
     if (!out.open(QIODevice::WriteOnly)) {
         return Error{file, "", "cannot write (" + out.errorString().toStdString() + ")"};
     }
-    std::string error;
-    if (!write(out, error)) {
+    // Every byte or nothing: a short write is a failure too.
+    if (out.write(bytes) != bytes.size()) {
+        const std::string why = out.errorString().toStdString();
         out.cancelWriting();
-        return Error{file, "", error.empty() ? std::string("cannot write") : error};
+        return Error{file, "", "cannot save (" + why + ")"};
     }
     return commitSaveFile(out, file);
-}
-
-Result<bool> writeFileAtomically(const QString& path, const QByteArray& bytes) {
-    return writeFileAtomically(path, [&bytes](QIODevice& device, std::string& error) {
-        if (device.write(bytes) != bytes.size()) {
-            error = "cannot write (" + device.errorString().toStdString() + ")";
-            return false;
-        }
-        return true;
-    });
 }
 
 } // namespace bpl::io

@@ -285,10 +285,10 @@ Result<bool> writeSolutionPdf(const Trace& t, const QString& path, const ExportE
     if (qobject_cast<QGuiApplication*>(QCoreApplication::instance()) == nullptr) {
         return Error{file, "", "writing a PDF needs a QGuiApplication (fonts), and none exists"};
     }
-    // Through QSaveFile: a failed export leaves an existing file untouched.
-    QSaveFile out(path);
-    out.setDirectWriteFallback(false);
-    if (!out.open(QIODevice::WriteOnly)) return Error{file, "", "cannot write (" + out.errorString().toStdString() + ")"};
+    // Through io/safe_file.h: a failed export leaves an existing file untouched.
+    // Drawn in memory, then written all or nothing (io/safe_file.h).
+    QBuffer out;
+    out.open(QIODevice::WriteOnly);
     constexpr int dpi = 300;
     const double pt = dpi / 72.0; // device units per point
     QPdfWriter writer(&out);
@@ -391,7 +391,8 @@ Result<bool> writeSolutionPdf(const Trace& t, const QString& path, const ExportE
         painter.drawLine(QPointF(0, foot.top() - 2 * pt), QPointF(width, foot.top() - 2 * pt));
     }
     if (!painter.end()) return Error{file, "", "cannot finish writing the PDF"};
-    return commitSaveFile(out, file);
+    out.close();
+    return writeFileAtomically(path, out.data());
 }
 
 } // namespace bpl::io
