@@ -1,7 +1,8 @@
-// How much a logistic-regression sweep may record: every run keeps its NLL and
-// weights per recorded iteration (32 bytes), and the JSON of a run about 150
-// bytes more, so the recorded values of all runs together are capped. With the
-// largest data set (io/logreg_data.h) no accepted sweep needs more than ~2 GB.
+// How much a `logreg` command may record: every run keeps its NLL and weights
+// per recorded iteration (32 bytes), and its JSON about 150 bytes more, so the
+// recorded values of all runs together are capped. With the largest data set
+// (io/logreg_data.h) no accepted command needs more than ~2 GB. (The window's
+// lab keeps no JSON; its sweeps are bounded by the per-run limit.)
 #pragma once
 
 #include <string>

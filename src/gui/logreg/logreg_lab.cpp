@@ -4,7 +4,6 @@
 
 #include "compute/logreg_worker.h"
 #include "core/logreg_gaussian.h"
-#include "core/logreg_limits.h"
 #include "gui/logreg/logreg_compare_plot.h"
 #include "gui/logreg/logreg_data_plot.h"
 #include "gui/logreg/logreg_nll_plot.h"
@@ -266,11 +265,6 @@ bool LogRegLab::run() {
             return false;
         }
         runs.push_back(run.options);
-    }
-    if (const std::string problem = sweepSizeProblem(static_cast<long long>(runs.size()), base.maxIter);
-        !problem.empty()) {
-        setStatus(QString::fromStdString(problem) + ".", true);
-        return false;
     }
     for (LogRegPlot* plot : plots())
         plot->setSweep(nullptr);
