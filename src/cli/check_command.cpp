@@ -8,11 +8,12 @@
 #include "core/answer_check.h"
 #include "core/number_format.h"
 #include "core/trace.h"
+#include "core/trace_overflow.h"
 #include "io/answers_file.h"
 #include "io/json_writer.h"
 #include "io/network_file.h"
-#include "io/solution_document.h"
-#include "io/solution_export.h"
+#include "render/solution_document.h"
+#include "render/solution_export.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -221,6 +222,9 @@ int runCheck(const QStringList& args) {
     if (!sheet) return fail(kName, q(sheet.error().message()), BadFile);
 
     const Trace trace = traceNetwork(net, options);
+    if (const auto overflow = traceOverflow(trace)) {
+        return fail(kName, files[0] + ": " + q(*overflow), BadFile);
+    }
     const CheckReport report = checkAnswers(trace, sheet.value().answers, tolerance.value_or(sheet.value().tolerance));
     const int status = report.allCorrect() ? Ok : Negative;
     io::ExportExtras marked;

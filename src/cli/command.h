@@ -34,5 +34,6 @@ int runBench(const QStringList& args);
 int runTrainCommand(const QStringList& args);
 int runGrad(const QStringList& args);
 int runConv(const QStringList& args);
+int runBenchCanvas(const QStringList& args); // bench canvas: the window and trace at size
 
 } // namespace bpl::cli

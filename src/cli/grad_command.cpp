@@ -11,7 +11,7 @@
 #include "core/maths/expression_graph.h"
 #include "core/maths/maths_check.h"
 #include "io/maths_answers.h"
-#include "io/maths_document.h"
+#include "render/maths_document.h"
 
 #include <QCommandLineParser>
 

@@ -2,7 +2,7 @@
 // --precision and --pdf, validated once.
 #pragma once
 
-#include "io/solution_export.h"
+#include "render/solution_export.h"
 
 #include <QCommandLineParser>
 #include <QString>

@@ -1,7 +1,7 @@
 #include "cli/output.h"
 
-#include <QStringList>
-#include <cmath>
+#include "core/common/number_text.h"
+
 #include <cstdio>
 #include <vector>
 
@@ -26,18 +26,10 @@ int fail(const char* command, const QString& message, int code) {
 }
 
 bool parseNumberList(const QString& text, std::vector<double>& out, QString& error) {
-    out.clear();
-    const QStringList parts = text.split(',', Qt::KeepEmptyParts);
-    for (const QString& part : parts) {
-        bool ok = false;
-        const double x = part.trimmed().toDouble(&ok);
-        if (!ok || !std::isfinite(x)) {
-            error = QString("'%1' is not a finite number").arg(part.trimmed());
-            return false;
-        }
-        out.push_back(x);
-    }
-    return true;
+    std::string why;
+    if (bpl::parseNumberList(text.toStdString(), out, why)) return true;
+    error = QString::fromStdString(why);
+    return false;
 }
 
 } // namespace bpl::cli

@@ -4,6 +4,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <vector>
+
 namespace bpl::cli {
 
 void printOut(const QString& text);
@@ -12,7 +14,8 @@ void printErr(const QString& text);
 // "backprop-lab COMMAND: message" on stderr, then returns `code`.
 int fail(const char* command, const QString& message, int code);
 
-// Parses "v,v,…" into numbers; false (with `error`) on anything not finite.
+// Parses "v,v,…" into finite numbers (core/common/number_text.h, locale-free);
+// false (with `error`) on anything else.
 bool parseNumberList(const QString& text, std::vector<double>& out, QString& error);
 
 } // namespace bpl::cli

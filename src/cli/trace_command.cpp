@@ -3,12 +3,14 @@
 //   [--check-gradients]
 #include "cli/command.h"
 #include "cli/output.h"
+#include "core/common/number_text.h"
 #include "core/gradient_check.h"
 #include "core/trace.h"
+#include "core/trace_overflow.h"
 #include "io/json_writer.h"
 #include "io/network_file.h"
-#include "io/solution_document.h"
-#include "io/solution_export.h"
+#include "render/solution_document.h"
+#include "render/solution_export.h"
 #include "io/trace_export.h"
 
 #include <QCommandLineParser>
@@ -93,17 +95,21 @@ int runTrace(const QStringList& args) {
         return fail(kName, error, Usage);
     }
     if (p.isSet("learning-rate")) {
-        const double eta = p.value("learning-rate").toDouble(&ok);
-        if (!ok || !std::isfinite(eta) || eta <= 0) {
+        const auto eta = parseFiniteNumber(p.value("learning-rate").toStdString());
+        if (!eta || *eta <= 0) {
             return fail(kName, "--learning-rate: expected a finite number greater than 0", Usage);
         }
-        network.learningRate = eta;
+        network.learningRate = *eta;
     }
     if (const auto problems = structuralProblems(network); !problems.empty()) {
         return fail(kName, QString::fromStdString(problems.front()), Usage);
     }
 
     const Trace trace = traceNetwork(network, options);
+    // No output ever shows inf or nan: an overflow is named and refused.
+    if (const auto overflow = traceOverflow(trace)) {
+        return fail(kName, files.first() + ": " + QString::fromStdString(*overflow), BadFile);
+    }
     io::ExportExtras extras;
     if (p.isSet("check-gradients")) extras.gradientCheck = checkGradients(network, network.sample);
 

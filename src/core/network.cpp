@@ -1,5 +1,7 @@
 #include "core/network.h"
 
+#include "core/loss_pairing.h"
+
 #include <cmath>
 
 namespace bpl {
@@ -124,15 +126,7 @@ std::vector<std::string> structuralProblems(const Network& network) {
         }
     }
     const Activation out = network.layers.back().activation.kind;
-    if (out == Activation::Softmax && network.loss != Loss::CrossEntropy) {
-        problems.push_back("softmax output needs the cross_entropy loss");
-    }
-    if (network.loss == Loss::BinaryCrossEntropy && out != Activation::Sigmoid) {
-        problems.push_back("binary_cross_entropy needs a sigmoid output layer (outputs in (0, 1))");
-    }
-    if (network.loss == Loss::CrossEntropy && out != Activation::Softmax && out != Activation::Sigmoid) {
-        problems.push_back("cross_entropy needs a softmax (or sigmoid) output layer");
-    }
+    if (const auto mismatch = lossOutputMismatch(network.loss, out)) problems.push_back(mismatch->reason);
     if (!(std::isfinite(network.learningRate) && network.learningRate > 0)) {
         problems.push_back("the learning rate must be finite and greater than 0");
     }

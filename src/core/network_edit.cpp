@@ -1,5 +1,7 @@
 #include "core/network_edit.h"
 
+#include "core/loss_pairing.h"
+
 #include <cctype>
 #include <cmath>
 
@@ -203,12 +205,7 @@ Result<Network> removeNeuron(const Network& network, int layer, int index) {
     return checked(std::move(out));
 }
 
-Loss compatibleLoss(Loss current, Activation output) {
-    if (output == Activation::Softmax) return Loss::CrossEntropy;
-    if (current == Loss::BinaryCrossEntropy && output != Activation::Sigmoid) return Loss::HalfSquaredError;
-    if (current == Loss::CrossEntropy && output != Activation::Sigmoid) return Loss::HalfSquaredError;
-    return current;
-}
+Loss compatibleLoss(Loss current, Activation output) { return compatibleLossFor(current, output); }
 
 Activation compatibleOutputActivation(Loss loss, Activation current) {
     switch (loss) {

@@ -1,19 +1,11 @@
 #include "core/number_format.h"
 
-#include <cmath>
-#include <cstdio>
+#include "core/common/number_text.h"
 
 namespace bpl {
 
 std::string formatNumber(double x, int significantFigures) {
-    if (std::isnan(x)) return "nan";
-    if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
-    const int p = std::max(1, std::min(significantFigures, 17));
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*g", p, x);
-    std::string s = buf;
-    if (s == "-0") s = "0";
-    return s;
+    return numberText(x, significantFigures);
 }
 
 Dual formatDual(double x, int significantFigures) {

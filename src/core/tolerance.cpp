@@ -1,5 +1,6 @@
 #include "core/tolerance.h"
 
+#include "core/common/number_text.h"
 #include "core/number_format.h"
 
 #include <algorithm>
@@ -193,7 +194,7 @@ std::string Tolerance::describe() const {
     }
     const int n = significantFigures;
     const double example = 0.576885;
-    const double rounded = std::stod(roundedText(example, n));
+    const double rounded = parseNumber(roundedText(example, n)).value_or(example);
     const double below = rounded - unitInLastPlace(example, n);
     return "Tolerance: " + figures(n) + ". An answer is right when it rounds to the same " +
            figures(n) + " as the exact value, or lies within half a unit in the " + ordinal(n) +

@@ -1,5 +1,6 @@
 #include "core/trace.h"
 
+#include "core/scalar_eval.h"
 #include "core/trace_formulas.h"
 
 namespace bpl {
@@ -231,13 +232,7 @@ std::optional<double> Trace::valueOf(const QuantityRef& ref) const {
 }
 
 const ScalarFormula* Trace::formulaFor(const QuantityRef& ref) const {
-    QuantityRef key = ref;
-    if (key.quantity == Quantity::Output) {
-        key = {Quantity::Z, network.lastLayer(), ref.i, -1};
-    }
-    if (key.quantity == Quantity::Loss) {
-        key = {Quantity::Loss, 0, 0, -1};
-    }
+    const QuantityRef key = canonicalRef(network, ref);
     for (const Step& step : steps) {
         for (const ScalarFormula& f : step.scalars) {
             if (f.ref == key) return &f;

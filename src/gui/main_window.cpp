@@ -1,5 +1,6 @@
 #include "gui/main_window.h"
 
+#include "core/trace_overflow.h"
 #include "gui/app_settings.h"
 #include "gui/appearance.h"
 #include "gui/autosave.h"
@@ -33,6 +34,7 @@ MainWindow::MainWindow(QWidget* parent)
     addLabTabs(ui_->tabs);
     buildMenus();
     connect(document(), &NetworkDocument::fileChanged, this, &MainWindow::updateTitle);
+    connect(document(), &NetworkDocument::traceChanged, this, &MainWindow::showTraceOverflow);
     connect(workspace(), &NetworkWorkspace::statusMessage, this, [this](const QString& m) { statusBar()->showMessage(m, 6000); });
     connect(appearance_, &Appearance::changed, this, &MainWindow::applyAppearance);
     connect(ui_->tabs, &QTabWidget::currentChanged, this, &MainWindow::updateTabActions);
@@ -49,6 +51,16 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::showTraceOverflow() {
+    static const QString kPrefix = tr("The numbers overflow: ");
+    if (const auto overflow = traceOverflow(document()->trace())) {
+        ui_->messageBar->showError(kPrefix + QString::fromStdString(*overflow) +
+                                   tr(". Make the weights or inputs smaller."));
+    } else if (ui_->messageBar->isError() && ui_->messageBar->text().startsWith(kPrefix)) {
+        ui_->messageBar->hide();
+    }
+}
+
 NetworkWorkspace* MainWindow::workspace() const { return ui_->networkTab; }
 NetworkDocument* MainWindow::document() const { return ui_->networkTab->document(); }
 QTabWidget* MainWindow::tabs() const { return ui_->tabs; }
@@ -64,6 +76,7 @@ bool MainWindow::openFile(const QString& path) {
     addRecentFile(path);
     rebuildRecentMenu();
     ui_->messageBar->hide();
+    showTraceOverflow();
     ui_->tabs->setCurrentWidget(workspace());
     workspace()->view()->fitToWindow();
     statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 6000);
@@ -85,6 +98,7 @@ bool MainWindow::openExample(const QString& key) {
     }
     document()->load(parsed.value(), QString(), example->name);
     ui_->messageBar->hide();
+    showTraceOverflow();
     ui_->tabs->setCurrentWidget(workspace());
     workspace()->view()->fitToWindow();
     statusBar()->showMessage(tr("Example: %1").arg(example->name), 6000);

@@ -84,6 +84,8 @@ private:
     void newNetwork();
     void exportCanvasWithDialog(const QString& suffix);
     void updateTitle();
+    // The trace's overflow (core/trace_overflow.h) in the message bar instead of inf.
+    void showTraceOverflow();
     void applyAppearance();
     void readSettings();
     void writeSettings() const;

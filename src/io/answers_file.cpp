@@ -1,7 +1,11 @@
 #include "io/answers_file.h"
 
 #include "core/scalar_eval.h"
+#include "core/common/message_text.h"
+#include "core/common/number_text.h"
+#include "io/json_reading.h"
 #include "io/json_writer.h"
+#include "io/safe_file.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -22,25 +26,14 @@ struct Reject {
     std::string reason;
 };
 
-std::string typeName(const QJsonValue& v) {
-    switch (v.type()) {
-    case QJsonValue::Null: return "null";
-    case QJsonValue::Bool: return "a boolean";
-    case QJsonValue::Double: return "a number";
-    case QJsonValue::String: return "a string (\"" + v.toString().left(20).toStdString() + "\")";
-    case QJsonValue::Array: return "an array";
-    case QJsonValue::Object: return "an object";
-    case QJsonValue::Undefined: return "nothing";
-    }
-    return "something else";
-}
+std::string typeName(const QJsonValue& v) { return jsonTypeName(v); }
 
 constexpr const char* kQuantityList = "a, z, output, loss, delta, grad_weights, grad_bias, new_weights or new_bias";
 
 int wholeNumber(const QJsonValue& v, const std::string& place) {
     if (!v.isDouble()) throw Reject{place, "expected a whole number, found " + typeName(v)};
     const double x = v.toDouble();
-    if (x != std::floor(x) || std::abs(x) > 1e9) throw Reject{place, "expected a whole number, found " + std::to_string(x)};
+    if (x != std::floor(x) || std::abs(x) > 1e9) throw Reject{place, "expected a whole number, found " + shortestNumberText(x)};
     return static_cast<int>(x);
 }
 
@@ -56,7 +49,7 @@ Tolerance parseTolerance(const QJsonValue& v) {
     const QJsonObject o = v.toObject();
     for (const QString& key : o.keys()) {
         if (key != "significant_figures" && key != "absolute" && key != "relative") {
-            throw Reject{"tolerance." + key.toStdString(),
+            throw Reject{"tolerance." + excerpt(key.toStdString()),
                          "unknown key (expected significant_figures, or absolute and/or relative)"};
         }
     }
@@ -86,7 +79,7 @@ Answer parseAnswer(const QJsonValue& value, int k) {
     if (!qv.isString()) throw Reject{where + ".quantity", "expected a string, found " + typeName(qv)};
     const std::string key = qv.toString().toStdString();
     const auto quantity = quantityFromKey(key);
-    if (!quantity) throw Reject{where + ".quantity", "unknown quantity \"" + key + "\" (expected " + kQuantityList + ")"};
+    if (!quantity) throw Reject{where + ".quantity", "unknown quantity " + quoteExcerpt(key) + " (expected " + kQuantityList + ")"};
     Answer a;
     a.ref.quantity = *quantity;
     if (*quantity == Quantity::Loss) {
@@ -158,34 +151,16 @@ void validate(const std::vector<Answer>& answers, const Network* network) {
     }
 }
 
-std::string lineColumn(const QByteArray& bytes, int offset) {
-    int line = 1, column = 1;
-    for (int k = 0; k < offset && k < bytes.size(); ++k) {
-        if (bytes[k] == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
-    return "line " + std::to_string(line) + ", column " + std::to_string(column);
-}
-
 } // namespace
 
 Result<AnswerSheet> parseAnswers(const QByteArray& bytes, const QString& fileName, const Network* network) {
     const std::string file = fileName.toStdString();
     if (bytes.size() > kMaxAnswersFileBytes) return Error{file, "", "file is too large (an answer file may be at most 32 MiB)"};
-    if (bytes.trimmed().isEmpty()) return Error{file, "", "file is empty (expected a JSON object)"};
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        return Error{file, lineColumn(bytes, parseError.offset), "invalid JSON (" + parseError.errorString().toStdString() + ")"};
-    }
-    if (!doc.isObject()) return Error{file, "", "expected a JSON object at the top level"};
+    auto object = parseJsonObject(bytes, file);
+    if (!object) return object.error();
     try {
         AnswerSheet sheet;
-        sheet.original = doc.object();
+        sheet.original = std::move(object).value();
         const QJsonObject& root = sheet.original;
         if (!root.contains("format")) throw Reject{"", "missing required key \"format\""};
         const QString format = root.value("format").toString();
@@ -212,14 +187,9 @@ Result<AnswerSheet> parseAnswers(const QByteArray& bytes, const QString& fileNam
 }
 
 Result<AnswerSheet> loadAnswers(const QString& path, const Network* network) {
-    const std::string file = path.toStdString();
-    const QFileInfo info(path);
-    if (!info.exists()) return Error{file, "", "no such file"};
-    if (info.isDir()) return Error{file, "", "is a folder, not an answer file"};
-    if (info.size() > kMaxAnswersFileBytes) return Error{file, "", "file is too large (an answer file may be at most 32 MiB)"};
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) return Error{file, "", "cannot read (" + f.errorString().toStdString() + ")"};
-    return parseAnswers(f.readAll(), path, network);
+    const auto bytes = readRegularFile(path, kMaxAnswersFileBytes, "answer file");
+    if (!bytes) return bytes.error();
+    return parseAnswers(bytes.value(), path, network);
 }
 
 std::optional<Error> answerProblem(const std::vector<Answer>& answers, const Network& network) {
@@ -348,13 +318,7 @@ QByteArray answersToBytes(const AnswerSheet& sheet) {
 }
 
 Result<bool> saveAnswers(const AnswerSheet& sheet, const QString& path) {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly)) {
-        return Error{path.toStdString(), "", "cannot write (" + f.errorString().toStdString() + ")"};
-    }
-    f.write(answersToBytes(sheet));
-    if (!f.commit()) return Error{path.toStdString(), "", "cannot save (" + f.errorString().toStdString() + ")"};
-    return true;
+    return writeFileAtomically(path, answersToBytes(sheet));
 }
 
 } // namespace bpl::io

@@ -1,9 +1,13 @@
 #include "io/json_writer.h"
 
+#include "core/common/number_text.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+
+#include <cmath>
 
 namespace bpl::io {
 
@@ -74,7 +78,9 @@ void write(QByteArray& out, const QJsonValue& value, const QStringList& order, i
 } // namespace
 
 QByteArray jsonNumber(double x) {
-    return QByteArray::number(x, 'g', QLocale::FloatingPointShortest);
+    // JSON has no inf or nan: a non-finite value is written as null, never as a bare token.
+    if (!std::isfinite(x)) return "null";
+    return QByteArray::fromStdString(shortestNumberText(x));
 }
 
 QByteArray writeJson(const QJsonValue& value, const QStringList& keyOrder) {

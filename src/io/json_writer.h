@@ -12,7 +12,8 @@ namespace bpl::io {
 // `keyOrder` lists keys to write first (in that order) in every object; the
 // rest follow alphabetically.
 QByteArray writeJson(const QJsonValue& value, const QStringList& keyOrder = {});
-// The shortest decimal that reads back to x ("0.1", "3", "1e-07").
+// The shortest decimal that reads back to x ("0.1", "3", "1e-07"), locale-free;
+// null for inf and nan (callers that must not lose a value refuse before).
 QByteArray jsonNumber(double x);
 
 } // namespace bpl::io

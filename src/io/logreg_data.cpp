@@ -1,6 +1,7 @@
 #include "io/logreg_data.h"
 
 #include "io/text_columns.h"
+#include "io/safe_file.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -44,7 +45,8 @@ Result<LogRegData> parseLogRegData(const QByteArray& bytes, const QString& fileN
     }
 
     std::vector<double> x1, x2, t;
-    x1.reserve(static_cast<std::size_t>(bytes.size() / 16));
+    // A point takes at least 6 bytes ("0 0 0\n"); 24 is typical. Never more than the cap.
+    x1.reserve(std::min<std::size_t>(static_cast<std::size_t>(bytes.size() / 24), kMaxLogRegPoints));
     x2.reserve(x1.capacity());
     t.reserve(x1.capacity());
     std::vector<std::string_view> fields;
@@ -118,6 +120,10 @@ Result<LogRegData> parseLogRegData(const QByteArray& bytes, const QString& fileN
         if (label != 0.0 && label != 1.0) {
             return lineError(lineNumber, "label t must be 0 or 1, found " + number(label));
         }
+        if (t.size() >= static_cast<std::size_t>(kMaxLogRegPoints)) {
+            return lineError(lineNumber, "more than " + std::to_string(kMaxLogRegPoints) +
+                                             " points (the largest data set the lab trains on)");
+        }
         x1.push_back(values[0]);
         x2.push_back(values[1]);
         t.push_back(label);
@@ -136,22 +142,10 @@ Result<LogRegData> parseLogRegData(const QByteArray& bytes, const QString& fileN
 }
 
 Result<LogRegData> loadLogRegData(const QString& path) {
-    const std::string file = path.toStdString();
-    const QFileInfo info(path);
-    if (!info.exists())
-        return Error{file, "", "no such file"};
-    if (info.isDir())
-        return Error{file, "", "is a folder, not a data file"};
-    if (info.size() > kMaxLogRegDataBytes) {
-        return Error{file, "",
-                     "file is too large (" + std::to_string(info.size() / (1024 * 1024)) +
-                         " MiB; a data file may be at most 1024 MiB)"};
-    }
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        return Error{file, "", "cannot read (" + f.errorString().toStdString() + ")"};
-    }
-    return parseLogRegData(f.readAll(), path);
+    const auto bytes = readRegularFile(path, kMaxLogRegDataBytes, "data file");
+    if (!bytes)
+        return bytes.error();
+    return parseLogRegData(bytes.value(), path);
 }
 
 QByteArray logRegDataToText(const LogRegData& data, const QString& comment) {
@@ -170,17 +164,7 @@ QByteArray logRegDataToText(const LogRegData& data, const QString& comment) {
 }
 
 Result<bool> saveLogRegData(const LogRegData& data, const QString& path, const QString& comment) {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly)) {
-        return Error{path.toStdString(), "",
-                     "cannot write (" + f.errorString().toStdString() + ")"};
-    }
-    f.write(logRegDataToText(data, comment));
-    if (!f.commit()) {
-        return Error{path.toStdString(), "",
-                     "cannot write (" + f.errorString().toStdString() + ")"};
-    }
-    return true;
+    return writeFileAtomically(path, logRegDataToText(data, comment));
 }
 
 } // namespace bpl::io

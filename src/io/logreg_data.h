@@ -13,8 +13,11 @@
 
 namespace bpl::io {
 
-// Files larger than this are refused before reading (about 30 million points).
-constexpr qint64 kMaxLogRegDataBytes = qint64(1) << 30;
+// The largest data set (README "Limits and safety"): a file is read only up
+// to kMaxLogRegDataBytes, and at most kMaxLogRegPoints points are kept
+// (24 bytes each; with the file's text and the parse, well under 2 GB).
+constexpr qint64 kMaxLogRegDataBytes = qint64(256) << 20;
+constexpr long long kMaxLogRegPoints = 10'000'000;
 
 // `fileName` is only used in messages.
 Result<LogRegData> parseLogRegData(const QByteArray& bytes, const QString& fileName);

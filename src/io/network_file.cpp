@@ -1,7 +1,12 @@
 #include "io/network_file.h"
 
+#include "core/common/message_text.h"
+#include "core/common/number_text.h"
+#include "core/loss_pairing.h"
+#include "io/json_reading.h"
 #include "io/json_writer.h"
 #include "io/training_setup_json.h"
+#include "io/safe_file.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -23,18 +28,7 @@ struct Reject {
     std::string reason;
 };
 
-std::string typeName(const QJsonValue& v) {
-    switch (v.type()) {
-    case QJsonValue::Null: return "null";
-    case QJsonValue::Bool: return "a boolean";
-    case QJsonValue::Double: return "a number";
-    case QJsonValue::String: return "a string (\"" + v.toString().left(20).toStdString() + "\")";
-    case QJsonValue::Array: return "an array";
-    case QJsonValue::Object: return "an object";
-    case QJsonValue::Undefined: return "nothing";
-    }
-    return "something else";
-}
+std::string typeName(const QJsonValue& v) { return jsonTypeName(v); }
 
 double number(const QJsonValue& v, const std::string& place) {
     if (!v.isDouble()) throw Reject{place, "expected a number, found " + typeName(v)};
@@ -51,7 +45,8 @@ int count(const QJsonValue& v, const std::string& place) {
         throw Reject{place, "a layer needs at least 1 neuron, found " + std::to_string(static_cast<long long>(x))};
     }
     if (x > kMaxLayerSize) {
-        throw Reject{place, "at most " + std::to_string(kMaxLayerSize) + " neurons per layer"};
+        throw Reject{place, "at most " + std::to_string(kMaxLayerSize) + " neurons per layer, found " +
+                                std::to_string(static_cast<long long>(x)) + " (" + kLimitReason + ")"};
     }
     return static_cast<int>(x);
 }
@@ -81,7 +76,25 @@ std::string text(const QJsonValue& v, const std::string& place) {
     return v.toString().toStdString();
 }
 
-Layer parseLayer(const QJsonValue& value, int l, int previousSize, int layerCount) {
+// Every row an array of `columns` entries, checked before the matrix is
+// allocated (a file of placeholder rows must not allocate the full matrix).
+void checkRows(const QJsonArray& rows, int columns, const std::string& wp, const std::string& why) {
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const QJsonValue row = rows[i];
+        const std::string place = wp + "[" + std::to_string(i) + "]";
+        if (!row.isArray()) {
+            throw Reject{place, "expected an array of " + std::to_string(columns) + " numbers, found " +
+                                    typeName(row)};
+        }
+        if (row.toArray().size() != columns) {
+            throw Reject{place, "expected " + std::to_string(columns) + " numbers" + why + ", found " +
+                                    std::to_string(row.toArray().size())};
+        }
+    }
+}
+
+Layer parseLayer(const QJsonValue& value, int l, int previousSize, int layerCount,
+                 long long& parameters) {
     const std::string where = "layers[" + std::to_string(l) + "]";
     if (!value.isObject()) throw Reject{where, "expected an object, found " + typeName(value)};
     const QJsonObject o = value.toObject();
@@ -108,8 +121,8 @@ Layer parseLayer(const QJsonValue& value, int l, int previousSize, int layerCoun
     const std::string actName = text(required(o, "activation", where), where + ".activation");
     const auto act = activationFromName(actName);
     if (!act) {
-        throw Reject{where + ".activation", "unknown activation \"" + actName +
-                                                "\" (expected identity, linear, sigmoid, tanh, relu, "
+        throw Reject{where + ".activation", "unknown activation " + quoteExcerpt(actName) +
+                                                " (expected identity, linear, sigmoid, tanh, relu, "
                                                 "leaky_relu, step or softmax)"};
     }
     if (*act == Activation::Softmax && l != layerCount - 1) {
@@ -118,6 +131,10 @@ Layer parseLayer(const QJsonValue& value, int l, int previousSize, int layerCoun
     layer.activation.kind = *act;
     if (o.contains("alpha")) {
         layer.activation.alpha = number(o.value("alpha"), where + ".alpha");
+        if (layer.activation.alpha < 0) {
+            throw Reject{where + ".alpha", "the leaky ReLU slope must be ≥ 0, found " +
+                                               shortestNumberText(layer.activation.alpha)};
+        }
     }
     const QJsonValue wv = required(o, "weights", where);
     const std::string wp = where + ".weights";
@@ -127,8 +144,15 @@ Layer parseLayer(const QJsonValue& value, int l, int previousSize, int layerCoun
         throw Reject{wp, "expected " + std::to_string(layer.size) + " rows (layer " + std::to_string(l) +
                              " has " + std::to_string(layer.size) + " neurons), found " + std::to_string(rows.size())};
     }
-    layer.weights.resize(layer.size, previousSize);
+    parameters += static_cast<long long>(layer.size) * (previousSize + 1);
+    if (parameters > kMaxParameters) {
+        throw Reject{where, "the network has more than " + std::to_string(kMaxParameters) +
+                                " weights and biases (" + std::to_string(parameters) + " up to layer " +
+                                std::to_string(l) + "; " + kLimitReason + ")"};
+    }
     const std::string why = " (layer " + std::to_string(l - 1) + " has " + std::to_string(previousSize) + " neurons)";
+    checkRows(rows, previousSize, wp, why);
+    layer.weights.resize(layer.size, previousSize);
     for (int i = 0; i < layer.size; ++i) {
         layer.weights.row(i) = vector(rows[i], previousSize, wp + "[" + std::to_string(i) + "]", why).transpose();
     }
@@ -143,45 +167,44 @@ Network parseRoot(const QJsonObject& root) {
     Network net;
     const std::string format = text(required(root, "format", ""), "format");
     if (format != kNetworkFormat) {
-        throw Reject{"format", std::string("expected \"") + kNetworkFormat + "\", found \"" + format + "\""};
+        throw Reject{"format", std::string("expected \"") + kNetworkFormat + "\", found " + quoteExcerpt(format)};
     }
     if (root.contains("name")) net.name = text(root.value("name"), "name");
     if (root.contains("description")) net.description = text(root.value("description"), "description");
     const QJsonValue lv = required(root, "layers", "");
     if (!lv.isArray()) throw Reject{"layers", "expected an array of layers, found " + typeName(lv)};
     const QJsonArray layers = lv.toArray();
+    if (layers.size() > kMaxLayers) {
+        throw Reject{"layers", "at most " + std::to_string(kMaxLayers) + " layers, found " +
+                                   std::to_string(layers.size()) + " (" + kLimitReason + ")"};
+    }
     if (layers.size() < 2) {
         throw Reject{"layers", "expected at least 2 layers (an input layer and an output layer), found " +
                                    std::to_string(layers.size())};
     }
     int previous = 0;
+    long long parameters = 0;
     for (int l = 0; l < layers.size(); ++l) {
-        net.layers.push_back(parseLayer(layers[l], l, previous, static_cast<int>(layers.size())));
+        net.layers.push_back(parseLayer(layers[l], l, previous, static_cast<int>(layers.size()), parameters));
         previous = net.layers.back().size;
     }
     const std::string lossText = text(required(root, "loss", ""), "loss");
     const auto loss = lossFromName(lossText);
     if (!loss) {
-        throw Reject{"loss", "unknown loss \"" + lossText +
-                                 "\" (expected half_squared_error, squared_error, mean_squared_error, "
+        throw Reject{"loss", "unknown loss " + quoteExcerpt(lossText) +
+                                 " (expected half_squared_error, squared_error, mean_squared_error, "
                                  "binary_cross_entropy or cross_entropy)"};
     }
     net.loss = *loss;
     const Activation out = net.layers.back().activation.kind;
     const std::string outPlace = "layers[" + std::to_string(net.lastLayer()) + "].activation";
-    if (out == Activation::Softmax && net.loss != Loss::CrossEntropy) {
-        throw Reject{"loss", "a softmax output layer needs the cross_entropy loss, found " + lossText};
-    }
-    if (net.loss == Loss::BinaryCrossEntropy && out != Activation::Sigmoid) {
-        throw Reject{outPlace, "binary_cross_entropy needs sigmoid outputs, found " + activationName(out)};
-    }
-    if (net.loss == Loss::CrossEntropy && out != Activation::Softmax && out != Activation::Sigmoid) {
-        throw Reject{outPlace, "cross_entropy needs softmax (or sigmoid) outputs, found " + activationName(out)};
+    if (const auto mismatch = lossOutputMismatch(net.loss, out)) {
+        throw Reject{mismatch->blamesLoss ? std::string("loss") : outPlace, mismatch->reason};
     }
     if (root.contains("learning_rate")) {
         net.learningRate = number(root.value("learning_rate"), "learning_rate");
         if (net.learningRate <= 0) {
-            throw Reject{"learning_rate", "must be greater than 0, found " + QByteArray::number(net.learningRate).toStdString()};
+            throw Reject{"learning_rate", "must be greater than 0, found " + shortestNumberText(net.learningRate)};
         }
     }
     const QJsonValue sv = required(root, "sample", "");
@@ -198,23 +221,9 @@ Network parseRoot(const QJsonObject& root) {
     if (net.loss == Loss::CrossEntropy &&
         (t.minCoeff() < 0 || std::abs(t.sum() - 1.0) > 1e-9)) {
         throw Reject{"sample.target", "cross_entropy targets must be non-negative and sum to 1, found sum " +
-                                          QByteArray::number(t.sum()).toStdString()};
+                                          shortestNumberText(t.sum())};
     }
     return net;
-}
-
-// Line and column of a byte offset, for JSON syntax errors.
-std::string lineColumn(const QByteArray& bytes, int offset) {
-    int line = 1, column = 1;
-    for (int k = 0; k < offset && k < bytes.size(); ++k) {
-        if (bytes[k] == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
-    return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
 } // namespace
@@ -222,24 +231,14 @@ std::string lineColumn(const QByteArray& bytes, int offset) {
 Result<NetworkDocument> parseNetwork(const QByteArray& bytes, const QString& fileName) {
     const std::string file = fileName.toStdString();
     if (bytes.size() > kMaxNetworkFileBytes) {
-        return Error{file, "", "file is too large (" + std::to_string(bytes.size() / (1024 * 1024)) +
-                                   " MiB; a network file may be at most 32 MiB)"};
+        return Error{file, "", "file is too large (" + sizeText(bytes.size()) + "; a network file may be at most " +
+                                   sizeText(kMaxNetworkFileBytes) + ")"};
     }
-    if (bytes.trimmed().isEmpty()) {
-        return Error{file, "", "file is empty (expected a JSON object)"};
-    }
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        return Error{file, lineColumn(bytes, parseError.offset),
-                     "invalid JSON (" + parseError.errorString().toStdString() + ")"};
-    }
-    if (!doc.isObject()) {
-        return Error{file, "", "expected a JSON object at the top level"};
-    }
+    auto root = parseJsonObject(bytes, file);
+    if (!root) return root.error();
     try {
         NetworkDocument out;
-        out.original = doc.object();
+        out.original = std::move(root).value();
         out.network = parseRoot(out.original);
         if (out.original.contains("training")) {
             auto setup = parseTrainingSetup(out.original.value("training"));
@@ -253,19 +252,9 @@ Result<NetworkDocument> parseNetwork(const QByteArray& bytes, const QString& fil
 }
 
 Result<NetworkDocument> loadNetwork(const QString& path) {
-    const std::string file = path.toStdString();
-    QFileInfo info(path);
-    if (!info.exists()) return Error{file, "", "no such file"};
-    if (info.isDir()) return Error{file, "", "is a folder, not a network file"};
-    if (info.size() > kMaxNetworkFileBytes) {
-        return Error{file, "", "file is too large (" + std::to_string(info.size() / (1024 * 1024)) +
-                                   " MiB; a network file may be at most 32 MiB)"};
-    }
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        return Error{file, "", "cannot read (" + f.errorString().toStdString() + ")"};
-    }
-    return parseNetwork(f.readAll(), path);
+    const auto bytes = readRegularFile(path, kMaxNetworkFileBytes, "network file");
+    if (!bytes) return bytes.error();
+    return parseNetwork(bytes.value(), path);
 }
 
 namespace {
@@ -339,15 +328,7 @@ QByteArray networkToBytes(const NetworkDocument& document) {
 }
 
 Result<bool> saveNetwork(const NetworkDocument& document, const QString& path) {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly)) {
-        return Error{path.toStdString(), "", "cannot write (" + f.errorString().toStdString() + ")"};
-    }
-    f.write(networkToBytes(document));
-    if (!f.commit()) {
-        return Error{path.toStdString(), "", "cannot write (" + f.errorString().toStdString() + ")"};
-    }
-    return true;
+    return writeFileAtomically(path, networkToBytes(document));
 }
 
 } // namespace bpl::io

@@ -16,10 +16,17 @@
 namespace bpl::io {
 
 constexpr const char* kNetworkFormat = "backprop-lab.network/1";
-// Files larger than this are refused before parsing.
+// The size limits of a network (README "Limits and safety"). A file is read
+// only up to kMaxNetworkFileBytes; every declared size is checked against
+// these before anything is allocated. The limits are what `trace` works out
+// quickly, in bounded memory: a trace keeps every scalar's formula (a few KB
+// per weight), so weights and biases are capped in total.
 constexpr qint64 kMaxNetworkFileBytes = 32 * 1024 * 1024;
-// A layer wider than this is refused (a typo, not an exercise).
-constexpr int kMaxLayerSize = 100000;
+constexpr int kMaxLayerSize = 4096;
+constexpr int kMaxLayers = 1000;
+constexpr long long kMaxParameters = 100000; // weights and biases together
+// Why, in every refusal of a limit above.
+constexpr const char* kLimitReason = "a worked trace of anything larger is neither quick nor readable";
 
 struct NetworkDocument {
     Network network;

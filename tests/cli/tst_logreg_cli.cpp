@@ -290,7 +290,7 @@ void TestLogRegCli::badUsageExitsTwo_data() {
     QTest::newRow("method") << QStringList{kSample, "--method", "adam"}
                             << "--method: expected gd, sgd or minibatch";
     QTest::newRow("word in etas") << QStringList{kSample, "--etas", "0.5,x"}
-                                  << "--etas: 'x' is not a finite number";
+                                  << "--etas: \"x\" is not a finite number";
     QTest::newRow("negative eta") << QStringList{kSample, "--etas", "0.5,-1"}
                                   << "--etas: every η must be greater than 0";
     QTest::newRow("max-iter 0") << QStringList{kSample, "--max-iter", "0"}

@@ -177,7 +177,7 @@ void TestTraceCli::badUsageExitsTwo_data() {
     QTest::newRow("precision 0") << QStringList{"trace", f, "--precision", "0"} << "--precision";
     QTest::newRow("precision text") << QStringList{"trace", f, "--precision", "six"} << "--precision";
     QTest::newRow("short input") << QStringList{"trace", f, "--input", "1,2"} << "--input: expected 3 numbers";
-    QTest::newRow("input not numbers") << QStringList{"trace", f, "--input", "1,x,2"} << "'x' is not a finite number";
+    QTest::newRow("input not numbers") << QStringList{"trace", f, "--input", "1,x,2"} << "\"x\" is not a finite number";
     QTest::newRow("input nan") << QStringList{"trace", f, "--input", "1,nan,2"} << "not a finite number";
     QTest::newRow("negative eta") << QStringList{"trace", f, "--learning-rate", "-1"} << "--learning-rate";
     QTest::newRow("infinite eta") << QStringList{"trace", f, "--learning-rate", "inf"} << "--learning-rate";

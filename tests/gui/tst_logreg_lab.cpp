@@ -233,7 +233,7 @@ void TestLogRegLab::invalidFieldsGiveMessages_data() {
     QTest::addColumn<QString>("message");
     QTest::newRow("word in the η list") << "etasEdit"
                                         << "0.5, abc"
-                                        << "'abc' is not a finite number";
+                                        << "\"abc\" is not a finite number";
     QTest::newRow("negative η") << "etasEdit"
                                 << "0.5, -1"
                                 << "learning rate η must be a finite number greater than 0";

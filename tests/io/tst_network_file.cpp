@@ -87,7 +87,7 @@ void TestNetworkFile::rejects_data() {
     row("negative size", patched("{\"size\":2,", "{\"size\":-2,"), "layers[1].size", "at least 1 neuron");
     row("fractional size", patched("{\"size\":2,", "{\"size\":2.5,"), "layers[1].size", "whole number");
     row("string size", patched("{\"size\":2,", "{\"size\":\"2\","), "layers[1].size", "found a string");
-    row("absurd size", patched("{\"size\":3}", "{\"size\":1000000000}"), "layers[0].size", "at most 100000");
+    row("absurd size", patched("{\"size\":3}", "{\"size\":1000000000}"), "layers[0].size", "at most 4096 neurons per layer, found 1000000000");
     row("weights on input layer", patched("{\"size\":3}", "{\"size\":3,\"weights\":[]}"), "layers[0].weights", "input layer");
     row("missing activation", patched("\"size\":2,\"activation\":\"sigmoid\",", "\"size\":2,"), "layers[1]", "missing required key \"activation\"");
     row("unknown activation", patched("\"size\":2,\"activation\":\"sigmoid\"", "\"size\":2,\"activation\":\"swish\""), "layers[1].activation", "unknown activation \"swish\"");

@@ -1,6 +1,7 @@
 #include "gui/canvas/network_scene.h"
 
 #include "gui/canvas/canvas_content.h"
+#include "gui/canvas/edge_bundle_item.h"
 #include "gui/canvas/edge_item.h"
 #include "gui/canvas/edge_label_item.h"
 #include "gui/canvas/layer_label_item.h"
@@ -22,6 +23,9 @@ NetworkScene::NetworkScene(NetworkDocument* document, QObject* parent)
     connect(document_, &NetworkDocument::positionChanged, this, &NetworkScene::refresh);
     connect(document_, &NetworkDocument::selectionChanged, this, &NetworkScene::syncSelectionFromDocument);
     connect(this, &QGraphicsScene::selectionChanged, this, &NetworkScene::syncSelectionFromScene);
+    // Items move in bulk (every relayout and restyle moves all of them); a BSP
+    // index would be rebuilt each time, which costs more than it saves here.
+    setItemIndexMethod(QGraphicsScene::NoIndex);
     rebuild();
 }
 
@@ -34,8 +38,16 @@ NetworkScene::~NetworkScene() {
 }
 
 void NetworkScene::setCanvasStyle(const CanvasStyle& style) {
-    style_ = style;
-    rebuild();
+    style_ = style; // the items read it through a pointer: restyled, not rebuilt
+    const Network& net = document_->network();
+    bool same = static_cast<int>(neurons_.size()) == net.layerCount();
+    for (int l = 0; same && l < net.layerCount(); ++l) same = static_cast<int>(neurons_[l].size()) == net.layers[l].size;
+    if (!same) {
+        rebuild();
+        return;
+    }
+    placeItems();
+    refresh();
 }
 
 NeuronItem* NetworkScene::neuronItem(int layer, int i) const {
@@ -87,40 +99,39 @@ void NetworkScene::rebuild() {
     neurons_.clear();
     edges_.clear();
     edgeLabels_.clear();
+    bundles_.clear();
     layerLabels_.clear();
-    setBackgroundBrush(style_.background);
-    layout_ = layoutNetwork(net, style_);
-    const double r = style_.radius;
-    const double line = QFontMetricsF(style_.bold).height() + 2;
 
     band_ = addPath(QPainterPath());
     band_->setZValue(-5);
     title_ = addSimpleText(QString::fromStdString(net.name), style_.title);
-    title_->setBrush(style_.text);
     warnings_ = addSimpleText(QString(), style_.bold);
-    warnings_->setBrush(style_.negative);
 
     neurons_.resize(net.layerCount());
     edges_.resize(net.layerCount());
     edgeLabels_.resize(net.layerCount());
+    bundles_.resize(net.layerCount(), nullptr);
     for (int l = 0; l < net.layerCount(); ++l) {
         auto* label = new LayerLabelItem(l, &style_);
-        label->setPos(layout_.columnX[l], layout_.top - r - (layout_.detailed(l) ? line + 8 : 8));
         addItem(label);
         layerLabels_.push_back(label);
         for (int i = 0; i < net.layers[l].size; ++i) {
             auto* neuron = new NeuronItem(l, i, &style_);
-            neuron->setPos(layout_.neurons[l][i]);
             addItem(neuron);
             neurons_[l].push_back(neuron);
         }
         if (l == 0) continue;
         const int fanIn = net.layers[l - 1].size;
-        const bool labelled = net.layers[l].size * fanIn <= kMaxLabelledEdges;
+        const long long weights = static_cast<long long>(net.layers[l].size) * fanIn;
+        if (weights > kMaxEdgeItemsPerLayer) {
+            bundles_[l] = new EdgeBundleItem(l);
+            addItem(bundles_[l]);
+            continue;
+        }
+        const bool labelled = weights <= kMaxLabelledEdges;
         for (int i = 0; i < net.layers[l].size; ++i) {
             for (int j = 0; j < fanIn; ++j) {
                 auto* edge = new EdgeItem(l, i, j, &style_);
-                edge->setEnds(layout_.neurons[l - 1][j], layout_.neurons[l][i], r);
                 addItem(edge);
                 edges_[l].push_back(edge);
                 if (labelled) {
@@ -133,8 +144,41 @@ void NetworkScene::rebuild() {
     }
     loss_ = new LossItem(&style_);
     addItem(loss_);
+    placeItems();
     refresh();
     syncSelectionFromDocument();
+}
+
+void NetworkScene::placeItems() {
+    const Network& net = document_->network();
+    setBackgroundBrush(style_.background);
+    layout_ = layoutNetwork(net, style_);
+    const double r = style_.radius;
+    const double line = QFontMetricsF(style_.bold).height() + 2;
+    title_->setFont(style_.title);
+    title_->setBrush(style_.text);
+    warnings_->setFont(style_.bold);
+    warnings_->setBrush(style_.negative);
+    for (int l = 0; l < net.layerCount(); ++l) {
+        layerLabels_[l]->setPos(layout_.columnX[l], layout_.top - r - (layout_.detailed(l) ? line + 8 : 8));
+        for (int i = 0; i < net.layers[l].size; ++i) neurons_[l][i]->setPos(layout_.neurons[l][i]);
+        if (l == 0) continue;
+        const int fanIn = net.layers[l - 1].size;
+        if (bundles_[l]) {
+            std::vector<QLineF> lines;
+            lines.reserve(static_cast<std::size_t>(net.layers[l].size) * fanIn);
+            for (int i = 0; i < net.layers[l].size; ++i) {
+                for (int j = 0; j < fanIn; ++j) lines.emplace_back(layout_.neurons[l - 1][j], layout_.neurons[l][i]);
+            }
+            bundles_[l]->setLines(std::move(lines));
+            continue;
+        }
+        for (int i = 0; i < net.layers[l].size; ++i) {
+            for (int j = 0; j < fanIn; ++j) {
+                edges_[l][i * fanIn + j]->setEnds(layout_.neurons[l - 1][j], layout_.neurons[l][i], r);
+            }
+        }
+    }
 }
 
 void NetworkScene::refresh() {
@@ -155,6 +199,10 @@ void NetworkScene::refresh() {
         }
         if (l == 0) continue;
         const int fanIn = net.layers[l - 1].size;
+        if (bundles_[l]) {
+            refreshBundle(l, trace, display, largest);
+            continue;
+        }
         for (int i = 0; i < net.layers[l].size; ++i) {
             for (int j = 0; j < fanIn; ++j) {
                 EdgeItem* e = edges_[l][i * fanIn + j];
@@ -200,6 +248,22 @@ void NetworkScene::refresh() {
                       layout_.bottom + style_.radius + 4 * layout_.lineHeight + 24);
     setSceneRect(contentRect());
     if (previous != highlighted_) emit focusChanged();
+}
+
+void NetworkScene::refreshBundle(int l, const Trace& trace, const StepDisplay& display, double largest) {
+    const Network& net = trace.network;
+    const int fanIn = net.layers[l - 1].size;
+    std::vector<QColor> colours;
+    colours.reserve(static_cast<std::size_t>(net.layers[l].size) * fanIn);
+    bool dimmed = false;
+    for (int i = 0; i < net.layers[l].size; ++i) {
+        for (int j = 0; j < fanIn; ++j) {
+            const EdgeLook look = edgeLook(trace, display, style_, l, i, j, largest);
+            colours.push_back(look.colour);
+            dimmed = look.dimmed;
+        }
+    }
+    bundles_[l]->setColours(colours, dimmed);
 }
 
 void NetworkScene::placeEdgeLabels() {

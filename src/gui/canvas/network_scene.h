@@ -1,8 +1,10 @@
 // The network canvas as a QGraphicsScene: one NeuronItem per neuron, one
 // EdgeItem (and EdgeLabelItem) per weight, a LayerLabelItem per column, the
-// loss box and a band behind the current layer. It rebuilds its items when the
-// document's structure changes and refreshes what they say when the trace or
-// the stepper position changes; clicks select in the document.
+// loss box and a band behind the current layer. It rebuilds its items only when
+// the document's structure changes; a new style moves and restyles the items
+// it has, and the trace or the stepper position refreshes what they say. A
+// layer of more than kMaxEdgeItemsPerLayer weights is one EdgeBundleItem.
+// Clicks select in the document.
 #pragma once
 
 #include "gui/canvas/canvas_layout.h"
@@ -14,6 +16,10 @@
 class QGraphicsPathItem;
 class QGraphicsSimpleTextItem;
 
+namespace bpl {
+struct Trace;
+}
+
 namespace bpl::gui {
 
 class NetworkDocument;
@@ -22,6 +28,8 @@ class EdgeItem;
 class EdgeLabelItem;
 class LayerLabelItem;
 class LossItem;
+class EdgeBundleItem;
+struct StepDisplay;
 
 class NetworkScene : public QGraphicsScene {
     Q_OBJECT
@@ -62,6 +70,9 @@ private:
     void syncSelectionFromScene();
     void syncSelectionFromDocument();
     void placeEdgeLabels();
+    // Positions every existing item from a fresh layout (after a restyle too).
+    void placeItems();
+    void refreshBundle(int layer, const Trace& trace, const StepDisplay& display, double largest);
 
     NetworkDocument* document_;
     CanvasStyle style_;
@@ -69,6 +80,7 @@ private:
     std::vector<std::vector<NeuronItem*>> neurons_;
     std::vector<std::vector<EdgeItem*>> edges_;            // per layer, i * fanIn + j
     std::vector<std::vector<EdgeLabelItem*>> edgeLabels_; // same indexing, may be empty
+    std::vector<EdgeBundleItem*> bundles_;                // per layer; nullptr unless bundled
     std::vector<LayerLabelItem*> layerLabels_;
     LossItem* loss_ = nullptr;
     QGraphicsPathItem* band_ = nullptr;

@@ -6,7 +6,7 @@
 // and precision. Installed by MainWindow::buildMenus.
 #pragma once
 
-#include "io/solution_export.h"
+#include "render/solution_export.h"
 
 #include <QObject>
 #include <QString>

@@ -1,5 +1,6 @@
 #include "gui/check/check_session.h"
 
+#include "core/scalar_eval.h"
 #include "core/symbol_parse.h"
 #include "gui/network_document.h"
 #include "io/answers_file.h"
@@ -17,9 +18,7 @@ CheckSession::CheckSession(NetworkDocument* document, QObject* parent) : QObject
 }
 
 QuantityRef CheckSession::canonical(const QuantityRef& ref) const {
-    if (ref.quantity == Quantity::Output) return QuantityRef{Quantity::Z, document_->network().lastLayer(), ref.i, -1};
-    if (ref.quantity == Quantity::Loss) return QuantityRef{Quantity::Loss, 0, 0, -1};
-    return ref;
+    return canonicalRef(document_->network(), ref); // the core's one rule: output i is z of the last layer
 }
 
 void CheckSession::setText(const QuantityRef& ref, const QString& text) {

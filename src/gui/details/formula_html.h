@@ -1,18 +1,18 @@
-// Turns the LaTeX of the trace's formulas into Qt rich text, so the details
-// panel shows real subscripts and superscripts, Greek letters and math italics
-// (w<sub>12</sub><sup>(2)</sup>) without a TeX engine. Covers the subset the
-// core writes: _ ^ { } \frac \left \right \mathrm \text \mathsf, Greek and
-// operator symbols; anything else is shown by name rather than dropped.
+// The window's formulas and tables use the one LaTeX→HTML converter of the
+// worked solutions (io/latex_html.h): real subscripts and superscripts, Greek
+// letters and math italics in Qt rich text, without a TeX engine. These names
+// keep the views' calls short; there is no second implementation.
 #pragma once
 
-#include <QString>
-#include <string>
+#include "io/latex_html.h"
 
 namespace bpl::gui {
 
-QString latexToHtml(const std::string& latex);
+using io::latexToHtml;
 
 // HTML-escaped plain text.
-QString escapeHtml(const QString& text);
+inline QString escapeHtml(const QString& text) {
+    return io::htmlEscape(text);
+}
 
 } // namespace bpl::gui

@@ -49,7 +49,18 @@ void FormulaView::showStep(const Trace& trace, const Step* step) {
     formulas_ = step->scalars;
     const QColor resultColour = palette().color(QPalette::Link);
     QString html = "<table cellspacing='0' cellpadding='2' style='font-size:large; font-family:\"DejaVu Serif\", serif'>";
-    const int shown = std::min<int>(kMaxShown, static_cast<int>(formulas_.size()));
+    // At most kMaxShown formulas, and fewer when they are long (a neuron of a
+    // 200-wide layer sums 200 terms): laying out more text than a person reads
+    // made each step of a large network take seconds.
+    constexpr std::size_t kMaxLatexChars = 16000;
+    std::size_t latexChars = 0;
+    int shown = 0;
+    while (shown < std::min<int>(kMaxShown, static_cast<int>(formulas_.size()))) {
+        const ScalarFormula& f = formulas_[shown];
+        latexChars += f.symbolic.latex.size() + f.substituted.latex.size() + f.result.latex.size();
+        if (shown > 0 && latexChars > kMaxLatexChars) break;
+        ++shown;
+    }
     for (int k = 0; k < shown; ++k) {
         const ScalarFormula& f = formulas_[k];
         bool first = true;

@@ -2,6 +2,7 @@
 
 #include "core/number_format.h"
 #include "core/trace_formulas.h"
+#include "core/common/number_text.h"
 #include "gui/details/formula_html.h"
 #include "gui/inspector/value_spin_box.h"
 #include "gui/network_document.h"
@@ -28,13 +29,10 @@ QString vectorText(const Eigen::VectorXd& v) {
 
 // "3, 0.2, -0.1" (commas, semicolons or spaces) → numbers; false on anything else.
 bool parseVector(const QString& text, Eigen::VectorXd& out) {
-    const QStringList parts = QString(text).replace(QChar(0x2212), '-').split(QRegularExpression("[,;\\s]+"), Qt::SkipEmptyParts);
-    out.resize(parts.size());
-    for (int k = 0; k < parts.size(); ++k) {
-        bool ok = false;
-        out[k] = parts[k].toDouble(&ok);
-        if (!ok) return false;
-    }
+    std::vector<double> values;
+    std::string error; // the one number-list parser (core/common/number_text.h)
+    if (!parseNumberList(text.toStdString(), values, error, true)) return false;
+    out = Eigen::Map<Eigen::VectorXd>(values.data(), static_cast<Eigen::Index>(values.size()));
     return true;
 }
 

@@ -1,5 +1,7 @@
 #include "gui/logreg/logreg_lab.h"
 
+#include "core/common/number_text.h"
+
 #include "compute/logreg_worker.h"
 #include "core/logreg_gaussian.h"
 #include "gui/logreg/logreg_compare_plot.h"
@@ -28,18 +30,10 @@ constexpr const char* kSamplePath = ":/data/two_gaussians_200.txt";
 
 // "0.5, 0.3 0.1" → numbers; false with a reason.
 bool parseNumbers(const QString& text, std::vector<double>& out, QString& error) {
-    out.clear();
-    const QStringList parts = text.split(QRegularExpression("[,;\\s]+"), Qt::SkipEmptyParts);
-    for (const QString& part : parts) {
-        bool ok = false;
-        const double x = QLocale::c().toDouble(part, &ok);
-        if (!ok || !std::isfinite(x)) {
-            error = QString("'%1' is not a finite number").arg(part);
-            return false;
-        }
-        out.push_back(x);
-    }
-    return true;
+    std::string why; // the one number-list parser (core/common/number_text.h)
+    if (parseNumberList(text.toStdString(), out, why, true)) return true;
+    error = QString::fromStdString(why);
+    return false;
 }
 
 } // namespace

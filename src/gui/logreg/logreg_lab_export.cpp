@@ -4,6 +4,7 @@
 
 #include "gui/logreg/logreg_plot.h"
 #include "gui/logreg/logreg_plot_export.h"
+#include "io/safe_file.h"
 #include "io/logreg_export.h"
 #include "ui_logreg_lab.h"
 
@@ -11,7 +12,6 @@
 #include <QFileInfo>
 #include <QMenu>
 #include <QRegularExpression>
-#include <QSaveFile>
 
 namespace bpl::gui {
 
@@ -105,9 +105,9 @@ bool LogRegLab::saveRuns(const QString& path, QString& error) const {
     const QByteArray bytes =
         json ? io::logRegRunsToJsonBytes(dataName_, data_ ? data_->size() : 0, sweep_.runs)
              : io::logRegRunsToCsv(sweep_.runs);
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit()) {
-        error = tr("%1: cannot write (%2)").arg(path, f.errorString());
+    const auto written = io::writeFileAtomically(path, bytes);
+    if (!written) {
+        error = QString::fromStdString(written.error().message());
         return false;
     }
     return true;

@@ -1,5 +1,7 @@
 #include "gui/logreg/logreg_plot_export.h"
 
+#include "io/safe_file.h"
+
 #include <qcustomplot.h>
 
 #include <QFileInfo>
@@ -56,6 +58,67 @@ void drawGrid(QCPPainter& painter, const std::vector<QCustomPlot*>& plots, int c
     }
 }
 
+bool writePng(QIODevice& device, const std::vector<QCustomPlot*>& plots, int columns, QSize cell,
+              QSize total, std::string& error) {
+    constexpr double kScale = 2.0;
+    QImage image(total * kScale, QImage::Format_ARGB32_Premultiplied);
+    if (image.isNull()) {
+        error = "cannot draw the PNG image (out of memory)";
+        return false;
+    }
+    image.setDevicePixelRatio(kScale);
+    image.fill(Qt::white);
+    {
+        QCPPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        drawGrid(painter, plots, columns, cell);
+    }
+    if (!image.save(&device, "PNG")) {
+        error = "cannot write the PNG image (" + device.errorString().toStdString() + ")";
+        return false;
+    }
+    return true;
+}
+
+bool writeVector(QIODevice& device, const QString& suffix, const std::vector<QCustomPlot*>& plots,
+                 int columns, QSize cell, QSize total, const QString& title, std::string& error) {
+    std::unique_ptr<QPaintDevice> target;
+    if (suffix == "pdf") {
+        auto pdf = std::make_unique<QPdfWriter>(&device);
+        pdf->setResolution(96);
+        pdf->setPageSize(QPageSize(QSizeF(total) * 0.75, QPageSize::Point)); // 96 px = 72 pt
+        pdf->setPageMargins(QMarginsF(0, 0, 0, 0));
+        pdf->setCreator("Backprop Lab");
+        pdf->setTitle(title);
+        target = std::move(pdf);
+    } else {
+        auto svg = std::make_unique<QSvgGenerator>();
+        svg->setOutputDevice(&device);
+        svg->setSize(total);
+        svg->setViewBox(QRect(QPoint(0, 0), total));
+        svg->setResolution(96);
+        svg->setTitle(title);
+        svg->setDescription("Backprop Lab");
+        target = std::move(svg);
+    }
+    QCPPainter painter;
+    if (!painter.begin(target.get())) {
+        error = "cannot write the " + suffix.toUpper().toStdString() + " file";
+        return false;
+    }
+    painter.setMode(QCPPainter::pmVectorized);
+    painter.setMode(QCPPainter::pmNoCaching);
+    painter.fillRect(QRect(QPoint(0, 0), total), Qt::white);
+    drawGrid(painter, plots, columns, cell);
+    painter.end();
+    target.reset(); // the PDF writer finishes the file when it is destroyed
+    if (device.size() == 0) {
+        error = "cannot write the " + suffix.toUpper().toStdString() + " file";
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
 bool isPlotImageFormat(const QString& path) {
@@ -73,61 +136,21 @@ bool savePlots(const std::vector<QCustomPlot*>& plots, int columns, QSize cell, 
     const QSize total(std::min<int>(columns, static_cast<int>(plots.size())) * cell.width(),
                       rows * cell.height());
     const QString suffix = suffixOf(path);
+    if (suffix != "png" && suffix != "pdf" && suffix != "svg") {
+        error = QString("%1: expected a name ending in .png, .pdf or .svg").arg(path);
+        return false;
+    }
     const BolderLines bolder(plots);
-    if (suffix == "png") {
-        constexpr double kScale = 2.0;
-        QImage image(total * kScale, QImage::Format_ARGB32_Premultiplied);
-        image.setDevicePixelRatio(kScale);
-        image.fill(Qt::white);
-        {
-            QCPPainter painter(&image);
-            painter.setRenderHint(QPainter::Antialiasing);
-            drawGrid(painter, plots, columns, cell);
-        }
-        if (!image.save(path, "PNG")) {
-            error = QString("%1: cannot write the PNG image").arg(path);
-            return false;
-        }
-        return true;
+    // Drawn into a QSaveFile (io/safe_file.h): a failure leaves the earlier file as it was.
+    const auto written = io::writeFileAtomically(path, [&](QIODevice& device, std::string& why) {
+        if (suffix == "png") return writePng(device, plots, columns, cell, total, why);
+        return writeVector(device, suffix, plots, columns, cell, total, title, why);
+    });
+    if (!written) {
+        error = QString::fromStdString(written.error().message());
+        return false;
     }
-    if (suffix == "pdf" || suffix == "svg") {
-        std::unique_ptr<QPaintDevice> device;
-        if (suffix == "pdf") {
-            auto pdf = std::make_unique<QPdfWriter>(path);
-            pdf->setResolution(96);
-            pdf->setPageSize(QPageSize(QSizeF(total) * 0.75, QPageSize::Point)); // 96 px = 72 pt
-            pdf->setPageMargins(QMarginsF(0, 0, 0, 0));
-            pdf->setCreator("Backprop Lab");
-            pdf->setTitle(title);
-            device = std::move(pdf);
-        } else {
-            auto svg = std::make_unique<QSvgGenerator>();
-            svg->setFileName(path);
-            svg->setSize(total);
-            svg->setViewBox(QRect(QPoint(0, 0), total));
-            svg->setResolution(96);
-            svg->setTitle(title);
-            svg->setDescription("Backprop Lab");
-            device = std::move(svg);
-        }
-        QCPPainter painter;
-        if (!painter.begin(device.get())) {
-            error = QString("%1: cannot write the %2 file").arg(path, suffix.toUpper());
-            return false;
-        }
-        painter.setMode(QCPPainter::pmVectorized);
-        painter.setMode(QCPPainter::pmNoCaching);
-        painter.fillRect(QRect(QPoint(0, 0), total), Qt::white);
-        drawGrid(painter, plots, columns, cell);
-        painter.end();
-        if (!QFileInfo(path).exists() || QFileInfo(path).size() == 0) {
-            error = QString("%1: cannot write the %2 file").arg(path, suffix.toUpper());
-            return false;
-        }
-        return true;
-    }
-    error = QString("%1: expected a name ending in .png, .pdf or .svg").arg(path);
-    return false;
+    return true;
 }
 
 } // namespace bpl::gui

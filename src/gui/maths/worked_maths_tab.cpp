@@ -3,8 +3,8 @@
 #include "gui/maths/activation_tool.h"
 #include "gui/maths/convolution_tool.h"
 #include "gui/maths/expression_tool.h"
-#include "io/maths_document.h"
-#include "io/solution_export.h"
+#include "render/maths_document.h"
+#include "render/solution_export.h"
 
 #include <QFile>
 #include <QFileDialog>

@@ -1,4 +1,4 @@
-#include "io/network_figure.h"
+#include "render/network_figure.h"
 
 #include "core/number_format.h"
 

@@ -7,7 +7,7 @@
 
 #include "core/result.h"
 #include "io/maths_export.h"
-#include "io/solution_export.h"
+#include "render/solution_export.h"
 
 #include <QByteArray>
 #include <QString>

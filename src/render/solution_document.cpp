@@ -1,10 +1,12 @@
-#include "io/solution_document.h"
+#include "render/solution_document.h"
+
+#include "io/safe_file.h"
 
 #include "core/number_format.h"
 #include "core/tolerance.h"
 #include "core/truth_table.h"
 #include "io/latex_html.h"
-#include "io/network_figure.h"
+#include "render/network_figure.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -259,15 +261,16 @@ Result<bool> writeSolutionPdf(const Trace& t, const QString& path, const ExportE
 Result<bool> writeBlocksPdf(const QString& path, const QString& documentTitle, const std::vector<SolutionBlock>& blocks,
                             const SolutionFigure& figureSource) {
     const std::string file = path.toStdString();
+    if (auto target = checkOutputPath(path); !target) return target.error();
     const QFileInfo info(path);
-    if (info.isDir()) return Error{file, "", "is a folder"};
     if (!info.absoluteDir().exists()) return Error{file, "", "cannot write (the folder does not exist)"};
     if (qobject_cast<QGuiApplication*>(QCoreApplication::instance()) == nullptr) {
         return Error{file, "", "writing a PDF needs a QGuiApplication (fonts), and none exists"};
     }
-    // Through QSaveFile: a failed export leaves an existing file untouched.
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly)) return Error{file, "", "cannot write (" + out.errorString().toStdString() + ")"};
+    // Through io/safe_file.h: a failed export leaves an existing file untouched.
+    // Drawn in memory, then written all or nothing (io/safe_file.h).
+    QBuffer out;
+    out.open(QIODevice::WriteOnly);
     constexpr int dpi = 300;
     const double pt = dpi / 72.0; // device units per point
     QPdfWriter writer(&out);
@@ -369,8 +372,8 @@ Result<bool> writeBlocksPdf(const QString& path, const QString& documentTitle, c
         painter.drawLine(QPointF(0, foot.top() - 2 * pt), QPointF(width, foot.top() - 2 * pt));
     }
     if (!painter.end()) return Error{file, "", "cannot finish writing the PDF"};
-    if (!out.commit()) return Error{file, "", "cannot save (" + out.errorString().toStdString() + ")"};
-    return true;
+    out.close();
+    return writeFileAtomically(path, out.data());
 }
 
 QString numberHtml(double x, int precision) { return latexToHtml(formatDual(x, precision).latex); }

@@ -5,6 +5,7 @@
 // and prints the runs; --plot also renders the slope–intercept and NLL figures.
 #include "cli/command.h"
 #include "cli/output.h"
+#include "core/logreg_limits.h"
 #include "core/logreg_trainer.h"
 #include "gui/logreg/logreg_figure.h"
 #include "io/logreg_data.h"
@@ -135,6 +136,10 @@ int runLogRegCommand(const QStringList& args) {
             return fail(kName, QString("--etas: every η must be greater than 0, found %1").arg(eta),
                         Usage);
     }
+    if (const std::string problem = sweepSizeProblem(static_cast<long long>(etas.size()), maxIter);
+        !problem.empty()) {
+        return fail(kName, "--max-iter: " + QString::fromStdString(problem), Usage);
+    }
     const QString plotPath = p.value("plot");
     if (p.isSet("plot") && !gui::isLogRegFigureFormat(plotPath)) {
         return fail(kName,
@@ -159,15 +164,16 @@ int runLogRegCommand(const QStringList& args) {
         runs.push_back(bpl::runLogReg(data, options));
     }
 
-    if (format == "csv") {
-        printOutBytes(io::logRegRunsToCsv(runs));
-    } else {
-        printOutBytes(io::logRegRunsToJsonBytes(files.first(), data.size(), runs));
-    }
+    // The figure first: when it cannot be written, nothing has gone to stdout.
     if (p.isSet("plot")) {
         const QString title = QFileInfo(files.first()).fileName();
         if (!gui::saveLogRegFigure(data, runs, title, plotPath, error))
             return fail(kName, error, BadFile);
+    }
+    if (format == "csv") {
+        printOutBytes(io::logRegRunsToCsv(runs));
+    } else {
+        printOutBytes(io::logRegRunsToJsonBytes(files.first(), data.size(), runs));
     }
     return Ok;
 }

@@ -1,10 +1,10 @@
-#include "io/solution_export.h"
+#include "render/solution_export.h"
 
 #include "io/json_writer.h"
-#include "io/solution_document.h"
+#include "io/safe_file.h"
+#include "render/solution_document.h"
 
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <array>
 
@@ -89,14 +89,9 @@ Result<bool> exportSolution(const Trace& trace, SolutionFormat format, const QSt
     return writeSolutionBytes(path, solutionBytes(trace, format, extras));
 }
 
+// Written all or nothing through the one safe writer (io/safe_file.h).
 Result<bool> writeSolutionBytes(const QString& path, const QByteArray& bytes) {
-    const std::string file = path.toStdString();
-    if (QFileInfo(path).isDir()) return Error{file, "", "is a folder"};
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly)) return Error{file, "", "cannot write (" + out.errorString().toStdString() + ")"};
-    out.write(bytes);
-    if (!out.commit()) return Error{file, "", "cannot save (" + out.errorString().toStdString() + ")"};
-    return true;
+    return writeFileAtomically(path, bytes);
 }
 
 } // namespace bpl::io

@@ -1,9 +1,9 @@
-#include "io/maths_document.h"
+#include "render/maths_document.h"
 
 #include "core/tolerance.h"
 #include "io/json_writer.h"
 #include "io/latex_html.h"
-#include "io/solution_document.h"
+#include "render/solution_document.h"
 #include "io/worked_document.h"
 
 namespace bpl::io {

@@ -3,10 +3,10 @@
 // one on a heading; the HTML is self-contained; the LaTeX compiles where a TeX
 // installation exists; LaTeX maths becomes typeset HTML; the network figure.
 #include "io/latex_html.h"
-#include "io/network_figure.h"
+#include "render/network_figure.h"
 #include "io/network_file.h"
-#include "io/solution_document.h"
-#include "io/solution_export.h"
+#include "render/solution_document.h"
+#include "render/solution_export.h"
 
 #include <QProcess>
 #include <QStandardPaths>

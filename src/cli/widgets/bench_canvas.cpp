@@ -1,0 +1,199 @@
+// backprop-lab bench canvas: how long the window takes to open, restyle and
+// step a network of a given size (the 64-32-10 digits network and a 200-200-1
+// network, or --layers), and how long `trace --format json` takes on it.
+// Figures only: nothing here fails on time.
+#include "cli/command.h"
+#include "cli/output.h"
+#include "core/initialization.h"
+#include "core/trace.h"
+#include "gui/canvas/canvas_style.h"
+#include "gui/canvas/network_scene.h"
+#include "gui/main_window.h"
+#include "gui/network_document.h"
+#include "gui/network_workspace.h"
+#include "io/json_writer.h"
+#include "io/network_file.h"
+#include "io/trace_export.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QPainter>
+#include <QTemporaryDir>
+
+#include <ctime>
+#include <functional>
+#include <memory>
+
+#include <sys/resource.h>
+
+namespace bpl::cli {
+
+namespace {
+
+constexpr const char* kName = "bench canvas";
+
+// A sigmoid network of the given layer sizes with seeded Xavier weights.
+Network benchNetwork(const std::vector<int>& sizes) {
+    Network net;
+    net.name = "bench";
+    for (std::size_t l = 0; l < sizes.size(); ++l) {
+        Layer layer;
+        layer.size = sizes[l];
+        if (l > 0) {
+            layer.activation.kind = Activation::Sigmoid;
+            layer.weights = Eigen::MatrixXd::Zero(sizes[l], sizes[l - 1]);
+            layer.bias = Eigen::VectorXd::Zero(sizes[l]);
+        }
+        net.layers.push_back(layer);
+    }
+    net.loss = Loss::HalfSquaredError;
+    net.learningRate = 0.1;
+    net.sample.input = Eigen::VectorXd::LinSpaced(sizes.front(), 0.0, 1.0);
+    net.sample.target = Eigen::VectorXd::Constant(sizes.back(), 0.5);
+    return initializeWeights(net, InitOptions{});
+}
+
+// Wall-clock and CPU time of `work`: on a loaded machine the wall clock
+// mostly measures waiting for a core, so both are printed.
+struct Timing {
+    double wall = 0;
+    double cpu = 0;
+};
+
+Timing timeOf(const std::function<void()>& work) {
+    QElapsedTimer clock;
+    clock.start();
+    const std::clock_t cpuStart = std::clock();
+    work();
+    return {clock.nsecsElapsed() / 1e9, static_cast<double>(std::clock() - cpuStart) / CLOCKS_PER_SEC};
+}
+
+QString seconds(const Timing& t) {
+    return QString("%1 s (CPU %2 s)").arg(QString::number(t.wall, 'f', 3), QString::number(t.cpu, 'f', 3));
+}
+
+QString shape(const std::vector<int>& sizes) {
+    QStringList parts;
+    for (int n : sizes)
+        parts << QString::number(n);
+    return parts.join('-');
+}
+
+long long peakRssMiB() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss / 1024;
+}
+
+void benchOne(const std::vector<int>& sizes, const QString& dir) {
+    const Network net = benchNetwork(sizes);
+    const QString path = dir + "/bench_" + shape(sizes) + ".json";
+    io::NetworkDocument file;
+    file.network = net;
+    io::saveNetwork(file, path);
+    long long edges = 0;
+    for (int l = 1; l < net.layerCount(); ++l)
+        edges += static_cast<long long>(net.layers[l].size) * net.layers[l - 1].size;
+    printOut(QString("%1 (%2 weights):\n").arg(shape(sizes)).arg(edges));
+
+    // The CLI: load, trace and write the JSON, as `trace --format json` does.
+    QByteArray json;
+    const Timing traceTime = timeOf([&] {
+        const auto loaded = io::loadNetwork(path);
+        const Trace trace = traceNetwork(loaded.value().network);
+        json = io::writeJson(io::traceToJson(trace, {}));
+    });
+    printOut(QString("  trace --format json   %1 (%2 MB of JSON)\n")
+                 .arg(seconds(traceTime))
+                 .arg(QString::number(json.size() / 1e6, 'f', 1)));
+
+    // The canvas alone: the document (its trace), the scene, one frame.
+    {
+        const auto loaded = io::loadNetwork(path);
+        gui::NetworkDocument document;
+        const Timing load = timeOf([&] { document.load(loaded.value(), path); });
+        std::unique_ptr<gui::NetworkScene> scene;
+        const Timing build = timeOf([&] { scene = std::make_unique<gui::NetworkScene>(&document); });
+        QImage frame(1280, 800, QImage::Format_ARGB32_Premultiplied);
+        const Timing draw = timeOf([&] {
+            QPainter painter(&frame);
+            scene->render(&painter);
+        });
+        const Timing restyle = timeOf([&] { scene->setCanvasStyle(gui::CanvasStyle::make(gui::Theme::Dark, true, 1.25)); });
+        const Timing step = timeOf([&] { document.setPosition(1); });
+        printOut(QString("  canvas: document (trace) %1\n          scene %2\n          one frame %3\n"
+                         "          restyle %4\n          one step %5\n")
+                     .arg(seconds(load), seconds(build), seconds(draw), seconds(restyle), seconds(step)));
+    }
+
+    gui::MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    QApplication::processEvents();
+    const Timing open = timeOf([&] {
+        window.openFile(path);
+        QApplication::processEvents();
+        window.grab();
+    });
+    gui::NetworkScene* scene = window.workspace()->scene();
+    const Timing restyle = timeOf([&] {
+        window.workspace()->setCanvasStyle(gui::CanvasStyle::make(gui::Theme::Dark, true, 1.25));
+        QApplication::processEvents();
+        window.grab();
+    });
+    const Timing step = timeOf([&] {
+        window.document()->setPosition(1);
+        QApplication::processEvents();
+        window.grab();
+    });
+    printOut(QString("  window: open %1\n          restyle %2\n          one step %3\n          %4 scene items\n")
+                 .arg(seconds(open), seconds(restyle), seconds(step))
+                 .arg(scene->items().size()));
+}
+
+} // namespace
+
+int runBenchCanvas(const QStringList& args) {
+    QCommandLineParser p;
+    p.setApplicationDescription("Time opening, restyling and stepping networks in the window "
+                                "(offscreen) and tracing them as JSON.");
+    p.addPositionalArgument("canvas", "what to measure");
+    p.addOptions({{"layers", "Only this network, e.g. 300-300-1 (default: 64-32-10 and 200-200-1).",
+                   "sizes"}});
+    p.addHelpOption();
+    QStringList argv = args;
+    argv.prepend("backprop-lab bench");
+    if (!p.parse(argv))
+        return fail(kName, p.errorText(), Usage);
+    if (p.isSet("help")) {
+        printOut(p.helpText());
+        return Ok;
+    }
+    std::vector<std::vector<int>> networks = {{64, 32, 10}, {200, 200, 1}};
+    if (p.isSet("layers")) {
+        std::vector<int> sizes;
+        for (const QString& part : p.value("layers").split('-')) {
+            bool ok = false;
+            const int n = part.toInt(&ok);
+            if (!ok || n < 1 || n > io::kMaxLayerSize) {
+                return fail(kName,
+                            QString("--layers: expected sizes from 1 to %1 joined by '-'")
+                                .arg(io::kMaxLayerSize),
+                            Usage);
+            }
+            sizes.push_back(n);
+        }
+        if (sizes.size() < 2)
+            return fail(kName, "--layers: expected at least two layers", Usage);
+        networks = {sizes};
+    }
+    QTemporaryDir dir;
+    for (const auto& sizes : networks)
+        benchOne(sizes, dir.path());
+    printOut(QString("Peak memory of this process: %1 MiB\n").arg(peakRssMiB()));
+    return Ok;
+}
+
+} // namespace bpl::cli

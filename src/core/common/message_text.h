@@ -1,0 +1,22 @@
+// Quoting user text in messages: an error message names what was wrong but
+// never echoes a whole 10 MB string back. Every loader and command quotes the
+// offending text through quoteExcerpt.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace bpl {
+
+// How many characters of offending text a message quotes at most.
+constexpr std::size_t kMaxQuotedChars = 60;
+
+// `text` cut to at most `maxChars` characters (UTF-8 code points, never split)
+// with "…" appended and the full length in bytes noted when it was cut:
+// "AAAA…" (10000000 bytes). Control characters are shown as '?'.
+std::string excerpt(std::string_view text, std::size_t maxChars = kMaxQuotedChars);
+// The excerpt in double quotes: "\"relu\"" or "\"AAAA…\" (10000000 bytes)".
+std::string quoteExcerpt(std::string_view text, std::size_t maxChars = kMaxQuotedChars);
+
+} // namespace bpl

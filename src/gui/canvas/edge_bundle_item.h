@@ -1,0 +1,47 @@
+// All the weights of one wide layer as a single item: above
+// kMaxEdgeItemsPerLayer weights, one EdgeItem each would make opening,
+// restyling and stepping slow (a 200 × 200 layer is 40,000 items). The bundle
+// draws every line thinly in its colour with one drawLines call per colour;
+// single weights of such a layer are chosen in the inspector, not by clicking.
+#pragma once
+
+#include <QColor>
+#include <QGraphicsItem>
+#include <QLineF>
+
+#include <vector>
+
+namespace bpl::gui {
+
+// Layers with more weights than this are drawn as an EdgeBundleItem.
+constexpr int kMaxEdgeItemsPerLayer = 4096;
+
+class EdgeBundleItem : public QGraphicsItem {
+  public:
+    enum { Type = UserType + 7 };
+
+    explicit EdgeBundleItem(int layer);
+
+    int type() const override { return Type; }
+    int layer() const { return layer_; }
+
+    // One line per weight, i * fanIn + j as in NetworkScene.
+    void setLines(std::vector<QLineF> lines);
+    // The colour of each line (same indexing) and whether the layer is dimmed.
+    void setColours(const std::vector<QColor>& colours, bool dimmed);
+
+    QRectF boundingRect() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+  private:
+    void regroup();
+
+    int layer_;
+    std::vector<QLineF> lines_;
+    std::vector<QColor> colours_;
+    std::vector<std::pair<QColor, QList<QLineF>>> groups_; // lines by colour
+    QRectF bounds_;
+    bool dimmed_ = false;
+};
+
+} // namespace bpl::gui

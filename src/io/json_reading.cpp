@@ -1,0 +1,60 @@
+#include "io/json_reading.h"
+
+#include "core/common/message_text.h"
+
+#include <QJsonDocument>
+
+namespace bpl::io {
+
+std::string jsonQuoted(const QJsonValue& value) {
+    return quoteExcerpt(value.toString().toStdString());
+}
+
+std::string jsonTypeName(const QJsonValue& value) {
+    switch (value.type()) {
+    case QJsonValue::Null:
+        return "null";
+    case QJsonValue::Bool:
+        return "a boolean";
+    case QJsonValue::Double:
+        return "a number";
+    case QJsonValue::String:
+        return "a string (" + quoteExcerpt(value.toString().toStdString(), 20) + ")";
+    case QJsonValue::Array:
+        return "an array";
+    case QJsonValue::Object:
+        return "an object";
+    case QJsonValue::Undefined:
+        return "nothing";
+    }
+    return "something else";
+}
+
+std::string jsonLineColumn(const QByteArray& bytes, qint64 offset) {
+    qint64 line = 1, column = 1;
+    for (qint64 k = 0; k < offset && k < bytes.size(); ++k) {
+        if (bytes[k] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+Result<QJsonObject> parseJsonObject(const QByteArray& bytes, const std::string& file) {
+    if (bytes.trimmed().isEmpty())
+        return Error{file, "", "file is empty (expected a JSON object)"};
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        return Error{file, jsonLineColumn(bytes, parseError.offset),
+                     "invalid JSON (" + parseError.errorString().toStdString() + ")"};
+    }
+    if (!doc.isObject())
+        return Error{file, "", "expected a JSON object at the top level"};
+    return doc.object();
+}
+
+} // namespace bpl::io
