@@ -71,7 +71,8 @@ int effectiveBatchSize(const LogRegOptions& options, Eigen::Index dataSize) {
     case LogRegMethod::Stochastic:
         return 1;
     case LogRegMethod::MiniBatch:
-        return options.batchSize;
+        // A batch larger than the data set is the whole data set (B = N is GD).
+        return static_cast<int>(std::min<Eigen::Index>(options.batchSize, std::max<Eigen::Index>(dataSize, 1)));
     }
     return 1;
 }
@@ -90,10 +91,8 @@ std::string optionsProblem(const LogRegOptions& options, Eigen::Index dataSize) 
         why << "tolerance must be a finite number ≥ 0, found " << options.tolerance;
     } else if (!options.initialWeights.allFinite()) {
         why << "start weights must be finite numbers";
-    } else if (options.method == LogRegMethod::MiniBatch &&
-               (options.batchSize < 1 || options.batchSize > dataSize)) {
-        why << "batch size must be from 1 to the number of points (" << dataSize << "), found "
-            << options.batchSize;
+    } else if (options.method == LogRegMethod::MiniBatch && options.batchSize < 1) {
+        why << "batch size must be at least 1, found " << options.batchSize;
     }
     return why.str();
 }

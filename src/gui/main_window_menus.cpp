@@ -4,6 +4,8 @@
 // Examples and Help.
 #include "gui/main_window.h"
 
+#include "gui/canvas_menu.h"
+
 #include "core/notation.h"
 #include "gui/app_settings.h"
 #include "gui/appearance.h"
@@ -130,6 +132,16 @@ void MainWindow::buildNetworkMenu() {
         action->setCheckable(true);
         connect(action, &QAction::triggered, this, [editor, loss] { editor->setLoss(loss); });
     }
+    // Every hidden layer at once: the activation of all of them, two units wide.
+    auto* hidden = new QMenu(tr("&Hidden layers"), ui_->menuNetwork);
+    hidden->setObjectName("menuHiddenLayers");
+    ui_->menuNetwork->insertMenu(ui_->menuLoss->menuAction(), hidden);
+    auto fillHidden = [hidden, editor] {
+        hidden->clear();
+        addHiddenLayerActions(hidden, editor);
+    };
+    connect(hidden, &QMenu::aboutToShow, this, fillHidden);
+    fillHidden();
     connect(ui_->menuNetwork, &QMenu::aboutToShow, this, &MainWindow::updateNetworkMenu);
     connect(doc, &NetworkDocument::selectionChanged, this, &MainWindow::updateNetworkMenu);
     connect(doc, &NetworkDocument::traceChanged, this, &MainWindow::updateNetworkMenu);

@@ -86,7 +86,8 @@ std::vector<QPointF> placeEdgeLabels(const std::vector<QLineF>& edges, const std
             double cost = std::abs(t - 0.5) * 40; // a small pull towards the middle
             for (const QRectF& p : placed) cost += overlapArea(rect, p);
             // Covering a neuron's values is worse than touching another label.
-            for (const QRectF& o : obstacles) cost += 3 * overlapArea(rect, o);
+            // (far worse: a weight box must never hide a neuron's label or value).
+            for (const QRectF& o : obstacles) cost += 40 * overlapArea(rect, o);
             if (cost < bestCost) {
                 bestCost = cost;
                 best = c;

@@ -1,5 +1,6 @@
 #include "gui/canvas/network_scene.h"
 
+#include "core/truth_table.h"
 #include "gui/canvas/canvas_content.h"
 #include "gui/canvas/edge_item.h"
 #include "gui/canvas/edge_label_item.h"
@@ -12,6 +13,7 @@
 #include <QGraphicsPathItem>
 #include <QGraphicsSceneMouseEvent>
 #include <QGraphicsSimpleTextItem>
+#include <QGraphicsTextItem>
 
 namespace bpl::gui {
 
@@ -76,6 +78,10 @@ QRectF NetworkScene::focusRect() const {
 
 QString NetworkScene::warningText() const { return warnings_ ? warnings_->text() : QString(); }
 
+QString NetworkScene::truthTableText() const {
+    return truthTable_ && truthTable_->isVisible() ? truthTable_->toPlainText() : QString();
+}
+
 QRectF NetworkScene::contentRect() const {
     return itemsBoundingRect().adjusted(-30, -30, 30, 30);
 }
@@ -99,6 +105,8 @@ void NetworkScene::rebuild() {
     title_->setBrush(style_.text);
     warnings_ = addSimpleText(QString(), style_.bold);
     warnings_->setBrush(style_.negative);
+    truthTable_ = addText(QString(), style_.font);
+    truthTable_->setDefaultTextColor(style_.text);
 
     neurons_.resize(net.layerCount());
     edges_.resize(net.layerCount());
@@ -141,8 +149,10 @@ void NetworkScene::refresh() {
     const Trace& trace = document_->trace();
     const Network& net = trace.network;
     if (static_cast<int>(neurons_.size()) != net.layerCount()) return; // a rebuild follows
-    const StepDisplay display = document_->hidesCurrentResults() ? checkingDisplay(trace, document_->position())
-                                                                 : stepDisplay(trace, document_->position());
+    const int position = document_->position();
+    const StepDisplay display = document_->hidesAllResults()       ? uncheckedDisplay(trace, position)
+                                : document_->hidesCurrentResults() ? checkingDisplay(trace, position)
+                                                                   : stepDisplay(trace, position);
     const double largest = largestEdgeValue(trace, display);
 
     title_->setText(QString::fromStdString(net.name));
@@ -195,9 +205,15 @@ void NetworkScene::refresh() {
     // Step units and the like: said on the canvas, not left as silent zeros.
     QStringList warnings;
     for (const std::string& w : trace.warnings) warnings << QStringLiteral("⚠ ") + QString::fromStdString(w);
+    for (const std::string& w : truthTableDisagreements(net)) warnings << QStringLiteral("⚠ ") + QString::fromStdString(w);
     warnings_->setText(warnings.join('\n'));
-    warnings_->setPos(layout_.columnX.front() - style_.radius * 1.5,
-                      layout_.bottom + style_.radius + 4 * layout_.lineHeight + 24);
+    const double left = layout_.columnX.front() - style_.radius * 1.5;
+    warnings_->setPos(left, layout_.bottom + style_.radius + 4 * layout_.lineHeight + 24);
+    // Check mode keeps the table back: its outputs are what the student computes.
+    const QString table = document_->hidesCurrentResults() ? QString() : truthTableHtml(trace, style_);
+    truthTable_->setHtml(table);
+    truthTable_->setVisible(!table.isEmpty());
+    truthTable_->setPos(left, warnings_->pos().y() + (warnings.isEmpty() ? 0 : warnings_->boundingRect().height() + 12));
     setSceneRect(contentRect());
     if (previous != highlighted_) emit focusChanged();
 }
