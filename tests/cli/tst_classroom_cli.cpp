@@ -156,7 +156,7 @@ void TestClassroomCli::declaredTruthTableDisagreementWarns() {
 }
 
 void TestClassroomCli::usageLinesNameTheSubcommand() {
-    for (const QString& command : {"trace", "check", "logreg"}) {
+    for (const QString command : {"trace", "check", "logreg"}) {
         const Run r = run({command, "--help"});
         QCOMPARE(r.code, 0);
         QVERIFY2(r.out.startsWith(("Usage: backprop-lab " + command + " ").toUtf8()), r.out.left(80).constData());
@@ -197,7 +197,7 @@ void TestClassroomCli::answersNameTheirNetwork() {
 
 void TestClassroomCli::screenshotOfEachTab() {
     QTemporaryDir dir;
-    for (const QString& tab : {"network", "logreg"}) {
+    for (const QString tab : {"network", "logreg"}) {
         const QString png = dir.filePath(tab + ".png");
         const Run r = run({"screenshot", png, "--tab", tab, "--size", "1024x768"});
         QCOMPARE(r.code, 0);
