@@ -21,6 +21,7 @@
 #include "ui_main_window.h"
 
 #include <QActionGroup>
+#include <QDockWidget>
 #include <QDir>
 #include <QFileInfo>
 #include <QMessageBox>
@@ -111,7 +112,14 @@ void MainWindow::buildNetworkMenu() {
     connect(ui_->actionInitialize, &QAction::triggered, workspace(), &NetworkWorkspace::showInitDialog);
     connect(ui_->actionEditSample, &QAction::triggered, this, [this, doc] {
         doc->setSelection(Selection{});
-        workspace()->inspector()->parentWidget()->show();
+        // The inspector's dock (the inspector sits in a scroll area inside it), raised if tabbed.
+        for (QWidget* w = workspace()->inspector(); w; w = w->parentWidget()) {
+            if (auto* dock = qobject_cast<QDockWidget*>(w)) {
+                dock->show();
+                dock->raise();
+                break;
+            }
+        }
         workspace()->inspector()->learningRateField()->setFocus();
     });
 

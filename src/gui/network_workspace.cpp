@@ -13,6 +13,7 @@
 
 #include <QLabel>
 #include <QMenu>
+#include <QScrollArea>
 #include <QUndoStack>
 
 namespace bpl::gui {
@@ -26,6 +27,14 @@ NetworkWorkspace::NetworkWorkspace(QWidget* parent)
     ui_->stepList->setDocument(document_);
     ui_->details->setDocument(document_);
     ui_->inspector->setEditor(editor_);
+    // On a short window (1280×720 at 150 %: 480 px) the inspector scrolls instead of
+    // setting the window's smallest height.
+    auto* inspectorScroll = new QScrollArea(ui_->inspectorDock);
+    inspectorScroll->setObjectName("inspectorScroll");
+    inspectorScroll->setFrameShape(QFrame::NoFrame);
+    inspectorScroll->setWidgetResizable(true);
+    inspectorScroll->setWidget(ui_->inspector);
+    ui_->inspectorDock->setWidget(inspectorScroll);
     ui_->actionNext->setShortcuts({QKeySequence(Qt::Key_Space), QKeySequence(Qt::Key_Right)});
     ui_->actionNext->setToolTip(tr("Next step (Space or →)"));
     for (QAction* a : stepperActions()) a->setShortcutContext(Qt::WindowShortcut);
