@@ -177,7 +177,7 @@ int runScreenshot(const QStringList& args) {
         QApplication::processEvents();
     }
     const QPixmap picture = window.grab();
-    if (picture.size() != size) {
+    if (picture.deviceIndependentSize().toSize() != size) { // QT_SCALE_FACTOR: the picture has more pixels
         printErr(QString("backprop-lab screenshot: the window cannot be %1×%2; its smallest size is %3×%4\n")
                      .arg(size.width())
                      .arg(size.height())
