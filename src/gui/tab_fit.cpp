@@ -6,20 +6,26 @@
 
 namespace bpl::gui {
 
-void setTabId(QWidget* tab, const QString& id) { tab->setProperty(kTabIdProperty, id); }
+void setTabId(QWidget* tab, const QString& id) {
+    tab->setProperty(kTabIdProperty, id);
+}
 
-QString tabId(const QWidget* tab) { return tab ? tab->property(kTabIdProperty).toString() : QString(); }
+QString tabId(const QWidget* tab) {
+    return tab ? tab->property(kTabIdProperty).toString() : QString();
+}
 
 int findTab(const QTabWidget* tabs, const QString& id) {
     for (int k = 0; k < tabs->count(); ++k) {
-        if (tabId(tabs->widget(k)) == id) return k;
+        if (tabId(tabs->widget(k)) == id)
+            return k;
     }
     return -1;
 }
 
 QStringList tabIds(const QTabWidget* tabs) {
     QStringList ids;
-    for (int k = 0; k < tabs->count(); ++k) ids << tabId(tabs->widget(k));
+    for (int k = 0; k < tabs->count(); ++k)
+        ids << tabId(tabs->widget(k));
     return ids;
 }
 

@@ -28,19 +28,23 @@ Run run(const QStringList& args) {
             p.readAllStandardError()};
 }
 
-QString example(const char* name) { return QStringLiteral(BPL_SOURCE_DIR "/resources/examples/") + name; }
+QString example(const char* name) {
+    return QStringLiteral(BPL_SOURCE_DIR "/resources/examples/") + name;
+}
 
 // The example file with its sample.target replaced.
 QString withTarget(const QTemporaryDir& dir, const char* name, const QJsonArray& target) {
     QFile in(example(name));
-    if (!in.open(QIODevice::ReadOnly)) return {};
+    if (!in.open(QIODevice::ReadOnly))
+        return {};
     QJsonObject root = QJsonDocument::fromJson(in.readAll()).object();
     QJsonObject sample = root["sample"].toObject();
     sample["target"] = target;
     root["sample"] = sample;
     const QString path = dir.filePath(QString(name));
     QFile out(path);
-    if (!out.open(QIODevice::WriteOnly)) return {};
+    if (!out.open(QIODevice::WriteOnly))
+        return {};
     out.write(QJsonDocument(root).toJson());
     return path;
 }
@@ -49,7 +53,7 @@ QString withTarget(const QTemporaryDir& dir, const char* name, const QJsonArray&
 
 class TestClassroomCli : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void invalidTargetRefusedTheSameWay_data();
     void invalidTargetRefusedTheSameWay();
     void decisionInTrace();
@@ -65,12 +69,18 @@ void TestClassroomCli::invalidTargetRefusedTheSameWay_data() {
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("target");
     QTest::addColumn<QString>("reason");
-    QTest::newRow("BCE target 2") << "sheet5_321_sigmoid.json" << "2"
-                                  << "binary_cross_entropy targets must lie in [0, 1]; target 1 is 2";
-    QTest::newRow("softmax sum 1.7") << "softmax_3class.json" << "0.5,0.9,0.3"
-                                     << "cross_entropy targets must be non-negative and sum to 1; they sum to 1.7";
-    QTest::newRow("softmax negative") << "softmax_3class.json" << "-1,2,0"
-                                      << "cross_entropy targets must be non-negative and sum to 1; target 1 is -1";
+    QTest::newRow("BCE target 2")
+        << "sheet5_321_sigmoid.json"
+        << "2"
+        << "binary_cross_entropy targets must lie in [0, 1]; target 1 is 2";
+    QTest::newRow("softmax sum 1.7")
+        << "softmax_3class.json"
+        << "0.5,0.9,0.3"
+        << "cross_entropy targets must be non-negative and sum to 1; they sum to 1.7";
+    QTest::newRow("softmax negative")
+        << "softmax_3class.json"
+        << "-1,2,0"
+        << "cross_entropy targets must be non-negative and sum to 1; target 1 is -1";
 }
 
 void TestClassroomCli::invalidTargetRefusedTheSameWay() {
@@ -85,22 +95,26 @@ void TestClassroomCli::invalidTargetRefusedTheSameWay() {
     // The same target in the file: refused as a bad file, with the same reason.
     QTemporaryDir dir;
     QJsonArray values;
-    for (const QString& v : target.split(',')) values.append(v.toDouble());
+    for (const QString& v : target.split(','))
+        values.append(v.toDouble());
     const QString path = withTarget(dir, file.toUtf8().constData(), values);
     const Run inFile = run({"trace", path});
     QCOMPARE(inFile.code, 3);
-    QVERIFY2(QString::fromUtf8(inFile.err).contains(path + ": sample.target: " + reason), inFile.err.constData());
+    QVERIFY2(QString::fromUtf8(inFile.err).contains(path + ": sample.target: " + reason),
+             inFile.err.constData());
     // Answers checked against that network: the same.
     const Run check = run({"check", path, example("answers/sheet5_321_key.json")});
     QCOMPARE(check.code, 3);
-    QVERIFY2(QString::fromUtf8(check.err).contains("sample.target: " + reason), check.err.constData());
+    QVERIFY2(QString::fromUtf8(check.err).contains("sample.target: " + reason),
+             check.err.constData());
 }
 
 void TestClassroomCli::decisionInTrace() {
     // Section 1: "class 1 when the output exceeds 0.6"; the output is 0.507321.
     const Run text = run({"trace", example("sheet5_321_sigmoid.json")});
     QCOMPARE(text.code, 0);
-    QVERIFY2(QString::fromUtf8(text.out).contains("decision: z₁⁽²⁾ = 0.507321 ≤ 0.6 → class 0"), text.out.constData());
+    QVERIFY2(QString::fromUtf8(text.out).contains("decision: z₁⁽²⁾ = 0.507321 ≤ 0.6 → class 0"),
+             text.out.constData());
     const Run json = run({"trace", example("sheet5_321_sigmoid.json"), "--format", "json"});
     const QJsonObject d = QJsonDocument::fromJson(json.out).object()["decision"].toObject();
     QCOMPARE(d["rule"].toString(), QString("threshold"));
@@ -111,7 +125,8 @@ void TestClassroomCli::decisionInTrace() {
     const QJsonObject s = QJsonDocument::fromJson(softmax.out).object();
     const QJsonArray y = s["output"].toArray();
     int best = 0;
-    for (int k = 1; k < y.size(); ++k) best = y[k].toDouble() > y[best].toDouble() ? k : best;
+    for (int k = 1; k < y.size(); ++k)
+        best = y[k].toDouble() > y[best].toDouble() ? k : best;
     QCOMPARE(s["decision"].toObject()["rule"].toString(), QString("argmax"));
     QCOMPARE(s["decision"].toObject()["class"].toInt(), best + 1);
     const Run md = run({"trace", example("sheet5_321_sigmoid.json"), "--format", "markdown"});
@@ -140,8 +155,8 @@ void TestClassroomCli::declaredTruthTableDisagreementWarns() {
     QFile in(example("xor_step.json"));
     QVERIFY(in.open(QIODevice::ReadOnly));
     QJsonObject root = QJsonDocument::fromJson(in.readAll()).object();
-    root["truth_table"] = QJsonArray({QJsonArray({0, 0, 0}), QJsonArray({0, 1, 1}), QJsonArray({1, 0, 1}),
-                                      QJsonArray({1, 1, 1})});
+    root["truth_table"] = QJsonArray({QJsonArray({0, 0, 0}), QJsonArray({0, 1, 1}),
+                                      QJsonArray({1, 0, 1}), QJsonArray({1, 1, 1})});
     QTemporaryDir dir;
     const QString path = dir.filePath("or.json");
     QFile out(path);
@@ -150,16 +165,18 @@ void TestClassroomCli::declaredTruthTableDisagreementWarns() {
     out.close();
     const Run r = run({"trace", path});
     QCOMPARE(r.code, 0);
-    QVERIFY2(QString::fromUtf8(r.out).contains(
-                 "Warning: truth_table[3]: for input (1, 1) the file says (1), the network gives (0)"),
-             r.out.constData());
+    QVERIFY2(
+        QString::fromUtf8(r.out).contains(
+            "Warning: truth_table[3]: for input (1, 1) the file says (1), the network gives (0)"),
+        r.out.constData());
 }
 
 void TestClassroomCli::usageLinesNameTheSubcommand() {
     for (const QString command : {"trace", "check", "logreg"}) {
         const Run r = run({command, "--help"});
         QCOMPARE(r.code, 0);
-        QVERIFY2(r.out.startsWith(("Usage: backprop-lab " + command + " ").toUtf8()), r.out.left(80).constData());
+        QVERIFY2(r.out.startsWith(("Usage: backprop-lab " + command + " ").toUtf8()),
+                 r.out.left(80).constData());
     }
 }
 
@@ -184,7 +201,8 @@ void TestClassroomCli::answersNameTheirNetwork() {
     out.close();
     const Run wrong = run({"check", example("sheet5_321_sigmoid.json"), path});
     QCOMPARE(wrong.code, 0); // still checked: every answer of the key is right
-    QVERIFY2(QString::fromUtf8(wrong.err).contains("warning: " + path + " is for the network “XOR from step units”"),
+    QVERIFY2(QString::fromUtf8(wrong.err).contains("warning: " + path +
+                                                   " is for the network “XOR from step units”"),
              wrong.err.constData());
     root["network"] = "sheet5_321_sigmoid.json";
     QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
@@ -205,7 +223,8 @@ void TestClassroomCli::screenshotOfEachTab() {
     }
     const Run bad = run({"screenshot", dir.filePath("x.png"), "--tab", "nope"});
     QCOMPARE(bad.code, 2);
-    QVERIFY2(QString::fromUtf8(bad.err).contains("no tab 'nope' (the tabs are network, logreg"), bad.err.constData());
+    QVERIFY2(QString::fromUtf8(bad.err).contains("no tab 'nope' (the tabs are network, logreg"),
+             bad.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestClassroomCli)

@@ -15,7 +15,7 @@ using namespace bpl;
 
 class TestClassroomRules : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void targetRule_data();
     void targetRule();
     void structuralProblemsUseTheTargetRule();
@@ -93,16 +93,21 @@ void TestClassroomRules::targetRule_data() {
     QTest::addColumn<int>("which"); // 0: the 3-2-1 BCE network, 1: the softmax/CE one
     QTest::addColumn<QList<double>>("target");
     QTest::addColumn<QString>("problem");
-    QTest::newRow("BCE 2") << 0 << QList<double>{2} << "binary_cross_entropy targets must lie in [0, 1]; target 1 is 2";
-    QTest::newRow("BCE -0.5") << 0 << QList<double>{-0.5}
-                              << "binary_cross_entropy targets must lie in [0, 1]; target 1 is -0.5";
+    QTest::newRow("BCE 2") << 0 << QList<double>{2}
+                           << "binary_cross_entropy targets must lie in [0, 1]; target 1 is 2";
+    QTest::newRow("BCE -0.5")
+        << 0 << QList<double>{-0.5}
+        << "binary_cross_entropy targets must lie in [0, 1]; target 1 is -0.5";
     QTest::newRow("BCE 1") << 0 << QList<double>{1} << "";
-    QTest::newRow("two numbers") << 0 << QList<double>{0, 1}
-                                 << "the target needs 1 number (the output layer has 1 neuron), found 2";
-    QTest::newRow("CE sums to 1.7") << 1 << QList<double>{0.5, 0.9, 0.3}
-                                    << "cross_entropy targets must be non-negative and sum to 1; they sum to 1.7";
-    QTest::newRow("CE negative") << 1 << QList<double>{-1, 2, 0}
-                                 << "cross_entropy targets must be non-negative and sum to 1; target 1 is -1";
+    QTest::newRow("two numbers")
+        << 0 << QList<double>{0, 1}
+        << "the target needs 1 number (the output layer has 1 neuron), found 2";
+    QTest::newRow("CE sums to 1.7")
+        << 1 << QList<double>{0.5, 0.9, 0.3}
+        << "cross_entropy targets must be non-negative and sum to 1; they sum to 1.7";
+    QTest::newRow("CE negative")
+        << 1 << QList<double>{-1, 2, 0}
+        << "cross_entropy targets must be non-negative and sum to 1; target 1 is -1";
     QTest::newRow("CE one-hot") << 1 << QList<double>{0, 0, 1} << "";
     QTest::newRow("CE soft") << 1 << QList<double>{0.2, 0.3, 0.5} << "";
     QTest::newRow("nan") << 1 << QList<double>{qQNaN(), 0, 1} << "target 1 is not a finite number";
@@ -197,8 +202,10 @@ void TestClassroomRules::hiddenActivationsAtOnce() {
     relu.kind = Activation::Relu;
     const auto edited = setHiddenActivations(net, relu);
     QVERIFY(edited.ok());
-    for (int l = 1; l < 5; ++l) QVERIFY(edited.value().layers[l].activation.kind == Activation::Relu);
-    QVERIFY(edited.value().layers[5].activation.kind == Activation::Identity); // the output keeps its own
+    for (int l = 1; l < 5; ++l)
+        QVERIFY(edited.value().layers[l].activation.kind == Activation::Relu);
+    QVERIFY(edited.value().layers[5].activation.kind ==
+            Activation::Identity); // the output keeps its own
     ActivationFunction softmax;
     softmax.kind = Activation::Softmax;
     QVERIFY(!setHiddenActivations(net, softmax).ok());
@@ -209,7 +216,8 @@ void TestClassroomRules::twoUnitsWideKeepsTheOutputs() {
     const auto wide = widenHiddenLayers(net, 2);
     QVERIFY(wide.ok());
     const Network& w = wide.value();
-    for (int l = 1; l < 4; ++l) QCOMPARE(w.layers[l].size, 2);
+    for (int l = 1; l < 4; ++l)
+        QCOMPARE(w.layers[l].size, 2);
     QCOMPARE(w.layers[4].size, 1);
     // Each copy has the first unit's weights in; the weights out are halved: same outputs.
     QCOMPARE(w.layers[2].weights, Eigen::MatrixXd::Constant(2, 2, 0.4));

@@ -40,7 +40,7 @@ using namespace bpl::gui;
 
 class TestClassroomWindow : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void initTestCase();
     void windowOpensInsideTheScreen();
     void everyTabFitsTheScreen();
@@ -56,7 +56,7 @@ private slots:
     void logScaleHasTicksWithinADecade();
     void saveAnswersStartsBesideTheNetwork();
 
-private:
+  private:
     std::unique_ptr<MainWindow> sheet5(const QSize& size);
     QTemporaryDir settings_;
 };
@@ -73,8 +73,10 @@ std::unique_ptr<MainWindow> TestClassroomWindow::sheet5(const QSize& size) {
     window->setFitsScreen(false);
     window->resize(size);
     window->show();
-    if (!QTest::qWaitForWindowExposed(window.get())) return nullptr;
-    if (!window->openExample("sheet5_321_sigmoid")) return nullptr;
+    if (!QTest::qWaitForWindowExposed(window.get()))
+        return nullptr;
+    if (!window->openExample("sheet5_321_sigmoid"))
+        return nullptr;
     window->setNotation("standard");
     window->setPrecision(6);
     QApplication::processEvents();
@@ -114,8 +116,10 @@ void TestClassroomWindow::everyTabFitsTheScreen() {
                                  .arg(tab.height())
                                  .arg(whole.width())
                                  .arg(whole.height());
-        QVERIFY2(tab.width() <= screen.width() && tab.height() <= screen.height(), qPrintable(what));
-        QVERIFY2(whole.width() <= screen.width() && whole.height() <= screen.height(), qPrintable(what));
+        QVERIFY2(tab.width() <= screen.width() && tab.height() <= screen.height(),
+                 qPrintable(what));
+        QVERIFY2(whole.width() <= screen.width() && whole.height() <= screen.height(),
+                 qPrintable(what));
         // And the window really fits: nothing is cut off at the right or the bottom.
         QVERIFY2(window.frameGeometry().width() <= screen.width(), qPrintable(what));
     }
@@ -154,18 +158,21 @@ void TestClassroomWindow::weightBoxesKeepOffNeuronLabels() {
         for (int l = 1; l < net.layerCount(); ++l) {
             for (int i = 0; i < net.layers[l].size; ++i) {
                 for (int j = 0; j < net.layers[l - 1].size; ++j) {
-                    const QRectF box = scene->edgeLabelItem(l, i, j)->sceneBoundingRect().adjusted(2, 2, -2, -2);
+                    const QRectF box =
+                        scene->edgeLabelItem(l, i, j)->sceneBoundingRect().adjusted(2, 2, -2, -2);
                     for (int side : {l - 1, l}) {
                         for (int k = 0; k < net.layers[side].size; ++k) {
                             const QRectF text = scene->neuronItem(side, k)->textSceneRect();
-                            QVERIFY2(!box.intersects(text), qPrintable(QString("%1: the box of w%2%3 (layer %4) covers the "
-                                                                               "text of neuron %5 of layer %6")
-                                                                           .arg(when)
-                                                                           .arg(i + 1)
-                                                                           .arg(j + 1)
-                                                                           .arg(l)
-                                                                           .arg(k + 1)
-                                                                           .arg(side)));
+                            QVERIFY2(
+                                !box.intersects(text),
+                                qPrintable(QString("%1: the box of w%2%3 (layer %4) covers the "
+                                                   "text of neuron %5 of layer %6")
+                                               .arg(when)
+                                               .arg(i + 1)
+                                               .arg(j + 1)
+                                               .arg(l)
+                                               .arg(k + 1)
+                                               .arg(side)));
                         }
                     }
                 }
@@ -193,7 +200,8 @@ void TestClassroomWindow::checkModeAllStepsHidesEveryAnswer() {
     NetworkDocument* doc = window->document();
     NetworkScene* scene = window->workspace()->scene();
     // Every value the exercise asks for (section 1), none of which may be on the canvas.
-    const QStringList answers = {"0.31", "0.576885", "0.430454", "0.0292863", "0.507321", "0.707898", "0.0247663"};
+    const QStringList answers = {"0.31",     "0.576885", "0.430454", "0.0292863",
+                                 "0.507321", "0.707898", "0.0247663"};
     for (int p : {0, 3, doc->lastPosition()}) {
         doc->setPosition(p);
         QStringList shown;
@@ -201,19 +209,23 @@ void TestClassroomWindow::checkModeAllStepsHidesEveryAnswer() {
             for (int i = 0; i < doc->network().layers[l].size; ++i) {
                 const NeuronContent& c = scene->neuronItem(l, i)->content();
                 shown << c.caption;
-                for (const ValueLine& line : c.lines) shown << line.text;
+                for (const ValueLine& line : c.lines)
+                    shown << line.text;
             }
         }
         shown << scene->lossItem()->lines();
         const QString all = shown.join(" | ");
-        for (const QString& a : answers) QVERIFY2(!all.contains(a), qPrintable(QString("step %1 shows %2: %3").arg(p).arg(a, all)));
+        for (const QString& a : answers)
+            QVERIFY2(!all.contains(a),
+                     qPrintable(QString("step %1 shows %2: %3").arg(p).arg(a, all)));
     }
     // Without "All steps", the values before the current step show again.
     check->panel()->setShowAllSteps(false);
     doc->setPosition(doc->forwardEndPosition());
     QVERIFY(scene->neuronItem(1, 0)->content().lines.size() > 0);
     QString layer1;
-    for (const ValueLine& line : scene->neuronItem(1, 0)->content().lines) layer1 += line.text;
+    for (const ValueLine& line : scene->neuronItem(1, 0)->content().lines)
+        layer1 += line.text;
     QVERIFY2(layer1.contains("0.576885"), qPrintable(layer1));
     check->setCheckMode(false);
 }
@@ -239,11 +251,14 @@ void TestClassroomWindow::invalidTargetRefusedInTheInspector() {
     // Softmax: the whole target at once, and the same reason as the file's.
     QVERIFY(window->openExample("softmax_3class"));
     refused.clear();
-    QVERIFY(!editor->setSample(window->document()->network().sample.input, Eigen::Vector3d(0.5, 0.9, 0.3)));
+    QVERIFY(!editor->setSample(window->document()->network().sample.input,
+                               Eigen::Vector3d(0.5, 0.9, 0.3)));
     QCOMPARE(refused.first().first().toString(),
              QString("cross_entropy targets must be non-negative and sum to 1; they sum to 1.7"));
-    QVERIFY(!editor->setSample(window->document()->network().sample.input, Eigen::Vector3d(-1, 2, 0)));
-    QVERIFY(editor->setSample(window->document()->network().sample.input, Eigen::Vector3d(0, 0, 1)));
+    QVERIFY(
+        !editor->setSample(window->document()->network().sample.input, Eigen::Vector3d(-1, 2, 0)));
+    QVERIFY(
+        editor->setSample(window->document()->network().sample.input, Eigen::Vector3d(0, 0, 1)));
 }
 
 void TestClassroomWindow::savedFileAlwaysReopens() {
@@ -256,7 +271,9 @@ void TestClassroomWindow::savedFileAlwaysReopens() {
         const QString path = dir.filePath(QString("n%1.json").arg(saves++));
         QVERIFY2(window->saveTo(path), qPrintable(when));
         const auto reopened = io::loadNetwork(path);
-        QVERIFY2(reopened.ok(), qPrintable(when + ": " + QString::fromStdString(reopened.ok() ? "" : reopened.error().message())));
+        QVERIFY2(reopened.ok(), qPrintable(when + ": " +
+                                           QString::fromStdString(
+                                               reopened.ok() ? "" : reopened.error().message())));
     };
     saveAndReopen("as opened");
     QVERIFY(editor->setLoss(Loss::HalfSquaredError));
@@ -297,20 +314,24 @@ void TestClassroomWindow::hiddenLayerActionsAreOneUndoStep() {
     emit hidden->aboutToShow();
     QMenu* all = nullptr;
     for (QAction* a : hidden->actions()) {
-        if (a->menu()) all = a->menu();
+        if (a->menu())
+            all = a->menu();
     }
     QVERIFY(all);
     QAction* relu = nullptr;
     for (QAction* a : all->actions()) {
-        if (a->data().toInt() == int(Activation::Relu)) relu = a;
+        if (a->data().toInt() == int(Activation::Relu))
+            relu = a;
     }
     QVERIFY(relu);
     const int before = doc->undoStack()->count();
     relu->trigger();
     QCOMPARE(doc->undoStack()->count(), before + 1);
-    for (int l = 1; l < doc->network().lastLayer(); ++l) QVERIFY(doc->network().layers[l].activation.kind == Activation::Relu);
+    for (int l = 1; l < doc->network().lastLayer(); ++l)
+        QVERIFY(doc->network().layers[l].activation.kind == Activation::Relu);
     doc->undoStack()->undo();
-    for (int l = 1; l < doc->network().lastLayer(); ++l) QVERIFY(doc->network().layers[l].activation.kind == Activation::Sigmoid);
+    for (int l = 1; l < doc->network().lastLayer(); ++l)
+        QVERIFY(doc->network().layers[l].activation.kind == Activation::Sigmoid);
     // Two units wide: one step, the same output.
     const double output = doc->trace().forward.output()[0];
     QAction* widen = hidden->findChild<QAction*>("actionWidenHidden");
@@ -318,7 +339,8 @@ void TestClassroomWindow::hiddenLayerActionsAreOneUndoStep() {
     widen->trigger();
     QCOMPARE(doc->network().layers[1].size, 2);
     QCOMPARE(doc->undoStack()->count(), before + 1);
-    QVERIFY(std::abs(doc->trace().forward.output()[0] - output) <= 1e-12 * std::max(1.0, std::abs(output)));
+    QVERIFY(std::abs(doc->trace().forward.output()[0] - output) <=
+            1e-12 * std::max(1.0, std::abs(output)));
 }
 
 void TestClassroomWindow::decisionAndTruthTableOnTheCanvas() {
@@ -335,7 +357,8 @@ void TestClassroomWindow::decisionAndTruthTableOnTheCanvas() {
     QVERIFY(scene->truthTableText().isEmpty());
     QVERIFY(window->openExample("xor_step"));
     const QString table = scene->truthTableText();
-    QVERIFY2(table.contains("Truth table") && table.contains("z₁⁽¹⁾") && table.contains("z₂⁽¹⁾"), qPrintable(table));
+    QVERIFY2(table.contains("Truth table") && table.contains("z₁⁽¹⁾") && table.contains("z₂⁽¹⁾"),
+             qPrintable(table));
 }
 
 void TestClassroomWindow::layerHeadingSaysTheActivationOnce() {
@@ -366,7 +389,10 @@ void TestClassroomWindow::logScaleHasTicksWithinADecade() {
         y->setRange(range);
         plot.replot();
         const QVector<double> ticks = y->tickVector();
-        QVERIFY2(ticks.size() >= 3, qPrintable(QString("%1 ticks in [%2, %3]").arg(ticks.size()).arg(range.lower).arg(range.upper)));
+        QVERIFY2(ticks.size() >= 3, qPrintable(QString("%1 ticks in [%2, %3]")
+                                                   .arg(ticks.size())
+                                                   .arg(range.lower)
+                                                   .arg(range.upper)));
         QVERIFY(ticks.front() >= range.lower && ticks.back() <= range.upper);
         // Labels in the lower part too (on the log axis: the lowest quarter of the range).
         QVERIFY(std::log(ticks.front() / range.lower) < 0.25 * std::log(range.upper / range.lower));
@@ -382,7 +408,8 @@ void TestClassroomWindow::saveAnswersStartsBesideTheNetwork() {
     QVERIFY(window->openFile(path));
     auto* check = window->findChild<CheckController*>();
     QVERIFY(check);
-    QCOMPARE(check->suggestedAnswersPath(), QFileInfo(path).absolutePath() + "/exercise-answers.json");
+    QCOMPARE(check->suggestedAnswersPath(),
+             QFileInfo(path).absolutePath() + "/exercise-answers.json");
 }
 
 int main(int argc, char** argv) {
@@ -390,8 +417,10 @@ int main(int argc, char** argv) {
     QTemporaryDir dir;
     const QString config = dir.filePath("screen.json");
     QFile f(config);
-    if (!f.open(QIODevice::WriteOnly)) return 1;
-    f.write(R"({"screens": [{"name": "classroom", "x": 0, "y": 0, "width": 1024, "height": 768}]})");
+    if (!f.open(QIODevice::WriteOnly))
+        return 1;
+    f.write(
+        R"({"screens": [{"name": "classroom", "x": 0, "y": 0, "width": 1024, "height": 768}]})");
     f.close();
     qputenv("QT_QPA_PLATFORM", ("offscreen:configfile=" + config).toUtf8());
     QApplication app(argc, argv);
