@@ -189,7 +189,7 @@ int runCheck(const QStringList& args) {
     argv.prepend(QString("backprop-lab ") + kName);
     if (!p.parse(argv)) return fail(kName, p.errorText(), Usage);
     if (p.isSet("help")) {
-        printOut(p.helpText());
+        printOut(commandHelp(p.helpText(), kName));
         return Ok;
     }
     const QStringList files = p.positionalArguments();
@@ -220,6 +220,10 @@ int runCheck(const QStringList& args) {
     }
     const auto sheet = io::loadAnswers(files[1], &net);
     if (!sheet) return fail(kName, q(sheet.error().message()), BadFile);
+    if (!io::answersMatchNetwork(sheet.value(), net, files[0])) {
+        printErr(QString("backprop-lab check: warning: %1 is for the network “%2”, not %3 (“%4”)\n")
+                     .arg(files[1], sheet.value().network, files[0], io::answersNetworkName(net, files[0])));
+    }
 
     const Trace trace = traceNetwork(net, options);
     if (const auto overflow = traceOverflow(trace)) {

@@ -32,4 +32,14 @@ bool parseNumberList(const QString& text, std::vector<double>& out, QString& err
     return false;
 }
 
+QString commandHelp(const QString& helpText, const char* command) {
+    // QCommandLineParser writes the program's file name after "Usage: "; the
+    // command goes after it.
+    const QString prefix = QStringLiteral("Usage: ");
+    if (!helpText.startsWith(prefix)) return helpText;
+    const qsizetype end = helpText.indexOf(' ', prefix.size());
+    if (end < 0) return helpText;
+    return prefix + QStringLiteral("backprop-lab ") + QLatin1String(command) + helpText.mid(end);
+}
+
 } // namespace bpl::cli

@@ -5,6 +5,7 @@
 #include "cli/output.h"
 #include "core/common/number_text.h"
 #include "core/gradient_check.h"
+#include "core/sample_rules.h"
 #include "core/trace.h"
 #include "core/trace_overflow.h"
 #include "io/json_writer.h"
@@ -62,7 +63,7 @@ int runTrace(const QStringList& args) {
     argv.prepend(QString("backprop-lab ") + kName);
     if (!p.parse(argv)) return fail(kName, p.errorText(), Usage);
     if (p.isSet("help")) {
-        printOut(p.helpText());
+        printOut(commandHelp(p.helpText(), kName));
         return Ok;
     }
     const QStringList files = p.positionalArguments();
@@ -93,6 +94,10 @@ int runTrace(const QStringList& args) {
     if (!vectorOption(p, "input", network.inputSize(), "the input layer's size", network.sample.input, error) ||
         !vectorOption(p, "target", network.outputSize(), "the output layer's size", network.sample.target, error)) {
         return fail(kName, error, Usage);
+    }
+    // The same rule as the file's sample.target (core/sample_rules.h).
+    if (const std::string problem = targetProblem(network, network.sample.target); !problem.empty()) {
+        return fail(kName, "--target: " + QString::fromStdString(problem), Usage);
     }
     if (p.isSet("learning-rate")) {
         const auto eta = parseFiniteNumber(p.value("learning-rate").toStdString());

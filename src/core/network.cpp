@@ -1,6 +1,7 @@
 #include "core/network.h"
 
 #include "core/loss_pairing.h"
+#include "core/sample_rules.h"
 
 #include <cmath>
 
@@ -130,12 +131,9 @@ std::vector<std::string> structuralProblems(const Network& network) {
     if (!(std::isfinite(network.learningRate) && network.learningRate > 0)) {
         problems.push_back("the learning rate must be finite and greater than 0");
     }
-    if (network.sample.input.size() != network.inputSize()) {
-        problems.push_back("the input needs " + std::to_string(network.inputSize()) + " numbers");
-    }
-    if (network.sample.target.size() != network.outputSize()) {
-        problems.push_back("the target needs " + std::to_string(network.outputSize()) + " numbers");
-    }
+    // The sample's rules live in one place (core/sample_rules.h).
+    if (std::string p = inputProblem(network, network.sample.input); !p.empty()) problems.push_back(p);
+    if (std::string p = targetProblem(network, network.sample.target); !p.empty()) problems.push_back(p);
     return problems;
 }
 

@@ -8,6 +8,7 @@
 #include "core/loss.h"
 
 #include <Eigen/Dense>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,9 @@ struct Network {
     Loss loss = Loss::HalfSquaredError;
     double learningRate = 0.1;
     Sample sample;
+    // Teaching extras of the file ("Backprop Lab extensions" in docs/formats/network-format.md):
+    std::optional<double> decisionThreshold; // class 1 when an output exceeds it
+    std::vector<std::vector<double>> declaredTruthTable; // rows of inputs then outputs, as the file states them
 
     int layerCount() const { return static_cast<int>(layers.size()); }
     int lastLayer() const { return layerCount() - 1; }

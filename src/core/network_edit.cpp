@@ -205,6 +205,45 @@ Result<Network> removeNeuron(const Network& network, int layer, int index) {
     return checked(std::move(out));
 }
 
+Result<Network> setHiddenActivations(const Network& network, ActivationFunction activation) {
+    if (network.layerCount() < 3) return refuse("the network has no hidden layer");
+    if (activation.kind == Activation::Softmax) return refuse("softmax is only allowed on the last layer");
+    Network out = network;
+    for (int l = 1; l < out.lastLayer(); ++l) out.layers[l].activation = activation;
+    return checked(std::move(out));
+}
+
+Result<Network> widenHiddenLayers(const Network& network, int width) {
+    if (network.layerCount() < 3) return refuse("the network has no hidden layer to widen");
+    if (width < 1 || width > kMaxEditableLayerSize) return refuse("a layer needs 1 to " + std::to_string(kMaxEditableLayerSize) + " neurons");
+    Network out = network;
+    bool changed = false;
+    for (int l = 1; l < out.lastLayer(); ++l) {
+        Layer& layer = out.layers[l];
+        Layer& next = out.layers[l + 1];
+        const int copies = width - layer.size;
+        if (copies <= 0) continue;
+        changed = true;
+        const Eigen::RowVectorXd in = layer.weights.row(0);
+        const double bias = layer.bias[0];
+        // Unit 1's weights out, shared among it and its copies.
+        const Eigen::VectorXd outWeights = next.weights.col(0) / (copies + 1);
+        next.weights.col(0) = outWeights;
+        for (int c = 0; c < copies; ++c) {
+            layer.weights.conservativeResize(layer.size + 1, Eigen::NoChange);
+            layer.weights.row(layer.size) = in;
+            layer.bias.conservativeResize(layer.size + 1);
+            layer.bias[layer.size] = bias;
+            if (static_cast<int>(layer.labels.size()) == layer.size) layer.labels.push_back(newLabel(layer.labels));
+            next.weights.conservativeResize(Eigen::NoChange, layer.size + 1);
+            next.weights.col(layer.size) = outWeights;
+            ++layer.size;
+        }
+    }
+    if (!changed) return refuse("every hidden layer is already " + std::to_string(width) + " or more units wide");
+    return checked(std::move(out));
+}
+
 Loss compatibleLoss(Loss current, Activation output) { return compatibleLossFor(current, output); }
 
 Activation compatibleOutputActivation(Loss loss, Activation current) {

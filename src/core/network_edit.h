@@ -46,6 +46,15 @@ Result<Network> setActivation(const Network& network, int layer, ActivationFunct
 // after softmax → identity).
 Result<Network> setLoss(const Network& network, Loss loss);
 
+// Sets the activation of every hidden layer (1 … L−1) at once: the 153-layer
+// sigmoid chain becomes a ReLU or tanh chain in one edit.
+Result<Network> setHiddenActivations(const Network& network, ActivationFunction activation);
+// Makes every hidden layer at least `width` units wide, fully connected (the
+// bipartite variant of teaching-content section 3): a new unit copies the
+// first unit's weights in and bias, and the first unit's weights out are
+// shared equally with its copies, so the network computes the same outputs.
+Result<Network> widenHiddenLayers(const Network& network, int width = 2);
+
 // The loss a network switches to when its output activation becomes `output`.
 Loss compatibleLoss(Loss current, Activation output);
 // The output activation a network switches to when its loss becomes `loss`.

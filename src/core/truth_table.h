@@ -1,16 +1,19 @@
 // The truth table a network computes on binary inputs (teaching-content.md
-// section 6: XOR and XNOR from step units): every 0/1 input, its output.
+// section 6: XOR and XNOR from step units): every 0/1 input, the hidden units'
+// values and the output; and how it compares with a table the file declares.
 #pragma once
 
 #include "core/network.h"
 
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace bpl {
 
 struct TruthRow {
     Eigen::VectorXd input;
+    std::vector<Eigen::VectorXd> hidden; // z⁽ˡ⁾ of each hidden layer l = 1 … L−1
     Eigen::VectorXd output;
 };
 
@@ -20,5 +23,10 @@ std::optional<std::vector<TruthRow>> truthTable(const Network& network, int maxI
 
 // True when the network reads as a logic circuit: every layer after the input uses step units.
 bool isLogicNetwork(const Network& network);
+
+// Where the network's outputs differ from the file's declared truth_table, one
+// message per row ("truth_table[1]: for input (0, 1) the file says (1), the network gives (0)");
+// a row that does not fit the layers is reported too. Empty when they agree or none is declared.
+std::vector<std::string> truthTableDisagreements(const Network& network);
 
 } // namespace bpl

@@ -57,6 +57,29 @@ void addLayerActions(QMenu* menu, NetworkEditor* editor, int layer) {
 
 } // namespace
 
+void addHiddenLayerActions(QMenu* menu, NetworkEditor* editor) {
+    const Network& net = editor->document()->network();
+    const bool hidden = net.layerCount() > 2;
+    QMenu* all = menu->addMenu(QObject::tr("Activation of every hidden layer"));
+    all->setEnabled(hidden);
+    for (Activation a : allActivations()) {
+        if (a == Activation::Softmax) continue;
+        QAction* action = all->addAction(QString::fromStdString(activationName(a)));
+        action->setData(int(a));
+        QObject::connect(action, &QAction::triggered, editor, [editor, a] {
+            ActivationFunction f;
+            f.kind = a;
+            editor->setHiddenActivations(f);
+        });
+    }
+    QAction* widen = menu->addAction(QObject::tr("Make the hidden layers two units wide"), editor,
+                                     [editor] { editor->widenHiddenLayers(); });
+    widen->setObjectName("actionWidenHidden");
+    bool narrow = false;
+    for (int l = 1; l < net.lastLayer(); ++l) narrow = narrow || net.layers[l].size < 2;
+    widen->setEnabled(hidden && narrow);
+}
+
 void fillCanvasMenu(QMenu* menu, NetworkWorkspace* workspace, const QPoint& viewPos) {
     NetworkEditor* editor = workspace->editor();
     NetworkDocument* doc = workspace->document();
@@ -94,12 +117,16 @@ void fillCanvasMenu(QMenu* menu, NetworkWorkspace* workspace, const QPoint& view
     case Selection::Layer:
         menu->addSection(QObject::tr("Layer %1").arg(n.displayLayer(s.layer)));
         addLayerActions(menu, editor, s.layer);
+        menu->addSeparator();
+        addHiddenLayerActions(menu, editor);
         break;
     case Selection::None:
         menu->addAction(QObject::tr("Fit to window"), workspace->view(), &NetworkView::fitToWindow);
         menu->addAction(QObject::tr("Add a hidden layer before the output"), editor,
                         [editor, doc] { editor->insertLayerAt(doc->network().lastLayer()); });
         menu->addAction(QObject::tr("Initialise weights…"), workspace, &NetworkWorkspace::showInitDialog);
+        menu->addSeparator();
+        addHiddenLayerActions(menu, editor);
         break;
     }
 }

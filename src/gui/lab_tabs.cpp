@@ -2,14 +2,15 @@
 
 #include "gui/logreg/logreg_lab.h"
 #include "gui/maths/worked_maths_tab.h"
+#include "gui/tab_fit.h"
 
 #include <QTabWidget>
 
 namespace bpl::gui {
 
 void addLabTabs(QTabWidget* tabs) {
-    tabs->addTab(new LogRegLab(tabs), QObject::tr("Logistic regression"));
-    tabs->addTab(new WorkedMathsTab(tabs), QObject::tr("Worked maths"));
+    addFittedTab(tabs, new LogRegLab(tabs), "logreg", QObject::tr("Logistic regression"));
+    addFittedTab(tabs, new WorkedMathsTab(tabs), "maths", QObject::tr("Worked maths"));
 }
 
 } // namespace bpl::gui

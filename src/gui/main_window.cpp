@@ -13,6 +13,7 @@
 #include "gui/message_bar.h"
 #include "gui/network_document.h"
 #include "gui/network_workspace.h"
+#include "gui/tab_fit.h"
 #include "io/network_file.h"
 #include "ui_main_window.h"
 
@@ -22,8 +23,10 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLocale>
+#include <QGuiApplication>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QUndoStack>
 
 namespace bpl::gui {
@@ -38,7 +41,9 @@ MainWindow::MainWindow(QWidget* parent)
     connect(workspace(), &NetworkWorkspace::statusMessage, this, [this](const QString& m) { statusBar()->showMessage(m, 6000); });
     connect(appearance_, &Appearance::changed, this, &MainWindow::applyAppearance);
     connect(ui_->tabs, &QTabWidget::currentChanged, this, &MainWindow::updateTabActions);
+    setTabId(workspace(), "network");
     readSettings();
+    fitIntoScreen();
     if (const ExampleInfo* first = builtInExamples().empty() ? nullptr : &builtInExamples().front()) {
         openExample(first->id);
     }
@@ -262,6 +267,31 @@ void MainWindow::writeSettings() const {
     s->setValue(settings::kWindowState, saveState());
     s->setValue(settings::kWorkspaceState, workspace()->saveState());
     s->setValue(settings::kFollowStep, ui_->actionFollowStep->isChecked());
+}
+
+void MainWindow::fitIntoScreen() {
+    const QScreen* s = screen() ? screen() : QGuiApplication::primaryScreen();
+    if (!s || isMaximized() || isFullScreen()) return;
+    const QRect available = s->availableGeometry();
+    // Before the first show the frame is not known yet: allow for a usual title bar and border.
+    const QSize frame = isVisible() ? frameGeometry().size() - geometry().size() : QSize(16, 40);
+    resize(fittedWindowSize(size(), available.size(), frame));
+    const QSize outer = size() + frame;
+    QPoint topLeft = pos();
+    if (!available.contains(QRect(topLeft, outer))) {
+        topLeft = available.topLeft() + QPoint((available.width() - outer.width()) / 2,
+                                               (available.height() - outer.height()) / 2);
+    }
+    move(topLeft);
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    // Now the frame is known: make sure all of it is on the screen.
+    if (!shownOnce_) {
+        shownOnce_ = true;
+        if (fitsScreen_) fitIntoScreen();
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

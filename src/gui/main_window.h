@@ -48,6 +48,9 @@ public:
     // Significant figures of every number shown; remembered.
     void setPrecision(int significantFigures);
     void setPresenting(bool presenting);
+    // On by default: the window opens inside the screen's available area.
+    // `screenshot --size` turns it off to render a size the offscreen screen may not have.
+    void setFitsScreen(bool fits) { fitsScreen_ = fits; }
 
     // Keeps a copy of unsaved edits in `directory` (autosave.h); the app turns
     // it on, tests and screenshots leave it off.
@@ -61,6 +64,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
     void changeEvent(QEvent* event) override;
@@ -86,6 +90,9 @@ private:
     void updateTitle();
     // The trace's overflow (core/trace_overflow.h) in the message bar instead of inf.
     void showTraceOverflow();
+    // Shrinks and moves the window into the screen's available area (a
+    // 1400×900 default, or a size saved on a larger screen, would run off a 1024×768 one).
+    void fitIntoScreen();
     void applyAppearance();
     void readSettings();
     void writeSettings() const;
@@ -98,6 +105,8 @@ private:
     QActionGroup* precisionGroup_ = nullptr;
     QActionGroup* themeGroup_ = nullptr;
     bool restoringSettings_ = false;
+    bool shownOnce_ = false;
+    bool fitsScreen_ = true;
 };
 
 } // namespace bpl::gui

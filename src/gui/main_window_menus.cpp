@@ -4,6 +4,8 @@
 // Examples and Help.
 #include "gui/main_window.h"
 
+#include "gui/canvas_menu.h"
+
 #include "core/notation.h"
 #include "gui/app_settings.h"
 #include "gui/appearance.h"
@@ -19,6 +21,7 @@
 #include "ui_main_window.h"
 
 #include <QActionGroup>
+#include <QDockWidget>
 #include <QDir>
 #include <QFileInfo>
 #include <QMessageBox>
@@ -109,7 +112,14 @@ void MainWindow::buildNetworkMenu() {
     connect(ui_->actionInitialize, &QAction::triggered, workspace(), &NetworkWorkspace::showInitDialog);
     connect(ui_->actionEditSample, &QAction::triggered, this, [this, doc] {
         doc->setSelection(Selection{});
-        workspace()->inspector()->parentWidget()->show();
+        // The inspector's dock (the inspector sits in a scroll area inside it), raised if tabbed.
+        for (QWidget* w = workspace()->inspector(); w; w = w->parentWidget()) {
+            if (auto* dock = qobject_cast<QDockWidget*>(w)) {
+                dock->show();
+                dock->raise();
+                break;
+            }
+        }
         workspace()->inspector()->learningRateField()->setFocus();
     });
 
@@ -130,6 +140,16 @@ void MainWindow::buildNetworkMenu() {
         action->setCheckable(true);
         connect(action, &QAction::triggered, this, [editor, loss] { editor->setLoss(loss); });
     }
+    // Every hidden layer at once: the activation of all of them, two units wide.
+    auto* hidden = new QMenu(tr("&Hidden layers"), ui_->menuNetwork);
+    hidden->setObjectName("menuHiddenLayers");
+    ui_->menuNetwork->insertMenu(ui_->menuLoss->menuAction(), hidden);
+    auto fillHidden = [hidden, editor] {
+        hidden->clear();
+        addHiddenLayerActions(hidden, editor);
+    };
+    connect(hidden, &QMenu::aboutToShow, this, fillHidden);
+    fillHidden();
     connect(ui_->menuNetwork, &QMenu::aboutToShow, this, &MainWindow::updateNetworkMenu);
     connect(doc, &NetworkDocument::selectionChanged, this, &MainWindow::updateNetworkMenu);
     connect(doc, &NetworkDocument::traceChanged, this, &MainWindow::updateNetworkMenu);

@@ -129,6 +129,12 @@ void NetworkDocument::setHideCurrentResults(bool hide) {
     emit positionChanged(position_); // what is shown at this position changed
 }
 
+void NetworkDocument::setHideAllResults(bool hide) {
+    if (hide == hideAllResults_) return;
+    hideAllResults_ = hide;
+    emit positionChanged(position_);
+}
+
 int NetworkDocument::forwardEndPosition() const {
     return trace_.firstStepOf(StepKind::Loss) + 1;
 }

@@ -99,6 +99,10 @@ public:
     // (checkingDisplay), so they do not give the student's answers away.
     bool hidesCurrentResults() const { return hideCurrentResults_; }
     void setHideCurrentResults(bool hide);
+    // Check mode with every step's fields shown: while it hides results, the
+    // views show nothing computed at all (uncheckedDisplay), whatever the position.
+    bool hidesAllResults() const { return hideCurrentResults_ && hideAllResults_; }
+    void setHideAllResults(bool hide);
 
 signals:
     void structureChanged();      // layers or neuron counts changed: rebuild items
@@ -121,6 +125,7 @@ private:
     int position_ = 0;
     Selection selection_;
     bool hideCurrentResults_ = false;
+    bool hideAllResults_ = false;
 };
 
 } // namespace bpl::gui

@@ -1,6 +1,7 @@
 #include "gui/network_editor.h"
 
 #include "core/network_edit.h"
+#include "core/sample_rules.h"
 #include "gui/commands/parameter_commands.h"
 #include "gui/commands/structure_commands.h"
 #include "gui/network_document.h"
@@ -51,6 +52,13 @@ bool NetworkEditor::setInput(int i, double value, bool nudge) {
 bool NetworkEditor::setTarget(int i, double value, bool nudge) {
     if (!checkValue(tr("The target"), value)) return false;
     if (value == document_->network().sample.target[i]) return true;
+    Eigen::VectorXd target = document_->network().sample.target;
+    target[i] = value;
+    // The file's rule for the target (core/sample_rules.h), with the same reason.
+    if (const std::string problem = targetProblem(document_->network(), target); !problem.empty()) {
+        emit refused(q(problem));
+        return false;
+    }
     document_->undoStack()->push(new SetTargetCommand(document_, i, value, nudge));
     return true;
 }
@@ -68,13 +76,11 @@ bool NetworkEditor::setLearningRate(double value, bool nudge) {
 
 bool NetworkEditor::setSample(const Eigen::VectorXd& input, const Eigen::VectorXd& target) {
     const Network& net = document_->network();
-    if (input.size() != net.inputSize()) {
-        emit refused(tr("The input needs %1 numbers, found %2").arg(net.inputSize()).arg(input.size()));
-        return false;
-    }
-    if (target.size() != net.outputSize()) {
-        emit refused(tr("The target needs %1 numbers, found %2").arg(net.outputSize()).arg(target.size()));
-        return false;
+    for (const std::string& problem : {inputProblem(net, input), targetProblem(net, target)}) {
+        if (!problem.empty()) {
+            emit refused(q(problem));
+            return false;
+        }
     }
     for (Eigen::Index k = 0; k < input.size(); ++k) {
         if (!checkValue(tr("The input"), input[k])) return false;
@@ -168,6 +174,16 @@ bool NetworkEditor::setLoss(Loss loss) {
     if (loss == document_->network().loss) return true;
     QString error;
     return pushOrRefuse(this, document_, SetLossCommand::make(document_, loss, &error), error);
+}
+
+bool NetworkEditor::setHiddenActivations(ActivationFunction activation) {
+    QString error;
+    return pushOrRefuse(this, document_, SetHiddenActivationsCommand::make(document_, activation, &error), error);
+}
+
+bool NetworkEditor::widenHiddenLayers() {
+    QString error;
+    return pushOrRefuse(this, document_, WidenHiddenLayersCommand::make(document_, &error), error);
 }
 
 void NetworkEditor::initializeWeights(const InitOptions& options) {

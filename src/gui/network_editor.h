@@ -43,6 +43,9 @@ public:
     bool removeNeuron(int layer, int index);
     bool setActivation(int layer, ActivationFunction activation);
     bool setLoss(Loss loss);
+    // Every hidden layer at once, as one undo step.
+    bool setHiddenActivations(ActivationFunction activation);
+    bool widenHiddenLayers();
 
     void initializeWeights(const InitOptions& options);
     void applyUpdate();

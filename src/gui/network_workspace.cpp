@@ -13,6 +13,7 @@
 
 #include <QLabel>
 #include <QMenu>
+#include <QScrollArea>
 #include <QUndoStack>
 
 namespace bpl::gui {
@@ -26,6 +27,14 @@ NetworkWorkspace::NetworkWorkspace(QWidget* parent)
     ui_->stepList->setDocument(document_);
     ui_->details->setDocument(document_);
     ui_->inspector->setEditor(editor_);
+    // On a short window (1280×720 at 150 %: 480 px) the inspector scrolls instead of
+    // setting the window's smallest height.
+    auto* inspectorScroll = new QScrollArea(ui_->inspectorDock);
+    inspectorScroll->setObjectName("inspectorScroll");
+    inspectorScroll->setFrameShape(QFrame::NoFrame);
+    inspectorScroll->setWidgetResizable(true);
+    inspectorScroll->setWidget(ui_->inspector);
+    ui_->inspectorDock->setWidget(inspectorScroll);
     ui_->actionNext->setShortcuts({QKeySequence(Qt::Key_Space), QKeySequence(Qt::Key_Right)});
     ui_->actionNext->setToolTip(tr("Next step (Space or →)"));
     for (QAction* a : stepperActions()) a->setShortcutContext(Qt::WindowShortcut);
@@ -94,14 +103,43 @@ void NetworkWorkspace::setCanvasStyle(const CanvasStyle& style) {
 void NetworkWorkspace::setPresenting(bool presenting) {
     if (presenting == presenting_) return;
     presenting_ = presenting;
+    // The canvas gets the screen: the panels make way (the step's title goes
+    // on the canvas instead), and text is never drawn under 14 px.
     if (presenting) {
         stepsWereVisible_ = ui_->stepsDock->isVisible();
         inspectorWasVisible_ = ui_->inspectorDock->isVisible();
+        detailsWereVisible_ = ui_->detailsDock->isVisible();
         ui_->stepsDock->hide();
         ui_->inspectorDock->hide();
+        ui_->detailsDock->hide();
     } else {
         ui_->stepsDock->setVisible(stepsWereVisible_);
         ui_->inspectorDock->setVisible(inspectorWasVisible_);
+        ui_->detailsDock->setVisible(detailsWereVisible_);
+    }
+    ui_->canvas->setMinimumTextPixels(presenting ? kPresentationTextPixels : 0);
+    updateStepperState();
+}
+
+void NetworkWorkspace::resizeEvent(QResizeEvent* event) {
+    QMainWindow::resizeEvent(event);
+    fitPanels();
+}
+
+void NetworkWorkspace::fitPanels() {
+    const bool compact = width() < kCompactWorkspaceWidth;
+    if (compact != compact_) {
+        compact_ = compact;
+        if (compact) {
+            tabifyDockWidget(ui_->inspectorDock, ui_->stepsDock);
+            ui_->inspectorDock->raise();
+        } else {
+            addDockWidget(Qt::LeftDockWidgetArea, ui_->stepsDock);
+        }
+    }
+    if (!detailsFitted_ && height() > 0 && ui_->detailsDock->isVisible() && height() < 900) {
+        detailsFitted_ = true;
+        resizeDocks({ui_->detailsDock}, {height() / 3}, Qt::Vertical);
     }
 }
 
@@ -133,6 +171,16 @@ void NetworkWorkspace::updateStepperState() {
     ui_->actionStart->setEnabled(p > 0);
     ui_->actionNext->setEnabled(p < document_->lastPosition());
     ui_->actionUpdateEnd->setEnabled(p < document_->lastPosition());
+    QString caption;
+    if (presenting_) {
+        const Step* step = document_->currentStep();
+        caption = step ? tr("Step %1 of %2 · %3")
+                             .arg(p)
+                             .arg(document_->lastPosition())
+                             .arg(QString::fromStdString(step->title.text))
+                       : tr("Start · %1").arg(QString::fromStdString(document_->network().name));
+    }
+    ui_->canvas->setCaption(caption);
 }
 
 } // namespace bpl::gui

@@ -22,6 +22,12 @@ class NetworkScene;
 class NetworkView;
 class StepListPanel;
 
+// The smallest canvas text in presentation mode, in screen pixels: readable
+// from the back of a classroom on a 1280×720 projector.
+constexpr double kPresentationTextPixels = 14;
+// Narrower than this, the Network tab's side panels share one column.
+constexpr int kCompactWorkspaceWidth = 1200;
+
 class NetworkWorkspace : public QMainWindow {
     Q_OBJECT
 public:
@@ -44,8 +50,9 @@ public:
     QList<QAction*> panelActions() const;
 
     void setCanvasStyle(const CanvasStyle& style);
-    // Presenting: the step list and the inspector make way for the canvas
-    // (and come back as they were afterwards).
+    // Presenting: the step list, the inspector and the step details make way
+    // for the canvas (and come back as they were afterwards); the canvas shows
+    // the step's title and never draws text under kPresentationTextPixels.
     void setPresenting(bool presenting);
 
 public slots:
@@ -62,13 +69,23 @@ public slots:
 signals:
     void statusMessage(const QString& message);
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     void updateStepperState();
+    // Small windows (1024×768, or 1280×720 at 150 %): the step list joins the
+    // inspector as a tab and the details take at most a third of the height,
+    // so the canvas keeps its room; wider again, the step list goes back.
+    void fitPanels();
 
     std::unique_ptr<Ui::NetworkWorkspace> ui_;
     bool presenting_ = false;
     bool stepsWereVisible_ = true;
     bool inspectorWasVisible_ = true;
+    bool detailsWereVisible_ = true;
+    bool compact_ = false;
+    bool detailsFitted_ = false;
     NetworkDocument* document_;
     NetworkEditor* editor_;
     NetworkScene* scene_;

@@ -59,4 +59,15 @@ StepDisplay checkingDisplay(const Trace& trace, int position) {
     return d;
 }
 
+StepDisplay uncheckedDisplay(const Trace& trace, int position) {
+    StepDisplay d = stepDisplay(trace, position);
+    const StepDisplay start = stepDisplay(trace, 0);
+    d.forwardThrough = start.forwardThrough;
+    d.lossKnown = start.lossKnown;
+    d.deltaFrom = start.deltaFrom;
+    d.gradientFrom = start.gradientFrom;
+    d.updateFrom = start.updateFrom;
+    return d;
+}
+
 } // namespace bpl::gui

@@ -50,5 +50,9 @@ StepDisplay stepDisplay(const Trace& trace, int position);
 // Check mode: the current step's layer and direction, but only the values
 // known before it, so what the student is computing by hand shows as "?".
 StepDisplay checkingDisplay(const Trace& trace, int position);
+// Check mode with every step's fields shown: the current step's layer, but no
+// computed value at all (only the input, the weights and the target), since
+// every one of them is an answer still to find.
+StepDisplay uncheckedDisplay(const Trace& trace, int position);
 
 } // namespace bpl::gui

@@ -174,6 +174,12 @@ Result<AnswerSheet> parseAnswers(const QByteArray& bytes, const QString& fileNam
             sheet.tolerance = parseTolerance(root.value("tolerance"));
             sheet.toleranceGiven = true;
         }
+        if (root.contains("network")) {
+            if (!root.value("network").isString()) {
+                throw Reject{"network", "expected the network's name or file name, found " + typeName(root.value("network"))};
+            }
+            sheet.network = root.value("network").toString();
+        }
         if (!root.contains("answers")) throw Reject{"", "missing required key \"answers\""};
         const QJsonValue av = root.value("answers");
         if (!av.isArray()) throw Reject{"answers", "expected an array of answers, found " + typeName(av)};
@@ -199,6 +205,18 @@ std::optional<Error> answerProblem(const std::vector<Answer>& answers, const Net
     } catch (const Reject& r) {
         return Error{"", r.place, r.reason};
     }
+}
+
+QString answersNetworkName(const Network& network, const QString& networkPath) {
+    if (!network.name.empty()) return QString::fromStdString(network.name);
+    return QFileInfo(networkPath).fileName();
+}
+
+bool answersMatchNetwork(const AnswerSheet& sheet, const Network& network, const QString& networkPath) {
+    if (sheet.network.isEmpty()) return true;
+    const QFileInfo file(networkPath);
+    return sheet.network == QString::fromStdString(network.name) ||
+           (!networkPath.isEmpty() && (sheet.network == file.fileName() || sheet.network == file.completeBaseName()));
 }
 
 QJsonObject answerRefToJson(const QuantityRef& ref) {
@@ -271,6 +289,7 @@ QJsonObject answersToJson(const AnswerSheet& sheet) {
     QJsonObject root = sheet.original;
     root["format"] = kAnswersFormat;
     root["tolerance"] = toleranceToJson(sheet.tolerance);
+    if (!sheet.network.isEmpty()) root["network"] = sheet.network;
     QJsonArray answers;
     for (const Answer& a : sheet.answers) {
         QJsonObject o = originalEntry(sheet, a.ref);

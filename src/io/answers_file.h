@@ -24,6 +24,7 @@ struct AnswerSheet {
     std::vector<Answer> answers;  // in file order
     Tolerance tolerance;          // 3 significant figures unless the file says otherwise
     bool toleranceGiven = false;  // the file has a "tolerance" object
+    QString network;              // the "network" key: which network the answers are for ("" when not said)
     QJsonObject original;         // the file as read: unknown keys survive a save
 };
 
@@ -44,6 +45,12 @@ QJsonObject answerRefToJson(const QuantityRef& ref);
 Result<Tolerance> toleranceFromJson(const QJsonValue& value, const QString& fileName);
 // {"significant_figures": n} or {"absolute": x, "relative": y}.
 QJsonObject toleranceToJson(const Tolerance& tolerance);
+
+// What an answer file's "network" key says for this network: its name, or the
+// file's name (networkPath) when it has none.
+QString answersNetworkName(const Network& network, const QString& networkPath);
+// True when the sheet names no network, or names this one (by its name or its file name).
+bool answersMatchNetwork(const AnswerSheet& sheet, const Network& network, const QString& networkPath);
 
 QJsonObject answersToJson(const AnswerSheet& sheet);
 QByteArray answersToBytes(const AnswerSheet& sheet);

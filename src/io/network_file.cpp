@@ -4,6 +4,7 @@
 #include "core/common/number_text.h"
 #include "core/loss_pairing.h"
 #include "io/json_reading.h"
+#include "core/sample_rules.h"
 #include "io/json_writer.h"
 #include "io/training_setup_json.h"
 #include "io/safe_file.h"
@@ -163,6 +164,24 @@ Layer parseLayer(const QJsonValue& value, int l, int previousSize, int layerCoun
     return layer;
 }
 
+// Backprop Lab's extensions (docs/formats/network-format.md): the class
+// decision threshold and the truth table a logic network should compute.
+void parseExtensions(const QJsonObject& root, Network& net) {
+    if (root.contains("decision_threshold")) {
+        net.decisionThreshold = number(root.value("decision_threshold"), "decision_threshold");
+    }
+    if (!root.contains("truth_table")) return;
+    const QJsonValue tv = root.value("truth_table");
+    const int width = net.inputSize() + net.outputSize();
+    if (!tv.isArray()) throw Reject{"truth_table", "expected an array of rows, found " + typeName(tv)};
+    const QJsonArray rows = tv.toArray();
+    for (int r = 0; r < rows.size(); ++r) {
+        const Eigen::VectorXd row = vector(rows[r], width, "truth_table[" + std::to_string(r) + "]",
+                                           " (the inputs, then the outputs)");
+        net.declaredTruthTable.emplace_back(row.data(), row.data() + row.size());
+    }
+}
+
 Network parseRoot(const QJsonObject& root) {
     Network net;
     const std::string format = text(required(root, "format", ""), "format");
@@ -214,15 +233,10 @@ Network parseRoot(const QJsonObject& root) {
                               " (layer 0 has " + std::to_string(net.inputSize()) + " neurons)");
     net.sample.target = vector(required(sample, "target", "sample"), net.outputSize(), "sample.target",
                                " (the output layer has " + std::to_string(net.outputSize()) + " neurons)");
-    const Eigen::VectorXd& t = net.sample.target;
-    if (net.loss == Loss::BinaryCrossEntropy && (t.minCoeff() < 0 || t.maxCoeff() > 1)) {
-        throw Reject{"sample.target", "binary_cross_entropy targets must lie in [0, 1]"};
+    if (const std::string problem = targetProblem(net, net.sample.target); !problem.empty()) {
+        throw Reject{"sample.target", problem};
     }
-    if (net.loss == Loss::CrossEntropy &&
-        (t.minCoeff() < 0 || std::abs(t.sum() - 1.0) > 1e-9)) {
-        throw Reject{"sample.target", "cross_entropy targets must be non-negative and sum to 1, found sum " +
-                                          shortestNumberText(t.sum())};
-    }
+    parseExtensions(root, net);
     return net;
 }
 
@@ -311,6 +325,23 @@ QJsonObject networkToJson(const NetworkDocument& document) {
     if (document.training) {
         root["training"] = trainingSetupToJson(*document.training, document.original.value("training").toObject());
     }
+    if (net.decisionThreshold) root["decision_threshold"] = *net.decisionThreshold;
+    else root.remove("decision_threshold");
+    // A declared truth table that no longer fits the layers (after an edit) no longer applies.
+    const size_t width = static_cast<size_t>(net.inputSize() + net.outputSize());
+    bool tableFits = !net.declaredTruthTable.empty();
+    for (const auto& row : net.declaredTruthTable) tableFits = tableFits && row.size() == width;
+    if (tableFits) {
+        QJsonArray table;
+        for (const auto& row : net.declaredTruthTable) {
+            QJsonArray r;
+            for (double x : row) r.append(x);
+            table.append(r);
+        }
+        root["truth_table"] = table;
+    } else {
+        root.remove("truth_table");
+    }
     return root;
 }
 
@@ -323,11 +354,21 @@ QByteArray networkToBytes(const NetworkDocument& document) {
                                       "train", "validation", "test", "shuffle", "optimizer", "beta",
                                       "beta1", "beta2", "epsilon", "bias_correction", "batch_size",
                                       "epochs", "l2", "target_loss", "init", "scheme", "range",
-                                      "comparison", "setting", "values"};
+                                      "comparison", "setting", "values",
+                                      "decision_threshold", "truth_table"};
     return writeJson(networkToJson(document), order);
 }
 
 Result<bool> saveNetwork(const NetworkDocument& document, const QString& path) {
+    // Never write a file this app would refuse to open again.
+    if (const auto problems = structuralProblems(document.network); !problems.empty()) {
+        return Error{path.toStdString(), "", "not saved: " + problems.front()};
+    }
+    const auto reopened = parseNetwork(networkToBytes(document), path);
+    if (!reopened) {
+        const Error& e = reopened.error();
+        return Error{path.toStdString(), "", "not saved: it would not open again (" + e.place + ": " + e.reason + ")"};
+    }
     return writeFileAtomically(path, networkToBytes(document));
 }
 

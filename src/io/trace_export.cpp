@@ -1,6 +1,8 @@
 #include "io/trace_export.h"
 
 #include "core/number_format.h"
+#include "core/answer_check.h"
+#include "core/decision.h"
 #include "core/truth_table.h"
 #include "io/json_writer.h"
 
@@ -36,12 +38,14 @@ QString joinDoubleScripts(QString latex) {
     return latex.replace(twice, "^{\\1");
 }
 
-QString gradientCheckLine(const GradientCheck& g) {
+// The worst parameter is named in the trace's notation (∂E/∂w₂₁⁽¹⁾), as everywhere else.
+QString gradientCheckLine(const Trace& t, const GradientCheck& g, bool latex = false) {
+    const Dual worst = quantitySymbol(t, g.worst);
     return QStringLiteral("Gradient check (central differences, h = %1): largest relative error %2 "
                           "over %3 parameters (at %4) — %5")
         .arg(q(formatNumber(g.step, 3)), q(formatNumber(g.maxRelativeError, 3)))
         .arg(g.parametersChecked)
-        .arg(q(g.worst.describe()))
+        .arg(latex ? "$" + q(worst.latex) + "$" : q(worst.text))
         .arg(g.maxRelativeError < 1e-5 ? "backpropagation agrees" : "CHECK FAILED");
 }
 
@@ -83,6 +87,33 @@ QString matrixCsv(const Eigen::MatrixXd& m) {
     return rows.join("\n") + "\n";
 }
 
+// The truth table of a step-unit network, one row per 0/1 input, with every
+// hidden unit's value between the input and the output columns.
+static QString truthTableText(const Trace& t) {
+    if (!isLogicNetwork(t.network)) return {};
+    const auto table = truthTable(t.network);
+    if (!table) return {};
+    const Notation& n = t.options.notation;
+    const int last = t.network.lastLayer();
+    QStringList head;
+    for (int l = 0; l <= last; ++l) {
+        for (int i = 0; i < t.network.layers[l].size; ++i) head << q(n.activation(l, i).text);
+    }
+    QString out = "Truth table (every 0/1 input through the step units)\n  " + head.join("  ") + "\n";
+    for (const TruthRow& row : *table) {
+        QStringList cells;
+        auto add = [&](const Eigen::VectorXd& v) {
+            for (Eigen::Index k = 0; k < v.size(); ++k) cells << q(formatNumber(v[k], t.options.precision));
+        };
+        add(row.input);
+        for (const Eigen::VectorXd& h : row.hidden) add(h);
+        add(row.output);
+        for (int c = 0; c < cells.size(); ++c) cells[c] = cells[c].leftJustified(head[c].size());
+        out += "  " + cells.join("  ") + "\n";
+    }
+    return out + "\n";
+}
+
 QString traceToText(const Trace& t, const ExportExtras& extras) {
     const Notation& n = t.options.notation;
     const int p = t.options.precision;
@@ -114,20 +145,14 @@ QString traceToText(const Trace& t, const ExportExtras& extras) {
         if (!step.note.empty()) out += "  Note: " + q(step.note) + "\n";
         out += "\n";
     }
-    if (isLogicNetwork(t.network)) {
-        if (const auto table = truthTable(t.network)) {
-            out += "Truth table (every 0/1 input through the step units)\n";
-            for (const TruthRow& row : *table) {
-                out += "  " + vectorText(row.input, p) + " -> " + vectorText(row.output, p) + "\n";
-            }
-            out += "\n";
-        }
-    }
+    out += truthTableText(t);
     out += "Result\n";
     out += "  loss E = " + q(formatNumber(t.loss, p)) + "\n";
     out += "  output = " + vectorText(t.forward.output(), p) + "\n";
+    if (const auto d = classDecision(t.network, t.forward.output(), n, p)) out += "  decision: " + q(d->text.text) + "\n";
     for (const auto& w : t.warnings) out += "  Warning: " + q(w) + "\n";
-    if (extras.gradientCheck) out += "  " + gradientCheckLine(*extras.gradientCheck) + "\n";
+    for (const auto& w : truthTableDisagreements(t.network)) out += "  Warning: " + q(w) + "\n";
+    if (extras.gradientCheck) out += "  " + gradientCheckLine(t, *extras.gradientCheck) + "\n";
     return out;
 }
 
@@ -161,8 +186,10 @@ QString traceToMarkdown(const Trace& t, const ExportExtras& extras) {
     }
     out += "## Result\n\n- Loss $E = " + q(formatDual(t.loss, p).latex) + "$\n- Output $" +
            matrixLatex(t.forward.output().transpose(), p) + "$\n";
+    if (const auto d = classDecision(t.network, t.forward.output(), n, p)) out += "- Decision $" + q(d->text.latex) + "$\n";
     for (const auto& w : t.warnings) out += "- **Warning:** " + q(w) + "\n";
-    if (extras.gradientCheck) out += "- " + gradientCheckLine(*extras.gradientCheck) + "\n";
+    for (const auto& w : truthTableDisagreements(t.network)) out += "- **Warning:** " + q(w) + "\n";
+    if (extras.gradientCheck) out += "- " + gradientCheckLine(t, *extras.gradientCheck) + "\n";
     return joinDoubleScripts(out);
 }
 
@@ -206,7 +233,8 @@ QString traceToLatex(const Trace& t, const ExportExtras& extras) {
     }
     out += "\\section*{Result}\nLoss $E = " + q(formatDual(t.loss, p).latex) + "$, output $" +
            matrixLatex(t.forward.output().transpose(), p) + "$.\n\n";
-    if (extras.gradientCheck) out += esc(gradientCheckLine(*extras.gradientCheck)) + "\n\n";
+    if (const auto d = classDecision(t.network, t.forward.output(), n, p)) out += "Decision: $" + q(d->text.latex) + "$.\n\n";
+    if (extras.gradientCheck) out += gradientCheckLine(t, *extras.gradientCheck, true) + "\n\n";
     out += "\\end{document}\n";
     // Unicode symbols in notes and notation titles, for pdflatex.
     out.replace("δ", "$\\delta$").replace("σ", "$\\sigma$").replace("η", "$\\eta$").replace("∂", "$\\partial$")
@@ -297,6 +325,35 @@ QJsonObject traceToJson(const Trace& t, const ExportExtras& extras) {
     QJsonArray warnings;
     for (const auto& w : t.warnings) warnings.append(q(w));
     root["warnings"] = warnings;
+    if (const auto d = classDecision(t.network, t.forward.output(), t.options.notation, t.options.precision)) {
+        QJsonObject o;
+        if (d->rule == ClassDecision::Rule::ArgMax) {
+            o["rule"] = "argmax";
+            o["class"] = d->classes.front();
+        } else {
+            o["rule"] = "threshold";
+            o["threshold"] = d->threshold;
+            QJsonArray classes;
+            for (int c : d->classes) classes.append(c);
+            o["classes"] = classes;
+        }
+        root["decision"] = o;
+    }
+    if (isLogicNetwork(t.network)) {
+        if (const auto table = truthTable(t.network)) {
+            QJsonArray rows;
+            for (const TruthRow& row : *table) {
+                QJsonObject r;
+                r["input"] = vec(row.input);
+                QJsonArray hidden;
+                for (const Eigen::VectorXd& h : row.hidden) hidden.append(vec(h));
+                r["hidden"] = hidden;
+                r["output"] = vec(row.output);
+                rows.append(r);
+            }
+            root["truth_table"] = rows;
+        }
+    }
     if (extras.gradientCheck) {
         const GradientCheck& g = *extras.gradientCheck;
         QJsonObject o;

@@ -4,6 +4,7 @@
 
 #include "core/number_format.h"
 #include "core/tolerance.h"
+#include "core/decision.h"
 #include "core/truth_table.h"
 #include "io/latex_html.h"
 #include "render/network_figure.h"
@@ -196,24 +197,31 @@ std::vector<SolutionBlock> solutionBlocks(const Trace& t, const ExportExtras& ex
         }
         if (!step.note.empty()) blocks.push_back({K::Note, "<p class=\"note\">" + esc(step.note) + "</p>", false});
     }
+    const int L = t.network.lastLayer();
     if (isLogicNetwork(t.network)) {
         if (const auto table = truthTable(t.network)) {
             blocks.push_back({K::Heading, "<h2>Truth table</h2>", true});
             QString html = "<p>Every 0/1 input through the step units:</p><table class=\"layers\" cellspacing=\"0\" "
-                           "cellpadding=\"4\"><tr><th align=\"left\">input</th><th align=\"left\">output</th></tr>";
+                           "cellpadding=\"4\"><tr><th align=\"left\">input</th>";
+            for (int l = 1; l < L; ++l) html += "<th align=\"left\">" + symbolHtml(n.actLatex, n.displayLayer(l)) + "</th>";
+            html += "<th align=\"left\">output</th></tr>";
             for (const TruthRow& row : *table) {
-                html += "<tr><td>" + vectorHtml(row.input, t.options.precision) + "</td><td>" +
-                        vectorHtml(row.output, t.options.precision) + "</td></tr>";
+                html += "<tr><td>" + vectorHtml(row.input, t.options.precision) + "</td>";
+                for (const Eigen::VectorXd& h : row.hidden) html += "<td>" + vectorHtml(h, t.options.precision) + "</td>";
+                html += "<td>" + vectorHtml(row.output, t.options.precision) + "</td></tr>";
             }
             blocks.push_back({K::Text, html + "</table>", false});
         }
     }
     blocks.push_back({K::Heading, "<h2>Result</h2>", true});
-    const int L = t.network.lastLayer();
     QString result = "<p>Loss <i>E</i> = " + numberHtml(t.loss, t.options.precision) + "; output " +
                      symbolHtml(n.actLatex, n.displayLayer(L)) + " = " + vectorHtml(t.forward.output(), t.options.precision) +
                      ".</p>";
+    if (const auto d = classDecision(t.network, t.forward.output(), n, t.options.precision)) {
+        result += "<p>Decision: " + latexToHtml(d->text.latex) + ".</p>";
+    }
     for (const auto& w : t.warnings) result += "<p class=\"warning\">Warning: " + esc(w) + "</p>";
+    for (const auto& w : truthTableDisagreements(t.network)) result += "<p class=\"warning\">Warning: " + esc(w) + "</p>";
     if (extras.gradientCheck) result += gradientCheckHtml(*extras.gradientCheck);
     blocks.push_back({K::Text, result, false});
     return blocks;

@@ -189,11 +189,22 @@ void TestLogRegCli::methodsAndShuffle() {
     QCOMPARE(runs[0].toObject()["weights"].toArray()[0].toArray(), QJsonArray({0, 0.5, 1}));
     QCOMPARE(runs[0].toObject()["nll"].toArray().size(), 10);
     QCOMPARE(runs[1].toObject()["stopped"].toString(), QString("max_iter"));
-    // A batch larger than the data set runs as B = N (200 points).
-    const Run larger = run({"logreg", kSample, "--method", "minibatch", "--batch-size", "500",
-                            "--max-iter", "5"});
-    QCOMPARE(larger.code, 0);
-    QCOMPARE(json(larger)["runs"].toArray()[0].toObject()["batch_size"].toInt(), 200);
+
+    // B > N runs as B = N, as in the window (it was refused here): the same
+    // weights as full-batch GD, whose every step averages over all 200 points.
+    const QStringList common = {"--etas", "0.1", "--max-iter", "5", "--tol", "0"};
+    const Run whole = run(QStringList{"logreg", kSample, "--method", "minibatch", "--batch-size", "1000"} + common);
+    QCOMPARE(whole.code, 0);
+    const Run gd = run(QStringList{"logreg", kSample, "--method", "gd"} + common);
+    QCOMPARE(json(whole)["runs"].toArray()[0].toObject()["batch_size"].toInt(), 200);
+    const QJsonArray wb = json(whole)["runs"].toArray()[0].toObject()["weights"].toArray();
+    const QJsonArray wg = json(gd)["runs"].toArray()[0].toObject()["weights"].toArray();
+    QCOMPARE(wb.size(), wg.size());
+    for (int k = 0; k < wb.size(); ++k) {
+        for (int c = 0; c < 3; ++c) {
+            QVERIFY(qAbs(wb[k].toArray()[c].toDouble() - wg[k].toArray()[c].toDouble()) < 1e-9);
+        }
+    }
 }
 
 void TestLogRegCli::hugeEtaDiverges() {

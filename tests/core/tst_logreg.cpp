@@ -501,6 +501,8 @@ void TestLogReg::optionsProblems() {
     if (key == "batch")
         o.batchSize = static_cast<int>(value);
     const QString problem = QString::fromStdString(optionsProblem(o, 4));
+    if (key == "batch" && value > 4)
+        QCOMPARE(effectiveBatchSize(o, 4), 4);
     if (expected.isEmpty()) {
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
     } else {

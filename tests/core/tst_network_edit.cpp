@@ -178,6 +178,13 @@ void TestNetworkEdit::softmaxOutputSwitchesTheLoss() {
     Network net = insertNeuron(sheet5(), 2, 1).value();
     ActivationFunction softmax;
     softmax.kind = Activation::Softmax;
+    // The target (0, 0) sums to 0, not 1: cross-entropy cannot take it (issue 11:
+    // the edit used to go through and Save As wrote a file the app refused).
+    const auto refused = setActivation(net, 2, softmax);
+    QVERIFY(!refused.ok());
+    QCOMPARE(QString::fromStdString(refused.error().reason),
+             QString("cross_entropy targets must be non-negative and sum to 1; they sum to 0"));
+    net.sample.target = Eigen::Vector2d(1, 0);
     const auto edited = setActivation(net, 2, softmax);
     QVERIFY(edited.ok());
     QCOMPARE(edited.value().loss, Loss::CrossEntropy);
@@ -220,6 +227,7 @@ void TestNetworkEdit::lossPullsTheOutputActivation() {
     Network net = insertNeuron(sheet5(), 2, 1).value();
     net.loss = startOutput == int(Activation::Softmax) ? Loss::CrossEntropy : Loss::HalfSquaredError;
     net.layers[2].activation.kind = Activation(startOutput);
+    net.sample.target = Eigen::Vector2d(1, 0); // valid for every loss
     QVERIFY(structuralProblems(net).empty());
     const auto edited = setLoss(net, Loss(loss));
     QVERIFY2(edited.ok(), edited.ok() ? "" : edited.error().reason.c_str());

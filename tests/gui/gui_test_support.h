@@ -27,6 +27,8 @@ inline void isolateSettings(QTemporaryDir& dir) {
 // (otherwise as the settings remember).
 inline std::unique_ptr<gui::MainWindow> openSheet5(bool standardView = true) {
     auto window = std::make_unique<gui::MainWindow>();
+    // A large window whatever the offscreen screen's size (800×800 unless configured).
+    window->setFitsScreen(false);
     window->resize(1500, 950);
     window->show();
     window->activateWindow();

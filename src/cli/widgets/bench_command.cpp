@@ -152,7 +152,7 @@ int runBench(const QStringList& args) {
     if (!p.parse(argv))
         return fail(kName, p.errorText(), Usage);
     if (p.isSet("help")) {
-        printOut(p.helpText());
+        printOut(commandHelp(p.helpText(), kName));
         return Ok;
     }
     if (p.positionalArguments() != QStringList{"logreg"}) {

@@ -68,7 +68,7 @@ int runLogRegCommand(const QStringList& args) {
     if (!p.parse(argv))
         return fail(kName, p.errorText(), Usage);
     if (p.isSet("help")) {
-        printOut(p.helpText());
+        printOut(commandHelp(p.helpText(), kName));
         return Ok;
     }
     const QStringList files = p.positionalArguments();

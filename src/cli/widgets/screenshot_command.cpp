@@ -1,5 +1,5 @@
 // `backprop-lab screenshot OUT.png [--example NAME | --file FILE] [--step N]
-// [--size WxH] [--notation ID] [--precision N] [--presentation] [--theme T]`:
+// [--size WxH] [--notation ID] [--precision N] [--presentation] [--theme T] [--tab ID]`:
 // renders the main window offscreen at a stepper position and exits, for the
 // README and for looking at the GUI without a display. Uses its own empty
 // settings, so the picture never depends on the user's saved preferences.
@@ -14,11 +14,13 @@
 #include "gui/main_window.h"
 #include "gui/network_document.h"
 #include "gui/network_workspace.h"
+#include "gui/tab_fit.h"
 #include "io/network_file.h"
 
 #include <QApplication>
 #include <QPixmap>
 #include <QSettings>
+#include <QTabWidget>
 #include <QTemporaryDir>
 
 namespace bpl::cli {
@@ -40,7 +42,9 @@ QString usage() {
                 "  --presentation     presentation mode (large fonts, high contrast)\n"
                 "  --theme T          light (default) or dark\n"
                 "  --answers FILE     Check mode with a student's answer file, marked; the fields\n"
-                "                     of the --step position (all steps at the start)\n\nExamples:\n";
+                "                     of the --step position (all steps at the start)\n"
+                "  --tab ID           the tab to show: network (default) or the id of another tab\n"
+                "                     (logreg, …; an unknown id lists them)\n\nExamples:\n";
     for (const gui::ExampleInfo& e : gui::builtInExamples()) s += "  " + e.id + "\n";
     return s;
 }
@@ -70,7 +74,7 @@ int positionFor(const QString& step, const gui::NetworkDocument& doc, bool& ok) 
 } // namespace
 
 int runScreenshot(const QStringList& args) {
-    QString out, example, file, step = "0", notation = "standard", theme = "light", answers;
+    QString out, example, file, step = "0", notation = "standard", theme = "light", answers, tab = "network";
     QSize size(1600, 1000);
     int precision = 6;
     bool presentation = false;
@@ -89,6 +93,8 @@ int runScreenshot(const QStringList& args) {
             if (!value(example)) return fail(kName, "--example needs a name", Usage);
         } else if (a == "--answers") {
             if (!value(answers)) return fail(kName, "--answers needs an answer file", Usage);
+        } else if (a == "--tab") {
+            if (!value(tab)) return fail(kName, "--tab needs a tab id (network, logreg, …)", Usage);
         } else if (a == "--file") {
             if (!value(file)) return fail(kName, "--file needs a path", Usage);
         } else if (a == "--step") {
@@ -142,6 +148,7 @@ int runScreenshot(const QStringList& args) {
     window.setNotation(notation);
     window.setPrecision(precision);
     window.setPresenting(presentation);
+    window.setFitsScreen(false); // --size, not the offscreen screen's size
     window.resize(size);
     window.show();
     QApplication::processEvents();
@@ -159,13 +166,18 @@ int runScreenshot(const QStringList& args) {
         // The current step's fields; the panel explains the first one that is not right.
         check->panel()->setShowAllSteps(position == 0);
     }
+    const int tabIndex = gui::findTab(window.tabs(), tab);
+    if (tabIndex < 0) {
+        return fail(kName, "no tab '" + tab + "' (the tabs are " + gui::tabIds(window.tabs()).join(", ") + ")", Usage);
+    }
+    window.tabs()->setCurrentIndex(tabIndex);
     // Nested layouts settle over several rounds of posted events.
     for (int round = 0; round < 5; ++round) {
         QApplication::sendPostedEvents();
         QApplication::processEvents();
     }
     const QPixmap picture = window.grab();
-    if (picture.size() != size) {
+    if (picture.deviceIndependentSize().toSize() != size) { // QT_SCALE_FACTOR: the picture has more pixels
         printErr(QString("backprop-lab screenshot: the window cannot be %1×%2; its smallest size is %3×%4\n")
                      .arg(size.width())
                      .arg(size.height())

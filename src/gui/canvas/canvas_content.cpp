@@ -1,6 +1,8 @@
 #include "gui/canvas/canvas_content.h"
 
+#include "core/decision.h"
 #include "core/number_format.h"
+#include "core/truth_table.h"
 #include "core/trace_formulas.h"
 #include "gui/canvas/canvas_style.h"
 
@@ -167,7 +169,8 @@ QString layerSubtitle(const Trace& t, int l) {
     if (l == 0) return layer.size == 1 ? QObject::tr("input, 1 unit") : QObject::tr("input, %1 units").arg(layer.size);
     const QString h = q(formulas::activationSymbol(layer.activation).text);
     const QString name = q(activationName(layer.activation.kind));
-    const QString what = h == name ? name : h + " " + name;
+    // "ReLU", not "ReLU relu": the name only where the symbol does not already say it.
+    const QString what = h.compare(name, Qt::CaseInsensitive) == 0 ? h : h + " " + name;
     if (l == t.network.lastLayer()) return QObject::tr("output, %1 × %2").arg(layer.size).arg(what);
     return QObject::tr("%1 × %2").arg(layer.size).arg(what);
 }
@@ -180,7 +183,59 @@ QStringList lossLines(const Trace& t, const StepDisplay& d, int* freshLine) {
     lines << (d.lossKnown ? QStringLiteral("E = ") + num(t, t.loss) : QStringLiteral("E = ?"));
     *freshLine = d.freshLoss() ? static_cast<int>(lines.size()) - 1 : -1;
     lines << QStringLiteral("η = ") + num(t, t.learningRate);
+    // The class the exercise reads off the output, once the forward pass has reached it.
+    if (d.forwardKnown(t.network.lastLayer())) {
+        if (const auto decision = classDecision(t.network, t.forward.output(), n, t.options.precision)) {
+            // "Decision:" and one short line per output, so the box stays narrow.
+            lines << QObject::tr("Decision:");
+            for (const QString& part : q(decision->text.text).split(QStringLiteral("; "))) lines << part;
+        }
+    }
     return lines;
+}
+
+QString truthTableHtml(const Trace& t, const CanvasStyle& style) {
+    if (!isLogicNetwork(t.network)) return {};
+    const auto table = truthTable(t.network);
+    if (!table) return {};
+    const Notation& n = notation(t);
+    const int last = t.network.lastLayer();
+    const QString cell = QStringLiteral("<td align=\"center\" style=\"padding: 1px 8px;\">%1</td>");
+    QString html = QObject::tr("<p><b>Truth table</b> (every 0/1 input through the step units)</p>") +
+                   "<table cellspacing=\"0\" style=\"border-collapse: collapse;\"><tr>";
+    for (int l = 0; l <= last; ++l) {
+        for (int i = 0; i < t.network.layers[l].size; ++i) {
+            html += cell.arg("<b>" + q(n.activation(l, i).text).toHtmlEscaped() + "</b>");
+        }
+    }
+    html += "</tr>";
+    // Rows the file declares, by their inputs, to mark where the network disagrees.
+    const int inputs = t.network.inputSize();
+    for (const TruthRow& row : *table) {
+        QString expected;
+        for (const auto& declared : t.network.declaredTruthTable) {
+            if (static_cast<int>(declared.size()) != inputs + t.network.outputSize()) continue;
+            if (Eigen::Map<const Eigen::VectorXd>(declared.data(), inputs) != row.input) continue;
+            const Eigen::Map<const Eigen::VectorXd> said(declared.data() + inputs, t.network.outputSize());
+            if (said != row.output) {
+                QStringList v;
+                for (Eigen::Index k = 0; k < said.size(); ++k) v << num(t, said[k]);
+                expected = QObject::tr(" ⚠ the file says %1").arg(v.join(", "));
+            }
+        }
+        html += "<tr>";
+        auto add = [&](const Eigen::VectorXd& v, bool strong) {
+            for (Eigen::Index k = 0; k < v.size(); ++k) html += cell.arg(strong ? "<b>" + num(t, v[k]) + "</b>" : num(t, v[k]));
+        };
+        add(row.input, false);
+        for (const Eigen::VectorXd& h : row.hidden) add(h, false);
+        add(row.output, true);
+        if (!expected.isEmpty()) {
+            html += QStringLiteral("<td style=\"color: %1;\">%2</td>").arg(style.negative.name(), expected.toHtmlEscaped());
+        }
+        html += "</tr>";
+    }
+    return html + "</table>";
 }
 
 } // namespace bpl::gui

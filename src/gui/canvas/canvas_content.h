@@ -35,4 +35,9 @@ QString layerSubtitle(const Trace& trace, int layer);
 // line the current step has just computed, or −1.
 QStringList lossLines(const Trace& trace, const StepDisplay& display, int* freshLine);
 
+// The truth table of a step-unit network as an HTML table (inputs, every hidden
+// unit, outputs; rows that disagree with the file's truth_table marked), or ""
+// when the network is not a logic network.
+QString truthTableHtml(const Trace& trace, const CanvasStyle& style);
+
 } // namespace bpl::gui

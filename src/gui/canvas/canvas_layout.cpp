@@ -35,6 +35,13 @@ CanvasLayout layoutNetwork(const Network& network, const CanvasStyle& style) {
     const double detailedSlot = 2 * r + line + 3 * line + 24;
     const double compactSlot = 2 * r + 14;
 
+    // A bias caption after an update ("b₁⁽¹⁾: -0.00123831 → -0.00247662") sticks out
+    // on both sides of its neuron; a weight box must fit between two of them.
+    const QString number = QStringLiteral("-0.00123831");
+    const double caption = QFontMetricsF(style.bold).horizontalAdvance(QStringLiteral("b₁⁽¹⁾: ") + number + " → " + number);
+    const double weightBox = QFontMetricsF(style.small).horizontalAdvance("→ " + number) + 24;
+    const double captionGap = caption + weightBox + 16;
+
     layout.top = 0;
     layout.bottom = 0;
     double x = 0;
@@ -44,7 +51,8 @@ CanvasLayout layoutNetwork(const Network& network, const CanvasStyle& style) {
             // boxes: more edges need more room to spread their labels along.
             const int edges = network.layers[l].size * network.layers[l - 1].size;
             const int labelled = edges <= kMaxLabelledEdges ? std::min(edges, 12) : 2;
-            const double gap = std::max(r * (8.0 + 1.2 * labelled), 2 * r + 9 * line);
+            const double gap = std::max({r * (8.0 + 1.2 * labelled), 2 * r + 9 * line,
+                                         edges <= kMaxLabelledEdges ? captionGap : 0.0});
             x += gap;
             layout.columnGap = std::max(layout.columnGap, gap);
         }
@@ -86,7 +94,8 @@ std::vector<QPointF> placeEdgeLabels(const std::vector<QLineF>& edges, const std
             double cost = std::abs(t - 0.5) * 40; // a small pull towards the middle
             for (const QRectF& p : placed) cost += overlapArea(rect, p);
             // Covering a neuron's values is worse than touching another label.
-            for (const QRectF& o : obstacles) cost += 3 * overlapArea(rect, o);
+            // (far worse: a weight box must never hide a neuron's label or value).
+            for (const QRectF& o : obstacles) cost += 40 * overlapArea(rect, o);
             if (cost < bestCost) {
                 bestCost = cost;
                 best = c;

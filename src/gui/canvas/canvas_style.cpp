@@ -1,5 +1,7 @@
 #include "gui/canvas/canvas_style.h"
 
+#include <algorithm>
+
 namespace bpl::gui {
 
 namespace {
@@ -83,6 +85,10 @@ CanvasStyle CanvasStyle::make(Theme theme, bool dark, double fontScale) {
     s.title = sized(px * 1.35, QFont::Bold);
     s.radius = 2.0 * px;
     return s;
+}
+
+int CanvasStyle::smallestTextPixels() const {
+    return std::min({font.pixelSize(), bold.pixelSize(), small.pixelSize(), title.pixelSize()});
 }
 
 } // namespace bpl::gui

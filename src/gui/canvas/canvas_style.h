@@ -42,6 +42,8 @@ struct CanvasStyle {
     static CanvasStyle make(Theme effectiveTheme, bool dark, double fontScale);
 
     double maxEdgeWidth() const { return radius * 0.28; }
+    // Pixel height of the smallest font the canvas draws with (at zoom 1).
+    int smallestTextPixels() const;
 };
 
 } // namespace bpl::gui

@@ -1,5 +1,6 @@
 #include "gui/canvas/network_scene.h"
 
+#include "core/truth_table.h"
 #include "gui/canvas/canvas_content.h"
 #include "gui/canvas/edge_bundle_item.h"
 #include "gui/canvas/edge_item.h"
@@ -13,6 +14,7 @@
 #include <QGraphicsPathItem>
 #include <QGraphicsSceneMouseEvent>
 #include <QGraphicsSimpleTextItem>
+#include <QGraphicsTextItem>
 
 namespace bpl::gui {
 
@@ -88,6 +90,10 @@ QRectF NetworkScene::focusRect() const {
 
 QString NetworkScene::warningText() const { return warnings_ ? warnings_->text() : QString(); }
 
+QString NetworkScene::truthTableText() const {
+    return truthTable_ && truthTable_->isVisible() ? truthTable_->toPlainText() : QString();
+}
+
 QRectF NetworkScene::contentRect() const {
     return itemsBoundingRect().adjusted(-30, -30, 30, 30);
 }
@@ -106,6 +112,7 @@ void NetworkScene::rebuild() {
     band_->setZValue(-5);
     title_ = addSimpleText(QString::fromStdString(net.name), style_.title);
     warnings_ = addSimpleText(QString(), style_.bold);
+    truthTable_ = addText(QString(), style_.font);
 
     neurons_.resize(net.layerCount());
     edges_.resize(net.layerCount());
@@ -159,6 +166,8 @@ void NetworkScene::placeItems() {
     title_->setBrush(style_.text);
     warnings_->setFont(style_.bold);
     warnings_->setBrush(style_.negative);
+    truthTable_->setFont(style_.font);
+    truthTable_->setDefaultTextColor(style_.text);
     for (int l = 0; l < net.layerCount(); ++l) {
         layerLabels_[l]->setPos(layout_.columnX[l], layout_.top - r - (layout_.detailed(l) ? line + 8 : 8));
         for (int i = 0; i < net.layers[l].size; ++i) neurons_[l][i]->setPos(layout_.neurons[l][i]);
@@ -185,8 +194,10 @@ void NetworkScene::refresh() {
     const Trace& trace = document_->trace();
     const Network& net = trace.network;
     if (static_cast<int>(neurons_.size()) != net.layerCount()) return; // a rebuild follows
-    const StepDisplay display = document_->hidesCurrentResults() ? checkingDisplay(trace, document_->position())
-                                                                 : stepDisplay(trace, document_->position());
+    const int position = document_->position();
+    const StepDisplay display = document_->hidesAllResults()       ? uncheckedDisplay(trace, position)
+                                : document_->hidesCurrentResults() ? checkingDisplay(trace, position)
+                                                                   : stepDisplay(trace, position);
     const double largest = largestEdgeValue(trace, display);
 
     title_->setText(QString::fromStdString(net.name));
@@ -243,9 +254,15 @@ void NetworkScene::refresh() {
     // Step units and the like: said on the canvas, not left as silent zeros.
     QStringList warnings;
     for (const std::string& w : trace.warnings) warnings << QStringLiteral("⚠ ") + QString::fromStdString(w);
+    for (const std::string& w : truthTableDisagreements(net)) warnings << QStringLiteral("⚠ ") + QString::fromStdString(w);
     warnings_->setText(warnings.join('\n'));
-    warnings_->setPos(layout_.columnX.front() - style_.radius * 1.5,
-                      layout_.bottom + style_.radius + 4 * layout_.lineHeight + 24);
+    const double left = layout_.columnX.front() - style_.radius * 1.5;
+    warnings_->setPos(left, layout_.bottom + style_.radius + 4 * layout_.lineHeight + 24);
+    // Check mode keeps the table back: its outputs are what the student computes.
+    const QString table = document_->hidesCurrentResults() ? QString() : truthTableHtml(trace, style_);
+    truthTable_->setHtml(table);
+    truthTable_->setVisible(!table.isEmpty());
+    truthTable_->setPos(left, warnings_->pos().y() + (warnings.isEmpty() ? 0 : warnings_->boundingRect().height() + 12));
     setSceneRect(contentRect());
     if (previous != highlighted_) emit focusChanged();
 }

@@ -15,6 +15,7 @@
 
 class QGraphicsPathItem;
 class QGraphicsSimpleTextItem;
+class QGraphicsTextItem;
 
 namespace bpl {
 struct Trace;
@@ -49,6 +50,8 @@ public:
     LossItem* lossItem() const { return loss_; }
     // The trace's warnings as shown under the network ("" when none).
     QString warningText() const;
+    // The truth table of a step-unit network as shown under it ("" when none is shown).
+    QString truthTableText() const;
     // The highlighted layer (−1 at the start) and the area to keep in view.
     int highlightedLayer() const { return highlighted_; }
     QRectF focusRect() const;
@@ -86,6 +89,7 @@ private:
     QGraphicsPathItem* band_ = nullptr;
     QGraphicsSimpleTextItem* title_ = nullptr;
     QGraphicsSimpleTextItem* warnings_ = nullptr; // the trace's warnings, under the network
+    QGraphicsTextItem* truthTable_ = nullptr;     // a logic network's truth table, under the warnings
     int highlighted_ = -1;
     bool syncing_ = false;
 };

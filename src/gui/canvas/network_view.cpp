@@ -6,6 +6,7 @@
 #include <QKeyEvent>
 #include <QScrollBar>
 #include <QWheelEvent>
+#include <algorithm>
 #include <cmath>
 
 namespace bpl::gui {
@@ -55,13 +56,51 @@ void NetworkView::resetZoom() {
     emit zoomChanged(zoom());
 }
 
+void NetworkView::setMinimumTextPixels(double pixels) {
+    minTextPixels_ = std::max(0.0, pixels);
+    if (fitted_) fitToWindow();
+}
+
+void NetworkView::setCaption(const QString& caption) {
+    if (caption == caption_) return;
+    caption_ = caption;
+    viewport()->update();
+}
+
+double NetworkView::smallestTextPixels() const {
+    return scene_ ? scene_->canvasStyle().smallestTextPixels() * zoom() : 0.0;
+}
+
+double NetworkView::legibleZoom() const {
+    if (!scene_ || minTextPixels_ <= 0) return kMinZoom;
+    return minTextPixels_ / scene_->canvasStyle().smallestTextPixels();
+}
+
+void NetworkView::applyFit(double zoom, const QPointF& centre) {
+    const double legible = legibleZoom();
+    const double z = std::clamp(std::max(zoom, legible), kMinZoom, std::max(kMaxFitZoom, legible));
+    setTransform(QTransform::fromScale(z, z));
+    fitted_ = true;
+    const QRectF all = scene_->contentRect();
+    const bool fits = all.width() * z <= viewport()->width() + 1 && all.height() * z <= viewport()->height() + 1;
+    const QRectF focus = scene_->focusRect();
+    if (fits || focus.isNull()) {
+        centerOn(fits ? all.center() : centre);
+    } else {
+        centerOn(focus.center());
+    }
+    emit zoomChanged(this->zoom());
+}
+
 void NetworkView::fitAll() {
     if (!scene_) return;
-    fitInView(scene_->contentRect(), Qt::KeepAspectRatio);
-    if (zoom() > kMaxFitZoom) setTransform(QTransform::fromScale(kMaxFitZoom, kMaxFitZoom));
-    centerOn(scene_->contentRect().center());
-    fitted_ = true;
-    emit zoomChanged(zoom());
+    const QRectF all = scene_->contentRect();
+    const double fit = std::min(viewport()->width() / all.width(), viewport()->height() / all.height());
+    // Too small to read at the legible size: the first layers, top-left first.
+    const double legible = legibleZoom();
+    const QPointF start(all.left() + viewport()->width() / std::max(fit, legible) / 2,
+                        all.top() + viewport()->height() / std::max(fit, legible) / 2);
+    applyFit(std::min(fit, kMaxFitZoom), start);
 }
 
 void NetworkView::fitToWindow() {
@@ -76,9 +115,11 @@ void NetworkView::fitToWindow() {
     const QRectF all = scene_->contentRect();
     const double shown = 4.5 * layout.columnGap;
     const double zoomToFit = std::min({viewport()->width() / shown, viewport()->height() / all.height(), kMaxFitZoom});
-    setTransform(QTransform::fromScale(zoomToFit, zoomToFit));
-    centerOn(QPointF(all.left() + viewport()->width() / zoomToFit / 2, all.center().y()));
+    const double z = std::max(zoomToFit, legibleZoom());
+    setTransform(QTransform::fromScale(z, z));
+    centerOn(QPointF(all.left() + viewport()->width() / z / 2, all.center().y()));
     fitted_ = true;
+    showFocus();
     emit zoomChanged(zoom());
 }
 
@@ -159,6 +200,7 @@ void NetworkView::resizeEvent(QResizeEvent* event) {
 void NetworkView::drawForeground(QPainter* painter, const QRectF& rect) {
     QGraphicsView::drawForeground(painter, rect);
     if (!scene_) return;
+    drawCaption(painter);
     // A compact legend fixed to the bottom-right corner of the viewport:
     //   w       ━ > 0   ━ < 0
     //   ∂E/∂w   ━ > 0   ━ < 0
@@ -167,7 +209,7 @@ void NetworkView::drawForeground(QPainter* painter, const QRectF& rect) {
     painter->resetTransform();
     painter->setRenderHint(QPainter::Antialiasing);
     QFont font = s.small;
-    font.setPixelSize(std::clamp(font.pixelSize(), 10, 18));
+    font.setPixelSize(std::clamp(font.pixelSize(), std::max(10, int(std::ceil(minTextPixels_))), 18));
     painter->setFont(font);
     const QFontMetricsF fm(font);
     const double rowH = fm.height() + 4;
@@ -195,6 +237,28 @@ void NetworkView::drawForeground(QPainter* painter, const QRectF& rect) {
                               sign == 0 ? QStringLiteral("> 0") : QStringLiteral("< 0"));
         }
     }
+    painter->restore();
+}
+
+void NetworkView::drawCaption(QPainter* painter) {
+    if (caption_.isEmpty()) return;
+    const CanvasStyle& s = scene_->canvasStyle();
+    painter->save();
+    painter->resetTransform();
+    QFont font = s.bold;
+    font.setPixelSize(std::clamp(font.pixelSize(), std::max(12, int(std::ceil(minTextPixels_))), 28));
+    painter->setFont(font);
+    const QFontMetricsF fm(font);
+    // Bottom-left: the network's title is at the top, the legend bottom-right.
+    const double h = fm.height() + 10;
+    const QRectF box(8, viewport()->height() - h - 10, std::min(fm.horizontalAdvance(caption_) + 20, viewport()->width() * 0.6),
+                     h);
+    painter->setPen(QPen(s.bandBorder, 1.5));
+    painter->setBrush(s.labelBackground);
+    painter->drawRoundedRect(box, 6, 6);
+    painter->setPen(s.text);
+    painter->drawText(box.adjusted(10, 0, -10, 0), Qt::AlignVCenter | Qt::AlignLeft,
+                      fm.elidedText(caption_, Qt::ElideRight, box.width() - 20));
     painter->restore();
 }
 

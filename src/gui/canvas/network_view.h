@@ -23,6 +23,16 @@ public:
     void setFollowStep(bool follow) { follow_ = follow; }
     bool followStep() const { return follow_; }
     void setNudgeStep(double step) { nudgeStep_ = step; }
+    // Fitting never zooms out so far that the smallest canvas text is drawn
+    // under `pixels` tall (presentation mode: 14, readable from the back of a
+    // room); when the network does not fit at that size, the view shows and
+    // follows the current layer. 0 turns the limit off.
+    void setMinimumTextPixels(double pixels);
+    double minimumTextPixels() const { return minTextPixels_; }
+    // The height, in screen pixels, of the smallest text the canvas draws at the current zoom.
+    double smallestTextPixels() const;
+    // A caption over the top-left corner (presentation mode: the step's title).
+    void setCaption(const QString& caption);
 
 public slots:
     void zoomIn();
@@ -47,11 +57,18 @@ protected:
 
 private:
     void scaleBy(double factor);
+    // The zoom below which the smallest text would be under minimumTextPixels().
+    double legibleZoom() const;
+    // Applies `zoom`, at least legibleZoom(); centres on `centre`, or on the focus when the content does not fit.
+    void applyFit(double zoom, const QPointF& centre);
+    void drawCaption(QPainter* painter);
 
     NetworkScene* scene_ = nullptr;
     bool follow_ = true;
     bool fitted_ = true; // refit on resize until the user zooms
     double nudgeStep_ = 0.01;
+    double minTextPixels_ = 0;
+    QString caption_;
 };
 
 } // namespace bpl::gui

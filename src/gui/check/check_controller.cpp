@@ -138,6 +138,7 @@ bool CheckController::openAnswers(const QString& path) {
     }
     setCheckMode(true);
     panel_->setShowAllSteps(true);
+    if (!session_->networkMismatch().isEmpty()) window_->messageBar()->showError(session_->networkMismatch());
     window_->statusBar()->showMessage(tr("Answers from %1: %2").arg(QFileInfo(path).fileName(), session_->summary()), 8000);
     return true;
 }
@@ -184,9 +185,16 @@ void CheckController::openAnswersWithDialog() {
     openAnswers(path);
 }
 
+QString CheckController::suggestedAnswersPath() const {
+    if (!session_->filePath().isEmpty()) return session_->filePath();
+    // Beside the network the answers are for; the last folder used for an example or a new network.
+    const NetworkDocument* doc = window_->document();
+    const QString folder = doc->isUntitled() ? lastDirectory() : QFileInfo(doc->filePath()).absolutePath();
+    return folder + "/" + baseName() + "-answers.json";
+}
+
 void CheckController::saveAnswersWithDialog() {
-    const QString suggested = session_->filePath().isEmpty() ? lastDirectory() + "/" + baseName() + "-answers.json"
-                                                             : session_->filePath();
+    const QString suggested = suggestedAnswersPath();
     QString path = QFileDialog::getSaveFileName(window_, tr("Save answers"), suggested, tr("Answer files (*.json)"));
     if (path.isEmpty()) return;
     if (!path.endsWith(".json", Qt::CaseInsensitive)) path += ".json";

@@ -40,6 +40,8 @@ public:
     // Check mode on and shows every step's fields.
     bool openAnswers(const QString& path);
     bool saveAnswers(const QString& path);
+    // Where Save answers… starts: the answers' own file, else beside the network's file.
+    QString suggestedAnswersPath() const;
     // The worked solution of the open network; `marked` adds the answers'
     // marks (HTML and PDF show them beside each formula).
     bool exportSolutionTo(const QString& path, io::SolutionFormat format, bool marked);

@@ -88,6 +88,8 @@ CheckPanel::CheckPanel(NetworkDocument* document, CheckSession* session, QWidget
     outer->addLayout(body, 1);
 
     connect(allSteps_, &QCheckBox::toggled, this, &CheckPanel::rebuild);
+    // Every field shown: the canvas must not show any of their values.
+    connect(allSteps_, &QCheckBox::toggled, this, [this](bool all) { document_->setHideAllResults(all); });
     connect(quick_, &QLineEdit::returnPressed, this, [this] {
         if (enterByName(quick_->text())) quick_->clear();
     });

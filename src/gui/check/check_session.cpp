@@ -134,6 +134,11 @@ bool CheckSession::load(const QString& path, QString* error) {
     }
     tolerance_ = loaded.value().tolerance;
     original_ = loaded.value().original;
+    mismatch_.clear();
+    if (!io::answersMatchNetwork(loaded.value(), document_->network(), document_->filePath())) {
+        mismatch_ = tr("These answers are for the network “%1”, not “%2”.")
+                        .arg(loaded.value().network, io::answersNetworkName(document_->network(), document_->filePath()));
+    }
     filePath_ = QFileInfo(path).absoluteFilePath();
     modified_ = false;
     recheck();
@@ -146,6 +151,7 @@ bool CheckSession::save(const QString& path, QString* error) {
     sheet.tolerance = tolerance_;
     sheet.toleranceGiven = true;
     sheet.original = original_;
+    sheet.network = io::answersNetworkName(document_->network(), document_->filePath());
     const auto saved = io::saveAnswers(sheet, path);
     if (!saved) {
         if (error) *error = QString::fromStdString(saved.error().message());

@@ -59,6 +59,8 @@ public:
 
     // Output → z of the last layer: the key entries are stored under.
     QuantityRef canonical(const QuantityRef& ref) const;
+    // After load(): why the answer file's "network" key does not name the open network ("" when it does).
+    QString networkMismatch() const { return mismatch_; }
 
 signals:
     void changed(); // answers or report changed
@@ -76,6 +78,7 @@ private:
     CheckReport report_;
     Tolerance tolerance_;
     QJsonObject original_;
+    QString mismatch_; // the loaded file names another network
     QString filePath_;
     bool modified_ = false;
 };

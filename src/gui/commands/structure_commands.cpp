@@ -102,6 +102,22 @@ std::unique_ptr<SetActivationCommand> SetActivationCommand::make(NetworkDocument
     return std::unique_ptr<SetActivationCommand>(new SetActivationCommand(document, text, after, true));
 }
 
+std::unique_ptr<SetHiddenActivationsCommand> SetHiddenActivationsCommand::make(NetworkDocument* document,
+                                                                               ActivationFunction activation,
+                                                                               QString* error) {
+    DocumentState after;
+    if (!take(setHiddenActivations(document->network(), activation), document, after, error)) return nullptr;
+    const QString text = QObject::tr("Set every hidden layer's activation to %1").arg(activationTitle(activation.kind));
+    return std::unique_ptr<SetHiddenActivationsCommand>(new SetHiddenActivationsCommand(document, text, after, true));
+}
+
+std::unique_ptr<WidenHiddenLayersCommand> WidenHiddenLayersCommand::make(NetworkDocument* document, QString* error) {
+    DocumentState after;
+    if (!take(widenHiddenLayers(document->network(), 2), document, after, error)) return nullptr;
+    return std::unique_ptr<WidenHiddenLayersCommand>(
+        new WidenHiddenLayersCommand(document, QObject::tr("Make the hidden layers two units wide"), after, true));
+}
+
 std::unique_ptr<SetLossCommand> SetLossCommand::make(NetworkDocument* document, Loss loss, QString* error) {
     DocumentState after;
     if (!take(setLoss(document->network(), loss), document, after, error)) return nullptr;

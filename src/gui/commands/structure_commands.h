@@ -79,6 +79,25 @@ private:
     using SnapshotCommand::SnapshotCommand;
 };
 
+// Every hidden layer's activation at once (one undo step).
+class SetHiddenActivationsCommand : public SnapshotCommand {
+public:
+    static std::unique_ptr<SetHiddenActivationsCommand> make(NetworkDocument* document, ActivationFunction activation,
+                                                             QString* error);
+
+private:
+    using SnapshotCommand::SnapshotCommand;
+};
+
+// Every hidden layer two units wide (the same outputs; see core/network_edit.h).
+class WidenHiddenLayersCommand : public SnapshotCommand {
+public:
+    static std::unique_ptr<WidenHiddenLayersCommand> make(NetworkDocument* document, QString* error);
+
+private:
+    using SnapshotCommand::SnapshotCommand;
+};
+
 class SetLossCommand : public SnapshotCommand {
 public:
     static std::unique_ptr<SetLossCommand> make(NetworkDocument* document, Loss loss, QString* error);

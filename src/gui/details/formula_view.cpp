@@ -25,7 +25,9 @@ bool showSubstituted(const ScalarFormula& f) {
 FormulaView::FormulaView(QWidget* parent) : QTextBrowser(parent) {
     setOpenLinks(false);
     setFrameShape(QFrame::NoFrame);
-    setLineWrapMode(QTextEdit::NoWrap);
+    // Long formulas and descriptions wrap to the panel instead of hiding behind a scroll bar.
+    setLineWrapMode(QTextEdit::WidgetWidth);
+    setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
 }
 
 void FormulaView::showStep(const Trace& trace, const Step* step) {

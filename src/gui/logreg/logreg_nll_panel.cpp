@@ -6,6 +6,7 @@
 #include <qcustomplot.h>
 
 #include <cmath>
+#include <vector>
 
 namespace bpl::gui {
 
@@ -121,11 +122,42 @@ bool LogRegNllPanel::runVisible(int run) const {
     return curve && curve->visible();
 }
 
+namespace {
+
+// Ticks of a log axis at 1, 2, 5 (or 1 … 9) times a power of ten, so a range
+// within one decade (an NLL from 0.7 down to 0.2) still has labelled ticks;
+// QCPAxisTickerLog labels powers of ten only.
+class DecadeTicker : public QCPAxisTicker {
+protected:
+    QVector<double> createTickVector(double tickStep, const QCPRange& range) override {
+        const double lo = std::max(range.lower, 1e-300);
+        const double hi = range.upper;
+        QVector<double> ticks;
+        if (!(hi > lo)) return ticks;
+        const std::vector<std::vector<double>> choices = {{1}, {1, 2, 5}, {1, 2, 3, 4, 5, 6, 7, 8, 9}};
+        for (const std::vector<double>& mantissas : choices) {
+            ticks.clear();
+            for (int e = int(std::floor(std::log10(lo))); e <= int(std::ceil(std::log10(hi))); ++e) {
+                for (double m : mantissas) {
+                    const double v = m * std::pow(10.0, e);
+                    if (v >= lo * (1 - 1e-12) && v <= hi * (1 + 1e-12)) ticks << v;
+                }
+            }
+            if (ticks.size() >= 3) return ticks;
+        }
+        // Less than a step of 1 … 9 in view: plain linear ticks.
+        return QCPAxisTicker::createTickVector(tickStep, range);
+    }
+    QVector<double> createSubTickVector(int, const QVector<double>&) override { return {}; }
+};
+
+} // namespace
+
 void LogRegNllPanel::setLogScale(bool logarithmic) {
     QCPAxis* y = rect_->axis(QCPAxis::atLeft);
     if (logarithmic) {
         y->setScaleType(QCPAxis::stLogarithmic);
-        y->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+        y->setTicker(QSharedPointer<DecadeTicker>::create());
         y->setNumberFormat("gb");
         y->setNumberPrecision(3);
     } else {

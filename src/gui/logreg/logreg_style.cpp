@@ -61,7 +61,8 @@ void stylePlot(QCustomPlot* plot) {
     plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     plot->setNoAntialiasingOnDrag(true);
     plot->setAntialiasedElements(QCP::aePlottables | QCP::aeItems);
-    plot->setMinimumSize(320, 240);
+    // Small enough that the lab (controls and a 2 × 2 grid of plots) fits a 1024×768 screen.
+    plot->setMinimumSize(260, 190);
     plot->legend->setFont(QFont(QFont().family(), 9));
     plot->legend->setBrush(QColor(255, 255, 255, 230));
     plot->legend->setBorderPen(QPen(QColor(200, 200, 200)));
