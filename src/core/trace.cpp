@@ -1,6 +1,7 @@
 #include "core/trace.h"
 
 #include "core/trace_formulas.h"
+#include "core/trace_optimizer.h"
 
 namespace bpl {
 
@@ -151,20 +152,20 @@ Step updateStep(const formulas::Context& c, const Network& updated, int l) {
     return step;
 }
 
-} // namespace
+void fillNorms(Trace& t) {
+    const int count = t.network.layerCount();
+    t.deltaNorms.assign(count, 0.0);
+    t.gradWeightNorms.assign(count, 0.0);
+    for (int l = 1; l < count; ++l) {
+        t.deltaNorms[l] = t.gradients.delta[l].norm();
+        t.gradWeightNorms[l] = t.gradients.weights[l].norm();
+    }
+}
 
-Trace traceSample(const Network& network, const Sample& sample, double learningRate,
-                  const TraceOptions& options) {
-    Trace t;
-    t.network = network;
-    t.sample = sample;
-    t.learningRate = learningRate;
-    t.options = options;
-    t.forward = forward(network, sample.input);
-    t.loss = loss(network, t.forward, sample.target);
-    t.gradients = backward(network, t.forward, sample.target);
-    t.updated = applyGradients(network, t.gradients, learningRate);
-
+// The whole trace; `optimizer` (with its state before and after already in
+// `t`) makes the update steps, otherwise plain gradient descent.
+void buildSteps(Trace& t, const Network& network, const Sample& sample, double learningRate,
+                const TraceOptions& options) {
     const formulas::Context c{network, t.forward, t.gradients, sample.target, learningRate,
                               options.notation, options.precision};
     const int L = network.lastLayer();
@@ -188,7 +189,12 @@ Trace traceSample(const Network& network, const Sample& sample, double learningR
         t.steps.push_back(gradientStep(c, l));
     }
     for (int l = L; l >= 1; --l) {
-        t.steps.push_back(updateStep(c, t.updated, l));
+        if (t.optimizer) {
+            const formulas::OptimizerContext o{*t.optimizer, t.optimizerBefore, t.optimizerAfter};
+            t.steps.push_back(formulas::optimizerUpdateStep(c, o, t.updated, l));
+        } else {
+            t.steps.push_back(updateStep(c, t.updated, l));
+        }
     }
     for (int l = 1; l <= L; ++l) {
         if (network.layers[l].activation.kind == Activation::Step) {
@@ -197,11 +203,71 @@ Trace traceSample(const Network& network, const Sample& sample, double learningR
                                  "through them and the layers before do not learn");
         }
     }
+}
+
+Trace startTrace(const Network& network, const Sample& sample, double learningRate, const TraceOptions& options) {
+    Trace t;
+    t.network = network;
+    t.sample = sample;
+    t.learningRate = learningRate;
+    t.options = options;
+    t.forward = forward(network, sample.input);
+    t.loss = loss(network, t.forward, sample.target);
+    t.gradients = backward(network, t.forward, sample.target);
+    fillNorms(t);
+    return t;
+}
+
+} // namespace
+
+Trace traceSample(const Network& network, const Sample& sample, double learningRate,
+                  const TraceOptions& options) {
+    Trace t = startTrace(network, sample, learningRate, options);
+    t.updated = applyGradients(network, t.gradients, learningRate);
+    buildSteps(t, network, sample, learningRate, options);
+    return t;
+}
+
+Trace traceSample(const Network& network, const Sample& sample, double learningRate, const TraceOptions& options,
+                  const OptimizerSettings& optimizer, const OptimizerState& before) {
+    if (optimizer.kind == OptimizerKind::Sgd) return traceSample(network, sample, learningRate, options);
+    Trace t = startTrace(network, sample, learningRate, options);
+    OptimizerSettings settings = optimizer;
+    settings.learningRate = learningRate;
+    t.optimizer = settings;
+    t.optimizerBefore = optimizerStateFits(before, network) ? before : zeroOptimizerState(network);
+    t.optimizerAfter = t.optimizerBefore;
+    t.updated = network;
+    applyOptimizer(settings, t.optimizerAfter, t.updated, t.gradients);
+    buildSteps(t, network, sample, learningRate, options);
     return t;
 }
 
 Trace traceNetwork(const Network& network, const TraceOptions& options) {
     return traceSample(network, network.sample, network.learningRate, options);
+}
+
+Trace traceNetwork(const Network& network, const TraceOptions& options, const OptimizerSettings& optimizer,
+                   const OptimizerState& before) {
+    return traceSample(network, network.sample, network.learningRate, options, optimizer, before);
+}
+
+bool optimizerStateFits(const OptimizerState& state, const Network& network) {
+    const auto count = static_cast<std::size_t>(network.layerCount());
+    if (state.mWeights.size() != count || state.vWeights.size() != count || state.mBias.size() != count ||
+        state.vBias.size() != count || state.t < 0) {
+        return false;
+    }
+    for (int l = 1; l < network.layerCount(); ++l) {
+        const Layer& layer = network.layers[l];
+        const auto rows = layer.weights.rows(), cols = layer.weights.cols(), size = layer.bias.size();
+        if (state.mWeights[l].rows() != rows || state.mWeights[l].cols() != cols ||
+            state.vWeights[l].rows() != rows || state.vWeights[l].cols() != cols ||
+            state.mBias[l].size() != size || state.vBias[l].size() != size) {
+            return false;
+        }
+    }
+    return true;
 }
 
 std::optional<double> Trace::valueOf(const QuantityRef& ref) const {

@@ -103,16 +103,21 @@ QString formulaHtml(const Trace& t, const ScalarFormula& f, const AnswerResult* 
                "</td></tr>";
     };
     QString out = "<table class=\"formula\" cellspacing=\"0\" cellpadding=\"1\">";
-    QString lhs = latexToHtml(f.lhs.latex);
-    if (!f.symbolic.latex.empty()) {
-        out += row(lhs, latexToHtml(f.symbolic.latex));
-        lhs.clear();
-    }
-    if (!f.substituted.latex.empty() && f.substituted.text != f.result.text) {
-        out += row(lhs, latexToHtml(f.substituted.latex));
-        lhs.clear();
-    }
-    out += row(lhs, "<b>" + latexToHtml(f.result.latex) + "</b>");
+    // An optimizer's m, v, m̂, v̂ lines come first, each with its own left-hand side.
+    auto lines = [&](const ScalarFormula& g) {
+        QString lhs = latexToHtml(g.lhs.latex);
+        if (!g.symbolic.latex.empty()) {
+            out += row(lhs, latexToHtml(g.symbolic.latex));
+            lhs.clear();
+        }
+        if (!g.substituted.latex.empty() && g.substituted.text != g.result.text) {
+            out += row(lhs, latexToHtml(g.substituted.latex));
+            lhs.clear();
+        }
+        out += row(lhs, "<b>" + latexToHtml(g.result.latex) + "</b>");
+    };
+    for (const ScalarFormula& w : f.working) lines(w);
+    lines(f);
     if (marked != nullptr) out += markRow(t, *marked);
     return out + "</table>";
 }

@@ -10,6 +10,7 @@ namespace {
 const QHash<QString, QString>& symbols() {
     static const QHash<QString, QString> table = {
         {"alpha", "α"},   {"beta", "β"},     {"gamma", "γ"},   {"delta", "δ"},      {"epsilon", "ε"},
+        {"varepsilon", "ε"},
         {"eta", "η"},     {"theta", "θ"},    {"lambda", "λ"},  {"mu", "μ"},         {"sigma", "σ"},
         {"Delta", "Δ"},   {"Sigma", "Σ"},    {"sum", "Σ"},     {"partial", "∂"},    {"times", "×"},
         {"cdot", "·"},    {"odot", "⊙"},     {"leftarrow", "←"}, {"rightarrow", "→"}, {"to", "→"},
@@ -130,6 +131,12 @@ private:
             return argument(true);
         }
         if (name == "sqrt") return "√(" + argument(upright) + ")";
+        if (name == "hat") {
+            // m̂: a combining circumflex on the letter, inside its italics.
+            QString inner = argument(upright);
+            const int at = inner.endsWith("</i>") ? int(inner.size()) - 4 : int(inner.size());
+            return inner.insert(at, QChar(0x0302));
+        }
         if (isUprightFunction(name)) return name;
         if (name == "partial") {
             // ∂E, not ∂ E: the space only separates the command from its operand.
