@@ -4,18 +4,6 @@
 
 namespace bpl {
 
-std::uint64_t SplitMix64::next() {
-    // Steele, Lea & Flood (2014); the constants are those of the reference code.
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
-
-double SplitMix64::uniform01() {
-    return static_cast<double>(next() >> 11) * 0x1.0p-53;
-}
-
 std::string initSchemeKey(InitScheme scheme) {
     switch (scheme) {
     case InitScheme::Uniform: return "uniform";

@@ -1,9 +1,10 @@
 // Seeded random initialisation of a network's weights (teaching-content.md
 // section 7): uniform, Xavier/Glorot, He, and all-zero (the symmetry trap).
-// The generator is SplitMix64 with our own mapping to [0, 1), so the same seed
-// gives the same weights on every platform and compiler.
+// The generator is the core's SplitMix64 (core/common/split_mix64.h), so the
+// same seed gives the same weights on every platform and compiler.
 #pragma once
 
+#include "core/common/split_mix64.h"
 #include "core/network.h"
 
 #include <cstdint>
@@ -37,19 +38,5 @@ double initLimit(const Network& network, int layer, const InitOptions& options);
 // A copy of the network with new weights for every layer and all biases 0.
 // Shapes, activations, loss, sample and labels are unchanged.
 Network initializeWeights(const Network& network, const InitOptions& options);
-
-// Deterministic pseudo-random numbers (SplitMix64).
-class SplitMix64 {
-public:
-    explicit SplitMix64(std::uint64_t seed) : state_(seed) {}
-    std::uint64_t next();
-    // Uniform in [0, 1) with 53 random bits.
-    double uniform01();
-    // Uniform in [−limit, limit).
-    double symmetric(double limit) { return (2.0 * uniform01() - 1.0) * limit; }
-
-private:
-    std::uint64_t state_;
-};
 
 } // namespace bpl

@@ -1,5 +1,6 @@
 #include "core/logreg.h"
 
+#include "core/common/batch_size.h"
 #include "core/numerics.h"
 
 #include <algorithm>
@@ -71,7 +72,7 @@ int effectiveBatchSize(const LogRegOptions& options, Eigen::Index dataSize) {
     case LogRegMethod::Stochastic:
         return 1;
     case LogRegMethod::MiniBatch:
-        return options.batchSize;
+        return effectiveBatchSize(options.batchSize, static_cast<int>(dataSize));
     }
     return 1;
 }
@@ -90,10 +91,9 @@ std::string optionsProblem(const LogRegOptions& options, Eigen::Index dataSize) 
         why << "tolerance must be a finite number ≥ 0, found " << options.tolerance;
     } else if (!options.initialWeights.allFinite()) {
         why << "start weights must be finite numbers";
-    } else if (options.method == LogRegMethod::MiniBatch &&
-               (options.batchSize < 1 || options.batchSize > dataSize)) {
-        why << "batch size must be from 1 to the number of points (" << dataSize << "), found "
-            << options.batchSize;
+    } else if (options.method == LogRegMethod::MiniBatch && options.batchSize < 1) {
+        // A batch larger than the data set runs as B = N (effectiveBatchSize).
+        why << "batch size must be at least 1, found " << options.batchSize;
     }
     return why.str();
 }

@@ -59,7 +59,8 @@ struct LogRegOptions {
     std::uint64_t seed = 1;
 };
 
-// The batch size a run really uses: N for gd, 1 for sgd, B for minibatch.
+// The batch size a run really uses: N for gd, 1 for sgd, B for minibatch
+// (B > N runs as N: core/common/batch_size.h).
 int effectiveBatchSize(const LogRegOptions& options, Eigen::Index dataSize);
 
 // What is wrong with these options for a data set of `dataSize` points, or an

@@ -1,6 +1,6 @@
 #include "core/logreg_gaussian.h"
 
-#include "core/logreg_random.h"
+#include "core/common/split_mix64.h"
 
 #include <cmath>
 #include <numeric>
@@ -33,7 +33,7 @@ std::string twoGaussiansProblem(const TwoGaussians& spec) {
 }
 
 LogRegData generateTwoGaussians(const TwoGaussians& spec) {
-    SeededRandom random(spec.seed);
+    SplitMix64 random(spec.seed);
     const int n = spec.class0.count + spec.class1.count;
     // The order in which the points appear: class 0's points, then class 1's,
     // shuffled, so that a file-order SGD epoch sees the classes mixed.

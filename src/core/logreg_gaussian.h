@@ -1,7 +1,7 @@
 // Two-class Gaussian data sets for the logistic-regression lab: each class is
 // a round Gaussian cloud with its own mean and spread; the points of both
 // classes are interleaved in a seeded random order. Same seed, same data, on
-// every platform (see logreg_random.h).
+// every platform (see core/common/split_mix64.h).
 #pragma once
 
 #include "core/logreg.h"

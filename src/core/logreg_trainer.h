@@ -7,7 +7,7 @@
 #pragma once
 
 #include "core/logreg.h"
-#include "core/logreg_random.h"
+#include "core/common/split_mix64.h"
 
 #include <functional>
 #include <vector>
@@ -58,7 +58,7 @@ class LogRegTrainer {
     LogRegRun run_;
     Eigen::Vector3d weights_;
     Eigen::Vector3d meanGradient_ = Eigen::Vector3d::Zero(); // gd: ∇NLL(weights_)
-    SeededRandom random_;
+    SplitMix64 random_;
     std::vector<int> order_;                    // shuffled visiting order
     Eigen::ArrayXd batchX1_, batchX2_, batchT_; // a gathered shuffled batch
 };

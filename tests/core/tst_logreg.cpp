@@ -200,6 +200,12 @@ void TestLogReg::miniBatchExtremesAreGdAndSgd() {
     whole.batchSize = static_cast<int>(data.size());
     const LogRegRun gd = runLogReg(data, options(LogRegMethod::GradientDescent, 0.1, 20));
     const LogRegRun batchN = runLogReg(data, whole);
+    // A batch larger than the data set runs as B = N.
+    LogRegOptions larger = whole;
+    larger.batchSize = 10 * static_cast<int>(data.size());
+    QVERIFY(optionsProblem(larger, data.size()).empty());
+    const LogRegRun batchMore = runLogReg(data, larger);
+    QCOMPARE(batchMore.batchSize, static_cast<int>(data.size()));
     LogRegOptions single = options(LogRegMethod::MiniBatch, 0.1, 20);
     single.batchSize = 1;
     const LogRegRun sgd = runLogReg(data, options(LogRegMethod::Stochastic, 0.1, 20));
@@ -207,6 +213,7 @@ void TestLogReg::miniBatchExtremesAreGdAndSgd() {
     for (int k = 0; k < 20; ++k) {
         QVERIFY((gd.weights[k] - batchN.weights[k]).norm() < 1e-12);
         QVERIFY(std::abs(gd.nll[k] - batchN.nll[k]) < 1e-12);
+        QCOMPARE(batchMore.weights[k], batchN.weights[k]);
         QVERIFY((sgd.weights[k] - batch1.weights[k]).norm() < 1e-10);
     }
     // …and the methods really differ from each other.
@@ -469,8 +476,8 @@ void TestLogReg::optionsProblems_data() {
                                         << "tolerance";
     QTest::newRow("infinite start") << "init=inf"
                                     << "start weights";
-    QTest::newRow("batch larger than data") << "batch=5"
-                                            << "batch size";
+    QTest::newRow("batch larger than data runs as B = N") << "batch=5"
+                                                          << "";
     QTest::newRow("batch 0") << "batch=0"
                              << "batch size";
 }

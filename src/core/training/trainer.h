@@ -36,6 +36,9 @@ struct TrainingOptions {
 };
 // Empty when usable for `trainRows` training rows.
 std::string trainingProblem(const TrainingOptions& options, int trainRows);
+// Empty when gradient training can change the network: a usable structure and
+// no step units (h′ = 0 everywhere, so no gradient reaches the weights before them).
+std::string networkTrainingProblem(const Network& network);
 // "adam, η = 0.01" etc.
 std::string defaultRunLabel(const TrainingOptions& options);
 
@@ -79,6 +82,10 @@ std::vector<int> predictedClasses(const Network& network, const Eigen::MatrixXd&
 Eigen::MatrixXi confusionMatrix(const Network& network, const Dataset& data);
 // Fraction of samples whose true class is among the k largest outputs.
 double topKAccuracy(const Network& network, const Dataset& data, int k);
+// The mean loss and mean gradient over the columns of `inputs` and `targets`,
+// by the trainer's batched passes (deltas left empty); what one mini-batch uses.
+BatchResult batchedGradients(const Network& network, const Eigen::MatrixXd& inputs,
+                             const Eigen::MatrixXd& targets);
 
 // Trains one run an epoch at a time (for the worker, which interleaves runs).
 class Trainer {

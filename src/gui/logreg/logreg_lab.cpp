@@ -239,9 +239,8 @@ bool LogRegLab::run() {
     LogRegOptions base;
     base.initialWeights = Eigen::Vector3d(init[0], init[1], init[2]);
     base.maxIter = ui_->maxIterSpin->value();
-    // A batch larger than the data set is the whole data set (B = N is GD).
-    base.batchSize = static_cast<int>(
-        std::min<qlonglong>(ui_->batchSizeSpin->value(), static_cast<qlonglong>(data_->size())));
+    // A batch larger than the data set runs as B = N (the core's effectiveBatchSize).
+    base.batchSize = ui_->batchSizeSpin->value();
     base.shuffle = ui_->shuffleCheck->isChecked();
     base.seed = static_cast<std::uint64_t>(ui_->seedSpin->value());
     bool ok = false;
