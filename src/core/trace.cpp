@@ -252,24 +252,6 @@ Trace traceNetwork(const Network& network, const TraceOptions& options, const Op
     return traceSample(network, network.sample, network.learningRate, options, optimizer, before);
 }
 
-bool optimizerStateFits(const OptimizerState& state, const Network& network) {
-    const auto count = static_cast<std::size_t>(network.layerCount());
-    if (state.mWeights.size() != count || state.vWeights.size() != count || state.mBias.size() != count ||
-        state.vBias.size() != count || state.t < 0) {
-        return false;
-    }
-    for (int l = 1; l < network.layerCount(); ++l) {
-        const Layer& layer = network.layers[l];
-        const auto rows = layer.weights.rows(), cols = layer.weights.cols(), size = layer.bias.size();
-        if (state.mWeights[l].rows() != rows || state.mWeights[l].cols() != cols ||
-            state.vWeights[l].rows() != rows || state.vWeights[l].cols() != cols ||
-            state.mBias[l].size() != size || state.vBias[l].size() != size) {
-            return false;
-        }
-    }
-    return true;
-}
-
 std::optional<double> Trace::valueOf(const QuantityRef& ref) const {
     const int count = network.layerCount();
     auto inVec = [](const Eigen::VectorXd& v, int i) -> std::optional<double> {

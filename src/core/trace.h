@@ -95,7 +95,5 @@ Trace traceSample(const Network& network, const Sample& sample, double learningR
                   const OptimizerSettings& optimizer, const OptimizerState& before);
 Trace traceNetwork(const Network& network, const TraceOptions& options, const OptimizerSettings& optimizer,
                    const OptimizerState& before);
-// True when `state` has the shapes of `network`'s weights and biases.
-bool optimizerStateFits(const OptimizerState& state, const Network& network);
 
 } // namespace bpl
