@@ -48,6 +48,9 @@ NetworkDocument::~NetworkDocument() = default;
 void NetworkDocument::load(const io::NetworkDocument& file, const QString& path, const QString& exampleName) {
     undoStack_->clear();
     state_ = DocumentState{file.network, file.original, 0, {}, zeroOptimizerState(file.network)};
+    // The file's `training` object names the optimizer; its η stays the network's.
+    training_ = file.training;
+    if (training_) state_.optimizer = training_->optimizer;
     fileState_ = state_;
     filePath_ = path;
     exampleName_ = exampleName;
@@ -65,6 +68,12 @@ io::NetworkDocument NetworkDocument::fileDocument() const {
     io::NetworkDocument doc;
     doc.network = state_.network;
     doc.original = state_.original;
+    doc.training = training_;
+    if (doc.training) {
+        const double eta = doc.training->optimizer.learningRate; // < 0: the network's
+        doc.training->optimizer = state_.optimizer;
+        doc.training->optimizer.learningRate = eta;
+    }
     return doc;
 }
 

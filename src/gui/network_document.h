@@ -118,6 +118,7 @@ private:
 
     DocumentState state_;
     DocumentState fileState_;
+    std::optional<TrainingSetup> training_; // the file's `training` object, kept for saving
     Trace trace_;
     TraceOptions options_;
     QUndoStack* undoStack_;
