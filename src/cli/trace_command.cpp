@@ -1,6 +1,7 @@
 // backprop-lab trace FILE [--input v,…] [--target v,…] [--learning-rate x]
 //   [--format text|markdown|latex|html|json] [--pdf OUT.pdf] [--precision N] [--notation ID]
-//   [--check-gradients]
+//   [--check-gradients] [--optimizer O [--beta b] [--beta1 b] [--beta2 b] [--epsilon e]
+//   [--no-bias-correction]] [--passes N]
 #include "cli/command.h"
 #include "cli/output.h"
 #include "core/common/number_text.h"
@@ -15,6 +16,7 @@
 #include "io/trace_export.h"
 
 #include <QCommandLineParser>
+#include <QLocale>
 #include <cmath>
 
 namespace bpl::cli {
@@ -40,6 +42,32 @@ bool vectorOption(const QCommandLineParser& p, const QString& name, int expected
     return true;
 }
 
+// --optimizer and its settings (shared/spec/training.md's names and defaults).
+bool optimizerOptions(const QCommandLineParser& p, OptimizerSettings& out, QString& error) {
+    const auto kind = optimizerFromKey(p.value("optimizer").toStdString());
+    if (!kind) {
+        error = "--optimizer: expected sgd, momentum, rmsprop, adam or adagrad, found '" + p.value("optimizer") + "'";
+        return false;
+    }
+    out.kind = *kind;
+    for (const auto& [name, target] : {std::pair<QString, double*>{"beta", &out.beta}, {"beta1", &out.beta1},
+                                       {"beta2", &out.beta2}, {"epsilon", &out.epsilon}}) {
+        if (!p.isSet(name)) continue;
+        bool ok = false;
+        *target = QLocale::c().toDouble(p.value(name), &ok);
+        if (!ok || !std::isfinite(*target)) {
+            error = "--" + name + ": expected a number, found '" + p.value(name) + "'";
+            return false;
+        }
+    }
+    out.biasCorrection = !p.isSet("no-bias-correction");
+    if (const std::string problem = optimizerProblem(out); !problem.empty()) {
+        error = "--optimizer: " + QString::fromStdString(problem);
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
 int runTrace(const QStringList& args) {
@@ -57,6 +85,15 @@ int runTrace(const QStringList& args) {
         {"precision", "Significant figures in text formats (1–17, default 6).", "N", "6"},
         {"notation", "standard (default), bishop, course or ng.", "id", "standard"},
         {"check-gradients", "Compare backpropagation with central differences."},
+        {"optimizer", "Update rule: sgd (default), momentum, rmsprop, adam or adagrad; the update steps "
+                      "then show m, v (and m̂, v̂) for every weight and bias.", "O", "sgd"},
+        {"beta", "β of momentum and rmsprop (default 0.9).", "b"},
+        {"beta1", "β₁ of adam (default 0.9).", "b"},
+        {"beta2", "β₂ of adam (default 0.999).", "b"},
+        {"epsilon", "ε of rmsprop, adam, adagrad (default 1e-8; adagrad 1e-10).", "e"},
+        {"no-bias-correction", "Adam without bias correction (m̂ = m, v̂ = v)."},
+        {"passes", "Trace pass N of the sample: N − 1 updates are applied first, so the optimizer's "
+                   "state has built up (default 1).", "N", "1"},
     });
     p.addHelpOption();
     QStringList argv = args;
@@ -110,7 +147,17 @@ int runTrace(const QStringList& args) {
         return fail(kName, QString::fromStdString(problems.front()), Usage);
     }
 
-    const Trace trace = traceNetwork(network, options);
+    OptimizerSettings optimizer;
+    if (!optimizerOptions(p, optimizer, error)) return fail(kName, error, Usage);
+    const int passes = p.value("passes").toInt(&ok);
+    if (!ok || passes < 1 || passes > 100000) return fail(kName, "--passes: expected a whole number from 1 to 100000", Usage);
+    OptimizerState state = zeroOptimizerState(network);
+    for (int k = 1; k < passes; ++k) {
+        const Trace earlier = traceNetwork(network, options, optimizer, state);
+        network = earlier.updated;
+        state = earlier.optimizerAfter;
+    }
+    const Trace trace = traceNetwork(network, options, optimizer, state);
     // No output ever shows inf or nan: an overflow is named and refused.
     if (const auto overflow = traceOverflow(trace)) {
         return fail(kName, files.first() + ": " + QString::fromStdString(*overflow), BadFile);

@@ -2,6 +2,7 @@
 
 #include "core/scalar_eval.h"
 #include "core/trace_formulas.h"
+#include "core/trace_optimizer.h"
 
 namespace bpl {
 
@@ -152,20 +153,20 @@ Step updateStep(const formulas::Context& c, const Network& updated, int l) {
     return step;
 }
 
-} // namespace
+void fillNorms(Trace& t) {
+    const int count = t.network.layerCount();
+    t.deltaNorms.assign(count, 0.0);
+    t.gradWeightNorms.assign(count, 0.0);
+    for (int l = 1; l < count; ++l) {
+        t.deltaNorms[l] = t.gradients.delta[l].norm();
+        t.gradWeightNorms[l] = t.gradients.weights[l].norm();
+    }
+}
 
-Trace traceSample(const Network& network, const Sample& sample, double learningRate,
-                  const TraceOptions& options) {
-    Trace t;
-    t.network = network;
-    t.sample = sample;
-    t.learningRate = learningRate;
-    t.options = options;
-    t.forward = forward(network, sample.input);
-    t.loss = loss(network, t.forward, sample.target);
-    t.gradients = backward(network, t.forward, sample.target);
-    t.updated = applyGradients(network, t.gradients, learningRate);
-
+// The whole trace; `optimizer` (with its state before and after already in
+// `t`) makes the update steps, otherwise plain gradient descent.
+void buildSteps(Trace& t, const Network& network, const Sample& sample, double learningRate,
+                const TraceOptions& options) {
     const formulas::Context c{network, t.forward, t.gradients, sample.target, learningRate,
                               options.notation, options.precision};
     const int L = network.lastLayer();
@@ -189,7 +190,12 @@ Trace traceSample(const Network& network, const Sample& sample, double learningR
         t.steps.push_back(gradientStep(c, l));
     }
     for (int l = L; l >= 1; --l) {
-        t.steps.push_back(updateStep(c, t.updated, l));
+        if (t.optimizer) {
+            const formulas::OptimizerContext o{*t.optimizer, t.optimizerBefore, t.optimizerAfter};
+            t.steps.push_back(formulas::optimizerUpdateStep(c, o, t.updated, l));
+        } else {
+            t.steps.push_back(updateStep(c, t.updated, l));
+        }
     }
     for (int l = 1; l <= L; ++l) {
         if (network.layers[l].activation.kind == Activation::Step) {
@@ -198,11 +204,53 @@ Trace traceSample(const Network& network, const Sample& sample, double learningR
                                  "through them and the layers before do not learn");
         }
     }
+}
+
+Trace startTrace(const Network& network, const Sample& sample, double learningRate, const TraceOptions& options) {
+    Trace t;
+    t.network = network;
+    t.sample = sample;
+    t.learningRate = learningRate;
+    t.options = options;
+    t.forward = forward(network, sample.input);
+    t.loss = loss(network, t.forward, sample.target);
+    t.gradients = backward(network, t.forward, sample.target);
+    fillNorms(t);
+    return t;
+}
+
+} // namespace
+
+Trace traceSample(const Network& network, const Sample& sample, double learningRate,
+                  const TraceOptions& options) {
+    Trace t = startTrace(network, sample, learningRate, options);
+    t.updated = applyGradients(network, t.gradients, learningRate);
+    buildSteps(t, network, sample, learningRate, options);
+    return t;
+}
+
+Trace traceSample(const Network& network, const Sample& sample, double learningRate, const TraceOptions& options,
+                  const OptimizerSettings& optimizer, const OptimizerState& before) {
+    if (optimizer.kind == OptimizerKind::Sgd) return traceSample(network, sample, learningRate, options);
+    Trace t = startTrace(network, sample, learningRate, options);
+    OptimizerSettings settings = optimizer;
+    settings.learningRate = learningRate;
+    t.optimizer = settings;
+    t.optimizerBefore = optimizerStateFits(before, network) ? before : zeroOptimizerState(network);
+    t.optimizerAfter = t.optimizerBefore;
+    t.updated = network;
+    applyOptimizer(settings, t.optimizerAfter, t.updated, t.gradients);
+    buildSteps(t, network, sample, learningRate, options);
     return t;
 }
 
 Trace traceNetwork(const Network& network, const TraceOptions& options) {
     return traceSample(network, network.sample, network.learningRate, options);
+}
+
+Trace traceNetwork(const Network& network, const TraceOptions& options, const OptimizerSettings& optimizer,
+                   const OptimizerState& before) {
+    return traceSample(network, network.sample, network.learningRate, options, optimizer, before);
 }
 
 std::optional<double> Trace::valueOf(const QuantityRef& ref) const {

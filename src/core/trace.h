@@ -9,6 +9,7 @@
 #include "core/network.h"
 #include "core/notation.h"
 #include "core/quantity.h"
+#include "core/training/optimizer.h"
 
 #include <optional>
 #include <string>
@@ -30,6 +31,9 @@ struct ScalarFormula {
     Dual result;      // 0.31
     // The values this scalar is computed from (a carried error flows along these).
     std::vector<QuantityRef> inputs;
+    // Lines worked out before this one, in order: for an update with an
+    // optimizer, this parameter's m, v, m̂, v̂ (empty for plain gradient descent).
+    std::vector<ScalarFormula> working;
 
     // "lhs = symbolic = substituted = result" (symbolic or substituted omitted when trivial).
     Dual line() const;
@@ -56,7 +60,16 @@ struct Trace {
     ForwardPass forward;
     double loss = 0;
     Gradients gradients;
-    Network updated; // weights after one gradient-descent step
+    Network updated; // weights after one gradient-descent step (or optimizer update)
+    // Set when the update uses an optimizer other than plain SGD (momentum,
+    // RMSProp, Adam, AdaGrad); its learningRate is the trace's.
+    std::optional<OptimizerSettings> optimizer;
+    OptimizerState optimizerBefore; // m, v and t before this pass (only with `optimizer`)
+    OptimizerState optimizerAfter;  // after this pass's update: what Apply update carries on
+    // Per layer (entry 0 is 0): the Euclidean norm of δ⁽ˡ⁾ and the Frobenius
+    // norm of ∂E/∂W⁽ˡ⁾, for the vanishing-gradient plot and the JSON.
+    std::vector<double> deltaNorms;
+    std::vector<double> gradWeightNorms;
     std::vector<Step> steps;
     std::vector<std::string> warnings; // e.g. step units that block every gradient
     TraceOptions options;
@@ -75,5 +88,12 @@ Trace traceSample(const Network& network, const Sample& sample, double learningR
                   const TraceOptions& options = {});
 // The same on the network's own sample and learning rate.
 Trace traceNetwork(const Network& network, const TraceOptions& options = {});
+// The same pass, with the update made by `optimizer` from `before` (the state
+// after the previous passes; zero when it does not fit the network). Plain SGD
+// gives exactly the trace above.
+Trace traceSample(const Network& network, const Sample& sample, double learningRate, const TraceOptions& options,
+                  const OptimizerSettings& optimizer, const OptimizerState& before);
+Trace traceNetwork(const Network& network, const TraceOptions& options, const OptimizerSettings& optimizer,
+                   const OptimizerState& before);
 
 } // namespace bpl

@@ -37,6 +37,7 @@ Network placeholderNetwork() {
 
 NetworkDocument::NetworkDocument(QObject* parent) : QObject(parent), undoStack_(new QUndoStack(this)) {
     state_.network = placeholderNetwork();
+    state_.optimizerState = zeroOptimizerState(state_.network);
     fileState_ = state_;
     retrace();
     connect(undoStack_, &QUndoStack::cleanChanged, this, &NetworkDocument::fileChanged);
@@ -46,7 +47,10 @@ NetworkDocument::~NetworkDocument() = default;
 
 void NetworkDocument::load(const io::NetworkDocument& file, const QString& path, const QString& exampleName) {
     undoStack_->clear();
-    state_ = DocumentState{file.network, file.original, 0};
+    state_ = DocumentState{file.network, file.original, 0, {}, zeroOptimizerState(file.network)};
+    // The file's `training` object names the optimizer; its η stays the network's.
+    training_ = file.training;
+    if (training_) state_.optimizer = training_->optimizer;
     fileState_ = state_;
     filePath_ = path;
     exampleName_ = exampleName;
@@ -64,6 +68,12 @@ io::NetworkDocument NetworkDocument::fileDocument() const {
     io::NetworkDocument doc;
     doc.network = state_.network;
     doc.original = state_.original;
+    doc.training = training_;
+    if (doc.training) {
+        const double eta = doc.training->optimizer.learningRate; // < 0: the network's
+        doc.training->optimizer = state_.optimizer;
+        doc.training->optimizer.learningRate = eta;
+    }
     return doc;
 }
 
@@ -86,6 +96,10 @@ QString NetworkDocument::displayName() const {
 
 void NetworkDocument::setState(const DocumentState& state, bool structural) {
     state_ = state;
+    // A reshaped network starts its optimizer afresh.
+    if (!optimizerStateFits(state_.optimizerState, state_.network)) {
+        state_.optimizerState = zeroOptimizerState(state_.network);
+    }
     retrace();
     if (position_ > lastPosition()) position_ = lastPosition();
     const Selection checked = validSelection(selection_);
@@ -157,7 +171,7 @@ void NetworkDocument::setSelection(const Selection& selection) {
 }
 
 void NetworkDocument::retrace() {
-    trace_ = traceNetwork(state_.network, options_);
+    trace_ = traceNetwork(state_.network, options_, state_.optimizer, state_.optimizerState);
 }
 
 Selection NetworkDocument::validSelection(const Selection& s) const {

@@ -37,6 +37,11 @@ struct DocumentState {
     Network network;
     QJsonObject original; // the file's JSON, so unknown keys follow their layer
     int samplePass = 0;   // updates applied since the file's weights
+    // The stepper's update rule (its learning rate is the network's) and its
+    // m, v, t after the updates applied so far: Apply update carries the state,
+    // Reset, initialising and changing the optimizer zero it.
+    OptimizerSettings optimizer;
+    OptimizerState optimizerState;
 };
 
 class NetworkDocument : public QObject {
@@ -117,6 +122,7 @@ private:
 
     DocumentState state_;
     DocumentState fileState_;
+    std::optional<TrainingSetup> training_; // the file's `training` object, kept for saving
     Trace trace_;
     TraceOptions options_;
     QUndoStack* undoStack_;

@@ -2,6 +2,7 @@
 
 #include "core/network_edit.h"
 #include "core/sample_rules.h"
+#include "gui/commands/optimizer_commands.h"
 #include "gui/commands/parameter_commands.h"
 #include "gui/commands/structure_commands.h"
 #include "gui/network_document.h"
@@ -60,6 +61,23 @@ bool NetworkEditor::setTarget(int i, double value, bool nudge) {
         return false;
     }
     document_->undoStack()->push(new SetTargetCommand(document_, i, value, nudge));
+    return true;
+}
+
+bool NetworkEditor::setOptimizer(const OptimizerSettings& settings, bool nudge) {
+    OptimizerSettings checked = settings;
+    checked.learningRate = document_->network().learningRate; // η is the network's
+    const std::string problem = optimizerProblem(checked);
+    if (!problem.empty()) {
+        emit refused(q(problem));
+        return false;
+    }
+    const OptimizerSettings& now = document_->state().optimizer;
+    if (checked.kind == now.kind && checked.beta == now.beta && checked.beta1 == now.beta1 &&
+        checked.beta2 == now.beta2 && checked.epsilon == now.epsilon && checked.biasCorrection == now.biasCorrection) {
+        return true;
+    }
+    document_->undoStack()->push(new SetOptimizerCommand(document_, checked, nudge));
     return true;
 }
 

@@ -7,6 +7,7 @@
 #include "core/activation.h"
 #include "core/initialization.h"
 #include "core/loss.h"
+#include "core/training/optimizer.h"
 
 #include <Eigen/Dense>
 #include <QObject>
@@ -28,6 +29,8 @@ public:
     bool setInput(int i, double value, bool nudge = false);
     bool setTarget(int i, double value, bool nudge = false);
     bool setLearningRate(double value, bool nudge = false);
+    // The stepper's optimizer (zeroes its state); `nudge` merges arrow-key steps of a β.
+    bool setOptimizer(const OptimizerSettings& settings, bool nudge = false);
     // Input vector and target together, as one undo step.
     bool setSample(const Eigen::VectorXd& input, const Eigen::VectorXd& target);
     // Nudges the selected weight, bias or input by `delta`.

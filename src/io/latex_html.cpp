@@ -32,7 +32,7 @@ const std::map<std::string, std::string>& symbols() {
     // Greek letters are italic as in typeset maths; operators upright.
     static const std::map<std::string, std::string> m = {
         {"alpha", "<i>α</i>"}, {"beta", "<i>β</i>"},  {"gamma", "<i>γ</i>"},   {"delta", "<i>δ</i>"},
-        {"epsilon", "<i>ε</i>"}, {"eta", "<i>η</i>"}, {"theta", "<i>θ</i>"},   {"lambda", "<i>λ</i>"},
+        {"epsilon", "<i>ε</i>"}, {"varepsilon", "<i>ε</i>"}, {"eta", "<i>η</i>"}, {"theta", "<i>θ</i>"},   {"lambda", "<i>λ</i>"},
         {"mu", "<i>μ</i>"},    {"sigma", "<i>σ</i>"}, {"tau", "<i>τ</i>"},     {"phi", "<i>φ</i>"},
         {"Sigma", "Σ"},        {"Delta", "Δ"},        {"sum", "Σ"},            {"partial", "∂"},
         {"times", "×"},        {"cdot", "·"},         {"odot", "⊙"},           {"leftarrow", "←"},
@@ -142,6 +142,12 @@ private:
         if (name == "mathbf" || name == "textbf") return "<b>" + atom(upright) + "</b>";
         if (name == "mathit" || name == "textit") return atom(false);
         if (name == "sqrt") return "√(" + atom(upright) + ")";
+        if (name == "hat") {
+            // m̂: a combining circumflex on the letter, inside its italics.
+            std::string inner = atom(upright);
+            const bool italic = inner.size() >= 4 && inner.compare(inner.size() - 4, 4, "</i>") == 0;
+            return inner.insert(italic ? inner.size() - 4 : inner.size(), "\u0302");
+        }
         if (name == "\\") return "<br>";
         const auto it = symbols().find(name);
         if (it != symbols().end()) return it->second;

@@ -140,6 +140,7 @@ QString traceToText(const Trace& t, const ExportExtras& extras) {
         out += QStringLiteral("Step %1. ").arg(s + 1) + q(step.title.text) + "\n";
         if (!step.vectorFormula.text.empty()) out += "  " + q(step.vectorFormula.text) + "\n";
         for (const ScalarFormula& f : step.scalars) {
+            for (const ScalarFormula& w : f.working) out += "  " + q(w.line().text) + "\n";
             out += "  " + q(f.line().text) + "\n";
         }
         if (!step.note.empty()) out += "  Note: " + q(step.note) + "\n";
@@ -180,7 +181,10 @@ QString traceToMarkdown(const Trace& t, const ExportExtras& extras) {
         const Step& step = t.steps[s];
         out += QStringLiteral("## Step %1. ").arg(s + 1) + q(step.title.text) + "\n\n";
         if (!step.vectorFormula.latex.empty()) out += "$$" + q(step.vectorFormula.latex) + "$$\n\n";
-        for (const ScalarFormula& f : step.scalars) out += "- $" + q(f.line().latex) + "$\n";
+        for (const ScalarFormula& f : step.scalars) {
+            for (const ScalarFormula& w : f.working) out += "- $" + q(w.line().latex) + "$\n";
+            out += "- $" + q(f.line().latex) + "$\n";
+        }
         if (!step.note.empty()) out += "\n> " + q(step.note) + "\n";
         out += "\n";
     }
@@ -221,13 +225,17 @@ QString traceToLatex(const Trace& t, const ExportExtras& extras) {
         const Step& step = t.steps[s];
         out += QStringLiteral("\\section*{Step %1. ").arg(s + 1) + esc(q(step.title.text)) + "}\n";
         if (!step.vectorFormula.latex.empty()) out += "\\[" + q(step.vectorFormula.latex) + "\\]\n";
-        for (const ScalarFormula& f : step.scalars) {
+        auto align = [&out](const ScalarFormula& f) {
             out += "\\begin{align*}\n" + q(f.lhs.latex);
             if (!f.symbolic.latex.empty()) out += " &= " + q(f.symbolic.latex) + " \\\\\n";
             if (!f.substituted.latex.empty() && f.substituted.text != f.result.text) {
                 out += " &= " + q(f.substituted.latex) + " \\\\\n";
             }
             out += " &= " + q(f.result.latex) + "\n\\end{align*}\n";
+        };
+        for (const ScalarFormula& f : step.scalars) {
+            for (const ScalarFormula& w : f.working) align(w);
+            align(f);
         }
         if (!step.note.empty()) out += "\\emph{" + esc(q(step.note)) + "}\n\n";
     }
@@ -241,6 +249,9 @@ QString traceToLatex(const Trace& t, const ExportExtras& extras) {
         .replace("′", "$'$").replace("−", "-").replace("⊙", "$\\odot$").replace("Σ", "$\\Sigma$")
         .replace("ₖ", "$_k$").replace("ⱼ", "$_j$").replace("ᴸ", "$^L$").replace("ˡ", "$^l$")
         .replace("—", "---").replace("α", "$\\alpha$");
+    // The optimizers' notes (β₁ before β, so the subscript stays with its letter).
+    out.replace("β₁", "$\\beta_1$").replace("β₂", "$\\beta_2$").replace("β", "$\\beta$")
+        .replace("ε", "$\\varepsilon$").replace("m\u0302", "$\\hat{m}$").replace("v\u0302", "$\\hat{v}$");
     return joinDoubleScripts(out);
 }
 
@@ -256,6 +267,37 @@ QJsonArray mat(const Eigen::MatrixXd& m) {
     QJsonArray rows;
     for (Eigen::Index i = 0; i < m.rows(); ++i) rows.append(vec(m.row(i).transpose()));
     return rows;
+}
+
+QJsonObject formulaJson(const ScalarFormula& f) {
+    QJsonObject o;
+    o["value"] = f.value;
+    o["symbol"] = q(f.lhs.text);
+    o["symbolic"] = q(f.symbolic.text);
+    o["substituted"] = q(f.substituted.text);
+    o["text"] = q(f.line().text);
+    o["latex"] = q(f.line().latex);
+    return o;
+}
+
+// The optimizer of the update (Backprop Lab extension, docs/formats/trace-output.md).
+QJsonObject optimizerJson(const OptimizerSettings& s, long t) {
+    QJsonObject o;
+    o["name"] = q(optimizerKey(s.kind));
+    o["learning_rate"] = s.learningRate;
+    switch (s.kind) {
+    case OptimizerKind::Momentum:
+    case OptimizerKind::RmsProp: o["beta"] = s.beta; break;
+    case OptimizerKind::Adam:
+        o["beta1"] = s.beta1;
+        o["beta2"] = s.beta2;
+        o["bias_correction"] = s.biasCorrection;
+        break;
+    default: break;
+    }
+    if (s.kind != OptimizerKind::Momentum && s.kind != OptimizerKind::Sgd) o["epsilon"] = s.effectiveEpsilon();
+    o["t"] = static_cast<double>(t);
+    return o;
 }
 
 QJsonObject refJson(const QuantityRef& r) {
@@ -288,6 +330,18 @@ QJsonObject traceToJson(const Trace& t, const ExportExtras& extras) {
             o["new_weights"] = mat(t.updated.layers[l].weights);
             o["new_bias"] = vec(t.updated.layers[l].bias);
             o["activation"] = q(activationName(t.network.layers[l].activation.kind));
+            o["delta_norm"] = t.deltaNorms[l];
+            o["grad_weights_norm"] = t.gradWeightNorms[l];
+            if (t.optimizer) {
+                const OptimizerState& st = t.optimizerAfter;
+                QJsonObject state;
+                state["m_weights"] = mat(st.mWeights[l]);
+                state["v_weights"] = mat(st.vWeights[l]);
+                state["m_bias"] = vec(st.mBias[l]);
+                state["v_bias"] = vec(st.vBias[l]);
+                state["t"] = static_cast<double>(st.t);
+                o["optimizer_state"] = state;
+            }
         }
         layers.append(o);
     }
@@ -295,6 +349,7 @@ QJsonObject traceToJson(const Trace& t, const ExportExtras& extras) {
     root["learning_rate"] = t.learningRate;
     root["loss_function"] = q(lossName(t.network.loss));
     root["notation"] = q(t.options.notation.id);
+    if (t.optimizer) root["optimizer"] = optimizerJson(*t.optimizer, t.optimizerAfter.t);
     QJsonArray steps;
     for (const Step& step : t.steps) {
         QJsonObject s;
@@ -307,12 +362,13 @@ QJsonObject traceToJson(const Trace& t, const ExportExtras& extras) {
         QJsonArray scalars;
         for (const ScalarFormula& f : step.scalars) {
             QJsonObject o = refJson(f.ref);
-            o["value"] = f.value;
-            o["symbol"] = q(f.lhs.text);
-            o["symbolic"] = q(f.symbolic.text);
-            o["substituted"] = q(f.substituted.text);
-            o["text"] = q(f.line().text);
-            o["latex"] = q(f.line().latex);
+            const QJsonObject lines = formulaJson(f);
+            for (auto it = lines.begin(); it != lines.end(); ++it) o[it.key()] = it.value();
+            if (!f.working.empty()) {
+                QJsonArray working;
+                for (const ScalarFormula& w : f.working) working.append(formulaJson(w));
+                o["working"] = working;
+            }
             QJsonArray inputs;
             for (const QuantityRef& r : f.inputs) inputs.append(refJson(r));
             o["inputs"] = inputs;

@@ -87,7 +87,32 @@ QString markRow(const Trace& t, const AnswerResult& r) {
 }
 
 QString formulaHtml(const Trace& t, const ScalarFormula& f, const AnswerResult* marked = nullptr) {
-    return formulaTableHtml(f.lhs, f.symbolic, f.substituted, f.result, marked != nullptr ? markRow(t, *marked) : QString());
+    if (f.working.empty()) {
+        return formulaTableHtml(f.lhs, f.symbolic, f.substituted, f.result, marked != nullptr ? markRow(t, *marked) : QString());
+    }
+    auto row = [](const QString& lhs, const QString& rhs) {
+        return "<tr><td class=\"lhs\" align=\"right\" valign=\"top\">" + lhs +
+               "</td><td class=\"eq\" valign=\"top\">\u00a0=\u00a0</td><td class=\"rhs\" valign=\"top\">" + rhs +
+               "</td></tr>";
+    };
+    QString out = "<table class=\"formula\" cellspacing=\"0\" cellpadding=\"1\">";
+    // An optimizer's m, v, m̂, v̂ lines come first, each with its own left-hand side.
+    auto lines = [&](const ScalarFormula& g) {
+        QString lhs = latexToHtml(g.lhs.latex);
+        if (!g.symbolic.latex.empty()) {
+            out += row(lhs, latexToHtml(g.symbolic.latex));
+            lhs.clear();
+        }
+        if (!g.substituted.latex.empty() && g.substituted.text != g.result.text) {
+            out += row(lhs, latexToHtml(g.substituted.latex));
+            lhs.clear();
+        }
+        out += row(lhs, "<b>" + latexToHtml(g.result.latex) + "</b>");
+    };
+    for (const ScalarFormula& w : f.working) lines(w);
+    lines(f);
+    if (marked != nullptr) out += markRow(t, *marked);
+    return out + "</table>";
 }
 
 QString networkTableHtml(const Trace& t) {

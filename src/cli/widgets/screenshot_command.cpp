@@ -1,5 +1,6 @@
 // `backprop-lab screenshot OUT.png [--example NAME | --file FILE] [--step N]
-// [--size WxH] [--notation ID] [--precision N] [--presentation] [--theme T] [--tab ID]`:
+// [--size WxH] [--notation ID] [--precision N] [--presentation] [--theme T] [--tab ID]
+// [--optimizer O] [--apply N]`:
 // renders the main window offscreen at a stepper position and exits, for the
 // README and for looking at the GUI without a display. Uses its own empty
 // settings, so the picture never depends on the user's saved preferences.
@@ -13,6 +14,7 @@
 #include "gui/examples.h"
 #include "gui/main_window.h"
 #include "gui/network_document.h"
+#include "gui/network_editor.h"
 #include "gui/network_workspace.h"
 #include "gui/tab_fit.h"
 #include "io/network_file.h"
@@ -41,6 +43,8 @@ QString usage() {
                 "  --precision N      significant figures (default 6)\n"
                 "  --presentation     presentation mode (large fonts, high contrast)\n"
                 "  --theme T          light (default) or dark\n"
+                "  --optimizer O      the stepper's optimizer: sgd, momentum, rmsprop, adam, adagrad\n"
+                "  --apply N          apply the update N times first (Ctrl+U), so m and v build up\n"
                 "  --answers FILE     Check mode with a student's answer file, marked; the fields\n"
                 "                     of the --step position (all steps at the start)\n"
                 "  --tab ID           the tab to show: network (default) or the id of another tab\n"
@@ -76,8 +80,9 @@ int positionFor(const QString& step, const gui::NetworkDocument& doc, bool& ok) 
 int runScreenshot(const QStringList& args) {
     QString out, example, file, step = "0", notation = "standard", theme = "light", answers, tab = "network";
     QSize size(1600, 1000);
-    int precision = 6;
+    int precision = 6, applied = 0;
     bool presentation = false;
+    std::optional<OptimizerKind> optimizer;
     for (int k = 0; k < args.size(); ++k) {
         const QString& a = args[k];
         auto value = [&](QString& target) {
@@ -111,6 +116,13 @@ int runScreenshot(const QStringList& args) {
             bool ok = false;
             precision = value(text) ? text.toInt(&ok) : 0;
             if (!ok || precision < 2 || precision > 15) return fail(kName, "--precision needs 2 to 15", Usage);
+        } else if (a == "--optimizer") {
+            optimizer = value(text) ? optimizerFromKey(text.toStdString()) : std::nullopt;
+            if (!optimizer) return fail(kName, "--optimizer needs sgd, momentum, rmsprop, adam or adagrad", Usage);
+        } else if (a == "--apply") {
+            bool ok = false;
+            applied = value(text) ? text.toInt(&ok) : 0;
+            if (!ok || applied < 0 || applied > 10000) return fail(kName, "--apply needs 0 to 10000", Usage);
         } else if (a == "--presentation") {
             presentation = true;
         } else if (a == "--theme") {
@@ -153,6 +165,12 @@ int runScreenshot(const QStringList& args) {
     window.show();
     QApplication::processEvents();
     gui::NetworkDocument* doc = window.document();
+    if (optimizer) {
+        OptimizerSettings settings = doc->state().optimizer;
+        settings.kind = *optimizer;
+        window.workspace()->editor()->setOptimizer(settings);
+    }
+    for (int k = 0; k < applied; ++k) window.workspace()->editor()->applyUpdate();
     bool ok = false;
     const int position = positionFor(step, *doc, ok);
     if (!ok) {

@@ -111,9 +111,7 @@ OptimizerState zeroOptimizerState(const Network& network) {
     return state;
 }
 
-namespace {
-
-bool stateFits(const OptimizerState& state, const Network& network) {
+bool optimizerStateFits(const OptimizerState& state, const Network& network) {
     const auto layers = static_cast<std::size_t>(network.layerCount());
     if (state.mWeights.size() != layers || state.vWeights.size() != layers ||
         state.mBias.size() != layers || state.vBias.size() != layers) {
@@ -130,6 +128,8 @@ bool stateFits(const OptimizerState& state, const Network& network) {
     }
     return true;
 }
+
+namespace {
 
 // Per-update constants: ε and Adam's bias corrections 1 − β₁ᵗ, 1 − β₂ᵗ (1 when off).
 struct StepConstants {
@@ -169,7 +169,7 @@ void updateBlock(const OptimizerSettings& s, const StepConstants& c, double* wDa
 
 void applyOptimizer(const OptimizerSettings& settings, OptimizerState& state, Network& network,
                     const Gradients& g) {
-    if (!stateFits(state, network))
+    if (!optimizerStateFits(state, network))
         state = zeroOptimizerState(network);
     ++state.t;
     StepConstants c{settings.learningRate, settings.effectiveEpsilon()};

@@ -43,6 +43,8 @@ struct OptimizerState {
     long t = 0;
 };
 OptimizerState zeroOptimizerState(const Network& network);
+// True when `state` has the shapes of `network`'s weights and biases.
+bool optimizerStateFits(const OptimizerState& state, const Network& network);
 
 // One update of every weight and bias of `network` with the gradient `g`
 // (L2 already added by the caller): t ← t + 1, then the spec's table.

@@ -133,6 +133,7 @@ std::unique_ptr<InitializeWeightsCommand> InitializeWeightsCommand::make(Network
     DocumentState after = document->state();
     after.network = initializeWeights(document->network(), options);
     after.samplePass = 0;
+    after.optimizerState = zeroOptimizerState(after.network);
     QString text = QObject::tr("Initialise weights: %1").arg(q(initSchemeTitle(options.scheme)));
     if (options.scheme != InitScheme::Zero) text += QObject::tr(", seed %1").arg(options.seed);
     return std::unique_ptr<InitializeWeightsCommand>(
@@ -143,6 +144,7 @@ std::unique_ptr<ApplyUpdateCommand> ApplyUpdateCommand::make(NetworkDocument* do
     DocumentState after = document->state();
     after.network = document->trace().updated;
     after.samplePass += 1;
+    if (document->trace().optimizer) after.optimizerState = document->trace().optimizerAfter;
     const QString text = QObject::tr("Apply update (sample pass %1)").arg(after.samplePass);
     return std::unique_ptr<ApplyUpdateCommand>(
         new ApplyUpdateCommand(document, text, after, false, 0, document->position()));
@@ -157,6 +159,8 @@ std::unique_ptr<RestoreEditsCommand> RestoreEditsCommand::make(NetworkDocument* 
 std::unique_ptr<ResetWeightsCommand> ResetWeightsCommand::make(NetworkDocument* document) {
     DocumentState after = document->fileState();
     after.samplePass = 0;
+    after.optimizer = document->state().optimizer; // a setting, not a weight: it stays
+    after.optimizerState = zeroOptimizerState(after.network);
     const bool structural = !NetworkDocument::sameShape(after.network, document->network());
     return std::unique_ptr<ResetWeightsCommand>(new ResetWeightsCommand(
         document, QObject::tr("Reset to the file's weights"), after, structural, 0, document->position()));

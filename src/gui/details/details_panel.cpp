@@ -2,6 +2,7 @@
 
 #include "gui/details/formula_html.h"
 #include "gui/details/formula_view.h"
+#include "gui/details/gradient_norm_plot.h"
 #include "gui/details/step_tables.h"
 #include "gui/network_document.h"
 #include "ui_details_panel.h"
@@ -10,9 +11,13 @@ namespace bpl::gui {
 
 DetailsPanel::DetailsPanel(QWidget* parent) : QWidget(parent), ui_(std::make_unique<Ui::DetailsPanel>()) {
     ui_->setupUi(this);
+    normPlot_ = new GradientNormPlot(ui_->splitter);
+    ui_->splitter->addWidget(normPlot_);
     ui_->splitter->setStretchFactor(0, 3);
     ui_->splitter->setStretchFactor(1, 2);
-    ui_->splitter->setSizes({620, 520});
+    ui_->splitter->setStretchFactor(2, 2);
+    ui_->splitter->setSizes({620, 520, 360});
+    normPlot_->hide();
     connect(ui_->formulaView, &FormulaView::copied, this, &DetailsPanel::copied);
     connect(ui_->stepTables, &StepTables::copied, this, &DetailsPanel::copied);
 }
@@ -28,6 +33,7 @@ void DetailsPanel::setDocument(NetworkDocument* document) {
 
 FormulaView* DetailsPanel::formulaView() const { return ui_->formulaView; }
 StepTables* DetailsPanel::stepTables() const { return ui_->stepTables; }
+GradientNormPlot* DetailsPanel::gradientNormPlot() const { return normPlot_; }
 QString DetailsPanel::titleText() const { return ui_->titleLabel->text(); }
 
 void DetailsPanel::refresh() {
@@ -58,6 +64,9 @@ void DetailsPanel::refresh() {
     ui_->noteLabel->setVisible(!notes.isEmpty());
     ui_->formulaView->showStep(trace, step);
     ui_->stepTables->showStep(trace, step);
+    const bool plot = GradientNormPlot::showsStep(step);
+    if (plot) normPlot_->showStep(trace, step);
+    normPlot_->setVisible(plot);
 }
 
 void DetailsPanel::setCheckPanel(QWidget* panel) {

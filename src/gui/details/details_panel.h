@@ -1,7 +1,8 @@
 // The details panel under the canvas: the current step's title, its vector
 // formula and why it takes that form, every scalar formula (symbolic, with
 // numbers, result) and the step's vectors and matrices as tables. It follows
-// the document; it shows the trace and computes nothing.
+// the document; it shows the trace and computes nothing. During the backward
+// pass a small plot shows the norms of δ and ∂E/∂W by layer (vanishing gradients).
 #pragma once
 
 #include <QWidget>
@@ -14,6 +15,7 @@ class DetailsPanel;
 namespace bpl::gui {
 
 class FormulaView;
+class GradientNormPlot;
 class NetworkDocument;
 class StepTables;
 
@@ -27,6 +29,8 @@ public:
 
     FormulaView* formulaView() const;
     StepTables* stepTables() const;
+    // |δ⁽ˡ⁾| and ‖∂E/∂W⁽ˡ⁾‖ by layer, shown during the backward pass.
+    GradientNormPlot* gradientNormPlot() const;
     // The heading as shown ("Step 4 of 9 · Output delta, layer 2").
     QString titleText() const;
 
@@ -46,6 +50,7 @@ private:
     std::unique_ptr<Ui::DetailsPanel> ui_;
     NetworkDocument* document_ = nullptr;
     QWidget* checkPanel_ = nullptr;
+    GradientNormPlot* normPlot_ = nullptr;
     bool checkMode_ = false;
 };
 

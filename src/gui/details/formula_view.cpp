@@ -64,17 +64,23 @@ void FormulaView::showStep(const Trace& trace, const Step* step) {
         ++shown;
     }
     for (int k = 0; k < shown; ++k) {
-        const ScalarFormula& f = formulas_[k];
-        bool first = true;
-        auto row = [&](const QString& rhs) {
-            html += "<tr><td align='right' style='padding-right:4px'>" +
-                    (first ? latexToHtml(f.lhs.latex) : QString()) + "</td><td>= " + rhs + "</td></tr>";
-            rowFormula_.push_back(k);
-            first = false;
+        // An optimizer's m, v, m̂, v̂ come before the new value, each with its own symbol.
+        auto rows = [&](const ScalarFormula& f, bool emphasise) {
+            bool first = true;
+            auto row = [&](const QString& rhs) {
+                html += "<tr><td align='right' style='padding-right:4px'>" +
+                        (first ? latexToHtml(f.lhs.latex) : QString()) + "</td><td>= " + rhs + "</td></tr>";
+                rowFormula_.push_back(k);
+                first = false;
+            };
+            if (!f.symbolic.latex.empty()) row(latexToHtml(f.symbolic.latex));
+            if (showSubstituted(f)) row(latexToHtml(f.substituted.latex));
+            const QString result = latexToHtml(f.result.latex);
+            row(emphasise ? QStringLiteral("<b><span style='color:%1'>%2</span></b>").arg(resultColour.name(), result)
+                          : "<b>" + result + "</b>");
         };
-        if (!f.symbolic.latex.empty()) row(latexToHtml(f.symbolic.latex));
-        if (showSubstituted(f)) row(latexToHtml(f.substituted.latex));
-        row(QStringLiteral("<b><span style='color:%1'>%2</span></b>").arg(resultColour.name(), latexToHtml(f.result.latex)));
+        for (const ScalarFormula& w : formulas_[k].working) rows(w, false);
+        rows(formulas_[k], true);
         html += "<tr><td colspan='2' style='font-size:4pt'>&nbsp;</td></tr>";
         rowFormula_.push_back(-1);
     }
@@ -100,7 +106,7 @@ QString FormulaView::stepLatex() const {
     QString out = "% " + q(title_.text) + "\n";
     if (!vectorFormula_.latex.empty()) out += "\\[ " + q(vectorFormula_.latex) + " \\]\n";
     out += "\\begin{align*}\n";
-    for (const ScalarFormula& f : formulas_) {
+    auto lines = [&out](const ScalarFormula& f) {
         out += "  " + q(f.lhs.latex);
         bool first = true;
         auto line = [&](const std::string& rhs) {
@@ -110,6 +116,10 @@ QString FormulaView::stepLatex() const {
         if (!f.symbolic.latex.empty()) line(f.symbolic.latex);
         if (showSubstituted(f)) line(f.substituted.latex);
         line(f.result.latex);
+    };
+    for (const ScalarFormula& f : formulas_) {
+        for (const ScalarFormula& w : f.working) lines(w);
+        lines(f);
     }
     out += "\\end{align*}\n";
     return out;
@@ -118,13 +128,20 @@ QString FormulaView::stepLatex() const {
 QString FormulaView::stepPlainText() const {
     QString out = q(title_.text) + "\n";
     if (!vectorFormula_.text.empty()) out += "  " + q(vectorFormula_.text) + "\n";
-    for (const ScalarFormula& f : formulas_) out += "  " + q(f.line().text) + "\n";
+    for (const ScalarFormula& f : formulas_) {
+        for (const ScalarFormula& w : f.working) out += "  " + q(w.line().text) + "\n";
+        out += "  " + q(f.line().text) + "\n";
+    }
     return out;
 }
 
 QString FormulaView::stepCsv() const {
     QString out = "quantity,symbol,value\n";
     for (const ScalarFormula& f : formulas_) {
+        for (const ScalarFormula& w : f.working) {
+            out += q(f.ref.describe()).replace(',', ';') + "," + q(w.lhs.text) + "," +
+                   QString::fromLatin1(io::jsonNumber(w.value)) + "\n";
+        }
         out += q(f.ref.describe()).replace(',', ';') + "," + q(f.lhs.text) + "," +
                QString::fromLatin1(io::jsonNumber(f.value)) + "\n";
     }
@@ -136,9 +153,16 @@ void FormulaView::contextMenuEvent(QContextMenuEvent* event) {
     if (const ScalarFormula* f = formulaAt(event->pos())) {
         const QString symbol = q(f->lhs.text);
         menu.addSection(symbol);
-        menu.addAction(tr("Copy %1 as LaTeX").arg(symbol), this, [this, f] { copy(q(f->line().latex), tr("LaTeX")); });
+        // With an optimizer, the parameter's m, v, m̂, v̂ lines come along, one per line.
+        auto lines = [f](bool latex) {
+            QStringList out;
+            for (const ScalarFormula& w : f->working) out << q(latex ? w.line().latex : w.line().text);
+            out << q(latex ? f->line().latex : f->line().text);
+            return out.join(latex ? QStringLiteral(" \\\\\n") : QStringLiteral("\n"));
+        };
+        menu.addAction(tr("Copy %1 as LaTeX").arg(symbol), this, [this, lines] { copy(lines(true), tr("LaTeX")); });
         menu.addAction(tr("Copy %1 as plain text").arg(symbol), this,
-                       [this, f] { copy(q(f->line().text), tr("plain text")); });
+                       [this, lines] { copy(lines(false), tr("plain text")); });
         menu.addAction(tr("Copy %1 as CSV").arg(symbol), this, [this, f] {
             copy(q(f->lhs.text) + "," + QString::fromLatin1(io::jsonNumber(f->value)) + "\n", tr("CSV"));
         });

@@ -21,6 +21,32 @@ Dual newOf(const Dual& of) { return Dual("new " + of.text, "{" + of.latex + "}_{
 
 Eigen::MatrixXd column(const Eigen::VectorXd& v) { return v; }
 
+// m₃(W⁽²⁾): the optimizer's state letter after update t, for parameter matrix p.
+Dual stateOf(const std::string& letter, long t, const Dual& p) {
+    const std::string s = std::to_string(t);
+    return Dual(letter + subscript(s) + "(" + p.text + ")", letter + "_{" + s + "}(" + p.latex + ")");
+}
+
+// An optimizer's update: the parameters, their gradients, the state after the
+// update (m and/or v, G for AdaGrad) and the new parameters.
+void addOptimizerMatrices(const Trace& t, int l, const Dual& W, const Dual& b, std::vector<NamedMatrix>& out) {
+    const OptimizerKind kind = t.optimizer->kind;
+    const OptimizerState& s = t.optimizerAfter;
+    const bool usesM = kind == OptimizerKind::Momentum || kind == OptimizerKind::Adam;
+    const bool usesV = kind == OptimizerKind::RmsProp || kind == OptimizerKind::Adam || kind == OptimizerKind::AdaGrad;
+    const std::string vLetter = kind == OptimizerKind::AdaGrad ? "G" : "v";
+    out.push_back({W, t.network.layers[l].weights});
+    out.push_back({grad(W), t.gradients.weights[l]});
+    if (usesM) out.push_back({stateOf("m", s.t, W), s.mWeights[l]});
+    if (usesV) out.push_back({stateOf(vLetter, s.t, W), s.vWeights[l]});
+    out.push_back({newOf(W), t.updated.layers[l].weights});
+    out.push_back({b, column(t.network.layers[l].bias)});
+    out.push_back({grad(b), column(t.gradients.bias[l])});
+    if (usesM) out.push_back({stateOf("m", s.t, b), column(s.mBias[l])});
+    if (usesV) out.push_back({stateOf(vLetter, s.t, b), column(s.vBias[l])});
+    out.push_back({newOf(b), column(t.updated.layers[l].bias)});
+}
+
 } // namespace
 
 std::vector<NamedMatrix> stepMatrices(const Trace& t, const Step* step) {
@@ -73,6 +99,10 @@ std::vector<NamedMatrix> stepMatrices(const Trace& t, const Step* step) {
         out.push_back({grad(b(l)), column(t.gradients.bias[l])});
         break;
     case StepKind::Update:
+        if (t.optimizer) {
+            addOptimizerMatrices(t, l, W(l), b(l), out);
+            break;
+        }
         out.push_back({W(l), t.network.layers[l].weights});
         out.push_back({grad(W(l)), t.gradients.weights[l]});
         out.push_back({newOf(W(l)), t.updated.layers[l].weights});

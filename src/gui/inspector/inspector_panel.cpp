@@ -9,6 +9,8 @@
 #include "gui/network_editor.h"
 #include "ui_inspector_panel.h"
 
+#include <QCheckBox>
+#include <QFormLayout>
 #include <QRegularExpression>
 #include <QSignalBlocker>
 #include <QStandardItemModel>
@@ -52,6 +54,11 @@ InspectorPanel::InspectorPanel(QWidget* parent) : QWidget(parent), ui_(std::make
     for (Activation a : allActivations()) ui_->activationCombo->addItem(activationTitle(a), int(a));
     ui_->learningRateSpin->setRange(1e-9, 1000);
     ui_->learningRateSpin->setSingleStep(0.01);
+    for (OptimizerKind kind : allOptimizers()) ui_->optimizerCombo->addItem(q(optimizerTitle(kind)), int(kind));
+    for (ValueSpinBox* beta : {ui_->beta1Spin, ui_->beta2Spin}) {
+        beta->setRange(0, 0.9999);
+        beta->setSingleStep(0.01);
+    }
     ui_->alphaSpin->setRange(0, 0.99);
     ui_->alphaSpin->setSingleStep(0.01);
 }
@@ -61,6 +68,7 @@ InspectorPanel::~InspectorPanel() = default;
 ValueSpinBox* InspectorPanel::weightField() const { return ui_->weightSpin; }
 ValueSpinBox* InspectorPanel::neuronField() const { return ui_->neuronValueSpin; }
 ValueSpinBox* InspectorPanel::learningRateField() const { return ui_->learningRateSpin; }
+QComboBox* InspectorPanel::optimizerField() const { return ui_->optimizerCombo; }
 
 ValueSpinBox* InspectorPanel::selectionField() const {
     if (!editor_) return nullptr;
@@ -93,6 +101,24 @@ void InspectorPanel::connectFields() {
             [this](int index) { editor_->setLoss(Loss(ui_->lossCombo->itemData(index).toInt())); });
     connect(ui_->learningRateSpin, &QDoubleSpinBox::valueChanged, this,
             [this](double v) { editor_->setLearningRate(v, ui_->learningRateSpin->isStepping()); });
+    auto optimizerEdited = [this, doc](bool nudge) {
+        OptimizerSettings s = doc->state().optimizer;
+        s.kind = OptimizerKind(ui_->optimizerCombo->currentData().toInt());
+        if (s.kind == OptimizerKind::Adam) {
+            s.beta1 = ui_->beta1Spin->value();
+            s.beta2 = ui_->beta2Spin->value();
+        } else {
+            s.beta = ui_->beta1Spin->value();
+        }
+        s.biasCorrection = ui_->biasCorrectionCheck->isChecked();
+        editor_->setOptimizer(s, nudge);
+    };
+    connect(ui_->optimizerCombo, &QComboBox::activated, this, [optimizerEdited] { optimizerEdited(false); });
+    connect(ui_->beta1Spin, &QDoubleSpinBox::valueChanged, this,
+            [this, optimizerEdited] { optimizerEdited(ui_->beta1Spin->isStepping()); });
+    connect(ui_->beta2Spin, &QDoubleSpinBox::valueChanged, this,
+            [this, optimizerEdited] { optimizerEdited(ui_->beta2Spin->isStepping()); });
+    connect(ui_->biasCorrectionCheck, &QCheckBox::toggled, this, [optimizerEdited] { optimizerEdited(false); });
     auto sampleEdited = [this, doc] {
         Eigen::VectorXd input, target;
         if (!parseVector(ui_->inputEdit->text(), input) || !parseVector(ui_->targetEdit->text(), target)) {
@@ -165,6 +191,7 @@ void InspectorPanel::showNetwork() {
     const QSignalBlocker b1(ui_->lossCombo);
     ui_->lossCombo->setCurrentIndex(ui_->lossCombo->findData(int(net.loss)));
     ui_->learningRateSpin->showValue(net.learningRate);
+    showOptimizer(doc->state().optimizer);
     if (!ui_->inputEdit->hasFocus()) ui_->inputEdit->setText(vectorText(net.sample.input));
     if (!ui_->targetEdit->hasFocus()) ui_->targetEdit->setText(vectorText(net.sample.target));
     ui_->descriptionLabel->setText(q(net.description));
@@ -173,6 +200,25 @@ void InspectorPanel::showNetwork() {
                                                                : tr("Weights after %1 updates with this sample.").arg(doc->samplePass())) +
                                        "\n\n" + q(net.description));
     }
+}
+
+void InspectorPanel::showOptimizer(const OptimizerSettings& s) {
+    const QSignalBlocker b1(ui_->optimizerCombo);
+    const QSignalBlocker b2(ui_->biasCorrectionCheck);
+    ui_->optimizerCombo->setCurrentIndex(ui_->optimizerCombo->findData(int(s.kind)));
+    const bool adam = s.kind == OptimizerKind::Adam;
+    const bool oneBeta = s.kind == OptimizerKind::Momentum || s.kind == OptimizerKind::RmsProp;
+    ui_->beta1Label->setText(adam ? "β₁, β₂" : "β");
+    ui_->beta1Spin->showValue(adam ? s.beta1 : s.beta);
+    ui_->beta1Spin->setToolTip(adam ? tr("Adam's decay of the gradient average m")
+                                    : tr("Decay of the moving average: m ← βm + (1 − β)g"));
+    ui_->beta2Spin->showValue(s.beta2);
+    ui_->biasCorrectionCheck->setChecked(s.biasCorrection);
+    auto* form = qobject_cast<QFormLayout*>(ui_->networkPage->layout());
+    if (!form) return;
+    form->setRowVisible(ui_->betaRow, adam || oneBeta);
+    ui_->beta2Spin->setVisible(adam);
+    form->setRowVisible(ui_->biasCorrectionCheck, adam);
 }
 
 void InspectorPanel::showLayer(int l) {

@@ -5,8 +5,12 @@
 // shows the document and sends changes through the NetworkEditor.
 #pragma once
 
+#include "core/training/optimizer.h"
+
 #include <QWidget>
 #include <memory>
+
+class QComboBox;
 
 namespace Ui {
 class InspectorPanel;
@@ -33,6 +37,7 @@ public:
     ValueSpinBox* weightField() const;
     ValueSpinBox* neuronField() const;
     ValueSpinBox* learningRateField() const;
+    QComboBox* optimizerField() const;
 
 signals:
     void initializeRequested();
@@ -43,6 +48,7 @@ public slots:
 private:
     void connectFields();
     void showNetwork();
+    void showOptimizer(const OptimizerSettings& settings);
     void showLayer(int layer);
     void showNeuron(int layer, int i);
     void showEdge(int layer, int i, int j);
