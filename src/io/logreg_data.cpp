@@ -1,11 +1,12 @@
 #include "io/logreg_data.h"
 
+#include "io/text_columns.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
 #include <QSaveFile>
 
-#include <charconv>
 #include <cmath>
 #include <string_view>
 #include <vector>
@@ -13,58 +14,6 @@
 namespace bpl::io {
 
 namespace {
-
-// Splits one line (comment already removed) into fields separated by white
-// space and/or single commas. Returns an error reason, or an empty string.
-std::string splitFields(std::string_view line, std::vector<std::string_view>& fields) {
-    fields.clear();
-    std::size_t pos = 0;
-    bool afterComma = false;
-    auto isSpace = [](char c) {
-        return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
-    };
-    while (true) {
-        while (pos < line.size() && isSpace(line[pos]))
-            ++pos;
-        if (pos == line.size()) {
-            if (afterComma)
-                return "empty field after the last comma";
-            return {};
-        }
-        if (line[pos] == ',') {
-            if (fields.empty() || afterComma) {
-                return "empty field (two commas in a row, or a comma at the start)";
-            }
-            afterComma = true;
-            ++pos;
-            continue;
-        }
-        const std::size_t start = pos;
-        while (pos < line.size() && line[pos] != ',' && !isSpace(line[pos]))
-            ++pos;
-        fields.push_back(line.substr(start, pos - start));
-        afterComma = false;
-    }
-}
-
-// The whole field as a number (a leading '+' allowed), or false.
-bool parseNumber(std::string_view text, double& value) {
-    if (!text.empty() && text.front() == '+') {
-        text.remove_prefix(1);
-        if (!text.empty() && (text.front() == '+' || text.front() == '-'))
-            return false;
-    }
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    return ec == std::errc() && end == text.data() + text.size();
-}
-
-std::string quoted(std::string_view text) {
-    constexpr std::size_t kLongest = 24;
-    std::string s(text.substr(0, kLongest));
-    if (text.size() > kLongest)
-        s += "…";
-    return "'" + s + "'";
-}
 
 std::string columnName(std::size_t column, std::size_t columns) {
     if (column == 0)
@@ -151,11 +100,11 @@ Result<LogRegData> parseLogRegData(const QByteArray& bytes, const QString& fileN
         for (std::size_t k = 0; k < columns; ++k) {
             double value = 0;
             if (!parseNumber(fields[k], value)) {
-                return lineError(lineNumber, columnName(k, columns) + ": " + quoted(fields[k]) +
+                return lineError(lineNumber, columnName(k, columns) + ": " + quotedField(fields[k]) +
                                                  " is not a number");
             }
             if (!std::isfinite(value)) {
-                return lineError(lineNumber, columnName(k, columns) + ": " + quoted(fields[k]) +
+                return lineError(lineNumber, columnName(k, columns) + ": " + quotedField(fields[k]) +
                                                  " is not a finite number");
             }
             values[k] = value;

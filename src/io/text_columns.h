@@ -1,0 +1,21 @@
+// The plain-text number tables shared by the data files (logistic-regression
+// points, training sets): fields separated by white space and/or single
+// commas, numbers parsed locale-free with std::from_chars.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bpl::io {
+
+// Splits one line (comment already removed) into fields. Returns an error
+// reason ("empty field …"), or an empty string.
+std::string splitFields(std::string_view line, std::vector<std::string_view>& fields);
+// The whole field as a number (a leading '+' allowed; "nan" and "inf" parse,
+// the caller refuses them), or false.
+bool parseNumber(std::string_view text, double& value);
+// 'text' quoted for a message, cut after 24 characters.
+std::string quotedField(std::string_view text);
+
+} // namespace bpl::io
