@@ -3,6 +3,7 @@
 // full-batch GD and of SGD on two Gaussian classes, then the longest stall of
 // the GUI thread while the lab runs a 5-η × (GD + SGD) sweep with live plots
 // (offscreen, in this process). Figures only: nothing here fails on time.
+#include "cli/bench_training_gui.h"
 #include "cli/command.h"
 #include "cli/output.h"
 #include "core/logreg_gaussian.h"
@@ -128,6 +129,8 @@ QString millions(double perSecond) {
 } // namespace
 
 int runBench(const QStringList& args) {
+    if (args.contains("training-gui"))
+        return runTrainingGuiBench(args);
     QCommandLineParser p;
     p.setApplicationDescription(
         "Measure speed. 'bench logreg': logistic-regression throughput of GD and SGD, "
