@@ -39,8 +39,11 @@ HeatMapCompute::HeatMapCompute(QObject* parent) : QObject(parent) {
     worker_ = new HeatMapWorker(&latest_);
     worker_->moveToThread(&thread_);
     connect(worker_, &HeatMapWorker::frameReady, this, [this](const HeatMapFrame& frame) {
-        if (frame.id != latest_.load())
-            return; // a newer frame is on its way
+        // A frame finished after a newer request is still shown (the newer one
+        // follows); only a frame older than the one on screen is dropped.
+        if (frame.id <= lastDelivered_)
+            return;
+        lastDelivered_ = frame.id;
         ++frames_;
         emit frameReady(frame);
     });

@@ -1,7 +1,8 @@
 // The decision-region heat map and the units' thumbnails on a worker thread,
 // after Qt's Mandelbrot example: the GUI asks HeatMapCompute::request() for a
 // network's outputs over a grid of the input plane; the newest request wins
-// (an older one still queued is skipped), and each frame is one batched
+// (an older one still queued is skipped; a finished one older than the frame
+// on screen is dropped), and each frame is one batched
 // forward pass (core predictBatch / activationsBatch), so the window never
 // waits for it. The destructor quits the thread and waits for it.
 #pragma once
@@ -79,6 +80,7 @@ class HeatMapCompute : public QObject {
     QThread thread_;
     HeatMapWorker* worker_ = nullptr;
     std::atomic<quint64> latest_{0};
+    quint64 lastDelivered_ = 0;
     long frames_ = 0;
 };
 

@@ -17,6 +17,7 @@
 #include "io/network_file.h"
 
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
@@ -46,6 +47,28 @@ const char* kBlobsNet = R"({"format": "backprop-lab.network/1", "name": "three b
     {"size": 3, "activation": "softmax", "weights": [[0.1, 0.2], [-0.2, 0.1], [0.1, -0.2]], "bias": [0, 0.1, -0.1]}],
   "loss": "cross_entropy", "learning_rate": 0.1, "sample": {"input": [0, 0], "target": [1, 0, 0]}})";
 
+// A network file with all weights 0 (the tab's Xavier start replaces them).
+QByteArray zeroNetwork(const std::vector<int>& sizes, const std::vector<QString>& activations,
+                       const QString& loss) {
+    QStringList layers{QString("{\"size\": %1}").arg(sizes[0])};
+    for (std::size_t l = 1; l < sizes.size(); ++l) {
+        QStringList rows;
+        for (int i = 0; i < sizes[l]; ++i)
+            rows << "[" + QStringList(sizes[l - 1], "0").join(",") + "]";
+        layers << QString(
+                      "{\"size\": %1, \"activation\": \"%2\", \"weights\": [%3], \"bias\": [%4]}")
+                      .arg(sizes[l])
+                      .arg(activations[l - 1], rows.join(","),
+                           QStringList(sizes[l], "0").join(","));
+    }
+    const int out = sizes.back();
+    return QString("{\"format\": \"backprop-lab.network/1\", \"layers\": [%1], \"loss\": \"%2\", "
+                   "\"learning_rate\": 0.1, \"sample\": {\"input\": [%3], \"target\": [%4]}}")
+        .arg(layers.join(","), loss, QStringList(sizes[0], "0").join(","),
+             (QStringList{"1"} + QStringList(out - 1, "0")).join(","))
+        .toUtf8();
+}
+
 int classOf(const Network& net, const Eigen::VectorXd& x) {
     const Eigen::VectorXd y = forward(net, x).output();
     if (y.size() == 1)
@@ -69,6 +92,7 @@ class TestTrainingLab : public QObject {
     void softmaxRegionsMarkTheThirdPoint();
     void openInStepperIsOneUndoStep();
     void invalidFieldsGiveTheCoresMessage();
+    void digitsShowTopFiveAndWeightImages();
     void closingMidRunIsClean();
     void screenshots();
 
@@ -287,6 +311,27 @@ void TestTrainingLab::invalidFieldsGiveTheCoresMessage() {
     QVERIFY(!lab_->running());
 }
 
+void TestTrainingLab::digitsShowTopFiveAndWeightImages() {
+    QVERIFY(load(zeroNetwork({64, 16, 10}, {"tanh", "softmax"}, "cross_entropy")));
+    auto* data = child<QComboBox>("dataCombo");
+    data->setCurrentIndex(data->findData("digits"));
+    QVERIFY2(lab_->prepareData(), qPrintable(lab_->statusText()));
+    auto* init = child<QComboBox>("initCombo");
+    init->setCurrentIndex(init->findData("xavier"));
+    child<QSpinBox>("batchSpin")->setValue(32);
+    QVERIFY2(runAndWait("", "", 3), qPrintable(lab_->statusText()));
+    const Eigen::MatrixXi confusion = lab_->confusionPlot()->confusion();
+    QCOMPARE(confusion.rows(), 10);
+    QCOMPARE(confusion.sum(), lab_->session().split->test.sampleCount());
+    // Top-1 is the confusion matrix's diagonal share (two different core functions).
+    const double top1 = double(confusion.trace()) / confusion.sum();
+    QVERIFY2(lab_->confusionPlot()->summary().contains(QLocale().toString(100 * top1, 'f', 1)),
+             qPrintable(lab_->confusionPlot()->summary()));
+    QVERIFY(lab_->confusionPlot()->summary().contains("top-5"));
+    QCOMPARE(lab_->weightImages()->imageCount(), 16);
+    QVERIFY(lab_->weightImages()->isVisible());
+}
+
 void TestTrainingLab::closingMidRunIsClean() {
     QVERIFY(load(kSpiralNet));
     setData("spiral", 400);
@@ -320,16 +365,32 @@ void TestTrainingLab::screenshots() {
             QVERIFY(window_->grab().save(file));
         }
     };
-    QVERIFY(load(kSpiralNet));
+    auto* init = child<QComboBox>("initCombo");
+    QVERIFY(load(zeroNetwork({2, 12, 12, 1}, {"tanh", "tanh", "sigmoid"}, "binary_cross_entropy")));
+    init->setCurrentIndex(init->findData("xavier"));
     setData("spiral", 300);
     child<QLineEdit>("etaEdit")->setText("0.03");
     QVERIFY(runAndWait("optimizer", "sgd, momentum, adam", 300));
     lab_->setSelectedRun(2);
     shoot("spiral");
     QVERIFY(load(kBlobsNet));
+    init->setCurrentIndex(0);
     setData("three_blobs", 300);
+    child<QDoubleSpinBox>("noiseSpin")->setValue(0.6);
+    emit child<QDoubleSpinBox>("noiseSpin")->editingFinished();
     QVERIFY(runAndWait("", "", 100));
     shoot("three-blobs");
+    QVERIFY(load(zeroNetwork({64, 16, 10}, {"tanh", "softmax"}, "cross_entropy")));
+    init->setCurrentIndex(init->findData("xavier"));
+    auto* data = child<QComboBox>("dataCombo");
+    data->setCurrentIndex(data->findData("digits"));
+    QVERIFY(lab_->prepareData());
+    child<QComboBox>("optimizerCombo")
+        ->setCurrentIndex(child<QComboBox>("optimizerCombo")->findData("adam"));
+    child<QLineEdit>("etaEdit")->setText("0.01");
+    child<QSpinBox>("batchSpin")->setValue(32);
+    QVERIFY(runAndWait("", "", 30));
+    shoot("digits");
 }
 
 QTEST_MAIN(TestTrainingLab)

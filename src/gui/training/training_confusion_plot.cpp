@@ -76,7 +76,7 @@ void TrainingConfusionPlot::setConfusion(const Eigen::MatrixXi& confusion, const
         }
     }
     map_->setDataRange(QCPRange(0, largest));
-    setTitle(tr("Confusion matrix (%1 set, epoch %2)").arg(setName).arg(epoch));
+    setTitle(tr("Confusion (%1, epoch %2)").arg(setName).arg(epoch));
     const QLocale locale;
     QStringList parts;
     if (top1)

@@ -15,11 +15,11 @@ const Qt::PenStyle kLayerStyles[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine, Q
 QString titleOf(TrainingCurvePlot::Kind kind) {
     switch (kind) {
     case TrainingCurvePlot::Loss:
-        return QObject::tr("Loss (training —, validation - -)");
+        return QObject::tr("Loss J");
     case TrainingCurvePlot::Accuracy:
-        return QObject::tr("Accuracy (training —, validation - -)");
+        return QObject::tr("Accuracy");
     case TrainingCurvePlot::Gradients:
-        return QObject::tr("‖∂J/∂W⁽ˡ⁾‖ per layer (layer 1 —, 2 - -, 3 ···)");
+        return QObject::tr("Gradient norm ‖∂J/∂W⁽ˡ⁾‖ per layer");
     }
     return {};
 }
@@ -33,7 +33,11 @@ TrainingCurvePlot::TrainingCurvePlot(Kind kind, QWidget* parent)
     xAxis->setLabel(tr("epoch"));
     yAxis->setLabel(kind == Loss ? tr("J") : kind == Accuracy ? tr("accuracy") : tr("norm"));
     legend->setVisible(true);
-    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    legend->setFont(QFont(QFont().family(), 8));
+    legend->setRowSpacing(-2);
+    // Where the curves usually are not: losses fall, accuracies rise.
+    axisRect()->insetLayout()->setInsetAlignment(
+        0, Qt::AlignBottom | (kind == Accuracy ? Qt::AlignRight : Qt::AlignLeft));
     epochLine_ = new QCPItemStraightLine(this);
     epochLine_->setPen(QPen(QColor(120, 120, 120), 1, Qt::DotLine));
     epochLine_->point1->setCoords(0, 0);
@@ -59,9 +63,29 @@ void TrainingCurvePlot::setSession(const TrainingSession* session) {
     if (session_) {
         for (int r = 0; r < session_->runCount(); ++r)
             addRunGraphs(r);
+        addKeyGraphs();
     }
     fitView();
     requestReplot();
+}
+
+// Grey legend entries for the line styles: training and validation, or the layers.
+void TrainingCurvePlot::addKeyGraphs() {
+    auto key = [this](Qt::PenStyle style, const QString& name) {
+        QCPGraph* g = addGraph();
+        QPen pen(QColor(90, 90, 90), 1.0);
+        pen.setStyle(style);
+        g->setPen(pen);
+        g->setName(name);
+    };
+    if (kind_ == Gradients) {
+        const int layers = session_->start.layerCount() - 1;
+        for (int l = 0; l < layers; ++l)
+            key(kLayerStyles[l % std::size(kLayerStyles)], tr("layer %1").arg(l + 1));
+    } else {
+        key(Qt::SolidLine, tr("training"));
+        key(Qt::DashLine, tr("validation"));
+    }
 }
 
 void TrainingCurvePlot::addRunGraphs(int run) {
@@ -82,9 +106,9 @@ void TrainingCurvePlot::addRunGraphs(int run) {
     if (kind_ == Gradients) {
         const int layers = session_->start.layerCount() - 1;
         for (int l = 0; l < layers; ++l)
-            add(kLayerStyles[l % std::size(kLayerStyles)], l == 0 ? label : QString());
+            add(kLayerStyles[l % std::size(kLayerStyles)], QString());
     } else {
-        add(Qt::SolidLine, label);
+        add(Qt::SolidLine, kind_ == Loss ? label : QString());
         add(Qt::DashLine, QString());
     }
     graphs_.push_back(graphs);

@@ -31,6 +31,7 @@ class TrainingCurvePlot : public TrainingPlot {
   private:
     // The series a graph shows for one run, as recorded.
     void addRunGraphs(int run);
+    void addKeyGraphs();
     void appendSeries(QCPGraph* graph, const std::vector<double>& values, int first);
 
     Kind kind_;

@@ -15,6 +15,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileInfo>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -94,6 +95,8 @@ TrainingLab::TrainingLab(NetworkDocument* document, QWidget* parent)
             lossPlot_->appendValues(r, 0);
         lossPlot_->setEpoch(epoch());
     });
+    connect(runButton_, &QPushButton::clicked, this, [this] { run(); });
+    connect(stopButton_, &QPushButton::clicked, this, &TrainingLab::stop);
     connect(stepperButton_, &QPushButton::clicked, this, [this] { openInStepper(); });
     buildExportMenu(exportButton_);
     thumbnailsAction_ = new QAction(tr("What each unit &learned (Training thumbnails)"), this);
@@ -225,6 +228,10 @@ bool TrainingLab::prepareData() {
     for (TrainingPlot* plot : plots())
         plot->setSession(&session_);
     weightImages_->clear();
+    // The first layer's weights share the gradient plot's row for image inputs.
+    plotGrid_->removeWidget(gradientPlot_);
+    plotGrid_->addWidget(gradientPlot_, 1, 1, 1, session_.isImages() ? 1 : 2);
+    weightImages_->setVisible(session_.isImages());
     updateRunCombo();
     updateSlider();
     dataInfo_->setText(

@@ -19,6 +19,7 @@
 
 class QAction;
 class QCheckBox;
+class QGridLayout;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -182,6 +183,7 @@ class TrainingLab : public QWidget {
     TrainingCurvePlot* gradientPlot_ = nullptr;
     TrainingConfusionPlot* confusionPlot_ = nullptr;
     WeightImagesWidget* weightImages_ = nullptr;
+    QGridLayout* plotGrid_ = nullptr;
 };
 
 } // namespace bpl::gui

@@ -183,24 +183,7 @@ QWidget* TrainingLab::buildRunsPanel() {
     compareEdit_->setObjectName("compareEdit");
     form->addRow(tr("Compare"), compareCombo_);
     form->addRow(tr("Values"), compareEdit_);
-    connect(compareCombo_, &QComboBox::activated, this, [this] { updateCompareHint(); });
-    runButton_ = new QPushButton(tr("Run"));
-    runButton_->setObjectName("runButton");
-    runButton_->setDefault(true);
-    stopButton_ = new QPushButton(tr("Stop"));
-    stopButton_->setObjectName("stopButton");
-    stopButton_->setEnabled(false);
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(runButton_);
-    buttons->addWidget(stopButton_);
-    form->addRow(buttons);
-    status_ = new QLabel;
-    status_->setObjectName("statusLabel");
-    status_->setWordWrap(true);
-    status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    form->addRow(status_);
-    connect(runButton_, &QPushButton::clicked, this, [this] { run(); });
-    connect(stopButton_, &QPushButton::clicked, this, &TrainingLab::stop);
+    connect(compareCombo_, &QComboBox::currentIndexChanged, this, [this] { updateCompareHint(); });
     return box;
 }
 
@@ -224,7 +207,8 @@ QWidget* TrainingLab::buildPlotArea() {
     auto* top = new QHBoxLayout;
     runCombo_ = new QComboBox;
     runCombo_->setObjectName("runCombo");
-    runCombo_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    runCombo_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    runCombo_->setMinimumContentsLength(16);
     logCheck_ = new QCheckBox(tr("log-scale loss"));
     logCheck_->setObjectName("logCheck");
     stepperButton_ = new QPushButton(tr("Open in the stepper"));
@@ -233,6 +217,15 @@ QWidget* TrainingLab::buildPlotArea() {
         tr("Put this run's weights at the slider's epoch into the Network tab (one undo step)"));
     exportButton_ = new QPushButton(tr("Export"));
     exportButton_->setObjectName("exportButton");
+    runButton_ = new QPushButton(tr("Run"));
+    runButton_->setObjectName("runButton");
+    runButton_->setDefault(true);
+    stopButton_ = new QPushButton(tr("Stop"));
+    stopButton_->setObjectName("stopButton");
+    stopButton_->setEnabled(false);
+    top->addWidget(runButton_);
+    top->addWidget(stopButton_);
+    top->addSpacing(8);
     top->addWidget(new QLabel(tr("Run shown")));
     top->addWidget(runCombo_);
     top->addWidget(logCheck_);
@@ -253,11 +246,18 @@ QWidget* TrainingLab::buildPlotArea() {
     grid->addWidget(lossPlot_, 0, 1);
     grid->addWidget(accuracyPlot_, 0, 2);
     grid->addWidget(confusionPlot_, 1, 0);
-    grid->addWidget(gradientPlot_, 1, 1);
+    grid->addWidget(gradientPlot_, 1, 1, 1, 2);
     grid->addWidget(weightImages_, 1, 2);
+    weightImages_->hide();
+    plotGrid_ = grid;
     for (int c = 0; c < 3; ++c)
         grid->setColumnStretch(c, 1);
     layout->addLayout(grid, 1);
+    status_ = new QLabel;
+    status_->setObjectName("statusLabel");
+    status_->setWordWrap(true);
+    status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(status_);
 
     auto* bottom = new QHBoxLayout;
     playButton_ = new QPushButton(tr("Play"));

@@ -89,8 +89,10 @@ void TrainingRegionPlot::placeData() {
     setTitle(tr("Decision regions"));
     xAxis->setLabel("x₁");
     yAxis->setLabel("x₂");
-    if (!session_->isTwoD() || !session_->data->isClassification())
+    if (!session_->isTwoD() || !session_->data->isClassification()) {
+        setTitle(tr("Decision regions (for 2-D inputs)"));
         return;
+    }
     // Training points filled, test points as hollow triangles, one colour per class.
     auto addPoints = [&](const Dataset& part, bool test) {
         for (int k = 0; k < session_->classes(); ++k) {
