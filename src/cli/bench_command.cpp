@@ -3,6 +3,7 @@
 // full-batch GD and of SGD on two Gaussian classes, then the longest stall of
 // the GUI thread while the lab runs a 5-η × (GD + SGD) sweep with live plots
 // (offscreen, in this process). Figures only: nothing here fails on time.
+#include "cli/bench_train.h"
 #include "cli/bench_training_gui.h"
 #include "cli/command.h"
 #include "cli/output.h"
@@ -129,13 +130,14 @@ QString millions(double perSecond) {
 } // namespace
 
 int runBench(const QStringList& args) {
-    if (args.contains("training-gui"))
-        return runTrainingGuiBench(args);
+    if (!args.isEmpty() && args.first() == "train") return runBenchTrain(args.mid(1));
+    if (!args.isEmpty() && args.first() == "training-gui") return runTrainingGuiBench(args.mid(1));
     QCommandLineParser p;
     p.setApplicationDescription(
         "Measure speed. 'bench logreg': logistic-regression throughput of GD and SGD, "
-        "and the GUI thread's longest stall during a live sweep.");
-    p.addPositionalArgument("WHAT", "what to measure: logreg");
+        "and the GUI thread's longest stall during a live sweep. 'bench train': the trainer's "
+        "samples/s and a whole train process (see 'bench train --help').");
+    p.addPositionalArgument("WHAT", "what to measure: logreg or train");
     p.addOptions({
         {"points", "Points in the throughput data set (default 1,000,000).", "N", "1000000"},
         {"iters", "GD iterations and SGD epochs to time (default 20).", "K", "20"},
@@ -154,7 +156,7 @@ int runBench(const QStringList& args) {
         return Ok;
     }
     if (p.positionalArguments() != QStringList{"logreg"}) {
-        return fail(kName, "expected what to measure: 'bench logreg' (see --help)", Usage);
+        return fail(kName, "expected what to measure: 'bench logreg' or 'bench train' (see --help)", Usage);
     }
     bool ok1 = false, ok2 = false, ok3 = false, ok4 = false;
     const long long points = p.value("points").toLongLong(&ok1);

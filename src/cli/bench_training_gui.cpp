@@ -73,7 +73,6 @@ int runTrainingGuiBench(const QStringList& args) {
                   {"points", "Points of the spiral (default 500).", "N", "500"}});
     p.addHelpOption();
     QStringList argv = args;
-    argv.removeAll("training-gui");
     argv.prepend(QString("backprop-lab ") + kName);
     if (!p.parse(argv))
         return fail(kName, p.errorText(), Usage);

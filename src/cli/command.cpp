@@ -8,7 +8,8 @@ const std::vector<Command>& commands() {
         {"screenshot", "render the main window offscreen at a step and save it as PNG", true, runScreenshot},
         {"check", "check hand-worked answers: correct, wrong or carried from an earlier slip", false, runCheck},
         {"logreg", "train logistic regression for several learning rates (JSON, CSV, --plot)", true, runLogRegCommand},
-        {"bench", "measure speed: bench logreg [--points N] [--iters K]", true, runBench},
+        {"train", "train a network on a data set, comparing settings (JSON, CSV, --plot, --save-network)", false, runTrainCommand},
+        {"bench", "measure speed: bench logreg [--points N] [--iters K] | bench train [--epochs E]", true, runBench},
     };
     return table;
 }
@@ -23,6 +24,11 @@ const Command* findCommand(const QString& name) {
 bool needsGuiFor(const Command& command, const QStringList& args) {
     if (command.needsGui) return true;
     const QLatin1String name(command.name);
+    if (name == QLatin1String("train")) {
+        for (const QString& a : args) {
+            if (a == "--plot" || a.startsWith("--plot=")) return true;
+        }
+    }
     if (name == QLatin1String("trace") || name == QLatin1String("check")) {
         for (int k = 0; k < args.size(); ++k) {
             const QString& a = args[k];

@@ -31,5 +31,6 @@ int runScreenshot(const QStringList& args);
 int runCheck(const QStringList& args);
 int runLogRegCommand(const QStringList& args);
 int runBench(const QStringList& args);
+int runTrainCommand(const QStringList& args);
 
 } // namespace bpl::cli

@@ -1,6 +1,7 @@
 #include "io/network_file.h"
 
 #include "io/json_writer.h"
+#include "io/training_setup_json.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -240,6 +241,11 @@ Result<NetworkDocument> parseNetwork(const QByteArray& bytes, const QString& fil
         NetworkDocument out;
         out.original = doc.object();
         out.network = parseRoot(out.original);
+        if (out.original.contains("training")) {
+            auto setup = parseTrainingSetup(out.original.value("training"));
+            if (!setup) return Error{file, setup.error().place, setup.error().reason};
+            out.training = std::move(setup).value();
+        }
         return out;
     } catch (const Reject& r) {
         return Error{file, r.place, r.reason};
@@ -312,13 +318,23 @@ QJsonObject networkToJson(const NetworkDocument& document) {
     sample["input"] = toArray(net.sample.input);
     sample["target"] = toArray(net.sample.target);
     root["sample"] = sample;
+    // Without a parsed setup the original's `training` (if any) stays as it was.
+    if (document.training) {
+        root["training"] = trainingSetupToJson(*document.training, document.original.value("training").toObject());
+    }
     return root;
 }
 
 QByteArray networkToBytes(const NetworkDocument& document) {
     static const QStringList order = {"format", "name", "description", "layers", "size",
                                       "labels", "activation", "alpha", "weights", "bias",
-                                      "loss", "learning_rate", "sample", "input", "target"};
+                                      "loss", "learning_rate", "sample", "input", "target",
+                                      // the training object (docs/formats/network-format.md)
+                                      "training", "data", "file", "points", "noise", "seed", "split",
+                                      "train", "validation", "test", "shuffle", "optimizer", "beta",
+                                      "beta1", "beta2", "epsilon", "bias_correction", "batch_size",
+                                      "epochs", "l2", "target_loss", "init", "scheme", "range",
+                                      "comparison", "setting", "values"};
     return writeJson(networkToJson(document), order);
 }
 

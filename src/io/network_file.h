@@ -5,10 +5,13 @@
 
 #include "core/network.h"
 #include "core/result.h"
+#include "core/training/training_setup.h"
 
 #include <QByteArray>
 #include <QJsonObject>
 #include <QString>
+
+#include <optional>
 
 namespace bpl::io {
 
@@ -21,6 +24,9 @@ constexpr int kMaxLayerSize = 100000;
 struct NetworkDocument {
     Network network;
     QJsonObject original; // the file as read, so unknown keys survive a save
+    // The optional `training` object (a Backprop Lab extension, see
+    // docs/formats/network-format.md), validated; written back on save.
+    std::optional<TrainingSetup> training;
 };
 
 // `fileName` is only used in messages.

@@ -1,0 +1,436 @@
+// backprop-lab train NETWORK.json DATA|--data NAME [options]
+// Trains a network on a data set (shared/spec/training.md): one run, or a
+// comparison of runs that differ in one setting (--etas, --optimizers,
+// --batch-sizes, --inits), and prints every run's losses, accuracies and
+// gradient norms as JSON or CSV. Defaults come from the network file's
+// `training` object when it has one; options override it. --plot renders the
+// loss curves (and, for two inputs, the decision regions); --save-network
+// writes the first run's trained network.
+#include "cli/command.h"
+#include "cli/output.h"
+#include "core/training/trainer.h"
+#include "gui/training/training_figure.h"
+#include "io/network_file.h"
+#include "io/training_data.h"
+#include "io/training_export.h"
+#include "io/training_setup_json.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+
+#include <algorithm>
+#include <cmath>
+
+namespace bpl::cli {
+
+namespace {
+
+constexpr const char* kName = "train";
+
+// Everything the command line asks for, checked before any data is read.
+struct TrainPlan {
+    io::NetworkDocument document;
+    TrainingSetup setup;    // the file's object, then the options over it
+    QString dataPath;       // a data file (empty: the built-in setup.generator)
+    std::string dataSource; // "circle", or the file name as given
+    TrainingOptions base;
+    Comparison comparison;
+    QString format, plotPath, savePath;
+};
+
+bool wholeOption(const QCommandLineParser& p, const QString& name, long long lo, long long hi,
+                 long long& out, QString& error) {
+    if (!p.isSet(name))
+        return true;
+    bool ok = false;
+    out = p.value(name).toLongLong(&ok);
+    if (!ok || out < lo || out > hi) {
+        error = QString("--%1: expected a whole number from %2 to %3, found '%4'")
+                    .arg(name)
+                    .arg(lo)
+                    .arg(hi)
+                    .arg(p.value(name));
+        return false;
+    }
+    return true;
+}
+
+bool seedOption(const QCommandLineParser& p, const QString& name, std::uint64_t& out,
+                QString& error) {
+    if (!p.isSet(name))
+        return true;
+    bool ok = false;
+    const qulonglong value = p.value(name).toULongLong(&ok);
+    if (!ok) {
+        error = "--" + name + ": expected a whole number ≥ 0, found '" + p.value(name) + "'";
+        return false;
+    }
+    out = value;
+    return true;
+}
+
+bool realOption(const QCommandLineParser& p, const QString& name, double lo, double hi, bool open,
+                double& out, QString& error) {
+    if (!p.isSet(name))
+        return true;
+    bool ok = false;
+    const double x = p.value(name).toDouble(&ok); // QString::toDouble is locale-free (C locale)
+    if (!ok || !std::isfinite(x) || x < lo || x > hi || (open && x == lo)) {
+        error = QString("--%1: expected a number %2 %3 and ≤ %4, found '%5'")
+                    .arg(name, open ? ">" : "≥")
+                    .arg(lo)
+                    .arg(hi)
+                    .arg(p.value(name));
+        return false;
+    }
+    out = x;
+    return true;
+}
+
+std::optional<InitOptions> initFromKey(const QString& key, std::uint64_t seed, bool& ok) {
+    ok = true;
+    if (key == "none" || key == "file")
+        return std::nullopt;
+    for (InitScheme s : allInitSchemes()) {
+        if (key.toStdString() == initSchemeKey(s))
+            return InitOptions{s, seed, 0.5};
+    }
+    ok = false;
+    return std::nullopt;
+}
+
+void addOptions(QCommandLineParser& p) {
+    p.setApplicationDescription(
+        "Train a network on a data set and print every run's losses, accuracies and "
+        "gradient norms per epoch (JSON or CSV).");
+    p.addPositionalArgument("NETWORK", "network file (backprop-lab.network/1)");
+    p.addPositionalArgument("DATA", "data file (rows of inputs then target), or use --data NAME",
+                            "[DATA]");
+    p.addOptions({
+        {"data",
+         "Built-in data set: circle, xor, two_gaussians, spiral, three_blobs, sine or digits.",
+         "NAME"},
+        {"points", "Points of a generated data set (default 500).", "N"},
+        {"noise", "Noise of a generated data set, 0 … 1 (default 0.1).", "x"},
+        {"data-seed", "Seed of a generated data set (default 1).", "S"},
+        {"etas", "Compare learning rates η, comma-separated.", "η,η,…"},
+        {"optimizers",
+         "Compare optimizers (sgd, momentum, rmsprop, adam, adagrad), comma-separated.", "O,O,…"},
+        {"batch-sizes", "Compare mini-batch sizes, comma-separated.", "B,B,…"},
+        {"inits", "Compare initializations (xavier, he, uniform, zero), comma-separated.", "I,I,…"},
+        {"epochs", "Epochs E (default 100; 0 records the start only).", "E"},
+        {"batch-size", "Mini-batch size B (1 = SGD; default 10).", "B"},
+        {"optimizer", "sgd (default), momentum, rmsprop, adam or adagrad.", "O"},
+        {"learning-rate", "Learning rate η (default: the network file's).", "η"},
+        {"l2", "L2 penalty λ on the weights (default 0).", "λ"},
+        {"no-bias-correction", "Adam without bias correction (m̂ = m, v̂ = v)."},
+        {"seed", "Seed of the epochs' shuffle (default 1).", "S"},
+        {"init", "New start weights: xavier, he, uniform or zero (default: the file's own).", "I"},
+        {"init-seed", "Seed of --init (default 1).", "S"},
+        {"split-seed", "Seed of the split's shuffle (default 1).", "S"},
+        {"split", "Train, validation and test percentages (default 60,20,20).", "T,V,T"},
+        {"no-shuffle", "Keep file order for the split and the epochs."},
+        {"target-loss", "Stop a run when its training loss falls below x.", "x"},
+        {"format", "Output: json (default) or csv.", "format", "json"},
+        {"plot",
+         "Also render the loss curves (and 2-D decision regions) to OUT (.png, .pdf or .svg).",
+         "OUT"},
+        {"save-network", "Write the (first run's) trained network to OUT.json.", "OUT.json"},
+    });
+    p.addHelpOption();
+}
+
+// Where the data comes from: DATA, --data NAME and its generator options, or
+// the network file's `training.data`.
+bool readDataChoice(const QCommandLineParser& p, const QString& networkPath, TrainPlan& plan,
+                    QString& error) {
+    const QStringList positional = p.positionalArguments();
+    TrainingSetup& setup = plan.setup;
+    if (positional.size() == 2 && p.isSet("data")) {
+        error = "give either a DATA file or --data NAME, not both";
+        return false;
+    }
+    if (positional.size() == 2) {
+        setup.dataFile = positional[1].toStdString();
+        plan.dataPath = positional[1];
+        plan.dataSource = setup.dataFile;
+    } else if (p.isSet("data")) {
+        const std::string name = p.value("data").toStdString();
+        const auto names = io::builtInDataNames();
+        if (std::find(names.begin(), names.end(), name) == names.end()) {
+            error = "--data: unknown data set '" + p.value("data") +
+                    "' (expected circle, xor, two_gaussians, spiral, three_blobs, sine or digits)";
+            return false;
+        }
+        // The file's own points, noise and seed when it names the same set.
+        if (setup.usesFile() || setup.generator.name != name)
+            setup.generator = GeneratorOptions{};
+        setup.dataFile.clear();
+        setup.generator.name = name;
+    } else if (!plan.document.training) {
+        error =
+            "no data: give a DATA file or --data NAME (the network file has no training object)";
+        return false;
+    } else if (setup.usesFile()) {
+        const QString file = QString::fromStdString(setup.dataFile);
+        plan.dataPath =
+            QFileInfo(file).isAbsolute() ? file : QFileInfo(networkPath).dir().filePath(file);
+        plan.dataSource = setup.dataFile;
+    }
+    const bool generated = !setup.usesFile() && setup.generator.name != io::kDigitsName;
+    for (const char* option : {"points", "noise", "data-seed"}) {
+        if (p.isSet(option) && !generated) {
+            error = QString("--%1 applies only to a generated data set (not a file or the digits)")
+                        .arg(option);
+            return false;
+        }
+    }
+    if (!setup.usesFile())
+        plan.dataSource = setup.generator.name;
+    long long points = setup.generator.points;
+    if (!wholeOption(p, "points", 2, 1'000'000, points, error) ||
+        !realOption(p, "noise", 0, 1, false, setup.generator.noise, error) ||
+        !seedOption(p, "data-seed", setup.generator.seed, error)) {
+        return false;
+    }
+    setup.generator.points = static_cast<int>(points);
+    return true;
+}
+
+bool readSplit(const QCommandLineParser& p, SplitOptions& split, QString& error) {
+    if (p.isSet("split")) {
+        std::vector<double> parts;
+        if (!parseNumberList(p.value("split"), parts, error)) {
+            error = "--split: " + error;
+            return false;
+        }
+        if (parts.size() != 3 ||
+            std::any_of(parts.begin(), parts.end(), [](double x) { return x != std::floor(x); })) {
+            error = "--split: expected three whole percentages TRAIN,VALIDATION,TEST, found '" +
+                    p.value("split") + "'";
+            return false;
+        }
+        split.trainPercent = static_cast<int>(parts[0]);
+        split.validationPercent = static_cast<int>(parts[1]);
+        split.testPercent = static_cast<int>(parts[2]);
+    }
+    if (!seedOption(p, "split-seed", split.seed, error))
+        return false;
+    if (p.isSet("no-shuffle"))
+        split.shuffle = false;
+    if (const std::string problem = splitProblem(split); !problem.empty()) {
+        error = "--split: " + QString::fromStdString(problem);
+        return false;
+    }
+    return true;
+}
+
+// The single run's settings: the file's, then the options over them.
+bool readRunOptions(const QCommandLineParser& p, TrainPlan& plan, QString& error) {
+    TrainingOptions& o = plan.base;
+    o = trainingOptionsOf(plan.setup, plan.document.network);
+    if (p.isSet("optimizer")) {
+        const auto kind = optimizerFromKey(p.value("optimizer").toStdString());
+        if (!kind) {
+            error = "--optimizer: expected sgd, momentum, rmsprop, adam or adagrad, found '" +
+                    p.value("optimizer") + "'";
+            return false;
+        }
+        o.optimizer.kind = *kind;
+    }
+    long long epochs = o.epochs, batch = o.batchSize;
+    if (!wholeOption(p, "epochs", 0, 1'000'000, epochs, error) ||
+        !wholeOption(p, "batch-size", 1, 1'000'000'000, batch, error) ||
+        !realOption(p, "learning-rate", 0, 1e6, true, o.optimizer.learningRate, error) ||
+        !realOption(p, "l2", 0, 1e6, false, o.l2, error) ||
+        !realOption(p, "target-loss", 0, 1e6, false, o.targetLoss, error) ||
+        !seedOption(p, "seed", o.seed, error)) {
+        return false;
+    }
+    o.epochs = static_cast<int>(epochs);
+    o.batchSize = static_cast<int>(batch);
+    if (p.isSet("no-bias-correction"))
+        o.optimizer.biasCorrection = false;
+    o.shuffle = plan.setup.split.shuffle;
+    std::uint64_t initSeed = o.init ? o.init->seed : 1;
+    if (!seedOption(p, "init-seed", initSeed, error))
+        return false;
+    if (p.isSet("init")) {
+        bool ok = false;
+        o.init = initFromKey(p.value("init"), initSeed, ok);
+        if (!ok) {
+            error = "--init: expected xavier, he, uniform or zero, found '" + p.value("init") + "'";
+            return false;
+        }
+    } else if (p.isSet("init-seed")) {
+        if (!o.init) {
+            error = "--init-seed applies only with --init (or an init in the network file)";
+            return false;
+        }
+        o.init->seed = initSeed;
+    }
+    return true;
+}
+
+// At most one list varies a setting; none: the file's comparison, unless an
+// option fixes the setting it compares.
+bool readComparison(const QCommandLineParser& p, TrainPlan& plan, QString& error) {
+    const std::vector<std::pair<QString, std::string>> lists = {{"etas", "learning_rate"},
+                                                                {"optimizers", "optimizer"},
+                                                                {"batch-sizes", "batch_size"},
+                                                                {"inits", "init"}};
+    Comparison c;
+    for (const auto& [option, setting] : lists) {
+        if (!p.isSet(option))
+            continue;
+        if (!c.setting.empty()) {
+            error =
+                "compare one setting at a time (--etas, --optimizers, --batch-sizes or --inits)";
+            return false;
+        }
+        c.setting = setting;
+        for (const QString& value : p.value(option).split(','))
+            c.values.push_back(value.trimmed().toStdString());
+    }
+    if (c.setting.empty() && plan.document.training) {
+        c = plan.setup.comparison;
+        const std::vector<std::pair<std::string, QString>> fixes = {
+            {"learning_rate", "learning-rate"},
+            {"optimizer", "optimizer"},
+            {"batch_size", "batch-size"},
+            {"init", "init"},
+            {"l2", "l2"}};
+        for (const auto& [setting, option] : fixes) {
+            if (c.setting == setting && p.isSet(option))
+                c = Comparison{};
+        }
+    }
+    plan.comparison = c;
+    return true;
+}
+
+int readPlan(const QCommandLineParser& p, TrainPlan& plan) {
+    const QStringList positional = p.positionalArguments();
+    if (positional.isEmpty() || positional.size() > 2) {
+        return fail(kName, "expected a network file and at most one data file (see --help)", Usage);
+    }
+    plan.format = p.value("format");
+    if (plan.format != "json" && plan.format != "csv") {
+        return fail(kName, "--format: expected json or csv, found '" + plan.format + "'", Usage);
+    }
+    plan.plotPath = p.value("plot");
+    plan.savePath = p.value("save-network");
+    if (p.isSet("plot") &&
+        !QStringList{"png", "pdf", "svg"}.contains(QFileInfo(plan.plotPath).suffix().toLower())) {
+        return fail(kName,
+                    "--plot: expected a file name ending in .png, .pdf or .svg, found '" +
+                        plan.plotPath + "'",
+                    Usage);
+    }
+    if (p.isSet("save-network") && plan.savePath.isEmpty())
+        return fail(kName, "--save-network: expected a file name", Usage);
+    const auto loaded = io::loadNetwork(positional[0]);
+    if (!loaded)
+        return fail(kName, QString::fromStdString(loaded.error().message()), BadFile);
+    plan.document = loaded.value();
+    if (plan.document.training)
+        plan.setup = *plan.document.training;
+    QString error;
+    if (!readDataChoice(p, positional[0], plan, error) || !readSplit(p, plan.setup.split, error) ||
+        !readRunOptions(p, plan, error) || !readComparison(p, plan, error)) {
+        return fail(kName, error, Usage);
+    }
+    return Ok;
+}
+
+Result<Dataset> loadData(const TrainPlan& plan) {
+    const Network& network = plan.document.network;
+    if (!plan.dataPath.isEmpty()) {
+        auto data = io::loadTrainingData(plan.dataPath, network);
+        if (data)
+            data.value().source = plan.dataSource;
+        return data;
+    }
+    if (plan.setup.generator.name == io::kDigitsName)
+        return io::loadDigits(network);
+    const auto raw = generateDataset(plan.setup.generator);
+    if (!raw)
+        return raw.error();
+    auto fitted = fitDatasetToNetwork(raw.value(), network);
+    if (!fitted)
+        return Error{plan.dataSource, fitted.error().place, fitted.error().reason};
+    return fitted;
+}
+
+// Writes the figure and the trained network; false (message printed) on failure.
+bool writeFiles(const TrainPlan& plan, const DataSplit& split,
+                const std::vector<TrainingRun>& runs) {
+    QString error;
+    if (!plan.plotPath.isEmpty() &&
+        !gui::saveTrainingFigure(split, runs, QString::fromStdString(plan.dataSource),
+                                 plan.plotPath, error)) {
+        fail(kName, error, BadFile);
+        return false;
+    }
+    if (!plan.savePath.isEmpty()) {
+        io::NetworkDocument trained = plan.document;
+        trained.network = runs.front().finalNetwork;
+        const auto saved = io::saveNetwork(trained, plan.savePath);
+        if (!saved) {
+            fail(kName, QString::fromStdString(saved.error().message()), BadFile);
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+int runTrainCommand(const QStringList& args) {
+    QCommandLineParser p;
+    addOptions(p);
+    QStringList argv = args;
+    argv.prepend(QString("backprop-lab ") + kName);
+    if (!p.parse(argv))
+        return fail(kName, p.errorText(), Usage);
+    if (p.isSet("help")) {
+        printOut(p.helpText());
+        return Ok;
+    }
+    TrainPlan plan;
+    if (const int code = readPlan(p, plan); code != Ok)
+        return code;
+
+    if (const std::string problem = networkTrainingProblem(plan.document.network);
+        !problem.empty()) {
+        return fail(kName, p.positionalArguments().first() + ": " + QString::fromStdString(problem),
+                    BadFile);
+    }
+    const auto data = loadData(plan);
+    if (!data)
+        return fail(kName, QString::fromStdString(data.error().message()), BadFile);
+    const auto split =
+        std::make_shared<const DataSplit>(splitDataset(data.value(), plan.setup.split));
+    const auto runOptions = comparisonRuns(plan.base, plan.comparison);
+    if (!runOptions)
+        return fail(kName, QString::fromStdString(runOptions.error().message()), Usage);
+    for (const TrainingOptions& options : runOptions.value()) {
+        if (const std::string problem = trainingProblem(options, split->train.sampleCount());
+            !problem.empty()) {
+            return fail(kName, QString::fromStdString(problem), Usage);
+        }
+    }
+    std::vector<TrainingRun> runs;
+    for (const TrainingOptions& options : runOptions.value())
+        runs.push_back(train(plan.document.network, split, options));
+
+    if (!writeFiles(plan, *split, runs))
+        return BadFile;
+    const auto summary = io::summaryOf(*split, plan.dataSource);
+    printOutBytes(plan.format == "csv" ? io::trainingRunsToCsv(runs)
+                                       : io::trainingRunsToJsonBytes(summary, runs, plan.document));
+    return Ok;
+}
+
+} // namespace bpl::cli

@@ -1,0 +1,175 @@
+#include "io/training_export.h"
+
+#include "io/json_writer.h"
+
+#include <QJsonArray>
+
+namespace bpl::io {
+
+namespace {
+
+QJsonArray numbers(const std::vector<double>& values) {
+    QJsonArray a;
+    for (double x : values)
+        a.append(x);
+    return a;
+}
+
+void putSeries(QJsonObject& o, const char* key, const std::vector<double>& values) {
+    if (!values.empty())
+        o[key] = numbers(values);
+}
+
+QJsonObject runToJson(const TrainingRun& run, const NetworkDocument& document) {
+    const TrainingOptions& options = run.options;
+    QJsonObject o;
+    o["label"] = QString::fromStdString(run.label);
+    o["optimizer"] = QString::fromStdString(optimizerKey(options.optimizer.kind));
+    o["learning_rate"] = options.optimizer.learningRate;
+    o["batch_size"] = options.batchSize;
+    o["l2"] = options.l2;
+    o["seed"] = static_cast<double>(options.seed);
+    o["stopped"] = QString::fromStdString(trainingStopKey(run.stopped));
+    putSeries(o, "train_loss", run.trainLoss);
+    putSeries(o, "validation_loss", run.validationLoss);
+    putSeries(o, "test_loss", run.testLoss);
+    putSeries(o, "train_accuracy", run.trainAccuracy);
+    putSeries(o, "validation_accuracy", run.validationAccuracy);
+    putSeries(o, "test_accuracy", run.testAccuracy);
+    QJsonArray norms;
+    for (const auto& row : run.gradNorm)
+        norms.append(numbers(row));
+    o["grad_norm"] = norms;
+    if (run.confusion.size() > 0) {
+        QJsonArray rows;
+        for (Eigen::Index i = 0; i < run.confusion.rows(); ++i) {
+            QJsonArray row;
+            for (Eigen::Index j = 0; j < run.confusion.cols(); ++j)
+                row.append(run.confusion(i, j));
+            rows.append(row);
+        }
+        o["confusion"] = rows;
+    }
+    NetworkDocument trained = document;
+    trained.network = run.finalNetwork;
+    o["network"] = networkToJson(trained);
+    o["train_seconds"] = run.trainSeconds;
+    return o;
+}
+
+QByteArray csvNumber(const std::vector<double>& values, int k) {
+    return k < static_cast<int>(values.size()) ? jsonNumber(values[k]) : QByteArray();
+}
+
+QByteArray csvText(const std::string& text) {
+    QByteArray s = QByteArray::fromStdString(text);
+    if (!s.contains(',') && !s.contains('"') && !s.contains('\n'))
+        return s;
+    s.replace("\"", "\"\"");
+    return "\"" + s + "\"";
+}
+
+} // namespace
+
+TrainingDataSummary summaryOf(const DataSplit& split, const std::string& source) {
+    TrainingDataSummary s;
+    s.source = source;
+    s.inputs = split.train.inputCount();
+    s.classes = split.train.classes;
+    s.train = split.train.sampleCount();
+    s.validation = split.validation.sampleCount();
+    s.test = split.test.sampleCount();
+    return s;
+}
+
+QJsonObject trainingRunsToJson(const TrainingDataSummary& data,
+                               const std::vector<TrainingRun>& runs,
+                               const NetworkDocument& document) {
+    QJsonObject root;
+    root["format"] = kTrainingFormat;
+    QJsonObject d;
+    d["source"] = QString::fromStdString(data.source);
+    d["inputs"] = data.inputs;
+    d["classes"] = data.classes;
+    d["train"] = data.train;
+    d["validation"] = data.validation;
+    d["test"] = data.test;
+    root["data"] = d;
+    QJsonArray list;
+    for (const TrainingRun& run : runs)
+        list.append(runToJson(run, document));
+    root["runs"] = list;
+    return root;
+}
+
+QByteArray trainingRunsToJsonBytes(const TrainingDataSummary& data,
+                                   const std::vector<TrainingRun>& runs,
+                                   const NetworkDocument& document) {
+    static const QStringList order = {
+        // the training document (shared/spec/training.md)
+        "format", "data", "source", "inputs", "classes", "train", "validation", "test", "runs",
+        "label", "optimizer", "learning_rate", "batch_size", "l2", "seed", "stopped", "train_loss",
+        "validation_loss", "test_loss", "train_accuracy", "validation_accuracy", "test_accuracy",
+        "grad_norm", "confusion", "network", "train_seconds",
+        // the network file inside (network-format.md)
+        "name", "description", "layers", "size", "labels", "activation", "alpha", "weights", "bias",
+        "loss", "sample", "input", "target", "training"};
+    return writeJson(trainingRunsToJson(data, runs, document), order);
+}
+
+QByteArray trainingRunsToCsv(const std::vector<TrainingRun>& runs) {
+    bool validation = false, test = false, accuracy = false;
+    int layers = 0;
+    for (const TrainingRun& run : runs) {
+        validation = validation || !run.validationLoss.empty();
+        test = test || !run.testLoss.empty();
+        accuracy = accuracy || !run.trainAccuracy.empty();
+        if (!run.gradNorm.empty())
+            layers = std::max(layers, static_cast<int>(run.gradNorm.front().size()));
+    }
+    QByteArray out = "run,label,optimizer,learning_rate,batch_size,epoch,train_loss";
+    if (validation)
+        out += ",validation_loss";
+    if (test)
+        out += ",test_loss";
+    if (accuracy)
+        out += ",train_accuracy";
+    if (accuracy && validation)
+        out += ",validation_accuracy";
+    if (accuracy && test)
+        out += ",test_accuracy";
+    for (int l = 1; l <= layers; ++l)
+        out += ",grad_norm_" + QByteArray::number(l);
+    out += "\n";
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+        const TrainingRun& run = runs[r];
+        for (int k = 0; k < run.recordedEpochs(); ++k) {
+            out += QByteArray::number(static_cast<qulonglong>(r + 1)) + "," + csvText(run.label) +
+                   "," + QByteArray::fromStdString(optimizerKey(run.options.optimizer.kind)) + "," +
+                   jsonNumber(run.options.optimizer.learningRate) + "," +
+                   QByteArray::number(run.options.batchSize) + "," + QByteArray::number(k) + "," +
+                   csvNumber(run.trainLoss, k);
+            if (validation)
+                out += "," + csvNumber(run.validationLoss, k);
+            if (test)
+                out += "," + csvNumber(run.testLoss, k);
+            if (accuracy)
+                out += "," + csvNumber(run.trainAccuracy, k);
+            if (accuracy && validation)
+                out += "," + csvNumber(run.validationAccuracy, k);
+            if (accuracy && test)
+                out += "," + csvNumber(run.testAccuracy, k);
+            for (int l = 0; l < layers; ++l) {
+                out += ",";
+                if (k < static_cast<int>(run.gradNorm.size()) &&
+                    l < static_cast<int>(run.gradNorm[k].size())) {
+                    out += jsonNumber(run.gradNorm[k][l]);
+                }
+            }
+            out += "\n";
+        }
+    }
+    return out;
+}
+
+} // namespace bpl::io

@@ -1,0 +1,386 @@
+// `backprop-lab train` end to end through the binary: the JSON of
+// shared/spec/training.md with values checked independently (the split's
+// sizes; the k = 0 loss and gradient norms against `trace` on every training
+// row; one full-batch GD epoch against the mean of trace's new weights), the
+// keys present for classification and absent for regression, comparisons,
+// CSV, --plot, --save-network reopening, and every usage and input error
+// with its exit code and nothing on stdout.
+#include <QDir>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <Eigen/Dense>
+#include <cmath>
+
+namespace {
+
+struct Run {
+    int code = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run run(const QStringList& args) {
+    QProcess p;
+    p.start(QStringLiteral(BPL_EXE), args);
+    p.waitForFinished(300000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+QJsonObject json(const Run& r) {
+    return QJsonDocument::fromJson(r.out).object();
+}
+
+QString example(const char* name) {
+    return QStringLiteral(BPL_SOURCE_DIR "/resources/examples/") + name;
+}
+
+// A 2-3-1 tanh/sigmoid BCE network written here, so the test does not depend on an example's
+// weights.
+const QByteArray kNetwork = R"({"format":"backprop-lab.network/1","layers":[{"size":2},
+{"size":3,"activation":"tanh","weights":[[0.5,-0.3],[0.2,0.8],[-0.6,0.1]],"bias":[0.1,-0.1,0]},
+{"size":1,"activation":"sigmoid","weights":[[0.4,-0.7,0.3]],"bias":[0.05]}],
+"loss":"binary_cross_entropy","learning_rate":0.5,"sample":{"input":[0,0],"target":[0]}})";
+
+// Ten rows x1 x2 t.
+const double kRows[10][3] = {{0.5, 1.0, 1},   {-1.2, 0.3, 0}, {2.0, -0.7, 1}, {0.1, 0.1, 0},
+                             {-0.4, -2.2, 1}, {1.5, 1.5, 0},  {-2.0, 0.9, 1}, {0.7, -0.2, 0},
+                             {1.1, 0.4, 1},   {-0.3, 1.8, 0}};
+
+QString write(const QTemporaryDir& dir, const QString& name, const QByteArray& text) {
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    f.open(QIODevice::WriteOnly);
+    f.write(text);
+    return path;
+}
+
+QByteArray dataText() {
+    QByteArray text = "# ten rows\nx1 x2 t\n";
+    for (const auto& row : kRows) {
+        text += QByteArray::number(row[0]) + " " + QByteArray::number(row[1]) + " " +
+                QByteArray::number(row[2]) + "\n";
+    }
+    return text;
+}
+
+QJsonObject trace(const QString& network, const double row[3]) {
+    const Run r = run({"trace", network, "--format", "json", "--input",
+                       QString("%1,%2").arg(row[0], 0, 'g', 17).arg(row[1], 0, 'g', 17), "--target",
+                       QString::number(row[2])});
+    return json(r);
+}
+
+} // namespace
+
+class TestTrainCli : public QObject {
+    Q_OBJECT
+  private slots:
+    void initTestCase();
+    void firstEpochAgreesWithTrace();
+    void classificationKeysAndSplitSizes();
+    void regressionHasNoAccuracy();
+    void comparisonStartsFromTheSameWeights();
+    void csv();
+    void plotAndSaveNetwork();
+    void defaultsFromTheTrainingObject();
+    void usageErrors_data();
+    void usageErrors();
+    void inputErrors_data();
+    void inputErrors();
+
+  private:
+    QTemporaryDir dir_;
+    QString network_, data_;
+};
+
+void TestTrainCli::initTestCase() {
+    QVERIFY(dir_.isValid());
+    network_ = write(dir_, "net.json", kNetwork);
+    data_ = write(dir_, "rows.txt", dataText());
+}
+
+void TestTrainCli::firstEpochAgreesWithTrace() {
+    // All ten rows train, in file order, one full batch: epoch 1 is one GD step.
+    const Run r =
+        run({"train", network_, data_, "--split", "100,0,0", "--no-shuffle", "--batch-size", "10",
+             "--epochs", "1", "--optimizer", "sgd", "--learning-rate", "0.5"});
+    QCOMPARE(r.code, 0);
+    const QJsonObject root = json(r);
+    QCOMPARE(root["format"].toString(), QString("backprop-lab.training/1"));
+    const QJsonObject runObj = root["runs"].toArray().at(0).toObject();
+    double meanLoss = 0;
+    Eigen::MatrixXd grad1 = Eigen::MatrixXd::Zero(3, 2), grad2 = Eigen::MatrixXd::Zero(1, 3);
+    Eigen::MatrixXd new1 = grad1, new2 = grad2;
+    for (const auto& row : kRows) {
+        const QJsonObject t = trace(network_, row);
+        meanLoss += t["loss"].toDouble() / 10;
+        const QJsonArray layers = t["layers"].toArray();
+        for (int l = 1; l <= 2; ++l) {
+            const QJsonArray g = layers.at(l).toObject()["grad_weights"].toArray();
+            const QJsonArray w = layers.at(l).toObject()["new_weights"].toArray();
+            Eigen::MatrixXd& grad = l == 1 ? grad1 : grad2;
+            Eigen::MatrixXd& nw = l == 1 ? new1 : new2;
+            for (int i = 0; i < grad.rows(); ++i) {
+                for (int j = 0; j < grad.cols(); ++j) {
+                    grad(i, j) += g.at(i).toArray().at(j).toDouble() / 10;
+                    nw(i, j) += w.at(i).toArray().at(j).toDouble() / 10;
+                }
+            }
+        }
+    }
+    const double k0 = runObj["train_loss"].toArray().at(0).toDouble();
+    QVERIFY2(std::abs(k0 - meanLoss) < 1e-13,
+             qPrintable(QString("%1 vs %2").arg(k0, 0, 'g', 17).arg(meanLoss, 0, 'g', 17)));
+    const QJsonArray norms = runObj["grad_norm"].toArray().at(0).toArray();
+    QCOMPARE(norms.size(), 2);
+    QVERIFY(std::abs(norms.at(0).toDouble() - grad1.norm()) < 1e-13);
+    QVERIFY(std::abs(norms.at(1).toDouble() - grad2.norm()) < 1e-13);
+    // After one full-batch step W − η·mean g = the mean of trace's W − η g.
+    const QJsonArray layers = runObj["network"].toObject()["layers"].toArray();
+    const QJsonArray w1 = layers.at(1).toObject()["weights"].toArray();
+    const QJsonArray w2 = layers.at(2).toObject()["weights"].toArray();
+    for (int i = 0; i < 3; ++i) {
+        for (int j = 0; j < 2; ++j)
+            QVERIFY(std::abs(w1.at(i).toArray().at(j).toDouble() - new1(i, j)) < 1e-13);
+        QVERIFY(std::abs(w2.at(0).toArray().at(i).toDouble() - new2(0, i)) < 1e-13);
+    }
+    // No validation or test rows: those keys are absent.
+    QVERIFY(!runObj.contains("validation_loss"));
+    QVERIFY(!runObj.contains("test_accuracy"));
+    QCOMPARE(root["data"].toObject()["validation"].toInt(), 0);
+}
+
+void TestTrainCli::classificationKeysAndSplitSizes() {
+    const Run r = run({"train", network_, "--data", "circle", "--points", "101", "--epochs", "3"});
+    QCOMPARE(r.code, 0);
+    const QJsonObject root = json(r);
+    const QJsonObject data = root["data"].toObject();
+    QCOMPARE(data["source"].toString(), QString("circle"));
+    QCOMPARE(data["inputs"].toInt(), 2);
+    QCOMPARE(data["classes"].toInt(), 2);
+    // ⌊101·60/100⌋ = 60, ⌊101·20/100⌋ = 20, the rest 21
+    QCOMPARE(data["train"].toInt(), 60);
+    QCOMPARE(data["validation"].toInt(), 20);
+    QCOMPARE(data["test"].toInt(), 21);
+    const QJsonObject runObj = root["runs"].toArray().at(0).toObject();
+    for (const char* key :
+         {"label", "optimizer", "learning_rate", "batch_size", "l2", "seed", "stopped",
+          "train_loss", "validation_loss", "test_loss", "train_accuracy", "validation_accuracy",
+          "test_accuracy", "grad_norm", "confusion", "network", "train_seconds"}) {
+        QVERIFY2(runObj.contains(key), key);
+    }
+    QCOMPARE(runObj["train_loss"].toArray().size(), 4); // k = 0 … 3
+    QCOMPARE(runObj["stopped"].toString(), QString("max_epochs"));
+    QCOMPARE(runObj["learning_rate"].toDouble(), 0.5); // the network file's
+    int total = 0, correct = 0;
+    const QJsonArray confusion = runObj["confusion"].toArray();
+    for (int i = 0; i < confusion.size(); ++i) {
+        for (int j = 0; j < confusion.size(); ++j) {
+            total += confusion.at(i).toArray().at(j).toInt();
+            if (i == j)
+                correct += confusion.at(i).toArray().at(j).toInt();
+        }
+    }
+    QCOMPARE(total, 21); // the test rows
+    QVERIFY(std::abs(runObj["test_accuracy"].toArray().last().toDouble() - correct / 21.0) < 1e-15);
+}
+
+void TestTrainCli::regressionHasNoAccuracy() {
+    const Run r = run({"train", example("sine_181_tanh.json"), "--data", "sine", "--points", "50",
+                       "--epochs", "2"});
+    QCOMPARE(r.code, 0);
+    const QJsonObject root = json(r);
+    QCOMPARE(root["data"].toObject()["classes"].toInt(), 0);
+    const QJsonObject runObj = root["runs"].toArray().at(0).toObject();
+    QVERIFY(runObj.contains("test_loss"));
+    for (const char* key :
+         {"train_accuracy", "validation_accuracy", "test_accuracy", "confusion"}) {
+        QVERIFY2(!runObj.contains(key), key);
+    }
+}
+
+void TestTrainCli::comparisonStartsFromTheSameWeights() {
+    const Run r = run({"train", network_, "--data", "xor", "--points", "80", "--epochs", "4",
+                       "--optimizers", "sgd,momentum,adam", "--learning-rate", "0.05"});
+    QCOMPARE(r.code, 0);
+    const QJsonArray runs = json(r)["runs"].toArray();
+    QCOMPARE(runs.size(), 3);
+    QCOMPARE(runs.at(0).toObject()["optimizer"].toString(), QString("sgd"));
+    QCOMPARE(runs.at(2).toObject()["optimizer"].toString(), QString("adam"));
+    const double k0 = runs.at(0).toObject()["train_loss"].toArray().at(0).toDouble();
+    for (const auto& v : runs)
+        QCOMPARE(v.toObject()["train_loss"].toArray().at(0).toDouble(), k0);
+    QVERIFY(runs.at(0).toObject()["train_loss"].toArray().at(4).toDouble() !=
+            runs.at(2).toObject()["train_loss"].toArray().at(4).toDouble());
+    // --etas: one run per η, in order
+    const Run etas = run({"train", network_, "--data", "xor", "--points", "80", "--epochs", "1",
+                          "--etas", "0.3,0.03"});
+    QCOMPARE(etas.code, 0);
+    QCOMPARE(json(etas)["runs"].toArray().at(1).toObject()["learning_rate"].toDouble(), 0.03);
+}
+
+void TestTrainCli::csv() {
+    const Run r = run({"train", network_, "--data", "circle", "--points", "60", "--epochs", "5",
+                       "--batch-sizes", "1,60", "--format", "csv"});
+    QCOMPARE(r.code, 0);
+    const QList<QByteArray> lines = r.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 1 + 2 * 6); // header, 2 runs × (k = 0 … 5)
+    QVERIFY(lines[0].startsWith(
+        "run,label,optimizer,learning_rate,batch_size,epoch,train_loss,validation_loss,test_loss"));
+    QVERIFY(lines[0].endsWith("grad_norm_1,grad_norm_2"));
+    QVERIFY(lines[12].startsWith("2,"));
+    QVERIFY(lines[12].contains(",60,5,"));
+    const Run json = run({"train", network_, "--data", "circle", "--points", "60", "--epochs", "5",
+                          "--batch-size", "1"});
+    const QByteArray k5 = QByteArray::number(
+        QJsonDocument::fromJson(json.out)["runs"][0]["train_loss"][5].toDouble(), 'g', 17);
+    // The label "sgd, η = 0.5, B = 1" is quoted (it holds a comma).
+    QVERIFY(lines[6].startsWith("1,\"sgd, η = 0.5, B = 1\",sgd,0.5,1,5,"));
+    QByteArray row = lines[6];
+    row.replace("\"sgd, η = 0.5, B = 1\"", "label");
+    QCOMPARE(row.split(',').at(6).toDouble(), k5.toDouble());
+}
+
+void TestTrainCli::plotAndSaveNetwork() {
+    const QString png = dir_.filePath("out.png"), saved = dir_.filePath("trained.json");
+    const Run r = run({"train", network_, "--data", "spiral", "--points", "100", "--epochs", "3",
+                       "--optimizers", "sgd,adam", "--plot", png, "--save-network", saved});
+    QCOMPARE(r.code, 0);
+    const QImage image(png);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() > 1000); // two panels side by side
+    // The saved network reopens in the stepper (trace) with the first run's final weights.
+    const Run t = run({"trace", saved, "--format", "json"});
+    QCOMPARE(t.code, 0);
+    QFile f(saved);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonObject savedJson = QJsonDocument::fromJson(f.readAll()).object();
+    QCOMPARE(savedJson["layers"],
+             json(r)["runs"].toArray().at(0).toObject()["network"].toObject()["layers"]);
+    // SVG and PDF too
+    QCOMPARE(run({"train", network_, "--data", "xor", "--epochs", "1", "--plot",
+                  dir_.filePath("out.svg")})
+                 .code,
+             0);
+    QVERIFY(QFileInfo(dir_.filePath("out.svg")).size() > 0);
+    // A plot that cannot be written: exit 3, nothing printed, nothing saved.
+    const Run bad = run({"train", network_, "--data", "xor", "--epochs", "1", "--plot",
+                         dir_.filePath("no/such/dir/x.png")});
+    QCOMPARE(bad.code, 3);
+    QVERIFY(bad.out.isEmpty());
+    QVERIFY(!bad.err.isEmpty());
+}
+
+void TestTrainCli::defaultsFromTheTrainingObject() {
+    // The examples carry a training object: no data option is needed.
+    const Run r = run({"train", example("xor_2881_tanh.json"), "--epochs", "2"});
+    QCOMPARE(r.code, 0);
+    const QJsonObject root = json(r);
+    QCOMPARE(root["data"].toObject()["source"].toString(), QString("xor"));
+    QCOMPARE(root["runs"].toArray().at(0).toObject()["train_loss"].toArray().size(), 3);
+    // A data file named by the training object is found next to the network file.
+    QByteArray withFile = kNetwork;
+    withFile.chop(1);
+    withFile +=
+        R"(,"training":{"data":{"file":"rows.txt"},"split":{"train":50,"validation":50,"test":0},"epochs":2}})";
+    const Run f = run({"train", write(dir_, "withfile.json", withFile)});
+    QCOMPARE(f.code, 0);
+    QCOMPARE(json(f)["data"].toObject()["train"].toInt(), 5);
+    QVERIFY(!json(f)["runs"].toArray().at(0).toObject().contains("test_loss"));
+}
+
+void TestTrainCli::usageErrors_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("nothing") << QStringList{"train"} << "expected a network file";
+    QTest::newRow("unknown option")
+        << QStringList{"train", "N", "--frobnicate"} << "Unknown option";
+    QTest::newRow("format") << QStringList{"train", "N", "--data", "xor", "--format", "xml"}
+                            << "--format: expected json or csv";
+    QTest::newRow("no data") << QStringList{"train", "N"}
+                             << "no data: give a DATA file or --data NAME";
+    QTest::newRow("both data") << QStringList{"train", "N", "D", "--data", "xor"}
+                               << "give either a DATA file or --data NAME";
+    QTest::newRow("unknown data set")
+        << QStringList{"train", "N", "--data", "moons"} << "--data: unknown data set 'moons'";
+    QTest::newRow("two comparisons")
+        << QStringList{"train", "N", "--data", "xor", "--etas", "0.1,0.2", "--optimizers", "sgd"}
+        << "compare one setting at a time";
+    QTest::newRow("split sum") << QStringList{"train", "N", "--data", "xor", "--split", "50,20,20"}
+                               << "--split: ";
+    QTest::newRow("split shape") << QStringList{"train", "N", "--data", "xor", "--split", "50,50"}
+                                 << "--split: expected three";
+    QTest::newRow("points with a file")
+        << QStringList{"train", "N", "D", "--points", "10"} << "--points applies only";
+    QTest::newRow("epochs fractional") << QStringList{"train", "N", "--data", "xor", "--epochs", "2.5"}
+                              << "--epochs: expected a whole number";
+    QTest::newRow("negative eta") << QStringList{"train",           "N", "--data", "xor",
+                                                 "--learning-rate", "-1"}
+                                  << "--learning-rate: expected";
+    QTest::newRow("unknown optimizer")
+        << QStringList{"train", "N", "--data", "xor", "--optimizer", "adamw"}
+        << "--optimizer: expected";
+    QTest::newRow("unknown compared optimizer")
+        << QStringList{"train", "N", "--data", "xor", "--optimizers", "sgd,nesterov"} << "";
+    QTest::newRow("unknown init") << QStringList{"train", "N", "--data", "xor", "--init", "lecun"}
+                                  << "--init: expected";
+    QTest::newRow("plot suffix") << QStringList{"train", "N", "--data", "xor", "--plot", "out.txt"}
+                                 << "--plot: expected";
+    QTest::newRow("noise") << QStringList{"train", "N", "--data", "xor", "--noise", "nan"}
+                           << "--noise: expected";
+}
+
+void TestTrainCli::usageErrors() {
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    args.replaceInStrings(QRegularExpression("^N$"), network_);
+    args.replaceInStrings(QRegularExpression("^D$"), data_);
+    const Run r = run(args);
+    QCOMPARE(r.code, 2);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+}
+
+void TestTrainCli::inputErrors_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("missing network")
+        << QStringList{"train", "/no/such.json", "--data", "xor"} << QByteArray() << "no such file";
+    QTest::newRow("ragged data") << QStringList{"train", "N", "F"} << QByteArray("1 2 0\n3 4\n")
+                                 << "bad.txt: line 2: missing column (ragged row)";
+    QTest::newRow("class out of range")
+        << QStringList{"train", "N", "F"} << QByteArray("1 2 0\n3 4 2\n")
+        << "bad.txt: line 2: binary_cross_entropy targets must lie in [0, 1], found 2";
+    QTest::newRow("one sample") << QStringList{"train", "N", "F"} << QByteArray("1 2 0\n")
+                                << "only 1 sample";
+    QTest::newRow("digits for a 2-input network")
+        << QStringList{"train", "N", "--data", "digits"} << QByteArray()
+        << "digits: the 8×8 digits need a network with 64 inputs";
+    QTest::newRow("three classes for one sigmoid")
+        << QStringList{"train", "N", "--data", "three_blobs"} << QByteArray() << "";
+}
+
+void TestTrainCli::inputErrors() {
+    QFETCH(QStringList, args);
+    QFETCH(QByteArray, data);
+    QFETCH(QString, message);
+    args.replaceInStrings(QRegularExpression("^N$"), network_);
+    if (!data.isEmpty())
+        args.replaceInStrings(QRegularExpression("^F$"), write(dir_, "bad.txt", data));
+    const Run r = run(args);
+    QCOMPARE(r.code, 3);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY(!r.err.isEmpty());
+    QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+}
+
+QTEST_GUILESS_MAIN(TestTrainCli)
+#include "tst_train_cli.moc"
