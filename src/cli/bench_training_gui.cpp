@@ -49,7 +49,9 @@ io::NetworkDocument spiralNetwork() {
     net.loss = Loss::BinaryCrossEntropy;
     net.sample.input = Eigen::VectorXd::Zero(2);
     net.sample.target = Eigen::VectorXd::Ones(1);
-    return {initializeWeights(net, InitOptions{InitScheme::Xavier, 1, 0.5}), QJsonObject()};
+    io::NetworkDocument document;
+    document.network = initializeWeights(net, InitOptions{InitScheme::Xavier, 1, 0.5});
+    return document;
 }
 
 double threadCpuMs() {

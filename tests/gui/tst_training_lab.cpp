@@ -9,16 +9,23 @@
 #include "compute/heatmap_worker.h"
 #include "gui/main_window.h"
 #include "gui/network_document.h"
+#include "gui/network_workspace.h"
 #include "gui/training/training_confusion_plot.h"
 #include "gui/training/training_curve_plot.h"
 #include "gui/training/training_lab.h"
 #include "gui/training/training_region_plot.h"
+#include "gui/training/unit_thumbnails.h"
 #include "gui_test_support.h"
 #include "io/network_file.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -93,6 +100,7 @@ class TestTrainingLab : public QObject {
     void openInStepperIsOneUndoStep();
     void invalidFieldsGiveTheCoresMessage();
     void digitsShowTopFiveAndWeightImages();
+    void exportsWriteFiles();
     void closingMidRunIsClean();
     void screenshots();
 
@@ -245,6 +253,13 @@ void TestTrainingLab::heatMapClassIsThePrediction() {
         }
     }
     QCOMPARE(checked, 20);
+
+    // What each unit learned: a thumbnail beside every hidden and output unit.
+    lab_->thumbnailsAction()->setChecked(true);
+    QVERIFY(waitForFrame());
+    QCOMPARE(unitThumbnailCount(window_->workspace()->scene()), 6 + 1);
+    lab_->thumbnailsAction()->setChecked(false);
+    QCOMPARE(unitThumbnailCount(window_->workspace()->scene()), 0);
 }
 
 void TestTrainingLab::softmaxRegionsMarkTheThirdPoint() {
@@ -332,6 +347,35 @@ void TestTrainingLab::digitsShowTopFiveAndWeightImages() {
     QVERIFY(lab_->weightImages()->isVisible());
 }
 
+void TestTrainingLab::exportsWriteFiles() {
+    QVERIFY(load(kSpiralNet));
+    setData("spiral", 100);
+    QVERIFY2(runAndWait("learning_rate", "0.3, 0.03", 5), qPrintable(lab_->statusText()));
+    QTemporaryDir dir;
+    QString error;
+    for (const char* name : {"a.png", "a.pdf", "a.svg"}) {
+        QVERIFY2(lab_->savePlot(lab_->lossPlot(), dir.filePath(name), error), qPrintable(error));
+        QVERIFY(QFileInfo(dir.filePath(name)).size() > 0);
+    }
+    QVERIFY2(lab_->saveAllPlots(dir.filePath("all.png"), error), qPrintable(error));
+    QVERIFY(!lab_->savePlot(lab_->lossPlot(), dir.filePath("a.txt"), error));
+    QVERIFY2(lab_->saveRuns(dir.filePath("runs.json"), error), qPrintable(error));
+    QFile json(dir.filePath("runs.json"));
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const QJsonObject root = QJsonDocument::fromJson(json.readAll()).object();
+    QCOMPARE(root.value("format").toString(), QString("backprop-lab.training/1"));
+    const QJsonArray runs = root.value("runs").toArray();
+    QCOMPARE(runs.size(), 2);
+    QCOMPARE(runs[1].toObject().value("learning_rate").toDouble(), 0.03);
+    const QJsonArray loss = runs[1].toObject().value("train_loss").toArray();
+    QCOMPARE(loss.size(), 6);
+    QCOMPARE(loss[5].toDouble(), lab_->session().runs[1].trainLoss[5]);
+    QVERIFY2(lab_->saveRuns(dir.filePath("runs.csv"), error), qPrintable(error));
+    QFile csv(dir.filePath("runs.csv"));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    QCOMPARE(csv.readAll().count('\n'), 1 + 2 * 6);
+}
+
 void TestTrainingLab::closingMidRunIsClean() {
     QVERIFY(load(kSpiralNet));
     setData("spiral", 400);
@@ -365,30 +409,21 @@ void TestTrainingLab::screenshots() {
             QVERIFY(window_->grab().save(file));
         }
     };
-    auto* init = child<QComboBox>("initCombo");
-    QVERIFY(load(zeroNetwork({2, 12, 12, 1}, {"tanh", "tanh", "sigmoid"}, "binary_cross_entropy")));
-    init->setCurrentIndex(init->findData("xavier"));
-    setData("spiral", 300);
-    child<QLineEdit>("etaEdit")->setText("0.03");
-    QVERIFY(runAndWait("optimizer", "sgd, momentum, adam", 300));
+    // The shipped examples, with the defaults of their `training` objects.
+    QVERIFY(window_->openExample("spiral_2881_tanh"));
+    window_->tabs()->setCurrentWidget(lab_);
+    QCOMPARE(child<QLineEdit>("compareEdit")->text(), QString("sgd, momentum, adam"));
+    QVERIFY(runAndWait("optimizer", "sgd, momentum, adam", 800));
     lab_->setSelectedRun(2);
     shoot("spiral");
-    QVERIFY(load(kBlobsNet));
-    init->setCurrentIndex(0);
-    setData("three_blobs", 300);
+    QVERIFY(window_->openExample("three_blobs_softmax"));
+    window_->tabs()->setCurrentWidget(lab_);
     child<QDoubleSpinBox>("noiseSpin")->setValue(0.6);
     emit child<QDoubleSpinBox>("noiseSpin")->editingFinished();
-    QVERIFY(runAndWait("", "", 100));
+    QVERIFY(runAndWait("", "", 50));
     shoot("three-blobs");
-    QVERIFY(load(zeroNetwork({64, 16, 10}, {"tanh", "softmax"}, "cross_entropy")));
-    init->setCurrentIndex(init->findData("xavier"));
-    auto* data = child<QComboBox>("dataCombo");
-    data->setCurrentIndex(data->findData("digits"));
-    QVERIFY(lab_->prepareData());
-    child<QComboBox>("optimizerCombo")
-        ->setCurrentIndex(child<QComboBox>("optimizerCombo")->findData("adam"));
-    child<QLineEdit>("etaEdit")->setText("0.01");
-    child<QSpinBox>("batchSpin")->setValue(32);
+    QVERIFY(window_->openExample("digits_64_32_10_relu"));
+    window_->tabs()->setCurrentWidget(lab_);
     QVERIFY(runAndWait("", "", 30));
     shoot("digits");
 }

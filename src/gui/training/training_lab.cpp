@@ -109,12 +109,16 @@ TrainingLab::TrainingLab(NetworkDocument* document, QWidget* parent)
         else
             clearUnitThumbnails(canvasScene_);
     });
+    // A newly opened network brings its `training` object's defaults.
     connect(document_, &NetworkDocument::structureChanged, this, [this] {
-        if (!running_)
-            prepareData();
+        if (running_)
+            return;
+        applyDocumentDefaults();
+        prepareData();
     });
-    applyDocumentDefaults();
+    updateCompareHint();
     dataCombo_->setCurrentIndex(std::max(0, dataCombo_->findData(QStringLiteral("spiral"))));
+    applyDocumentDefaults();
     prepareData();
 }
 

@@ -11,6 +11,7 @@
 #include "gui/training/training_session.h"
 
 #include <QElapsedTimer>
+#include <QJsonValue>
 #include <QTimer>
 #include <QWidget>
 
@@ -133,6 +134,7 @@ class TrainingLab : public QWidget {
     TrainingSession session_;
     std::shared_ptr<const Dataset> rawData_; // the generated set, before fitting
     QString filePath_;                       // the opened data file, if any
+    QJsonValue appliedSetup_; // the document's `training` object last applied to the fields
     quint64 comparisonId_ = 0;
     bool running_ = false;
     bool followLatest_ = true;

@@ -1,15 +1,20 @@
 // The Training tab's panels: building the widgets and reading their fields
 // into the core's options (the core's own checks say what is wrong).
+#include "core/training/training_setup.h"
+#include "gui/network_document.h"
 #include "gui/training/data_preview.h"
 #include "gui/training/training_confusion_plot.h"
 #include "gui/training/training_curve_plot.h"
 #include "gui/training/training_lab.h"
 #include "gui/training/training_region_plot.h"
+#include "io/training_setup_json.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -22,6 +27,7 @@
 #include <QSlider>
 #include <QSpinBox>
 
+#include <algorithm>
 #include <cmath>
 
 namespace bpl::gui {
@@ -275,9 +281,61 @@ QWidget* TrainingLab::buildPlotArea() {
     return area;
 }
 
-// The network file's `training` object, when present, gives the defaults.
+// The network file's `training` object, when present, gives the defaults
+// (once per object: the fields are the user's afterwards).
 void TrainingLab::applyDocumentDefaults() {
-    updateCompareHint();
+    const QJsonValue value = document_->state().original.value("training");
+    if (value == appliedSetup_)
+        return;
+    appliedSetup_ = value;
+    if (value.isUndefined())
+        return;
+    const auto parsed = io::parseTrainingSetup(value);
+    if (!parsed)
+        return;
+    const TrainingSetup& t = parsed.value();
+    const auto text = [](double x) { return QLocale::c().toString(x, 'g', 12); };
+    const auto select = [](QComboBox* combo, const QString& data) {
+        combo->setCurrentIndex(std::max(0, combo->findData(data)));
+    };
+    rawData_.reset();
+    filePath_.clear();
+    if (t.usesFile()) {
+        const QString path =
+            QFileInfo(document_->filePath()).dir().filePath(QString::fromStdString(t.dataFile));
+        if (QFileInfo::exists(path))
+            filePath_ = path;
+    } else {
+        select(dataCombo_, QString::fromStdString(t.generator.name));
+        pointsSpin_->setValue(t.generator.points);
+        noiseSpin_->setValue(t.generator.noise);
+        dataSeedSpin_->setValue(static_cast<int>(t.generator.seed));
+    }
+    splitEdit_->setText(QString("%1, %2, %3")
+                            .arg(t.split.trainPercent)
+                            .arg(t.split.validationPercent)
+                            .arg(t.split.testPercent));
+    splitSeedSpin_->setValue(static_cast<int>(t.split.seed));
+    shuffleCheck_->setChecked(t.split.shuffle);
+    const TrainingOptions o = trainingOptionsOf(t, document_->network());
+    select(optimizerCombo_, QString::fromStdString(optimizerKey(o.optimizer.kind)));
+    etaEdit_->setText(text(o.optimizer.learningRate));
+    betaEdit_->setText(
+        text(o.optimizer.kind == OptimizerKind::Adam ? o.optimizer.beta1 : o.optimizer.beta));
+    beta2Edit_->setText(text(o.optimizer.beta2));
+    biasCorrectionCheck_->setChecked(o.optimizer.biasCorrection);
+    batchSpin_->setValue(o.batchSize);
+    epochsSpin_->setValue(o.epochs);
+    l2Edit_->setText(text(o.l2));
+    seedSpin_->setValue(static_cast<int>(o.seed));
+    select(initCombo_, o.init ? QString::fromStdString(initSchemeKey(o.init->scheme)) : QString());
+    if (o.init)
+        initSeedSpin_->setValue(static_cast<int>(o.init->seed));
+    select(compareCombo_, QString::fromStdString(t.comparison.setting));
+    QStringList values;
+    for (const std::string& v : t.comparison.values)
+        values << QString::fromStdString(v);
+    compareEdit_->setText(values.join(", "));
 }
 
 std::optional<TrainingOptions> TrainingLab::baseOptions(QString& error) const {

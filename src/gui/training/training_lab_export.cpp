@@ -1,11 +1,12 @@
 // The Training tab's exports: each plot or all of them as PNG, PDF or SVG (via
 // the plot exporter, which writes through QSaveFile); the runs as JSON in the
-// format of `backprop-lab train --format json` or as CSV.
+// format of `backprop-lab train --format json` or CSV, by its own writer.
 #include "gui/training/training_lab.h"
 
 #include "gui/logreg/logreg_plot_export.h"
+#include "gui/network_document.h"
 #include "gui/training/training_plot.h"
-#include "gui/training/training_runs_export.h"
+#include "io/training_export.h"
 
 #include <QFileDialog>
 #include <QFileInfo>
@@ -102,15 +103,23 @@ bool TrainingLab::saveRuns(const QString& path, QString& error) const {
         error = tr("Nothing to save yet: press Run first.");
         return false;
     }
+    // The writer of `backprop-lab train`: the same JSON and CSV as the command line.
     const bool json = QFileInfo(path).suffix().compare("json", Qt::CaseInsensitive) == 0;
-    const auto bytes = json ? trainingRunsJson(session_) : trainingRunsCsv(session_);
-    if (!bytes) {
-        error = QString::fromStdString(bytes.error().message());
-        return false;
+    // A run still going (or stopped early) is written with its latest weights.
+    std::vector<TrainingRun> runs = session_.runs;
+    for (int r = 0; r < session_.runCount(); ++r) {
+        TrainingRun& run = runs[static_cast<std::size_t>(r)];
+        if (run.finalNetwork.layers.empty())
+            run.finalNetwork = session_.networkAt(r, run.recordedEpochs() - 1);
     }
+    io::NetworkDocument file = document_->fileDocument();
+    file.network = session_.start;
+    const QByteArray bytes =
+        json ? io::trainingRunsToJsonBytes(
+                   io::summaryOf(*session_.split, session_.dataName.toStdString()), runs, file)
+             : io::trainingRunsToCsv(runs);
     QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes.value()) != bytes.value().size() ||
-        !f.commit()) {
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit()) {
         error = tr("%1: cannot write (%2)").arg(path, f.errorString());
         return false;
     }
