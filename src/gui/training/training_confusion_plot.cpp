@@ -80,10 +80,10 @@ void TrainingConfusionPlot::setConfusion(const Eigen::MatrixXi& confusion, const
     const QLocale locale;
     QStringList parts;
     if (top1)
-        parts << tr("top-1 accuracy %1 %").arg(locale.toString(100 * *top1, 'f', 1));
+        parts << tr("top-1 %1 %").arg(locale.toString(100 * *top1, 'f', 1));
     if (top5)
-        parts << tr("top-5 accuracy %1 %").arg(locale.toString(100 * *top5, 'f', 1));
-    summary_->setText(parts.join("    "));
+        parts << tr("top-5 %1 %").arg(locale.toString(100 * *top5, 'f', 1));
+    summary_->setText(parts.join(", "));
     fitView();
     requestReplot();
 }

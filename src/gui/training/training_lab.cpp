@@ -45,8 +45,7 @@ TrainingLab::TrainingLab(NetworkDocument* document, QWidget* parent)
     auto* scroll = new QScrollArea;
     scroll->setWidget(controls);
     scroll->setWidgetResizable(true);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumWidth(controls->sizeHint().width() + 20);
+    scroll->setMinimumWidth(std::min(350, controls->sizeHint().width() + 20));
     scroll->setMaximumWidth(controls->sizeHint().width() + 60);
     auto* splitter = new QSplitter(Qt::Horizontal);
     splitter->addWidget(scroll);

@@ -214,8 +214,8 @@ QWidget* TrainingLab::buildPlotArea() {
     runCombo_ = new QComboBox;
     runCombo_->setObjectName("runCombo");
     runCombo_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    runCombo_->setMinimumContentsLength(16);
-    logCheck_ = new QCheckBox(tr("log-scale loss"));
+    runCombo_->setMinimumContentsLength(12);
+    logCheck_ = new QCheckBox(tr("log loss"));
     logCheck_->setObjectName("logCheck");
     stepperButton_ = new QPushButton(tr("Open in the stepper"));
     stepperButton_->setObjectName("stepperButton");
@@ -232,7 +232,7 @@ QWidget* TrainingLab::buildPlotArea() {
     top->addWidget(runButton_);
     top->addWidget(stopButton_);
     top->addSpacing(8);
-    top->addWidget(new QLabel(tr("Run shown")));
+    runCombo_->setToolTip(tr("The run the decision regions, the confusion matrix and the stepper show"));
     top->addWidget(runCombo_);
     top->addWidget(logCheck_);
     top->addStretch(1);

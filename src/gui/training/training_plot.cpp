@@ -10,7 +10,7 @@ namespace bpl::gui {
 
 TrainingPlot::TrainingPlot(const QString& title, QWidget* parent) : QCustomPlot(parent) {
     stylePlot(this);
-    setMinimumSize(220, 190);
+    setMinimumSize(170, 150); // three columns beside the controls fit 1024 pixels
     plotLayout()->insertRow(0);
     titleElement_ = new QCPTextElement(this, title, QFont(QFont().family(), 10, QFont::Bold));
     plotLayout()->addElement(0, 0, titleElement_);
