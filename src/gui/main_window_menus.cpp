@@ -18,6 +18,7 @@
 #include "gui/network_document.h"
 #include "gui/network_editor.h"
 #include "gui/network_workspace.h"
+#include "gui/training/training_lab.h"
 #include "ui_main_window.h"
 
 #include <QActionGroup>
@@ -206,6 +207,8 @@ void MainWindow::buildViewMenu() {
         connect(a, &QAction::triggered, this, [this, theme] { appearance_->setTheme(theme); });
     }
     for (QAction* a : workspace()->panelActions()) ui_->menuPanels->addAction(a);
+    // The Training tab's thumbnails of what each unit learned, on the canvas.
+    if (auto* training = ui_->tabs->findChild<TrainingLab*>()) ui_->menuView->addAction(training->thumbnailsAction());
 
     connect(ui_->actionZoomIn, &QAction::triggered, view, &NetworkView::zoomIn);
     connect(ui_->actionZoomOut, &QAction::triggered, view, &NetworkView::zoomOut);

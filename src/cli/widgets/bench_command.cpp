@@ -4,6 +4,7 @@
 // the GUI thread while the lab runs a 5-η × (GD + SGD) sweep with live plots
 // (offscreen, in this process). Figures only: nothing here fails on time.
 #include "cli/bench_train.h"
+#include "cli/bench_training_gui.h"
 #include "cli/command.h"
 #include "cli/output.h"
 #include "core/logreg_gaussian.h"
@@ -131,6 +132,7 @@ QString millions(double perSecond) {
 int runBench(const QStringList& args) {
     if (!args.isEmpty() && args.first() == "train") return runBenchTrain(args.mid(1));
     if (!args.isEmpty() && args.first() == "canvas") return runBenchCanvas(args);
+    if (!args.isEmpty() && args.first() == "training-gui") return runTrainingGuiBench(args.mid(1));
     QCommandLineParser p;
     p.setApplicationDescription(
         "Measure speed. 'bench logreg': logistic-regression throughput of GD and SGD, "

@@ -9,7 +9,7 @@ const std::vector<Command>& commands() {
         {"check", "check hand-worked answers: correct, wrong or carried from an earlier slip", false, runCheck},
         {"logreg", "train logistic regression for several learning rates (JSON, CSV, --plot)", true, runLogRegCommand},
         {"train", "train a network on a data set, comparing settings (JSON, CSV, --plot, --save-network)", false, runTrainCommand},
-        {"bench", "measure speed: bench logreg [--points N] [--iters K] | bench train [--epochs E] | bench canvas [--layers 200-200-1]", true, runBench},
+        {"bench", "measure speed: bench logreg [--points N] [--iters K] | bench train [--epochs E] | bench canvas [--layers 200-200-1] | bench training-gui", true, runBench},
         {"grad", "the chain rule on an expression: grad \"EXPR\" --at x=1,y=0", false, runGrad},
         {"conv", "a convolution forward and backward: conv --input X --filter W", false, runConv},
     };

@@ -1,0 +1,43 @@
+// The Training tab's curves over epochs, one colour per run: the loss or the
+// accuracy (training solid, validation dashed; the loss optionally on a log
+// scale), or the gradient norm ‖∂J/∂W⁽ˡ⁾‖ of every layer (one line style per
+// layer, log scale). A vertical line marks the slider's epoch.
+#pragma once
+
+#include "gui/training/training_plot.h"
+
+#include <vector>
+
+namespace bpl::gui {
+
+class TrainingCurvePlot : public TrainingPlot {
+    Q_OBJECT
+  public:
+    enum Kind { Loss, Accuracy, Gradients };
+    explicit TrainingCurvePlot(Kind kind, QWidget* parent = nullptr);
+
+    void setSession(const TrainingSession* session) override;
+    void appendValues(int run, int first) override;
+    void setEpoch(int k) override;
+    void fitView() override;
+    void setLogScale(bool on);
+    bool logScale() const { return logScale_; }
+    Kind kind() const { return kind_; }
+
+    // The graphs of a run (tests): training then validation, or one per layer.
+    std::vector<QCPGraph*> runGraphs(int run) const;
+    QCPItemStraightLine* epochLine() const { return epochLine_; }
+
+  private:
+    // The series a graph shows for one run, as recorded.
+    void addRunGraphs(int run);
+    void addKeyGraphs();
+    void appendSeries(QCPGraph* graph, const std::vector<double>& values, int first);
+
+    Kind kind_;
+    bool logScale_ = false;
+    std::vector<std::vector<QCPGraph*>> graphs_; // [run][series]
+    QCPItemStraightLine* epochLine_ = nullptr;
+};
+
+} // namespace bpl::gui

@@ -1,0 +1,491 @@
+#include "gui/training/training_lab.h"
+
+#include "compute/heatmap_worker.h"
+#include "compute/training_worker.h"
+#include "gui/commands/training_command.h"
+#include "gui/network_document.h"
+#include "gui/training/data_preview.h"
+#include "gui/training/training_confusion_plot.h"
+#include "gui/training/training_curve_plot.h"
+#include "gui/training/training_region_plot.h"
+#include "gui/training/unit_thumbnails.h"
+#include "io/training_data.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QSlider>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QUndoStack>
+
+#include <algorithm>
+
+namespace bpl::gui {
+
+TrainingLab::TrainingLab(NetworkDocument* document, QWidget* parent)
+    : QWidget(parent), document_(document), compute_(std::make_unique<compute::TrainingCompute>()),
+      heatMap_(std::make_unique<compute::HeatMapCompute>()) {
+    setProperty("tabId", QStringLiteral("training"));
+    auto* controls = new QWidget;
+    auto* controlsLayout = new QVBoxLayout(controls);
+    controlsLayout->setContentsMargins(4, 4, 4, 4);
+    controlsLayout->addWidget(buildDataPanel());
+    controlsLayout->addWidget(buildRunsPanel());
+    controlsLayout->addStretch(1);
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(controls);
+    scroll->setWidgetResizable(true);
+    scroll->setMinimumWidth(std::min(350, controls->sizeHint().width() + 20));
+    scroll->setMaximumWidth(controls->sizeHint().width() + 60);
+    auto* splitter = new QSplitter(Qt::Horizontal);
+    splitter->addWidget(scroll);
+    splitter->addWidget(buildPlotArea());
+    splitter->setStretchFactor(1, 1);
+    splitter->setChildrenCollapsible(false);
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->addWidget(splitter);
+
+    for (TrainingPlot* plot : plots()) {
+        connect(plot, &TrainingPlot::epochPicked, this, [this](int k) {
+            followLatest_ = false;
+            setEpoch(k);
+        });
+        connect(plot, &TrainingPlot::saveRequested, this, &TrainingLab::askSavePlot);
+    }
+    connect(compute_.get(), &compute::TrainingCompute::progress, this, &TrainingLab::onProgress);
+    connect(compute_.get(), &compute::TrainingCompute::comparisonFinished, this,
+            &TrainingLab::onFinished);
+    connect(heatMap_.get(), &compute::HeatMapCompute::frameReady, this, &TrainingLab::onFrame);
+    connect(slider_, &QSlider::valueChanged, this, [this](int k) {
+        if (!settingSlider_)
+            followLatest_ = k >= slider_->maximum();
+        showEpoch(k);
+    });
+    connect(playButton_, &QPushButton::toggled, this, [this](bool on) {
+        if (on) {
+            if (slider_->value() >= slider_->maximum())
+                setEpoch(0);
+            followLatest_ = false;
+            playTimer_.start();
+            playButton_->setText(tr("Pause"));
+        } else {
+            playTimer_.stop();
+            playButton_->setText(tr("Play"));
+        }
+    });
+    playTimer_.setInterval(40);
+    connect(&playTimer_, &QTimer::timeout, this, &TrainingLab::playTick);
+    connect(runCombo_, &QComboBox::activated, this, [this](int index) { setSelectedRun(index); });
+    connect(logCheck_, &QCheckBox::toggled, this, [this](bool on) {
+        lossPlot_->setLogScale(on);
+        lossPlot_->setSession(&session_);
+        for (int r = 0; r < session_.runCount(); ++r)
+            lossPlot_->appendValues(r, 0);
+        lossPlot_->setEpoch(epoch());
+    });
+    connect(runButton_, &QPushButton::clicked, this, [this] { run(); });
+    connect(stopButton_, &QPushButton::clicked, this, &TrainingLab::stop);
+    connect(stepperButton_, &QPushButton::clicked, this, [this] { openInStepper(); });
+    buildExportMenu(exportButton_);
+    thumbnailsAction_ = new QAction(tr("What each unit &learned (Training thumbnails)"), this);
+    thumbnailsAction_->setCheckable(true);
+    thumbnailsAction_->setStatusTip(tr("For two inputs: beside each neuron, its activation over "
+                                       "the plane at the Training tab's epoch"));
+    connect(thumbnailsAction_, &QAction::toggled, this, [this](bool on) {
+        if (on)
+            requestViews();
+        else
+            clearUnitThumbnails(canvasScene_);
+    });
+    // A newly opened network brings its `training` object's defaults.
+    connect(document_, &NetworkDocument::structureChanged, this, [this] {
+        if (running_)
+            return;
+        applyDocumentDefaults();
+        prepareData();
+    });
+    updateCompareHint();
+    dataCombo_->setCurrentIndex(std::max(0, dataCombo_->findData(QStringLiteral("spiral"))));
+    applyDocumentDefaults();
+    prepareData();
+}
+
+TrainingLab::~TrainingLab() {
+    // Join the workers before the plots and the session go away.
+    compute_.reset();
+    heatMap_.reset();
+}
+
+std::vector<TrainingPlot*> TrainingLab::plots() const {
+    return {regionPlot_, lossPlot_, accuracyPlot_, gradientPlot_, confusionPlot_};
+}
+
+bool TrainingLab::openData(const QString& path) {
+    const auto loaded = io::loadTrainingData(path, document_->network());
+    if (!loaded) {
+        setStatus(
+            tr("Cannot open the data: %1").arg(QString::fromStdString(loaded.error().message())),
+            true);
+        return false;
+    }
+    filePath_ = path;
+    return prepareData();
+}
+
+// The data of the data panel fitted to the document's network: a file and the
+// digits are read for it by io; a generated set is made once and then fitted.
+Result<Dataset> TrainingLab::fittedData() {
+    const Network& network = document_->network();
+    if (!filePath_.isEmpty())
+        return io::loadTrainingData(filePath_, network);
+    const QString name = dataCombo_->currentData().toString();
+    if (name == io::kDigitsName)
+        return io::loadDigits(network);
+    if (!rawData_) {
+        GeneratorOptions g;
+        g.name = name.toStdString();
+        g.points = pointsSpin_->value();
+        g.noise = noiseSpin_->value();
+        g.seed = static_cast<std::uint64_t>(dataSeedSpin_->value());
+        auto made = generateDataset(g);
+        if (!made)
+            return made.error();
+        rawData_ = std::make_shared<const Dataset>(std::move(made.value()));
+    }
+    preview_->setData(rawData_);
+    return fitDatasetToNetwork(*rawData_, network);
+}
+
+bool TrainingLab::prepareData() {
+    const bool generated =
+        filePath_.isEmpty() && dataCombo_->currentData().toString() != io::kDigitsName;
+    for (QWidget* w : {static_cast<QWidget*>(pointsSpin_), static_cast<QWidget*>(noiseSpin_),
+                       static_cast<QWidget*>(dataSeedSpin_)})
+        w->setEnabled(generated);
+    const QString name = filePath_.isEmpty() ? dataCombo_->currentData().toString()
+                                             : QFileInfo(filePath_).fileName();
+    if (!generated)
+        preview_->setData(nullptr);
+    auto fitted = fittedData();
+    if (!fitted) {
+        dataInfo_->setText(tr("<b>%1</b>").arg(name.toHtmlEscaped()));
+        setStatus(tr("The data does not fit the network: %1")
+                      .arg(QString::fromStdString(fitted.error().message())),
+                  true);
+        return false;
+    }
+    SplitOptions split;
+    const QStringList parts =
+        splitEdit_->text().split(QRegularExpression("[,;\\s]+"), Qt::SkipEmptyParts);
+    std::vector<int> percent;
+    for (const QString& part : parts) {
+        bool ok = false;
+        percent.push_back(QLocale::c().toInt(part, &ok));
+        if (!ok) {
+            setStatus(tr("Split: “%1” is not a whole number of percent").arg(part), true);
+            return false;
+        }
+    }
+    if (percent.size() != 3) {
+        setStatus(
+            tr("Split: give three percentages, training, validation and test (e.g. 60, 20, 20)"),
+            true);
+        return false;
+    }
+    split.trainPercent = percent[0];
+    split.validationPercent = percent[1];
+    split.testPercent = percent[2];
+    split.seed = static_cast<std::uint64_t>(splitSeedSpin_->value());
+    split.shuffle = shuffleCheck_->isChecked();
+    if (const std::string problem = splitProblem(split); !problem.empty()) {
+        setStatus(tr("Split: %1").arg(QString::fromStdString(problem)), true);
+        return false;
+    }
+    if (running_) {
+        // The runs belong to the old data: stop them and ignore their reports.
+        compute_->cancel();
+        comparisonId_ = 0;
+        running_ = false;
+        updateRunning(false);
+    }
+    auto data = std::make_shared<const Dataset>(std::move(fitted.value()));
+    if (!generated)
+        preview_->setData(data);
+    auto parts3 = std::make_shared<const DataSplit>(splitDataset(*data, split));
+    session_ = TrainingSession{};
+    session_.data = data;
+    session_.split = parts3;
+    session_.dataName = name;
+    session_.start = document_->network();
+    for (TrainingPlot* plot : plots())
+        plot->setSession(&session_);
+    weightImages_->clear();
+    // The first layer's weights share the gradient plot's row for image inputs.
+    plotGrid_->removeWidget(gradientPlot_);
+    plotGrid_->addWidget(gradientPlot_, 1, 1, 1, session_.isImages() ? 1 : 2);
+    weightImages_->setVisible(session_.isImages());
+    updateRunCombo();
+    updateSlider();
+    dataInfo_->setText(
+        tr("<b>%1</b>: %2 samples, %3 inputs%4 — %5 training, %6 validation, %7 test")
+            .arg(name.toHtmlEscaped())
+            .arg(data->sampleCount())
+            .arg(data->inputCount())
+            .arg(data->isClassification() ? tr(", %1 classes").arg(data->classes)
+                                          : tr(", regression"))
+            .arg(parts3->train.sampleCount())
+            .arg(parts3->validation.sampleCount())
+            .arg(parts3->test.sampleCount()));
+    showEpoch(0);
+    setStatus(tr("Press Run to train the network on %1.").arg(name));
+    return true;
+}
+
+bool TrainingLab::run() {
+    if (!session_.split && !prepareData())
+        return false;
+    if (!session_.split)
+        return false;
+    QString error;
+    const auto base = baseOptions(error);
+    const auto compare = base ? comparison(error) : std::nullopt;
+    if (!base || !compare) {
+        setStatus(error + ".", true);
+        return false;
+    }
+    auto planned = comparisonRuns(*base, *compare);
+    if (!planned) {
+        setStatus(QString::fromStdString(planned.error().message()) + ".", true);
+        return false;
+    }
+    const int trainRows = session_.split->train.sampleCount();
+    for (const TrainingOptions& o : planned.value()) {
+        std::string problem = optimizerProblem(o.optimizer);
+        if (problem.empty())
+            problem = trainingProblem(o, trainRows);
+        if (!problem.empty()) {
+            setStatus(QString::fromStdString(problem) + ".", true);
+            return false;
+        }
+    }
+    if (const std::string problem = networkTrainingProblem(document_->network());
+        !problem.empty()) {
+        setStatus(QString::fromStdString(problem) + ".", true);
+        return false;
+    }
+    // The document's network now (its weights start every run).
+    if (!NetworkDocument::sameShape(session_.start, document_->network()) && !prepareData())
+        return false;
+    session_.start = document_->network();
+    session_.comparedSetting = compare->setting;
+    session_.runs.clear();
+    for (const TrainingOptions& o : planned.value()) {
+        TrainingRun r;
+        r.options = o;
+        r.label = o.label.empty() ? defaultRunLabel(o) : o.label;
+        session_.runs.push_back(std::move(r));
+    }
+    playButton_->setChecked(false);
+    selectedRun_ = std::min(selectedRun_, session_.runCount() - 1);
+    for (TrainingPlot* plot : plots()) {
+        plot->setSession(&session_);
+        plot->setSelectedRun(selectedRun_);
+    }
+    updateRunCombo();
+    followLatest_ = true;
+    comparisonId_ = compute_->start(session_.start, session_.split, planned.value());
+    running_ = true;
+    clock_.start();
+    updateRunning(true);
+    updateSlider();
+    setStatus(tr("Training %n run(s)…", nullptr, session_.runCount()));
+    return true;
+}
+
+void TrainingLab::stop() {
+    if (running_)
+        compute_->cancel();
+}
+
+void TrainingLab::onProgress(const compute::TrainingProgress& progress) {
+    if (progress.comparison != comparisonId_)
+        return; // a report of an older comparison
+    for (const auto& update : progress.updates) {
+        if (update.run < 0 || update.run >= session_.runCount())
+            continue;
+        const int first = session_.runs[static_cast<std::size_t>(update.run)].recordedEpochs();
+        session_.apply(update);
+        for (TrainingPlot* plot : plots())
+            plot->appendValues(update.run, std::min(first, update.first));
+    }
+    updateSlider();
+    showEpoch(slider_->value());
+}
+
+void TrainingLab::onFinished(quint64 comparison, bool cancelled) {
+    if (comparison != comparisonId_)
+        return;
+    running_ = false;
+    seconds_ = clock_.elapsed() / 1000.0;
+    updateRunning(false);
+    setStatus(finishedSummary(cancelled));
+    showEpoch(slider_->value());
+    emit comparisonFinished(cancelled);
+}
+
+QString TrainingLab::finishedSummary(bool cancelled) const {
+    QStringList parts;
+    for (const TrainingRun& r : session_.runs) {
+        parts << tr("%1: %2 after %3 epochs")
+                     .arg(QString::fromStdString(r.label),
+                          QString::fromStdString(trainingStopKey(r.stopped)))
+                     .arg(std::max(0, r.recordedEpochs() - 1));
+    }
+    const QString head = cancelled ? tr("Stopped after %1 s.").arg(seconds_, 0, 'f', 2)
+                                   : tr("Finished in %1 s.").arg(seconds_, 0, 'f', 2);
+    return head + " " + parts.join("; ") + ".";
+}
+
+void TrainingLab::updateSlider() {
+    const int longest = std::max(1, session_.longest());
+    settingSlider_ = true;
+    slider_->setMaximum(longest - 1);
+    if (followLatest_)
+        slider_->setValue(longest - 1);
+    settingSlider_ = false;
+}
+
+int TrainingLab::epoch() const {
+    return slider_->value();
+}
+
+void TrainingLab::setEpoch(int k) {
+    settingSlider_ = true;
+    slider_->setValue(k);
+    settingSlider_ = false;
+    showEpoch(slider_->value());
+}
+
+void TrainingLab::setSelectedRun(int run) {
+    selectedRun_ = std::clamp(run, 0, std::max(0, session_.runCount() - 1));
+    if (runCombo_->currentIndex() != selectedRun_)
+        runCombo_->setCurrentIndex(selectedRun_);
+    for (TrainingPlot* plot : plots())
+        plot->setSelectedRun(selectedRun_);
+    showEpoch(slider_->value());
+}
+
+void TrainingLab::showEpoch(int k) {
+    for (TrainingPlot* plot : plots())
+        plot->setEpoch(k);
+    requestViews();
+    epochLabel_->setText(tr("epoch %1 of %2").arg(k).arg(std::max(0, session_.longest() - 1)));
+    emit epochChanged(k);
+}
+
+// The views of one run at one epoch: the heat map (on the worker), the
+// fitted curve, the confusion matrix and the first layer's weights.
+void TrainingLab::requestViews() {
+    if (!session_.data)
+        return;
+    const int k = slider_->value();
+    const Network net = session_.networkAt(selectedRun_, k);
+    if (session_.isTwoD() && session_.data->isClassification()) {
+        heatMap_->request(net, regionPlot_->grid(), k, thumbnailsWanted());
+    } else if (session_.isCurve()) {
+        regionPlot_->setCurve(net);
+    }
+    if (session_.isImages())
+        weightImages_->setNetwork(net);
+    if (!session_.data->isClassification())
+        return;
+    const bool hasTest = session_.split->test.sampleCount() > 0;
+    const Dataset& part = hasTest ? session_.split->test : session_.split->validation;
+    if (part.sampleCount() == 0)
+        return;
+    const int shown = std::max(0, session_.clampedEpoch(selectedRun_, k));
+    const bool many = session_.classes() >= 5;
+    confusionPlot_->setConfusion(
+        confusionMatrix(net, part), hasTest ? tr("test") : tr("validation"), shown,
+        many ? std::optional<double>(topKAccuracy(net, part, 1)) : std::nullopt,
+        many ? std::optional<double>(topKAccuracy(net, part, 5)) : std::nullopt);
+}
+
+void TrainingLab::onFrame(const compute::HeatMapFrame& frame) {
+    if (!session_.isTwoD())
+        return;
+    regionPlot_->setFrame(frame, session_.networkAt(selectedRun_, frame.tag));
+    if (!frame.activations.empty() && thumbnailsWanted())
+        showUnitThumbnails(canvasScene_, frame.activations, frame.grid);
+    emit frameShown();
+}
+
+bool TrainingLab::thumbnailsWanted() const {
+    return canvasScene_ && thumbnailsAction_->isChecked() && session_.isTwoD() &&
+           NetworkDocument::sameShape(session_.start, document_->network());
+}
+
+void TrainingLab::updateRunCombo() {
+    runCombo_->clear();
+    for (const TrainingRun& r : session_.runs)
+        runCombo_->addItem(QString::fromStdString(r.label));
+    if (session_.runs.empty())
+        runCombo_->addItem(tr("start weights"));
+    runCombo_->setCurrentIndex(std::clamp(selectedRun_, 0, runCombo_->count() - 1));
+}
+
+void TrainingLab::updateRunning(bool running) {
+    runButton_->setText(running ? tr("Restart") : tr("Run"));
+    stopButton_->setEnabled(running);
+}
+
+void TrainingLab::setStatus(const QString& text, bool error) {
+    status_->setStyleSheet(error ? "color: #b00020;" : QString());
+    status_->setText(text);
+}
+
+QString TrainingLab::statusText() const {
+    return status_->text();
+}
+
+void TrainingLab::playTick() {
+    const int last = slider_->maximum();
+    const int step = std::max(1, (last + 1) / 200);
+    const int next = std::min(last, slider_->value() + step);
+    setEpoch(next);
+    if (next >= last)
+        playButton_->setChecked(false);
+}
+
+bool TrainingLab::openInStepper() {
+    if (session_.runs.empty() || session_.clampedEpoch(selectedRun_, epoch()) < 0) {
+        setStatus(tr("Run the training first: there are no trained weights to open."), true);
+        return false;
+    }
+    if (!NetworkDocument::sameShape(session_.start, document_->network())) {
+        setStatus(tr("The network has changed shape since this run: its weights no longer fit."),
+                  true);
+        return false;
+    }
+    const int k = session_.clampedEpoch(selectedRun_, epoch());
+    const TrainingRun& r = session_.runs[static_cast<std::size_t>(selectedRun_)];
+    const QString text = tr("Train %1 epochs (%2)").arg(k).arg(QString::fromStdString(r.label));
+    document_->undoStack()->push(
+        new TrainWeightsCommand(document_, text, r.snapshots[static_cast<std::size_t>(k)]));
+    setStatus(
+        tr("%1: in the Network tab now (Ctrl+Z there returns to the start weights).").arg(text));
+    return true;
+}
+
+} // namespace bpl::gui

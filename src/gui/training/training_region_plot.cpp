@@ -1,0 +1,252 @@
+#include "gui/training/training_region_plot.h"
+
+#include "core/training/trainer.h"
+#include "gui/logreg/logreg_style.h"
+#include "gui/training/training_session.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace bpl::gui {
+
+namespace {
+
+constexpr int kGridSize = 100;
+constexpr double kLighten = 0.5; // share of white in the region colours, so points stay visible
+const QRgb kBoundary = qRgb(40, 40, 40);
+
+int argmaxOf(const Eigen::MatrixXd& outputs, int c) {
+    if (outputs.rows() == 1)
+        return outputs(0, c) > 0.5 ? 1 : 0;
+    Eigen::Index best = 0;
+    outputs.col(c).maxCoeff(&best);
+    return static_cast<int>(best);
+}
+
+} // namespace
+
+TrainingRegionPlot::TrainingRegionPlot(QWidget* parent)
+    : TrainingPlot(tr("Decision regions"), parent) {
+    styleAxisRect(axisRect());
+    xAxis->setLabel("x₁");
+    yAxis->setLabel("x₂");
+    pixmap_ = new QCPItemPixmap(this);
+    pixmap_->setScaled(true, Qt::IgnoreAspectRatio, Qt::FastTransformation);
+    pixmap_->setVisible(false);
+    legend->setVisible(false);
+}
+
+void TrainingRegionPlot::setSession(const TrainingSession* session) {
+    session_ = session;
+    clearGraphs();
+    thirdGraph_ = nullptr;
+    curveGraph_ = nullptr;
+    thirdPoint_.reset();
+    image_ = QImage();
+    shownClass_.clear();
+    pixmap_->setVisible(false);
+    setGridToData();
+    placeData();
+    fitView();
+    requestReplot();
+}
+
+void TrainingRegionPlot::setGridToData() {
+    grid_ = compute::PlaneGrid{};
+    grid_.nx = grid_.ny = kGridSize;
+    if (!session_ || !session_->data || session_->data->inputCount() != 2 ||
+        session_->data->sampleCount() == 0)
+        return;
+    const Eigen::MatrixXd& x = session_->data->inputs;
+    const double x0 = x.row(0).minCoeff(), x1 = x.row(0).maxCoeff();
+    const double y0 = x.row(1).minCoeff(), y1 = x.row(1).maxCoeff();
+    const double pad = 0.08 * std::max({x1 - x0, y1 - y0, 1e-6});
+    grid_.xMin = x0 - pad;
+    grid_.xMax = x1 + pad;
+    grid_.yMin = y0 - pad;
+    grid_.yMax = y1 + pad;
+}
+
+void TrainingRegionPlot::placeData() {
+    if (!session_ || !session_->split)
+        return;
+    const DataSplit& split = *session_->split;
+    if (session_->isCurve()) {
+        setTitle(tr("Fitted curve"));
+        xAxis->setLabel("x");
+        yAxis->setLabel("y");
+        QCPGraph* points = addGraph();
+        points->setLineStyle(QCPGraph::lsNone);
+        points->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QColor(90, 90, 90), 4));
+        for (const Dataset* part : {&split.train, &split.validation, &split.test}) {
+            for (int i = 0; i < part->sampleCount(); ++i)
+                points->addData(part->inputs(0, i), part->targets(0, i));
+        }
+        curveGraph_ = addGraph();
+        curveGraph_->setPen(QPen(runColour(selectedRun_), 2));
+        return;
+    }
+    setTitle(tr("Decision regions"));
+    xAxis->setLabel("x₁");
+    yAxis->setLabel("x₂");
+    if (!session_->isTwoD() || !session_->data->isClassification()) {
+        setTitle(tr("Decision regions (for 2-D inputs)"));
+        return;
+    }
+    // Training points filled, test points as hollow triangles, one colour per class.
+    auto addPoints = [&](const Dataset& part, bool test) {
+        for (int k = 0; k < session_->classes(); ++k) {
+            QCPGraph* g = addGraph();
+            g->setLineStyle(QCPGraph::lsNone);
+            const QColor c = classColour(k);
+            g->setScatterStyle(test ? QCPScatterStyle(QCPScatterStyle::ssTriangle,
+                                                      QPen(c.darker(150), 1.5), Qt::white, 7)
+                                    : QCPScatterStyle(QCPScatterStyle::ssCircle,
+                                                      QPen(QColor(30, 30, 30), 0.8), c, 6));
+            for (int i = 0; i < part.sampleCount(); ++i) {
+                if (part.labels[static_cast<std::size_t>(i)] == k)
+                    g->addData(part.inputs(0, i), part.inputs(1, i));
+            }
+        }
+    };
+    addPoints(split.train, false);
+    addPoints(split.test, true);
+    thirdGraph_ = addGraph();
+    thirdGraph_->setLineStyle(QCPGraph::lsNone);
+    thirdGraph_->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssStar, QPen(Qt::black, 2.5), QBrush(Qt::NoBrush), 16));
+}
+
+void TrainingRegionPlot::appendValues(int, int) {}
+
+void TrainingRegionPlot::fitView() {
+    if (session_ && session_->isCurve()) {
+        rescaleAxes();
+        return;
+    }
+    xAxis->setRange(grid_.xMin, grid_.xMax);
+    yAxis->setRange(grid_.yMin, grid_.yMax);
+}
+
+QRgb TrainingRegionPlot::regionColour(const Eigen::MatrixXd& outputs, int c) {
+    double r = 0, g = 0, b = 0;
+    auto add = [&](const QColor& colour, double w) {
+        r += w * colour.redF();
+        g += w * colour.greenF();
+        b += w * colour.blueF();
+    };
+    if (outputs.rows() == 1) {
+        const double p = std::clamp(outputs(0, c), 0.0, 1.0);
+        add(classColour(0), 1 - p);
+        add(classColour(1), p);
+    } else {
+        for (Eigen::Index k = 0; k < outputs.rows(); ++k)
+            add(classColour(static_cast<int>(k)), std::clamp(outputs(k, c), 0.0, 1.0));
+    }
+    auto channel = [](double v) {
+        return static_cast<int>(
+            std::lround(255 * std::clamp(kLighten + (1 - kLighten) * v, 0.0, 1.0)));
+    };
+    return qRgb(channel(r), channel(g), channel(b));
+}
+
+void TrainingRegionPlot::setFrame(const compute::HeatMapFrame& frame, const Network& network) {
+    const compute::PlaneGrid& g = frame.grid;
+    if (frame.outputs.cols() != g.size() || g.size() == 0)
+        return;
+    image_ = QImage(g.nx, g.ny, QImage::Format_RGB32);
+    shownClass_.assign(static_cast<std::size_t>(g.size()), 0);
+    for (int c = 0; c < g.size(); ++c)
+        shownClass_[static_cast<std::size_t>(c)] = argmaxOf(frame.outputs, c);
+    for (int iy = 0; iy < g.ny; ++iy) {
+        auto* line = reinterpret_cast<QRgb*>(image_.scanLine(g.ny - 1 - iy)); // row 0 is the top
+        for (int ix = 0; ix < g.nx; ++ix) {
+            const int c = iy * g.nx + ix;
+            const int k = shownClass_[static_cast<std::size_t>(c)];
+            // A tie boundary passes between this point and its right or upper neighbour.
+            const bool edge =
+                (ix + 1 < g.nx && shownClass_[static_cast<std::size_t>(c + 1)] != k) ||
+                (iy + 1 < g.ny && shownClass_[static_cast<std::size_t>(c + g.nx)] != k);
+            line[ix] = edge ? kBoundary : regionColour(frame.outputs, c);
+        }
+    }
+    pixmap_->setPixmap(QPixmap::fromImage(image_));
+    pixmap_->topLeft->setCoords(g.xMin, g.yMax);
+    pixmap_->bottomRight->setCoords(g.xMax, g.yMin);
+    pixmap_->setVisible(true);
+    thirdPoint_ = frame.outputs.rows() == 3 ? findThirdPoint(network, frame) : std::nullopt;
+    if (thirdGraph_) {
+        thirdGraph_->data()->clear();
+        if (thirdPoint_)
+            thirdGraph_->addData(thirdPoint_->x(), thirdPoint_->y());
+    }
+    ++framesShown_;
+    requestReplot();
+}
+
+std::optional<QPointF> TrainingRegionPlot::findThirdPoint(const Network& network,
+                                                          const compute::HeatMapFrame& frame) {
+    if (network.layerCount() == 2 && network.outputSize() == 3 && network.inputSize() == 2) {
+        // a = Wx + b with a₀ = a₁ = a₂: (w₀ − w₁)·x = b₁ − b₀, (w₀ − w₂)·x = b₂ − b₀.
+        const Eigen::MatrixXd& w = network.layers[1].weights;
+        const Eigen::VectorXd& b = network.layers[1].bias;
+        Eigen::Matrix2d m;
+        m.row(0) = w.row(0) - w.row(1);
+        m.row(1) = w.row(0) - w.row(2);
+        const Eigen::Vector2d rhs(b[1] - b[0], b[2] - b[0]);
+        if (std::abs(m.determinant()) < 1e-12)
+            return std::nullopt;
+        const Eigen::Vector2d x = m.partialPivLu().solve(rhs);
+        if (!x.allFinite())
+            return std::nullopt;
+        return QPointF(x[0], x[1]);
+    }
+    double best = 1;
+    int bestColumn = -1;
+    for (Eigen::Index c = 0; c < frame.outputs.cols(); ++c) {
+        const double off = (frame.outputs.col(c).array() - 1.0 / 3.0).abs().maxCoeff();
+        if (off < best) {
+            best = off;
+            bestColumn = static_cast<int>(c);
+        }
+    }
+    if (bestColumn < 0 || best > 0.05)
+        return std::nullopt;
+    const int nx = frame.grid.nx;
+    return QPointF(frame.grid.x(bestColumn % nx), frame.grid.y(bestColumn / nx));
+}
+
+int TrainingRegionPlot::shownClassAt(double x, double y) const {
+    if (shownClass_.empty())
+        return -1;
+    const int ix =
+        static_cast<int>(std::floor((x - grid_.xMin) / (grid_.xMax - grid_.xMin) * grid_.nx));
+    const int iy =
+        static_cast<int>(std::floor((y - grid_.yMin) / (grid_.yMax - grid_.yMin) * grid_.ny));
+    if (ix < 0 || iy < 0 || ix >= grid_.nx || iy >= grid_.ny)
+        return -1;
+    return shownClass_[static_cast<std::size_t>(iy * grid_.nx + ix)];
+}
+
+void TrainingRegionPlot::setCurve(const Network& network) {
+    if (!curveGraph_ || !session_ || !session_->data)
+        return;
+    const Eigen::MatrixXd& x = session_->data->inputs;
+    const double x0 = x.row(0).minCoeff(), x1 = x.row(0).maxCoeff();
+    constexpr int n = 200;
+    Eigen::MatrixXd xs(1, n);
+    for (int i = 0; i < n; ++i)
+        xs(0, i) = x0 + (x1 - x0) * i / (n - 1);
+    const Eigen::MatrixXd ys = predictBatch(network, xs);
+    QVector<double> keys(n), values(n);
+    for (int i = 0; i < n; ++i) {
+        keys[i] = xs(0, i);
+        values[i] = ys(0, i);
+    }
+    curveGraph_->setPen(QPen(runColour(selectedRun_), 2));
+    curveGraph_->setData(keys, values, true);
+    ++framesShown_;
+    requestReplot();
+}
+
+} // namespace bpl::gui

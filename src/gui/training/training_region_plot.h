@@ -1,0 +1,59 @@
+// The decision regions of the selected run at the slider's epoch, for 2-D
+// inputs: a heat map of the network's output over the plane (computed by the
+// heat-map worker; binary: shaded by probability; softmax: each class its
+// colour mixed by probability, the tie boundaries drawn as lines and, for
+// three classes, the point where all three are ⅓ marked), the training and
+// test points on top. For 1-D regression: the data and the fitted curve.
+#pragma once
+
+#include "compute/heatmap_worker.h"
+#include "gui/training/training_plot.h"
+
+#include <QImage>
+#include <optional>
+
+namespace bpl::gui {
+
+class TrainingRegionPlot : public TrainingPlot {
+    Q_OBJECT
+  public:
+    explicit TrainingRegionPlot(QWidget* parent = nullptr);
+
+    void setSession(const TrainingSession* session) override;
+    void appendValues(int run, int first) override;
+    void fitView() override;
+
+    // A heat-map frame of `network` (the selected run at the shown epoch).
+    void setFrame(const compute::HeatMapFrame& frame, const Network& network);
+    // For 1-D regression: the curve of `network` over the data's x range.
+    void setCurve(const Network& network);
+    // The class the heat map shows at a point (−1 outside or before a frame).
+    int shownClassAt(double x, double y) const;
+    // The grid the lab asks the worker for (the data's box, ~100 × 100).
+    compute::PlaneGrid grid() const { return grid_; }
+    std::optional<QPointF> thirdPoint() const { return thirdPoint_; }
+    const QImage& image() const { return image_; }
+    int framesShown() const { return framesShown_; }
+
+    // The colour of output column `c` of `outputs` (probabilities).
+    static QRgb regionColour(const Eigen::MatrixXd& outputs, int c);
+    // Where all three softmax outputs are ⅓: exact for a network without a
+    // hidden layer, otherwise the grid point nearest to it (if within 0.05).
+    static std::optional<QPointF> findThirdPoint(const Network& network,
+                                                 const compute::HeatMapFrame& frame);
+
+  private:
+    void placeData();
+    void setGridToData();
+
+    compute::PlaneGrid grid_;
+    QImage image_;
+    std::vector<int> shownClass_; // argmax per grid point
+    QCPItemPixmap* pixmap_ = nullptr;
+    QCPGraph* thirdGraph_ = nullptr;
+    QCPGraph* curveGraph_ = nullptr;
+    std::optional<QPointF> thirdPoint_;
+    int framesShown_ = 0;
+};
+
+} // namespace bpl::gui

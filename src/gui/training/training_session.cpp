@@ -1,0 +1,82 @@
+#include "gui/training/training_session.h"
+
+#include "gui/logreg/logreg_style.h"
+
+#include <algorithm>
+
+namespace bpl::gui {
+
+namespace {
+
+template <typename T> void append(std::vector<T>& to, const std::vector<T>& from, int first) {
+    if (from.empty())
+        return;
+    to.resize(static_cast<std::size_t>(first));
+    to.insert(to.end(), from.begin(), from.end());
+}
+
+} // namespace
+
+int TrainingSession::longest() const {
+    int n = 0;
+    for (const TrainingRun& run : runs)
+        n = std::max(n, run.recordedEpochs());
+    return n;
+}
+
+int TrainingSession::clampedEpoch(int run, int k) const {
+    if (run < 0 || run >= runCount())
+        return -1;
+    const int n = static_cast<int>(runs[static_cast<std::size_t>(run)].snapshots.size());
+    if (n == 0)
+        return -1;
+    return std::clamp(k, 0, n - 1);
+}
+
+Network TrainingSession::networkAt(int run, int k) const {
+    const int e = clampedEpoch(run, k);
+    if (e < 0)
+        return start;
+    return withWeights(start,
+                       runs[static_cast<std::size_t>(run)].snapshots[static_cast<std::size_t>(e)]);
+}
+
+bool TrainingSession::finished() const {
+    return std::all_of(runs.begin(), runs.end(),
+                       [](const TrainingRun& r) { return r.stopped != TrainingStop::Running; });
+}
+
+void TrainingSession::apply(const compute::TrainingRunUpdate& u) {
+    if (u.run < 0 || u.run >= runCount())
+        return;
+    TrainingRun& run = runs[static_cast<std::size_t>(u.run)];
+    append(run.trainLoss, u.trainLoss, u.first);
+    append(run.validationLoss, u.validationLoss, u.first);
+    append(run.testLoss, u.testLoss, u.first);
+    append(run.trainAccuracy, u.trainAccuracy, u.first);
+    append(run.validationAccuracy, u.validationAccuracy, u.first);
+    append(run.testAccuracy, u.testAccuracy, u.first);
+    append(run.gradNorm, u.gradNorm, u.first);
+    append(run.snapshots, u.snapshots, u.first);
+    run.stopped = u.stopped;
+    run.trainSeconds = u.trainSeconds;
+    if (u.confusion.size() > 0)
+        run.confusion = u.confusion;
+    if (u.stopped != TrainingStop::Running && !run.snapshots.empty())
+        run.finalNetwork = withWeights(start, run.snapshots.back());
+}
+
+QColor runColour(int run) {
+    return etaColour(run);
+}
+
+QColor classColour(int cls) {
+    static const QColor colours[] = {QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e),
+                                     QColor(0x2c, 0xa0, 0x2c), QColor(0xd6, 0x27, 0x28),
+                                     QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b),
+                                     QColor(0xe3, 0x77, 0xc2), QColor(0x7f, 0x7f, 0x7f),
+                                     QColor(0xbc, 0xbd, 0x22), QColor(0x17, 0xbe, 0xcf)};
+    return colours[static_cast<std::size_t>(cls) % std::size(colours)];
+}
+
+} // namespace bpl::gui

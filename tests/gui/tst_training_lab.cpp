@@ -1,0 +1,432 @@
+// The Training tab: a comparison of three optimizers on the spiral fills every
+// plot for every run with the values the core recorded (checked against
+// per-sample forward passes, an independent path from the batched trainer);
+// the slider moves every plot; the heat map's class at probe points is the
+// network's own prediction; "Open in the stepper" puts exactly the run's
+// weights at that epoch into the document as one undo step, and undo restores
+// the start; invalid fields are refused with the core's message; closing the
+// window mid-run is clean. With BPL_SCREENSHOT_DIR set, it saves screenshots.
+#include "compute/heatmap_worker.h"
+#include "gui/main_window.h"
+#include "gui/network_document.h"
+#include "gui/network_workspace.h"
+#include "gui/training/training_confusion_plot.h"
+#include "gui/training/training_curve_plot.h"
+#include "gui/training/training_lab.h"
+#include "gui/training/training_region_plot.h"
+#include "gui/training/unit_thumbnails.h"
+#include "gui_test_support.h"
+#include "io/network_file.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QUndoStack>
+#include <QtTest>
+
+using namespace bpl;
+using namespace bpl::gui;
+
+namespace {
+
+// 2-6-1, tanh hidden units, a sigmoid output, binary cross-entropy.
+const char* kSpiralNet = R"({"format": "backprop-lab.network/1", "name": "spiral 2-6-1",
+  "layers": [{"size": 2},
+    {"size": 6, "activation": "tanh", "weights": [[0.5, -0.4], [0.3, 0.6], [-0.7, 0.2], [0.4, 0.4], [-0.2, -0.6], [0.6, -0.1]],
+     "bias": [0.1, -0.1, 0.05, 0, 0.2, -0.2]},
+    {"size": 1, "activation": "sigmoid", "weights": [[0.3, -0.5, 0.4, 0.2, -0.3, 0.6]], "bias": [0]}],
+  "loss": "binary_cross_entropy", "learning_rate": 0.1, "sample": {"input": [0, 0], "target": [1]}})";
+
+// 2-3 softmax, cross-entropy: three linear regions meeting at one point.
+const char* kBlobsNet = R"({"format": "backprop-lab.network/1", "name": "three blobs 2-3 softmax",
+  "layers": [{"size": 2},
+    {"size": 3, "activation": "softmax", "weights": [[0.1, 0.2], [-0.2, 0.1], [0.1, -0.2]], "bias": [0, 0.1, -0.1]}],
+  "loss": "cross_entropy", "learning_rate": 0.1, "sample": {"input": [0, 0], "target": [1, 0, 0]}})";
+
+// A network file with all weights 0 (the tab's Xavier start replaces them).
+QByteArray zeroNetwork(const std::vector<int>& sizes, const std::vector<QString>& activations,
+                       const QString& loss) {
+    QStringList layers{QString("{\"size\": %1}").arg(sizes[0])};
+    for (std::size_t l = 1; l < sizes.size(); ++l) {
+        QStringList rows;
+        for (int i = 0; i < sizes[l]; ++i)
+            rows << "[" + QStringList(sizes[l - 1], "0").join(",") + "]";
+        layers << QString(
+                      "{\"size\": %1, \"activation\": \"%2\", \"weights\": [%3], \"bias\": [%4]}")
+                      .arg(sizes[l])
+                      .arg(activations[l - 1], rows.join(","),
+                           QStringList(sizes[l], "0").join(","));
+    }
+    const int out = sizes.back();
+    return QString("{\"format\": \"backprop-lab.network/1\", \"layers\": [%1], \"loss\": \"%2\", "
+                   "\"learning_rate\": 0.1, \"sample\": {\"input\": [%3], \"target\": [%4]}}")
+        .arg(layers.join(","), loss, QStringList(sizes[0], "0").join(","),
+             (QStringList{"1"} + QStringList(out - 1, "0")).join(","))
+        .toUtf8();
+}
+
+int classOf(const Network& net, const Eigen::VectorXd& x) {
+    const Eigen::VectorXd y = forward(net, x).output();
+    if (y.size() == 1)
+        return y[0] > 0.5 ? 1 : 0;
+    Eigen::Index k = 0;
+    y.maxCoeff(&k);
+    return static_cast<int>(k);
+}
+
+} // namespace
+
+class TestTrainingLab : public QObject {
+    Q_OBJECT
+  private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void comparisonFillsEveryPlotForEveryRun();
+    void sliderMovesEveryPlot();
+    void heatMapClassIsThePrediction();
+    void softmaxRegionsMarkTheThirdPoint();
+    void openInStepperIsOneUndoStep();
+    void invalidFieldsGiveTheCoresMessage();
+    void digitsShowTopFiveAndWeightImages();
+    void exportsWriteFiles();
+    void closingMidRunIsClean();
+    void screenshots();
+
+  private:
+    bool load(const char* json);
+    bool runAndWait(const QString& compare, const QString& values, int epochs);
+    bool waitForFrame();
+    template <typename T> T* child(const char* name) {
+        T* w = lab_->findChild<T*>(name);
+        if (!w)
+            qFatal("no child %s", name);
+        return w;
+    }
+    void setData(const QString& name, int points);
+
+    QTemporaryDir settingsDir_;
+    std::unique_ptr<MainWindow> window_;
+    TrainingLab* lab_ = nullptr;
+};
+
+void TestTrainingLab::initTestCase() {
+    test::isolateSettings(settingsDir_);
+}
+
+void TestTrainingLab::init() {
+    window_ = std::make_unique<MainWindow>();
+    window_->resize(1400, 900);
+    window_->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+    lab_ = window_->tabs()->findChild<TrainingLab*>();
+    QVERIFY(lab_);
+    QCOMPARE(lab_->property("tabId").toString(), QString("training"));
+    window_->tabs()->setCurrentWidget(lab_);
+}
+
+void TestTrainingLab::cleanup() {
+    window_.reset();
+    lab_ = nullptr;
+}
+
+bool TestTrainingLab::load(const char* json) {
+    const auto parsed = io::parseNetwork(QByteArray(json), "test.json");
+    if (!parsed)
+        return false;
+    window_->document()->load(parsed.value(), QString(), "test");
+    window_->tabs()->setCurrentWidget(lab_);
+    return true;
+}
+
+void TestTrainingLab::setData(const QString& name, int points) {
+    auto* combo = child<QComboBox>("dataCombo");
+    combo->setCurrentIndex(combo->findData(name));
+    child<QSpinBox>("pointsSpin")->setValue(points);
+    emit child<QSpinBox>("pointsSpin")->editingFinished();
+}
+
+bool TestTrainingLab::runAndWait(const QString& compare, const QString& values, int epochs) {
+    auto* combo = child<QComboBox>("compareCombo");
+    combo->setCurrentIndex(combo->findData(compare));
+    child<QLineEdit>("compareEdit")->setText(values);
+    child<QSpinBox>("epochsSpin")->setValue(epochs);
+    QSignalSpy finished(lab_, &TrainingLab::comparisonFinished);
+    if (!lab_->run())
+        return false;
+    return finished.wait(120000) && finished.first().first().toBool() == false;
+}
+
+bool TestTrainingLab::waitForFrame() {
+    QSignalSpy frames(lab_, &TrainingLab::frameShown);
+    return frames.wait(10000);
+}
+
+void TestTrainingLab::comparisonFillsEveryPlotForEveryRun() {
+    QVERIFY(load(kSpiralNet));
+    setData("spiral", 200);
+    child<QLineEdit>("etaEdit")->setText("0.05");
+    QVERIFY2(runAndWait("optimizer", "sgd, momentum, adam", 20), qPrintable(lab_->statusText()));
+    const TrainingSession& s = lab_->session();
+    QCOMPARE(s.runCount(), 3);
+    QVERIFY(lab_->statusText().contains("max_epochs"));
+    const Network& start = s.start;
+    // The loss before training, per sample with the stepper's own passes.
+    double sum = 0;
+    for (int i = 0; i < s.split->train.sampleCount(); ++i) {
+        const ForwardPass pass = forward(start, s.split->train.inputs.col(i));
+        sum += loss(start, pass, s.split->train.targets.col(i));
+    }
+    const double expectedLoss0 = sum / s.split->train.sampleCount();
+    for (int r = 0; r < 3; ++r) {
+        const TrainingRun& run = s.runs[static_cast<std::size_t>(r)];
+        QCOMPARE(run.recordedEpochs(), 21);
+        QVERIFY(qAbs(run.trainLoss[0] - expectedLoss0) < 1e-12);
+        for (TrainingCurvePlot* plot : {lab_->lossPlot(), lab_->accuracyPlot()}) {
+            const auto graphs = plot->runGraphs(r);
+            QCOMPARE(int(graphs.size()), 2);
+            QCOMPARE(graphs[0]->dataCount(), 21);
+            QCOMPARE(graphs[1]->dataCount(), 21);
+        }
+        QCOMPARE(lab_->lossPlot()->runGraphs(r)[0]->data()->at(20)->value, run.trainLoss[20]);
+        const auto grads = lab_->gradientPlot()->runGraphs(r);
+        QCOMPARE(int(grads.size()), 2);
+        for (QCPGraph* g : grads)
+            QCOMPARE(g->dataCount(), 21);
+        QCOMPARE(grads[1]->data()->at(7)->value, run.gradNorm[7][1]);
+    }
+    // The runs differ only in the optimizer: same start, different ends.
+    QCOMPARE(s.runs[0].trainLoss[0], s.runs[2].trainLoss[0]);
+    QVERIFY(s.runs[0].trainLoss[20] != s.runs[2].trainLoss[20]);
+    QCOMPARE(lab_->confusionPlot()->confusion().sum(), s.split->test.sampleCount());
+    QVERIFY(waitForFrame() || lab_->regionPlot()->framesShown() > 0);
+}
+
+void TestTrainingLab::sliderMovesEveryPlot() {
+    QVERIFY(load(kSpiralNet));
+    setData("spiral", 200);
+    QVERIFY2(runAndWait("learning_rate", "0.3, 0.03", 15), qPrintable(lab_->statusText()));
+    lab_->setSelectedRun(1);
+    lab_->setEpoch(5);
+    for (TrainingCurvePlot* plot : {lab_->lossPlot(), lab_->accuracyPlot(), lab_->gradientPlot()})
+        QCOMPARE(plot->epochLine()->point1->key(), 5.0);
+    QVERIFY(lab_->confusionPlot()->title().contains("epoch 5"));
+    // The confusion matrix at epoch 5, one forward pass per test sample.
+    const TrainingSession& s = lab_->session();
+    const Network net = withWeights(s.start, s.runs[1].snapshots[5]);
+    Eigen::MatrixXi expected = Eigen::MatrixXi::Zero(2, 2);
+    for (int i = 0; i < s.split->test.sampleCount(); ++i)
+        ++expected(s.split->test.labels[static_cast<std::size_t>(i)],
+                   classOf(net, s.split->test.inputs.col(i)));
+    QVERIFY(lab_->confusionPlot()->confusion() == expected);
+    lab_->setEpoch(12);
+    QCOMPARE(lab_->lossPlot()->epochLine()->point1->key(), 12.0);
+    QVERIFY(lab_->confusionPlot()->title().contains("epoch 12"));
+}
+
+void TestTrainingLab::heatMapClassIsThePrediction() {
+    QVERIFY(load(kSpiralNet));
+    setData("spiral", 200);
+    QVERIFY2(runAndWait("", "", 25), qPrintable(lab_->statusText()));
+    lab_->setEpoch(25);
+    QVERIFY(waitForFrame());
+    const TrainingSession& s = lab_->session();
+    const Network net = withWeights(s.start, s.runs[0].snapshots[25]);
+    const compute::PlaneGrid g = lab_->regionPlot()->grid();
+    int checked = 0;
+    for (int ix : {3, 20, 50, 77, 96}) {
+        for (int iy : {5, 33, 50, 81}) {
+            const double x = g.x(ix), y = g.y(iy);
+            QCOMPARE(lab_->regionPlot()->shownClassAt(x, y), classOf(net, Eigen::Vector2d(x, y)));
+            ++checked;
+        }
+    }
+    QCOMPARE(checked, 20);
+
+    // What each unit learned: a thumbnail beside every hidden and output unit.
+    lab_->thumbnailsAction()->setChecked(true);
+    // (A frame asked for before the toggle may arrive first, without activations.)
+    QTRY_COMPARE_WITH_TIMEOUT(unitThumbnailCount(window_->workspace()->scene()), 6 + 1, 10000);
+    lab_->thumbnailsAction()->setChecked(false);
+    QCOMPARE(unitThumbnailCount(window_->workspace()->scene()), 0);
+}
+
+void TestTrainingLab::softmaxRegionsMarkTheThirdPoint() {
+    QVERIFY(load(kBlobsNet));
+    setData("three_blobs", 300);
+    QVERIFY2(runAndWait("", "", 30), qPrintable(lab_->statusText()));
+    lab_->setEpoch(30);
+    QVERIFY(waitForFrame());
+    const auto point = lab_->regionPlot()->thirdPoint();
+    QVERIFY(point.has_value());
+    const TrainingSession& s = lab_->session();
+    const Network net = withWeights(s.start, s.runs[0].snapshots[30]);
+    const Eigen::VectorXd y = forward(net, Eigen::Vector2d(point->x(), point->y())).output();
+    for (int k = 0; k < 3; ++k)
+        QVERIFY2(qAbs(y[k] - 1.0 / 3.0) < 1e-9, qPrintable(QString::number(y[k])));
+    QCOMPARE(lab_->confusionPlot()->confusion().rows(), 3);
+}
+
+void TestTrainingLab::openInStepperIsOneUndoStep() {
+    QVERIFY(load(kSpiralNet));
+    setData("spiral", 200);
+    child<QComboBox>("optimizerCombo")
+        ->setCurrentIndex(child<QComboBox>("optimizerCombo")->findData("adam"));
+    child<QLineEdit>("etaEdit")->setText("0.01");
+    QVERIFY2(runAndWait("", "", 12), qPrintable(lab_->statusText()));
+    NetworkDocument* doc = window_->document();
+    const Network before = doc->network();
+    const int commands = doc->undoStack()->count();
+    lab_->setEpoch(10);
+    QVERIFY(lab_->openInStepper());
+    QCOMPARE(doc->undoStack()->count(), commands + 1);
+    QCOMPARE(doc->undoStack()->text(doc->undoStack()->count() - 1),
+             QString("Train 10 epochs (adam, η = 0.01)"));
+    const WeightSnapshot& w = lab_->session().runs[0].snapshots[10];
+    for (int l = 1; l < doc->network().layerCount(); ++l) {
+        QVERIFY(doc->network().layers[l].weights == w.weights[l]);
+        QVERIFY(doc->network().layers[l].bias == w.bias[l]);
+        QVERIFY(doc->network().layers[l].weights != before.layers[l].weights);
+    }
+    doc->undoStack()->undo();
+    for (int l = 1; l < doc->network().layerCount(); ++l) {
+        QVERIFY(doc->network().layers[l].weights == before.layers[l].weights);
+        QVERIFY(doc->network().layers[l].bias == before.layers[l].bias);
+    }
+}
+
+void TestTrainingLab::invalidFieldsGiveTheCoresMessage() {
+    QVERIFY(load(kSpiralNet));
+    setData("spiral", 100);
+    child<QLineEdit>("etaEdit")->setText("-1");
+    QVERIFY(!lab_->run());
+    OptimizerSettings bad;
+    bad.learningRate = -1;
+    QVERIFY(lab_->statusText().contains(QString::fromStdString(optimizerProblem(bad))));
+    child<QLineEdit>("etaEdit")->setText("abc");
+    QVERIFY(!lab_->run());
+    QVERIFY(lab_->statusText().contains("abc"));
+    child<QLineEdit>("etaEdit")->setText("0.1");
+    child<QLineEdit>("splitEdit")->setText("50, 20, 20");
+    QVERIFY(!lab_->prepareData());
+    SplitOptions split;
+    split.trainPercent = 50;
+    QVERIFY(lab_->statusText().contains(QString::fromStdString(splitProblem(split))));
+    QVERIFY(!lab_->running());
+}
+
+void TestTrainingLab::digitsShowTopFiveAndWeightImages() {
+    QVERIFY(load(zeroNetwork({64, 16, 10}, {"tanh", "softmax"}, "cross_entropy")));
+    auto* data = child<QComboBox>("dataCombo");
+    data->setCurrentIndex(data->findData("digits"));
+    QVERIFY2(lab_->prepareData(), qPrintable(lab_->statusText()));
+    auto* init = child<QComboBox>("initCombo");
+    init->setCurrentIndex(init->findData("xavier"));
+    child<QSpinBox>("batchSpin")->setValue(32);
+    QVERIFY2(runAndWait("", "", 3), qPrintable(lab_->statusText()));
+    const Eigen::MatrixXi confusion = lab_->confusionPlot()->confusion();
+    QCOMPARE(confusion.rows(), 10);
+    QCOMPARE(confusion.sum(), lab_->session().split->test.sampleCount());
+    // Top-1 is the confusion matrix's diagonal share (two different core functions).
+    const double top1 = double(confusion.trace()) / confusion.sum();
+    QVERIFY2(lab_->confusionPlot()->summary().contains(QLocale().toString(100 * top1, 'f', 1)),
+             qPrintable(lab_->confusionPlot()->summary()));
+    QVERIFY(lab_->confusionPlot()->summary().contains("top-5"));
+    QCOMPARE(lab_->weightImages()->imageCount(), 16);
+    QVERIFY(lab_->weightImages()->isVisible());
+}
+
+void TestTrainingLab::exportsWriteFiles() {
+    QVERIFY(load(kSpiralNet));
+    setData("spiral", 100);
+    QVERIFY2(runAndWait("learning_rate", "0.3, 0.03", 5), qPrintable(lab_->statusText()));
+    QTemporaryDir dir;
+    QString error;
+    for (const char* name : {"a.png", "a.pdf", "a.svg"}) {
+        QVERIFY2(lab_->savePlot(lab_->lossPlot(), dir.filePath(name), error), qPrintable(error));
+        QVERIFY(QFileInfo(dir.filePath(name)).size() > 0);
+    }
+    QVERIFY2(lab_->saveAllPlots(dir.filePath("all.png"), error), qPrintable(error));
+    QVERIFY(!lab_->savePlot(lab_->lossPlot(), dir.filePath("a.txt"), error));
+    QVERIFY2(lab_->saveRuns(dir.filePath("runs.json"), error), qPrintable(error));
+    QFile json(dir.filePath("runs.json"));
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const QJsonObject root = QJsonDocument::fromJson(json.readAll()).object();
+    QCOMPARE(root.value("format").toString(), QString("backprop-lab.training/1"));
+    const QJsonArray runs = root.value("runs").toArray();
+    QCOMPARE(runs.size(), 2);
+    QCOMPARE(runs[1].toObject().value("learning_rate").toDouble(), 0.03);
+    const QJsonArray loss = runs[1].toObject().value("train_loss").toArray();
+    QCOMPARE(loss.size(), 6);
+    QCOMPARE(loss[5].toDouble(), lab_->session().runs[1].trainLoss[5]);
+    QVERIFY2(lab_->saveRuns(dir.filePath("runs.csv"), error), qPrintable(error));
+    QFile csv(dir.filePath("runs.csv"));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    QCOMPARE(csv.readAll().count('\n'), 1 + 2 * 6);
+}
+
+void TestTrainingLab::closingMidRunIsClean() {
+    QVERIFY(load(kSpiralNet));
+    setData("spiral", 400);
+    child<QSpinBox>("epochsSpin")->setValue(100000);
+    QVERIFY(lab_->run());
+    QSignalSpy epochs(lab_, &TrainingLab::epochChanged);
+    QVERIFY(epochs.wait(10000));
+    QVERIFY(lab_->running());
+    QElapsedTimer clock;
+    clock.start();
+    window_.reset(); // joins the training and heat-map threads
+    lab_ = nullptr;
+    qInfo("closed mid-run in %lld ms", static_cast<long long>(clock.elapsed()));
+}
+
+void TestTrainingLab::screenshots() {
+    const QString dir = qEnvironmentVariable("BPL_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        QSKIP("set BPL_SCREENSHOT_DIR to save screenshots");
+    const auto shoot = [&](const QString& name) {
+        for (const QSize size : {QSize(1024, 768), QSize(1600, 1000)}) {
+            window_->resize(size);
+            QApplication::processEvents();
+            lab_->setEpoch(lab_->session().longest() - 1);
+            waitForFrame();
+            QTest::qWait(200);
+            const QString file = QString("%1/training-%2-%3x%4.png")
+                                     .arg(dir, name)
+                                     .arg(size.width())
+                                     .arg(size.height());
+            QVERIFY(window_->grab().save(file));
+        }
+    };
+    // The shipped examples, with the defaults of their `training` objects.
+    QVERIFY(window_->openExample("spiral_2881_tanh"));
+    window_->tabs()->setCurrentWidget(lab_);
+    QCOMPARE(child<QLineEdit>("compareEdit")->text(), QString("sgd, momentum, adam"));
+    QVERIFY(runAndWait("optimizer", "sgd, momentum, adam", 800));
+    lab_->setSelectedRun(2);
+    shoot("spiral");
+    QVERIFY(window_->openExample("three_blobs_softmax"));
+    window_->tabs()->setCurrentWidget(lab_);
+    child<QDoubleSpinBox>("noiseSpin")->setValue(0.6);
+    emit child<QDoubleSpinBox>("noiseSpin")->editingFinished();
+    QVERIFY(runAndWait("", "", 50));
+    shoot("three-blobs");
+    QVERIFY(window_->openExample("digits_64_32_10_relu"));
+    window_->tabs()->setCurrentWidget(lab_);
+    QVERIFY(runAndWait("", "", 30));
+    shoot("digits");
+}
+
+QTEST_MAIN(TestTrainingLab)
+#include "tst_training_lab.moc"
