@@ -63,6 +63,12 @@ void LogRegTrainer::cancel() {
 void LogRegTrainer::record(const Eigen::Vector3d& weights, double nll) {
     if (!weights.allFinite() || !std::isfinite(nll) || nll > kDivergedNll) {
         run_.stopped = LogRegStop::Diverged; // nothing non-finite is recorded
+        // The start is recorded when finite, even past the divergence bound
+        // (data at 1e300): the run then shows where it began, not nothing.
+        if (run_.nll.empty() && weights.allFinite() && std::isfinite(nll)) {
+            run_.nll.push_back(nll);
+            run_.weights.push_back(weights);
+        }
         return;
     }
     run_.nll.push_back(nll);

@@ -82,6 +82,7 @@ class TestLogRegCli : public QObject {
     void firstStepMatchesAnIndependentComputation();
     void methodsAndShuffle();
     void hugeEtaDiverges();
+    void hugeDataShowsItsStart();
     void csvHasOneRowPerValue();
     void plotWritesTheFigures_data();
     void plotWritesTheFigures();
@@ -230,6 +231,29 @@ void TestLogRegCli::hugeEtaDiverges() {
     }
     QVERIFY(runs[1].toObject()["stopped"].toString() != "diverged");
     QVERIFY(!r.out.contains("inf") && !r.out.contains("nan"));
+}
+
+// Data at 1e300 used to give "diverged" with empty arrays and no CSV row: the
+// start (w₀ = (0.1, 0, 0), finite NLL past the 1e6 bound) is now recorded.
+void TestLogRegCli::hugeDataShowsItsStart() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("huge.txt");
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("1e300 1 1\n-1e300 2 0\n2e300 -1 0\n-3e300 0.5 1\n");
+    f.close();
+    const Run r = run({"logreg", path, "--etas", "0.1"});
+    QCOMPARE(r.code, 0);
+    const QJsonObject only = json(r)["runs"].toArray()[0].toObject();
+    QCOMPARE(only["stopped"].toString(), QString("diverged"));
+    QCOMPARE(only["nll"].toArray().size(), 1);
+    // NLL(w₀) = (1/N) Σ softplus(sₙ zₙ) with zₙ = 0.1 x₁: the points whose sign of
+    // z disagrees with their label cost |z|: 0.1·(2e300 + 3e300)/4 = 1.25e299.
+    QVERIFY(qAbs(only["nll"].toArray()[0].toDouble() / 1.25e299 - 1) < 1e-12);
+    QCOMPARE(only["weights"].toArray()[0].toArray(), QJsonArray({0.1, 0, 0}));
+    const Run csv = run({"logreg", path, "--etas", "0.1", "--format", "csv"});
+    QCOMPARE(csv.code, 0);
+    QCOMPARE(csv.out.trimmed().split('\n').size(), 2); // the header and the start
 }
 
 void TestLogRegCli::csvHasOneRowPerValue() {

@@ -8,6 +8,7 @@
 // window mid-run is clean. With BPL_SCREENSHOT_DIR set, it saves screenshots.
 #include "compute/heatmap_worker.h"
 #include "gui/main_window.h"
+#include "gui/tab_fit.h"
 #include "gui/network_document.h"
 #include "gui/network_workspace.h"
 #include "gui/training/training_confusion_plot.h"
@@ -133,7 +134,7 @@ void TestTrainingLab::init() {
     lab_ = window_->tabs()->findChild<TrainingLab*>();
     QVERIFY(lab_);
     QCOMPARE(lab_->property("tabId").toString(), QString("training"));
-    window_->tabs()->setCurrentWidget(lab_);
+    window_->tabs()->setCurrentIndex(findTab(window_->tabs(), "training"));
 }
 
 void TestTrainingLab::cleanup() {
@@ -146,7 +147,7 @@ bool TestTrainingLab::load(const char* json) {
     if (!parsed)
         return false;
     window_->document()->load(parsed.value(), QString(), "test");
-    window_->tabs()->setCurrentWidget(lab_);
+    window_->tabs()->setCurrentIndex(findTab(window_->tabs(), "training"));
     return true;
 }
 
@@ -411,19 +412,19 @@ void TestTrainingLab::screenshots() {
     };
     // The shipped examples, with the defaults of their `training` objects.
     QVERIFY(window_->openExample("spiral_2881_tanh"));
-    window_->tabs()->setCurrentWidget(lab_);
+    window_->tabs()->setCurrentIndex(findTab(window_->tabs(), "training"));
     QCOMPARE(child<QLineEdit>("compareEdit")->text(), QString("sgd, momentum, adam"));
     QVERIFY(runAndWait("optimizer", "sgd, momentum, adam", 800));
     lab_->setSelectedRun(2);
     shoot("spiral");
     QVERIFY(window_->openExample("three_blobs_softmax"));
-    window_->tabs()->setCurrentWidget(lab_);
+    window_->tabs()->setCurrentIndex(findTab(window_->tabs(), "training"));
     child<QDoubleSpinBox>("noiseSpin")->setValue(0.6);
     emit child<QDoubleSpinBox>("noiseSpin")->editingFinished();
     QVERIFY(runAndWait("", "", 50));
     shoot("three-blobs");
     QVERIFY(window_->openExample("digits_64_32_10_relu"));
-    window_->tabs()->setCurrentWidget(lab_);
+    window_->tabs()->setCurrentIndex(findTab(window_->tabs(), "training"));
     QVERIFY(runAndWait("", "", 30));
     shoot("digits");
 }

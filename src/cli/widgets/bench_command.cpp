@@ -4,7 +4,7 @@
 // the GUI thread while the lab runs a 5-η × (GD + SGD) sweep with live plots
 // (offscreen, in this process). Figures only: nothing here fails on time.
 #include "cli/bench_train.h"
-#include "cli/bench_training_gui.h"
+#include "cli/widgets/bench_training_gui.h"
 #include "cli/command.h"
 #include "cli/output.h"
 #include "core/logreg_gaussian.h"

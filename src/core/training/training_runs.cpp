@@ -48,7 +48,10 @@ std::string networkTrainingProblem(const Network& network) {
     Network shape = network;
     shape.learningRate = 0.1;
     shape.sample.input = Eigen::VectorXd::Zero(network.inputSize());
+    // A one-hot target suits every loss (in [0, 1], sums to 1), so only the
+    // network's structure is judged here.
     shape.sample.target = Eigen::VectorXd::Zero(network.outputSize());
+    if (network.outputSize() > 0) shape.sample.target[0] = 1.0;
     const std::vector<std::string> problems = structuralProblems(shape);
     if (!problems.empty())
         return problems.front();

@@ -4,7 +4,7 @@
 // live heat map. Prints the GUI thread's longest stall (a 1 ms timer's longest
 // gap) and the heat-map frames drawn per second while the runs train.
 // Figures only: nothing here fails on time.
-#include "cli/bench_training_gui.h"
+#include "cli/widgets/bench_training_gui.h"
 
 #include "cli/command.h"
 #include "cli/output.h"
