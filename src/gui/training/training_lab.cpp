@@ -183,6 +183,7 @@ bool TrainingLab::prepareData() {
         setStatus(tr("The data does not fit the network: %1")
                       .arg(QString::fromStdString(fitted.error().message())),
                   true);
+        clearSession(); // nothing drawn belongs to another network or data set
         return false;
     }
     SplitOptions split;
@@ -250,6 +251,23 @@ bool TrainingLab::prepareData() {
     showEpoch(0);
     setStatus(tr("Press Run to train the network on %1.").arg(name));
     return true;
+}
+
+void TrainingLab::clearSession() {
+    if (running_) {
+        compute_->cancel();
+        comparisonId_ = 0;
+        running_ = false;
+        updateRunning(false);
+    }
+    session_ = TrainingSession{};
+    session_.start = document_->network();
+    for (TrainingPlot* plot : plots())
+        plot->setSession(&session_);
+    weightImages_->clear();
+    weightImages_->setVisible(false);
+    updateRunCombo();
+    updateSlider();
 }
 
 bool TrainingLab::run() {

@@ -56,6 +56,9 @@ class TrainingLab : public QWidget {
     // The data from the data panel's fields (built-in set or the opened file),
     // fitted to the document's network and split; false with a message.
     bool prepareData();
+    // Forgets the data and the runs (the data no longer fits the network):
+    // every plot is emptied, so none shows another network's results.
+    void clearSession();
     bool openData(const QString& path);
     // Starts the runs from the fields (as the Run button); false with a
     // message in the status line when a field is invalid.
