@@ -11,23 +11,15 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "support/cli_run.h"
+
 #include <cmath>
 
 namespace {
 
-struct Run {
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using bpl::test::Run;
 
-Run run(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(BPL_EXE), args);
-    p.waitForFinished(60000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
-}
+Run run(const QStringList& args) { return bpl::test::run(args, 60000); }
 
 const QString kCourse = "(x^2 + sigmoid(y)) / (3*x + y - sigmoid(x))";
 const QString kFilter = "[[4, 3, 3], [5, 5, 5], [2, 4, 3]]";

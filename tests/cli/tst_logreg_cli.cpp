@@ -13,23 +13,15 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "support/cli_run.h"
+
 #include <cmath>
 
 namespace {
 
-struct Run {
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using bpl::test::Run;
 
-Run run(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(BPL_EXE), args);
-    p.waitForFinished(120000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
-}
+Run run(const QStringList& args) { return bpl::test::run(args); }
 
 const QString kSample = QStringLiteral(BPL_SOURCE_DIR "/resources/data/two_gaussians_200.txt");
 

@@ -8,21 +8,13 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "support/cli_run.h"
+
 namespace {
 
-struct Run {
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using bpl::test::Run;
 
-Run run(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(BPL_EXE), args);
-    p.waitForFinished(60000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
-}
+Run run(const QStringList& args) { return bpl::test::run(args, 60000); }
 
 QString example(const char* name) { return QStringLiteral(BPL_SOURCE_DIR "/resources/examples/") + name; }
 

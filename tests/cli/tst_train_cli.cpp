@@ -14,24 +14,16 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "support/cli_run.h"
+
 #include <Eigen/Dense>
 #include <cmath>
 
 namespace {
 
-struct Run {
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using bpl::test::Run;
 
-Run run(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(BPL_EXE), args);
-    p.waitForFinished(300000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
-}
+Run run(const QStringList& args) { return bpl::test::run(args, 300000); }
 
 QJsonObject json(const Run& r) {
     return QJsonDocument::fromJson(r.out).object();
