@@ -4,6 +4,7 @@
 // answer correct, wrong or carried, with an explanation. Exit 0 when all are
 // correct, 1 when any is wrong or carried, 2 bad usage, 3 a bad file.
 #include "cli/command.h"
+#include "io/qt_text.h"
 #include "cli/output.h"
 #include "core/answer_check.h"
 #include "core/number_format.h"
@@ -26,8 +27,6 @@ namespace bpl::cli {
 namespace {
 
 constexpr const char* kName = "check";
-
-QString q(const std::string& s) { return QString::fromStdString(s); }
 
 // Words of `text` on lines of at most `width` characters: the first line starts
 // with `indent`, the ones it wraps onto with `hanging`.

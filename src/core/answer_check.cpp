@@ -1,6 +1,7 @@
 #include "core/answer_check.h"
 
 #include "core/answer_hints.h"
+#include "core/common/message_text.h"
 #include "core/number_format.h"
 #include "core/scalar_eval.h"
 
@@ -13,17 +14,6 @@
 namespace bpl {
 
 namespace {
-
-std::string num(double x) { return formatNumber(x, 6); }
-
-std::string listText(const std::vector<std::string>& items) {
-    std::string out;
-    for (size_t k = 0; k < items.size(); ++k) {
-        if (k > 0) out += k + 1 == items.size() ? " and " : ", ";
-        out += items[k];
-    }
-    return out;
-}
 
 // Position of every scalar in the trace: forward … update.
 std::map<QuantityRef, int> stepOrder(const Trace& trace) {
@@ -110,32 +100,32 @@ void Checker::explain(AnswerResult& r, const std::vector<std::string>& originNam
         return;
     case AnswerStatus::Carried: {
         std::vector<std::string> causes;
-        for (const QuantityRef& c : r.carriedFrom) causes.push_back(yourValue(c) + " (exact " + num(exact(c)) + ")");
-        r.explanation = "Carried forward from your " + listText(causes) + ".";
+        for (const QuantityRef& c : r.carriedFrom) causes.push_back(yourValue(c) + " (exact " + explanationNumber(exact(c)) + ")");
+        r.explanation = "Carried forward from your " + proseList(causes) + ".";
         std::vector<std::string> direct;
         for (const QuantityRef& c : r.carriedFrom) direct.push_back(quantitySymbol(trace, c).text);
-        if (originNames != direct) r.explanation += " The error starts at your " + listText(originNames) + ".";
+        if (originNames != direct) r.explanation += " The error starts at your " + proseList(originNames) + ".";
         r.explanation += " Not a new mistake: with your values the step gives what you wrote:\n" +
-                         r.givenWorking.text + "\nThe exact value is " + num(r.expected) + ".";
+                         r.givenWorking.text + "\nThe exact value is " + explanationNumber(r.expected) + ".";
         return;
     }
     case AnswerStatus::Wrong: break;
     }
     if (r.canonical.quantity == Quantity::Z && r.canonical.layer == 0) {
-        r.explanation = "Wrong: " + r.symbol.text + " is the input, " + num(r.expected) + "; you wrote " + g + ".";
+        r.explanation = "Wrong: " + r.symbol.text + " is the input, " + explanationNumber(r.expected) + "; you wrote " + g + ".";
         return;
     }
     if (r.roundingDrift) {
-        r.explanation = "Wrong at " + tol.shortName() + " (exact " + num(r.expected) + "), but it is what your " +
+        r.explanation = "Wrong at " + tol.shortName() + " (exact " + explanationNumber(r.expected) + "), but it is what your " +
                         "rounded earlier values give:\n" + r.givenWorking.text +
                         "\nKeep more figures in intermediate values.";
         return;
     }
-    r.explanation = "Wrong: you wrote " + g + "; the exact value is " + num(r.expected) + ".";
+    r.explanation = "Wrong: you wrote " + g + "; the exact value is " + explanationNumber(r.expected) + ".";
     if (!r.carriedFrom.empty() && r.recomputed) {
         std::vector<std::string> causes;
         for (const QuantityRef& c : r.carriedFrom) causes.push_back(yourValue(c));
-        r.explanation += " Not explained by your earlier answers either; with your " + listText(causes) +
+        r.explanation += " Not explained by your earlier answers either; with your " + proseList(causes) +
                          " the step gives:\n" + r.givenWorking.text;
     }
     r.explanation += "\nThe step with the right numbers:\n" + r.exactWorking.text;
@@ -232,7 +222,7 @@ std::string CheckReport::summary() const {
                 if (std::find(origins.begin(), origins.end(), name) == origins.end()) origins.push_back(name);
             }
         }
-        s += "; " + std::to_string(carried) + " carried from " + listText(origins);
+        s += "; " + std::to_string(carried) + " carried from " + proseList(origins);
     }
     return s;
 }

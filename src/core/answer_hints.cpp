@@ -9,8 +9,6 @@ namespace bpl {
 
 namespace {
 
-std::string num(double x) { return formatNumber(x, 6); }
-
 // The digit-level slips between the written number and the exact one, both in
 // positional notation ("0.30124" against "0.300124").
 std::string digitSlip(double given, double exact) {
@@ -62,12 +60,12 @@ void updateHints(const Trace& t, const QuantityRef& r, double g, const Tolerance
         hints.push_back("This is " + p + " + η " + dp + ": the step was added instead of subtracted "
                         "(gradient descent moves against the gradient).");
     } else if (tol.matches(g, old)) {
-        hints.push_back("This is the value before the update (" + p + " = " + num(old) + "): the step −η " + dp +
-                        " = " + num(-step) + " was left out.");
+        hints.push_back("This is the value before the update (" + p + " = " + explanationNumber(old) + "): the step −η " + dp +
+                        " = " + explanationNumber(-step) + " was left out.");
     } else if (eta != 1 && tol.matches(g, old - grad)) {
-        hints.push_back("This is " + p + " − " + dp + ": the learning rate η = " + num(eta) + " is missing.");
+        hints.push_back("This is " + p + " − " + dp + ": the learning rate η = " + explanationNumber(eta) + " is missing.");
     } else if (old != 0 && tol.matches(g, -step)) {
-        hints.push_back("This is only the step −η " + dp + "; the new value is " + p + " = " + num(old) +
+        hints.push_back("This is only the step −η " + dp + "; the new value is " + p + " = " + explanationNumber(old) +
                         " plus that step.");
     }
 }
@@ -83,7 +81,7 @@ void quantityHints(const Trace& t, const QuantityRef& r, double g, const Toleran
         const ActivationFunction& h = t.network.layers[l].activation;
         const double a = t.forward.a[l][r.i];
         if (h.kind != Activation::Identity && tol.matches(g, a) && !tol.matches(h.applyScalar(a), a)) {
-            hints.push_back("This is the pre-activation " + n.preActivation(l, r.i).text + " = " + num(a) +
+            hints.push_back("This is the pre-activation " + n.preActivation(l, r.i).text + " = " + explanationNumber(a) +
                             ": the activation function was not applied.");
         } else if (h.kind == Activation::Sigmoid && tol.matches(g, sigmoid(-a))) {
             hints.push_back("This is 1 / (1 + e^(+" + n.preActivation(l, r.i).text +
@@ -94,7 +92,7 @@ void quantityHints(const Trace& t, const QuantityRef& r, double g, const Toleran
     case Quantity::A: {
         const double b = t.network.layers[l].bias[r.i];
         if (b != 0 && tol.matches(g, t.forward.a[l][r.i] - b)) {
-            hints.push_back("The bias " + n.bias(l, r.i).text + " = " + num(b) + " was left out.");
+            hints.push_back("The bias " + n.bias(l, r.i).text + " = " + explanationNumber(b) + " was left out.");
         }
         return;
     }
@@ -118,8 +116,8 @@ void quantityHints(const Trace& t, const QuantityRef& r, double g, const Toleran
         for (int k = 0; k < next.size; ++k) sum += next.weights(k, r.i) * t.gradients.delta[l + 1][k];
         const double derivative = t.network.layers[l].activation.derivativeScalar(t.forward.a[l][r.i]);
         if (sum != 0 && std::abs(derivative - 1) > 1e-9 && tol.matches(g, sum)) {
-            hints.push_back("This is the back-propagated sum Σₖ wₖⱼ δₖ = " + num(sum) +
-                            " without the factor h′(" + n.preActivation(l, r.i).text + ") = " + num(derivative) + ".");
+            hints.push_back("This is the back-propagated sum Σₖ wₖⱼ δₖ = " + explanationNumber(sum) +
+                            " without the factor h′(" + n.preActivation(l, r.i).text + ") = " + explanationNumber(derivative) + ".");
         }
         const double a = t.forward.a[l][r.i];
         if (t.network.layers[l].activation.kind == Activation::Sigmoid && sum != 0 && tol.matches(g, a * (1 - a) * sum)) {
@@ -157,7 +155,7 @@ void quantityHints(const Trace& t, const QuantityRef& r, double g, const Toleran
 
 void addSignHint(double given, double exact, const Tolerance& tol, std::vector<std::string>& hints) {
     if (exact != 0 && std::isfinite(given) && tol.matches(-given, exact)) {
-        hints.push_back("The sign is wrong: the exact value is " + num(exact) + ".");
+        hints.push_back("The sign is wrong: the exact value is " + explanationNumber(exact) + ".");
     }
 }
 
@@ -167,7 +165,7 @@ void addNumberSlipHints(double given, double exact, const Tolerance& tol, std::v
         for (int k = -6; k <= 6; ++k) {
             if (k != 0 && tol.matches(given, exact * std::pow(10.0, k))) {
                 hints.push_back("Off by a factor of 10" + superscript(std::to_string(k)) +
-                                ": check the decimal point (the exact value is " + num(exact) + ").");
+                                ": check the decimal point (the exact value is " + explanationNumber(exact) + ").");
                 break;
             }
         }
@@ -180,7 +178,7 @@ void addNumberSlipHints(double given, double exact, const Tolerance& tol, std::v
         const double unit = unitInLastPlace(exact, n);
         const double truncated = std::trunc(exact / unit) * unit;
         if (unit > 0 && std::abs(given - truncated) < unit * 1e-6 && !sameWhenRounded(truncated, exact, n)) {
-            hints.push_back("The exact value " + num(exact) + " was cut off after " + std::to_string(n) +
+            hints.push_back("The exact value " + explanationNumber(exact) + " was cut off after " + std::to_string(n) +
                             " figures instead of rounded (" + roundedText(exact, n) + ").");
         } else {
             for (int m = n - 1; m >= 1; --m) {

@@ -15,5 +15,7 @@ std::string formatNumber(double x, int significantFigures);
 Dual formatDual(double x, int significantFigures);
 // As formatDual, wrapped in parentheses when negative (a factor or a subtrahend).
 Dual formatFactor(double x, int significantFigures);
+// A number quoted in a check's explanation or hint (6 significant figures).
+inline std::string explanationNumber(double x) { return formatNumber(x, 6); }
 
 } // namespace bpl

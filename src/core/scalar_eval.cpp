@@ -11,8 +11,6 @@ namespace bpl {
 
 namespace {
 
-std::string n1(int zeroBased) { return std::to_string(zeroBased + 1); }
-
 // h′ of neuron i of layer l from the values the trace lists as its inputs:
 // z for sigmoid and tanh (h′ = z(1 − z), 1 − z²), a for the piecewise ones.
 double derivativeAt(const Network& network, int l, int i, const ValueLookup& value) {
@@ -92,7 +90,7 @@ std::optional<RefProblem> refProblem(const Network& network, const QuantityRef& 
         const int K = network.outputSize();
         if (ref.i < 0 || ref.i >= K) {
             return RefProblem{Part::Row, "the output layer has " + std::to_string(K) +
-                                             (K == 1 ? " neuron" : " neurons") + ", found index " + n1(ref.i)};
+                                             (K == 1 ? " neuron" : " neurons") + ", found index " + std::to_string(ref.i + 1)};
         }
         return std::nullopt;
     }
@@ -113,14 +111,14 @@ std::optional<RefProblem> refProblem(const Network& network, const QuantityRef& 
     const int size = network.layers[l].size;
     if (ref.i < 0 || ref.i >= size) {
         return RefProblem{Part::Row, "layer " + std::to_string(l) + " has " + std::to_string(size) +
-                                         (size == 1 ? " neuron" : " neurons") + ", found index " + n1(ref.i)};
+                                         (size == 1 ? " neuron" : " neurons") + ", found index " + std::to_string(ref.i + 1)};
     }
     if (quantityHasTwoIndices(ref.quantity)) {
         const int from = network.layers[l - 1].size;
         if (ref.j < 0 || ref.j >= from) {
             return RefProblem{Part::Column, "weights into layer " + std::to_string(l) + " come from the " +
                                                 std::to_string(from) + (from == 1 ? " neuron" : " neurons") +
-                                                " of layer " + std::to_string(l - 1) + ", found index " + n1(ref.j)};
+                                                " of layer " + std::to_string(l - 1) + ", found index " + std::to_string(ref.j + 1)};
         }
     }
     return std::nullopt;

@@ -1,5 +1,6 @@
 #include "core/trace.h"
 
+#include "core/formula_parts.h"
 #include "core/scalar_eval.h"
 #include "core/trace_formulas.h"
 #include "core/trace_optimizer.h"
@@ -31,11 +32,6 @@ namespace {
 
 std::string layerText(const Notation& n, int l) { return std::to_string(n.displayLayer(l)); }
 
-Dual vec(const std::string& letter, const std::string& latex, int layer) {
-    const std::string s = std::to_string(layer);
-    return Dual(letter + superscript("(" + s + ")"), latex + "^{(" + s + ")}");
-}
-
 Step forwardStep(const formulas::Context& c, int l) {
     const Notation& n = c.n;
     Step step;
@@ -44,11 +40,11 @@ Step forwardStep(const formulas::Context& c, int l) {
     const std::string shown = layerText(n, l);
     step.title = Dual("Forward pass, layer " + shown);
     const Dual h = formulas::activationSymbol(c.network.layers[l].activation);
-    const Dual a = vec(n.pre, n.preLatex, n.displayLayer(l));
-    const Dual z = vec(n.act, n.actLatex, n.displayLayer(l));
-    const Dual zPrev = vec(n.act, n.actLatex, n.displayLayer(l - 1));
-    const Dual W = vec("W", "W", n.weightLayer(l));
-    const Dual b = n.biasAsWeightZero ? vec("W₀", "W_0", n.weightLayer(l)) : vec("b", "b", n.weightLayer(l));
+    const Dual a = formula_parts::layerSymbol(n.pre, n.preLatex, n.displayLayer(l));
+    const Dual z = formula_parts::layerSymbol(n.act, n.actLatex, n.displayLayer(l));
+    const Dual zPrev = formula_parts::layerSymbol(n.act, n.actLatex, n.displayLayer(l - 1));
+    const Dual W = formula_parts::layerSymbol("W", "W", n.weightLayer(l));
+    const Dual b = n.biasAsWeightZero ? formula_parts::layerSymbol("W₀", "W_0", n.weightLayer(l)) : formula_parts::layerSymbol("b", "b", n.weightLayer(l));
     step.vectorFormula = a + Dual(" = ") + W + zPrev + Dual(" + ") + b + Dual(",  ", ",\\quad ") + z +
                          Dual(" = ") + h + Dual("(") + a + Dual(")");
     const ActivationFunction& act = c.network.layers[l].activation;
@@ -73,15 +69,15 @@ Step deltaStep(const formulas::Context& c, int l) {
     const int L = c.network.lastLayer();
     Step step;
     step.layer = l;
-    const Dual d = vec(n.delta, n.deltaLatex, n.displayLayer(l));
+    const Dual d = formula_parts::layerSymbol(n.delta, n.deltaLatex, n.displayLayer(l));
     if (l == L) {
         step.kind = StepKind::OutputDelta;
         step.title = Dual("Output delta, layer " + layerText(n, l));
         step.note = formulas::outputDeltaNote(c.network.loss, c.network.layers[L].activation);
-        const Dual y = vec(n.act, n.actLatex, n.displayLayer(l));
+        const Dual y = formula_parts::layerSymbol(n.act, n.actLatex, n.displayLayer(l));
         step.vectorFormula = outputDeltaIsResidual(c.network.loss, c.network.layers[L].activation.kind)
                                  ? d + Dual(" = ") + y + Dual(" − t", " - t")
-                                 : d + Dual(" = h′(", " = h'(") + vec(n.pre, n.preLatex, n.displayLayer(l)) +
+                                 : d + Dual(" = h′(", " = h'(") + formula_parts::layerSymbol(n.pre, n.preLatex, n.displayLayer(l)) +
                                        Dual(") ⊙ ∂E/∂y", ") \\odot \\frac{\\partial E}{\\partial y}");
         for (int k = 0; k < c.network.layers[l].size; ++k) {
             step.scalars.push_back(formulas::outputDelta(c, k));
@@ -90,10 +86,10 @@ Step deltaStep(const formulas::Context& c, int l) {
     }
     step.kind = StepKind::HiddenDelta;
     step.title = Dual("Hidden delta, layer " + layerText(n, l));
-    const Dual W = vec("W", "W", n.weightLayer(l + 1));
-    step.vectorFormula = d + Dual(" = h′(", " = h'(") + vec(n.pre, n.preLatex, n.displayLayer(l)) +
+    const Dual W = formula_parts::layerSymbol("W", "W", n.weightLayer(l + 1));
+    step.vectorFormula = d + Dual(" = h′(", " = h'(") + formula_parts::layerSymbol(n.pre, n.preLatex, n.displayLayer(l)) +
                          Dual(") ⊙ (", ") \\odot (") + W + Dual("ᵀ", "^{\\mathsf{T}}") +
-                         vec(n.delta, n.deltaLatex, n.displayLayer(l + 1)) + Dual(")");
+                         formula_parts::layerSymbol(n.delta, n.deltaLatex, n.displayLayer(l + 1)) + Dual(")");
     if (c.network.layers[l].activation.kind == Activation::Step) {
         step.note = "Step units have derivative 0: every δ of this layer is 0, so no gradient "
                     "reaches this layer's weights or any layer before it.";
@@ -113,11 +109,11 @@ Step gradientStep(const formulas::Context& c, int l) {
     step.kind = StepKind::Gradient;
     step.layer = l;
     step.title = Dual("Gradients, layer " + layerText(n, l));
-    const Dual d = vec(n.delta, n.deltaLatex, n.displayLayer(l));
-    step.vectorFormula = Dual("∂E/∂", "\\frac{\\partial E}{\\partial ") + vec("W", "W", n.weightLayer(l)) +
-                         Dual(" = ", "} = ") + d + vec(n.act, n.actLatex, n.displayLayer(l - 1)) +
+    const Dual d = formula_parts::layerSymbol(n.delta, n.deltaLatex, n.displayLayer(l));
+    step.vectorFormula = Dual("∂E/∂", "\\frac{\\partial E}{\\partial ") + formula_parts::layerSymbol("W", "W", n.weightLayer(l)) +
+                         Dual(" = ", "} = ") + d + formula_parts::layerSymbol(n.act, n.actLatex, n.displayLayer(l - 1)) +
                          Dual("ᵀ,  ∂E/∂", "^{\\mathsf{T}},\\quad \\frac{\\partial E}{\\partial ") +
-                         vec("b", "b", n.weightLayer(l)) + Dual(" = ", "} = ") + d;
+                         formula_parts::layerSymbol("b", "b", n.weightLayer(l)) + Dual(" = ", "} = ") + d;
     const Layer& layer = c.network.layers[l];
     for (int i = 0; i < layer.size; ++i) {
         for (int j = 0; j < layer.weights.cols(); ++j) {
@@ -136,7 +132,7 @@ Step updateStep(const formulas::Context& c, const Network& updated, int l) {
     step.kind = StepKind::Update;
     step.layer = l;
     step.title = Dual("Update, layer " + layerText(n, l));
-    const Dual W = vec("W", "W", n.weightLayer(l));
+    const Dual W = formula_parts::layerSymbol("W", "W", n.weightLayer(l));
     step.vectorFormula = W + Dual(" ← ", " \\leftarrow ") + W + Dual(" − η ∂E/∂", " - \\eta \\frac{\\partial E}{\\partial ") +
                          W + Dual("", "}");
     step.note = "Gradient descent moves each parameter against its gradient, scaled by the "

@@ -1,15 +1,13 @@
 #include "core/trace_formulas.h"
 
+#include "core/formula_parts.h"
 #include "core/number_format.h"
 
 namespace bpl::formulas {
 
-namespace {
+using namespace formula_parts;
 
-const Dual kTimes(" × ", " \\times ");
-const Dual kPlus(" + ", " + ");
-const Dual kMinus(" − ", " - ");
-const Dual kMinusNum(" - ", " - ");
+namespace {
 
 // Terms longer than this are elided in the middle of a substituted sum.
 constexpr int kMaxShownTerms = 8;
@@ -29,8 +27,6 @@ Dual join(const std::vector<Dual>& terms, const Dual& sep) {
     return out;
 }
 
-Dual paren(const Dual& d) { return Dual("(" + d.text + ")", "\\left(" + d.latex + "\\right)"); }
-
 ScalarFormula base(const Context& c, QuantityRef ref, double value, Dual lhs) {
     ScalarFormula f;
     f.ref = ref;
@@ -40,8 +36,6 @@ ScalarFormula base(const Context& c, QuantityRef ref, double value, Dual lhs) {
     return f;
 }
 
-Dual num(const Context& c, double x) { return formatDual(x, c.precision); }
-Dual fac(const Context& c, double x) { return formatFactor(x, c.precision); }
 
 // h′(a) written in terms of the layer's own values, symbolic and substituted.
 void derivativeFactor(const Context& c, int l, int i, Dual& symbolic, Dual& substituted) {

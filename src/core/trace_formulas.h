@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/network.h"
+#include "core/number_format.h"
 #include "core/trace.h"
 
 namespace bpl::formulas {
@@ -17,6 +18,10 @@ struct Context {
     const Notation& n;
     int precision;
 };
+
+// A number at the context's precision, as a term and as a factor (negative in parentheses).
+inline Dual num(const Context& c, double x) { return formatDual(x, c.precision); }
+inline Dual fac(const Context& c, double x) { return formatFactor(x, c.precision); }
 
 ScalarFormula preActivation(const Context& c, int l, int i);
 ScalarFormula activation(const Context& c, int l, int i);

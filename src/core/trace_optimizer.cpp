@@ -1,28 +1,18 @@
 #include "core/trace_optimizer.h"
 
+#include "core/formula_parts.h"
 #include "core/number_format.h"
 
 #include <cmath>
 
 namespace bpl::formulas {
 
+using namespace formula_parts;
+
 namespace {
 
-const Dual kTimes(" × ", " \\times ");
-const Dual kPlus(" + ", " + ");
-const Dual kMinus(" − ", " - ");
-const Dual kMinusNum(" - ", " - ");
 const Dual kEta("η", "\\eta");
 
-Dual num(const Context& c, double x) {
-    return formatDual(x, c.precision);
-}
-Dual fac(const Context& c, double x) {
-    return formatFactor(x, c.precision);
-}
-Dual paren(const Dual& d) {
-    return Dual("(" + d.text + ")", "\\left(" + d.latex + "\\right)");
-}
 Dual squared(const Dual& d) {
     return Dual(paren(d).text + "²", paren(d).latex + "^2");
 }
@@ -171,15 +161,10 @@ ScalarFormula parameterUpdate(const Context& c, const OptimizerContext& o, const
     return f;
 }
 
-Dual vec(const std::string& letter, const std::string& latex, int layer) {
-    const std::string s = std::to_string(layer);
-    return Dual(letter + superscript("(" + s + ")"), latex + "^{(" + s + ")}");
-}
-
 // The elementwise update in matrix symbols, e.g. for Adam
 // m ← β₁m + (1 − β₁)∂E/∂W⁽ˡ⁾, v ← …, m̂ = m/(1 − β₁ᵗ), v̂ = …, W⁽ˡ⁾ ← W⁽ˡ⁾ − η m̂/(√v̂ + ε).
 Dual vectorFormula(const Context& c, const OptimizerSettings& s, int l) {
-    const Dual W = vec("W", "W", c.n.weightLayer(l));
+    const Dual W = layerSymbol("W", "W", c.n.weightLayer(l));
     const Dual g = Dual("∂E/∂", "\\frac{\\partial E}{\\partial ") + W + Dual("", "}");
     const Dual arrow(" ← ", " \\leftarrow ");
     const Dual sep(",  ", ",\\quad ");

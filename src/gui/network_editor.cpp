@@ -1,5 +1,6 @@
 #include "gui/network_editor.h"
 
+#include "io/qt_text.h"
 #include "core/network_edit.h"
 #include "core/sample_rules.h"
 #include "gui/commands/optimizer_commands.h"
@@ -13,8 +14,6 @@
 namespace bpl::gui {
 
 namespace {
-
-QString q(const std::string& s) { return QString::fromStdString(s); }
 
 } // namespace
 

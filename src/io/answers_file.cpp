@@ -21,42 +21,35 @@ namespace bpl::io {
 namespace {
 
 // Thrown only inside this file and caught in parseAnswers (as in network_file.cpp).
-struct Reject {
-    std::string place;
-    std::string reason;
-};
-
-std::string typeName(const QJsonValue& v) { return jsonTypeName(v); }
-
 constexpr const char* kQuantityList = "a, z, output, loss, delta, grad_weights, grad_bias, new_weights or new_bias";
 
 int wholeNumber(const QJsonValue& v, const std::string& place) {
-    if (!v.isDouble()) throw Reject{place, "expected a whole number, found " + typeName(v)};
+    if (!v.isDouble()) throw JsonReject{place, "expected a whole number, found " + jsonTypeName(v)};
     const double x = v.toDouble();
-    if (x != std::floor(x) || std::abs(x) > 1e9) throw Reject{place, "expected a whole number, found " + shortestNumberText(x)};
+    if (x != std::floor(x) || std::abs(x) > 1e9) throw JsonReject{place, "expected a whole number, found " + shortestNumberText(x)};
     return static_cast<int>(x);
 }
 
 double positive(const QJsonValue& v, const std::string& place) {
-    if (!v.isDouble()) throw Reject{place, "expected a number, found " + typeName(v)};
+    if (!v.isDouble()) throw JsonReject{place, "expected a number, found " + jsonTypeName(v)};
     const double x = v.toDouble();
-    if (!std::isfinite(x) || x < 0) throw Reject{place, "expected a finite number ≥ 0"};
+    if (!std::isfinite(x) || x < 0) throw JsonReject{place, "expected a finite number ≥ 0"};
     return x;
 }
 
 Tolerance parseTolerance(const QJsonValue& v) {
-    if (!v.isObject()) throw Reject{"tolerance", "expected an object, found " + typeName(v)};
+    if (!v.isObject()) throw JsonReject{"tolerance", "expected an object, found " + jsonTypeName(v)};
     const QJsonObject o = v.toObject();
     for (const QString& key : o.keys()) {
         if (key != "significant_figures" && key != "absolute" && key != "relative") {
-            throw Reject{"tolerance." + excerpt(key.toStdString()),
+            throw JsonReject{"tolerance." + excerpt(key.toStdString()),
                          "unknown key (expected significant_figures, or absolute and/or relative)"};
         }
     }
     const bool figures = o.contains("significant_figures");
     const bool margin = o.contains("absolute") || o.contains("relative");
     if (figures && margin) {
-        throw Reject{"tolerance", "give either significant_figures or absolute/relative, not both"};
+        throw JsonReject{"tolerance", "give either significant_figures or absolute/relative, not both"};
     }
     if (margin) {
         return Tolerance::margin(o.contains("absolute") ? positive(o.value("absolute"), "tolerance.absolute") : 0,
@@ -64,7 +57,7 @@ Tolerance parseTolerance(const QJsonValue& v) {
     }
     if (!figures) return Tolerance{};
     const int n = wholeNumber(o.value("significant_figures"), "tolerance.significant_figures");
-    if (n < 1 || n > 15) throw Reject{"tolerance.significant_figures", "expected 1 to 15, found " + std::to_string(n)};
+    if (n < 1 || n > 15) throw JsonReject{"tolerance.significant_figures", "expected 1 to 15, found " + std::to_string(n)};
     return Tolerance::sigFigs(n);
 }
 
@@ -72,54 +65,54 @@ std::string placeOf(int k) { return "answers[" + std::to_string(k) + "]"; }
 
 Answer parseAnswer(const QJsonValue& value, int k) {
     const std::string where = placeOf(k);
-    if (!value.isObject()) throw Reject{where, "expected an object, found " + typeName(value)};
+    if (!value.isObject()) throw JsonReject{where, "expected an object, found " + jsonTypeName(value)};
     const QJsonObject o = value.toObject();
-    if (!o.contains("quantity")) throw Reject{where, "missing required key \"quantity\""};
+    if (!o.contains("quantity")) throw JsonReject{where, "missing required key \"quantity\""};
     const QJsonValue qv = o.value("quantity");
-    if (!qv.isString()) throw Reject{where + ".quantity", "expected a string, found " + typeName(qv)};
+    if (!qv.isString()) throw JsonReject{where + ".quantity", "expected a string, found " + jsonTypeName(qv)};
     const std::string key = qv.toString().toStdString();
     const auto quantity = quantityFromKey(key);
-    if (!quantity) throw Reject{where + ".quantity", "unknown quantity " + quoteExcerpt(key) + " (expected " + kQuantityList + ")"};
+    if (!quantity) throw JsonReject{where + ".quantity", "unknown quantity " + quoteExcerpt(key) + " (expected " + kQuantityList + ")"};
     Answer a;
     a.ref.quantity = *quantity;
     if (*quantity == Quantity::Loss) {
         for (const char* extra : {"layer", "index"}) {
-            if (o.contains(extra)) throw Reject{where + "." + extra, "the loss is a single number: it has no layer or index"};
+            if (o.contains(extra)) throw JsonReject{where + "." + extra, "the loss is a single number: it has no layer or index"};
         }
     } else {
         if (*quantity != Quantity::Output) {
-            if (!o.contains("layer")) throw Reject{where, "missing required key \"layer\" (0 is the input layer)"};
+            if (!o.contains("layer")) throw JsonReject{where, "missing required key \"layer\" (0 is the input layer)"};
             a.ref.layer = wholeNumber(o.value("layer"), where + ".layer");
         } else if (o.contains("layer")) {
             a.ref.layer = wholeNumber(o.value("layer"), where + ".layer");
         }
-        if (!o.contains("index")) throw Reject{where, "missing required key \"index\" (1-based, [i] or [i, j])"};
+        if (!o.contains("index")) throw JsonReject{where, "missing required key \"index\" (1-based, [i] or [i, j])"};
         const QJsonValue iv = o.value("index");
         const int expected = quantityHasTwoIndices(*quantity) ? 2 : 1;
         const std::string shape = expected == 2 ? "[i, j] (the weight from neuron j of layer l−1 to neuron i of layer l)"
                                                 : "[i] (one neuron)";
-        if (!iv.isArray()) throw Reject{where + ".index", key + " needs " + shape + ", found " + typeName(iv)};
+        if (!iv.isArray()) throw JsonReject{where + ".index", key + " needs " + shape + ", found " + jsonTypeName(iv)};
         const QJsonArray index = iv.toArray();
         if (index.size() != expected) {
-            throw Reject{where + ".index", key + " needs " + shape + ", found " + std::to_string(index.size()) +
+            throw JsonReject{where + ".index", key + " needs " + shape + ", found " + std::to_string(index.size()) +
                                                (index.size() == 1 ? " number" : " numbers")};
         }
         for (int n = 0; n < expected; ++n) {
             const std::string place = where + ".index[" + std::to_string(n) + "]";
             const int one = wholeNumber(index[n], place);
-            if (one < 1) throw Reject{place, "indices start at 1 (as in handwritten work), found " + std::to_string(one)};
+            if (one < 1) throw JsonReject{place, "indices start at 1 (as in handwritten work), found " + std::to_string(one)};
             (n == 0 ? a.ref.i : a.ref.j) = one - 1;
         }
     }
-    if (!o.contains("value")) throw Reject{where, "missing required key \"value\""};
+    if (!o.contains("value")) throw JsonReject{where, "missing required key \"value\""};
     const QJsonValue vv = o.value("value");
     if (!vv.isDouble()) {
-        std::string reason = "expected a number, found " + typeName(vv);
+        std::string reason = "expected a number, found " + jsonTypeName(vv);
         if (vv.isString() && vv.toString().contains(',')) reason += "; write decimals with a point";
-        throw Reject{where + ".value", reason};
+        throw JsonReject{where + ".value", reason};
     }
     a.value = vv.toDouble();
-    if (!std::isfinite(a.value)) throw Reject{where + ".value", "expected a finite number"};
+    if (!std::isfinite(a.value)) throw JsonReject{where + ".value", "expected a finite number"};
     return a;
 }
 
@@ -131,21 +124,21 @@ void validate(const std::vector<Answer>& answers, const Network* network) {
         const std::string where = placeOf(k);
         if (network != nullptr) {
             if (ref.quantity == Quantity::Output && ref.layer != 0 && ref.layer != network->lastLayer()) {
-                throw Reject{where + ".layer", "output is layer " + std::to_string(network->lastLayer()) +
+                throw JsonReject{where + ".layer", "output is layer " + std::to_string(network->lastLayer()) +
                                                    ", found " + std::to_string(ref.layer)};
             }
             if (const auto problem = refProblem(*network, ref)) {
                 std::string place = where + ".layer";
                 if (problem->part == RefProblem::Part::Row) place = where + ".index[0]";
                 if (problem->part == RefProblem::Part::Column) place = where + ".index[1]";
-                throw Reject{place, problem->reason};
+                throw JsonReject{place, problem->reason};
             }
         }
         QuantityRef key = ref;
         if (key.quantity == Quantity::Output) key.layer = 0;
         const auto [it, fresh] = seen.emplace(key, k);
         if (!fresh) {
-            throw Reject{where, "the same quantity as " + placeOf(it->second) + " (" + ref.describe() +
+            throw JsonReject{where, "the same quantity as " + placeOf(it->second) + " (" + ref.describe() +
                                     "); give each value once"};
         }
     }
@@ -162,13 +155,13 @@ Result<AnswerSheet> parseAnswers(const QByteArray& bytes, const QString& fileNam
         AnswerSheet sheet;
         sheet.original = std::move(object).value();
         const QJsonObject& root = sheet.original;
-        if (!root.contains("format")) throw Reject{"", "missing required key \"format\""};
+        if (!root.contains("format")) throw JsonReject{"", "missing required key \"format\""};
         const QString format = root.value("format").toString();
         if (format != kAnswersFormat) {
             if (format == "backprop-lab.network/1") {
-                throw Reject{"format", "this is a network file; expected an answer file (\"" + std::string(kAnswersFormat) + "\")"};
+                throw JsonReject{"format", "this is a network file; expected an answer file (\"" + std::string(kAnswersFormat) + "\")"};
             }
-            throw Reject{"format", "expected \"" + std::string(kAnswersFormat) + "\", found " + typeName(root.value("format"))};
+            throw JsonReject{"format", "expected \"" + std::string(kAnswersFormat) + "\", found " + jsonTypeName(root.value("format"))};
         }
         if (root.contains("tolerance")) {
             sheet.tolerance = parseTolerance(root.value("tolerance"));
@@ -176,18 +169,18 @@ Result<AnswerSheet> parseAnswers(const QByteArray& bytes, const QString& fileNam
         }
         if (root.contains("network")) {
             if (!root.value("network").isString()) {
-                throw Reject{"network", "expected the network's name or file name, found " + typeName(root.value("network"))};
+                throw JsonReject{"network", "expected the network's name or file name, found " + jsonTypeName(root.value("network"))};
             }
             sheet.network = root.value("network").toString();
         }
-        if (!root.contains("answers")) throw Reject{"", "missing required key \"answers\""};
+        if (!root.contains("answers")) throw JsonReject{"", "missing required key \"answers\""};
         const QJsonValue av = root.value("answers");
-        if (!av.isArray()) throw Reject{"answers", "expected an array of answers, found " + typeName(av)};
+        if (!av.isArray()) throw JsonReject{"answers", "expected an array of answers, found " + jsonTypeName(av)};
         const QJsonArray answers = av.toArray();
         for (int k = 0; k < answers.size(); ++k) sheet.answers.push_back(parseAnswer(answers[k], k));
         validate(sheet.answers, network);
         return sheet;
-    } catch (const Reject& r) {
+    } catch (const JsonReject& r) {
         return Error{file, r.place, r.reason};
     }
 }
@@ -202,7 +195,7 @@ std::optional<Error> answerProblem(const std::vector<Answer>& answers, const Net
     try {
         validate(answers, &network);
         return std::nullopt;
-    } catch (const Reject& r) {
+    } catch (const JsonReject& r) {
         return Error{"", r.place, r.reason};
     }
 }
@@ -233,7 +226,7 @@ QJsonObject answerRefToJson(const QuantityRef& ref) {
 Result<Tolerance> toleranceFromJson(const QJsonValue& value, const QString& fileName) {
     try {
         return parseTolerance(value);
-    } catch (const Reject& r) {
+    } catch (const JsonReject& r) {
         return Error{fileName.toStdString(), r.place, r.reason};
     }
 }
@@ -257,7 +250,7 @@ QJsonObject originalEntry(const AnswerSheet& sheet, const QuantityRef& ref) {
     for (int k = 0; k < answers.size(); ++k) {
         try {
             if (parseAnswer(answers[k], k).ref == ref) return answers[k].toObject();
-        } catch (const Reject&) {
+        } catch (const JsonReject&) {
         }
     }
     return {};

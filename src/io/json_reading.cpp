@@ -1,5 +1,7 @@
 #include "io/json_reading.h"
 
+#include <cmath>
+
 #include "core/common/message_text.h"
 
 #include <QJsonDocument>
@@ -55,6 +57,18 @@ Result<QJsonObject> parseJsonObject(const QByteArray& bytes, const std::string& 
     if (!doc.isObject())
         return Error{file, "", "expected a JSON object at the top level"};
     return doc.object();
+}
+
+double readFiniteNumber(const QJsonValue& value, const std::string& place) {
+    if (!value.isDouble()) throw JsonReject{place, "expected a number, found " + jsonTypeName(value)};
+    const double x = value.toDouble();
+    if (!std::isfinite(x)) throw JsonReject{place, "expected a finite number"};
+    return x;
+}
+
+std::string readString(const QJsonValue& value, const std::string& place) {
+    if (!value.isString()) throw JsonReject{place, "expected a string, found " + jsonTypeName(value)};
+    return value.toString().toStdString();
 }
 
 } // namespace bpl::io

@@ -24,4 +24,15 @@ std::string jsonLineColumn(const QByteArray& bytes, qint64 offset);
 // (expected a JSON object)", "file: line 3, column 7: invalid JSON (…)").
 Result<QJsonObject> parseJsonObject(const QByteArray& bytes, const std::string& file);
 
+// A loader's refusal, thrown while it walks the document and caught at its top,
+// where the file name is added: the JSON place ("layers[2].size") and why.
+struct JsonReject {
+    std::string place;
+    std::string reason;
+};
+// The value as a finite number, or a JsonReject at `place` ("expected a number, found …").
+double readFiniteNumber(const QJsonValue& value, const std::string& place);
+// The value as a string, or a JsonReject at `place` ("expected a string, found …").
+std::string readString(const QJsonValue& value, const std::string& place);
+
 } // namespace bpl::io

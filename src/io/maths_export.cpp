@@ -1,5 +1,6 @@
 #include "io/maths_export.h"
 
+#include "io/qt_text.h"
 #include "core/answer_check.h"
 #include "io/worked_document.h"
 
@@ -9,10 +10,6 @@
 namespace bpl::io {
 
 namespace {
-
-QString q(const std::string& s) {
-    return QString::fromStdString(s);
-}
 
 const MathsCheckReport* marking(const MathsExportExtras& e) {
     return e.marking ? &*e.marking : nullptr;

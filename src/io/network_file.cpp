@@ -24,29 +24,15 @@ namespace {
 
 // Thrown only inside this file and caught in parseNetwork: it keeps each check
 // to one line without threading a Result through every helper.
-struct Reject {
-    std::string place;
-    std::string reason;
-};
-
-std::string typeName(const QJsonValue& v) { return jsonTypeName(v); }
-
-double number(const QJsonValue& v, const std::string& place) {
-    if (!v.isDouble()) throw Reject{place, "expected a number, found " + typeName(v)};
-    const double x = v.toDouble();
-    if (!std::isfinite(x)) throw Reject{place, "expected a finite number"};
-    return x;
-}
-
 int count(const QJsonValue& v, const std::string& place) {
-    if (!v.isDouble()) throw Reject{place, "expected a whole number, found " + typeName(v)};
+    if (!v.isDouble()) throw JsonReject{place, "expected a whole number, found " + jsonTypeName(v)};
     const double x = v.toDouble();
-    if (x != std::floor(x) || !std::isfinite(x)) throw Reject{place, "expected a whole number"};
+    if (x != std::floor(x) || !std::isfinite(x)) throw JsonReject{place, "expected a whole number"};
     if (x < 1) {
-        throw Reject{place, "a layer needs at least 1 neuron, found " + std::to_string(static_cast<long long>(x))};
+        throw JsonReject{place, "a layer needs at least 1 neuron, found " + std::to_string(static_cast<long long>(x))};
     }
     if (x > kMaxLayerSize) {
-        throw Reject{place, "at most " + std::to_string(kMaxLayerSize) + " neurons per layer, found " +
+        throw JsonReject{place, "at most " + std::to_string(kMaxLayerSize) + " neurons per layer, found " +
                                 std::to_string(static_cast<long long>(x)) + " (" + kLimitReason + ")"};
     }
     return static_cast<int>(x);
@@ -54,27 +40,22 @@ int count(const QJsonValue& v, const std::string& place) {
 
 Eigen::VectorXd vector(const QJsonValue& v, int expected, const std::string& place,
                        const std::string& why) {
-    if (!v.isArray()) throw Reject{place, "expected an array of " + std::to_string(expected) + " numbers, found " + typeName(v)};
+    if (!v.isArray()) throw JsonReject{place, "expected an array of " + std::to_string(expected) + " numbers, found " + jsonTypeName(v)};
     const QJsonArray a = v.toArray();
     if (a.size() != expected) {
-        throw Reject{place, "expected " + std::to_string(expected) + " numbers" + why + ", found " +
+        throw JsonReject{place, "expected " + std::to_string(expected) + " numbers" + why + ", found " +
                                 std::to_string(a.size())};
     }
     Eigen::VectorXd out(expected);
     for (int k = 0; k < expected; ++k) {
-        out[k] = number(a[k], place + "[" + std::to_string(k) + "]");
+        out[k] = readFiniteNumber(a[k], place + "[" + std::to_string(k) + "]");
     }
     return out;
 }
 
 const QJsonValue required(const QJsonObject& o, const char* key, const std::string& place) {
-    if (!o.contains(key)) throw Reject{place, std::string("missing required key \"") + key + "\""};
+    if (!o.contains(key)) throw JsonReject{place, std::string("missing required key \"") + key + "\""};
     return o.value(key);
-}
-
-std::string text(const QJsonValue& v, const std::string& place) {
-    if (!v.isString()) throw Reject{place, "expected a string, found " + typeName(v)};
-    return v.toString().toStdString();
 }
 
 // Every row an array of `columns` entries, checked before the matrix is
@@ -84,11 +65,11 @@ void checkRows(const QJsonArray& rows, int columns, const std::string& wp, const
         const QJsonValue row = rows[i];
         const std::string place = wp + "[" + std::to_string(i) + "]";
         if (!row.isArray()) {
-            throw Reject{place, "expected an array of " + std::to_string(columns) + " numbers, found " +
-                                    typeName(row)};
+            throw JsonReject{place, "expected an array of " + std::to_string(columns) + " numbers, found " +
+                                    jsonTypeName(row)};
         }
         if (row.toArray().size() != columns) {
-            throw Reject{place, "expected " + std::to_string(columns) + " numbers" + why + ", found " +
+            throw JsonReject{place, "expected " + std::to_string(columns) + " numbers" + why + ", found " +
                                     std::to_string(row.toArray().size())};
         }
     }
@@ -97,57 +78,57 @@ void checkRows(const QJsonArray& rows, int columns, const std::string& wp, const
 Layer parseLayer(const QJsonValue& value, int l, int previousSize, int layerCount,
                  long long& parameters) {
     const std::string where = "layers[" + std::to_string(l) + "]";
-    if (!value.isObject()) throw Reject{where, "expected an object, found " + typeName(value)};
+    if (!value.isObject()) throw JsonReject{where, "expected an object, found " + jsonTypeName(value)};
     const QJsonObject o = value.toObject();
     Layer layer;
     layer.size = count(required(o, "size", where), where + ".size");
     if (o.contains("labels")) {
         const QJsonValue lv = o.value("labels");
         if (!lv.isArray() || lv.toArray().size() != layer.size) {
-            throw Reject{where + ".labels", "expected an array of " + std::to_string(layer.size) + " strings"};
+            throw JsonReject{where + ".labels", "expected an array of " + std::to_string(layer.size) + " strings"};
         }
         const QJsonArray la = lv.toArray();
         for (int k = 0; k < la.size(); ++k) {
-            layer.labels.push_back(text(la[k], where + ".labels[" + std::to_string(k) + "]"));
+            layer.labels.push_back(readString(la[k], where + ".labels[" + std::to_string(k) + "]"));
         }
     }
     if (l == 0) {
         for (const char* key : {"activation", "weights", "bias"}) {
             if (o.contains(key)) {
-                throw Reject{where + "." + key, "the input layer (layer 0) has only a size and labels"};
+                throw JsonReject{where + "." + key, "the input layer (layer 0) has only a size and labels"};
             }
         }
         return layer;
     }
-    const std::string actName = text(required(o, "activation", where), where + ".activation");
+    const std::string actName = readString(required(o, "activation", where), where + ".activation");
     const auto act = activationFromName(actName);
     if (!act) {
-        throw Reject{where + ".activation", "unknown activation " + quoteExcerpt(actName) +
+        throw JsonReject{where + ".activation", "unknown activation " + quoteExcerpt(actName) +
                                                 " (expected identity, linear, sigmoid, tanh, relu, "
                                                 "leaky_relu, step or softmax)"};
     }
     if (*act == Activation::Softmax && l != layerCount - 1) {
-        throw Reject{where + ".activation", "softmax is only allowed on the last layer"};
+        throw JsonReject{where + ".activation", "softmax is only allowed on the last layer"};
     }
     layer.activation.kind = *act;
     if (o.contains("alpha")) {
-        layer.activation.alpha = number(o.value("alpha"), where + ".alpha");
+        layer.activation.alpha = readFiniteNumber(o.value("alpha"), where + ".alpha");
         if (layer.activation.alpha < 0) {
-            throw Reject{where + ".alpha", "the leaky ReLU slope must be ≥ 0, found " +
+            throw JsonReject{where + ".alpha", "the leaky ReLU slope must be ≥ 0, found " +
                                                shortestNumberText(layer.activation.alpha)};
         }
     }
     const QJsonValue wv = required(o, "weights", where);
     const std::string wp = where + ".weights";
-    if (!wv.isArray()) throw Reject{wp, "expected an array of " + std::to_string(layer.size) + " rows, found " + typeName(wv)};
+    if (!wv.isArray()) throw JsonReject{wp, "expected an array of " + std::to_string(layer.size) + " rows, found " + jsonTypeName(wv)};
     const QJsonArray rows = wv.toArray();
     if (rows.size() != layer.size) {
-        throw Reject{wp, "expected " + std::to_string(layer.size) + " rows (layer " + std::to_string(l) +
+        throw JsonReject{wp, "expected " + std::to_string(layer.size) + " rows (layer " + std::to_string(l) +
                              " has " + std::to_string(layer.size) + " neurons), found " + std::to_string(rows.size())};
     }
     parameters += static_cast<long long>(layer.size) * (previousSize + 1);
     if (parameters > kMaxParameters) {
-        throw Reject{where, "the network has more than " + std::to_string(kMaxParameters) +
+        throw JsonReject{where, "the network has more than " + std::to_string(kMaxParameters) +
                                 " weights and biases (" + std::to_string(parameters) + " up to layer " +
                                 std::to_string(l) + "; " + kLimitReason + ")"};
     }
@@ -168,12 +149,12 @@ Layer parseLayer(const QJsonValue& value, int l, int previousSize, int layerCoun
 // decision threshold and the truth table a logic network should compute.
 void parseExtensions(const QJsonObject& root, Network& net) {
     if (root.contains("decision_threshold")) {
-        net.decisionThreshold = number(root.value("decision_threshold"), "decision_threshold");
+        net.decisionThreshold = readFiniteNumber(root.value("decision_threshold"), "decision_threshold");
     }
     if (!root.contains("truth_table")) return;
     const QJsonValue tv = root.value("truth_table");
     const int width = net.inputSize() + net.outputSize();
-    if (!tv.isArray()) throw Reject{"truth_table", "expected an array of rows, found " + typeName(tv)};
+    if (!tv.isArray()) throw JsonReject{"truth_table", "expected an array of rows, found " + jsonTypeName(tv)};
     const QJsonArray rows = tv.toArray();
     for (int r = 0; r < rows.size(); ++r) {
         const Eigen::VectorXd row = vector(rows[r], width, "truth_table[" + std::to_string(r) + "]",
@@ -184,21 +165,21 @@ void parseExtensions(const QJsonObject& root, Network& net) {
 
 Network parseRoot(const QJsonObject& root) {
     Network net;
-    const std::string format = text(required(root, "format", ""), "format");
+    const std::string format = readString(required(root, "format", ""), "format");
     if (format != kNetworkFormat) {
-        throw Reject{"format", std::string("expected \"") + kNetworkFormat + "\", found " + quoteExcerpt(format)};
+        throw JsonReject{"format", std::string("expected \"") + kNetworkFormat + "\", found " + quoteExcerpt(format)};
     }
-    if (root.contains("name")) net.name = text(root.value("name"), "name");
-    if (root.contains("description")) net.description = text(root.value("description"), "description");
+    if (root.contains("name")) net.name = readString(root.value("name"), "name");
+    if (root.contains("description")) net.description = readString(root.value("description"), "description");
     const QJsonValue lv = required(root, "layers", "");
-    if (!lv.isArray()) throw Reject{"layers", "expected an array of layers, found " + typeName(lv)};
+    if (!lv.isArray()) throw JsonReject{"layers", "expected an array of layers, found " + jsonTypeName(lv)};
     const QJsonArray layers = lv.toArray();
     if (layers.size() > kMaxLayers) {
-        throw Reject{"layers", "at most " + std::to_string(kMaxLayers) + " layers, found " +
+        throw JsonReject{"layers", "at most " + std::to_string(kMaxLayers) + " layers, found " +
                                    std::to_string(layers.size()) + " (" + kLimitReason + ")"};
     }
     if (layers.size() < 2) {
-        throw Reject{"layers", "expected at least 2 layers (an input layer and an output layer), found " +
+        throw JsonReject{"layers", "expected at least 2 layers (an input layer and an output layer), found " +
                                    std::to_string(layers.size())};
     }
     int previous = 0;
@@ -207,10 +188,10 @@ Network parseRoot(const QJsonObject& root) {
         net.layers.push_back(parseLayer(layers[l], l, previous, static_cast<int>(layers.size()), parameters));
         previous = net.layers.back().size;
     }
-    const std::string lossText = text(required(root, "loss", ""), "loss");
+    const std::string lossText = readString(required(root, "loss", ""), "loss");
     const auto loss = lossFromName(lossText);
     if (!loss) {
-        throw Reject{"loss", "unknown loss " + quoteExcerpt(lossText) +
+        throw JsonReject{"loss", "unknown loss " + quoteExcerpt(lossText) +
                                  " (expected half_squared_error, squared_error, mean_squared_error, "
                                  "binary_cross_entropy or cross_entropy)"};
     }
@@ -218,23 +199,23 @@ Network parseRoot(const QJsonObject& root) {
     const Activation out = net.layers.back().activation.kind;
     const std::string outPlace = "layers[" + std::to_string(net.lastLayer()) + "].activation";
     if (const auto mismatch = lossOutputMismatch(net.loss, out)) {
-        throw Reject{mismatch->blamesLoss ? std::string("loss") : outPlace, mismatch->reason};
+        throw JsonReject{mismatch->blamesLoss ? std::string("loss") : outPlace, mismatch->reason};
     }
     if (root.contains("learning_rate")) {
-        net.learningRate = number(root.value("learning_rate"), "learning_rate");
+        net.learningRate = readFiniteNumber(root.value("learning_rate"), "learning_rate");
         if (net.learningRate <= 0) {
-            throw Reject{"learning_rate", "must be greater than 0, found " + shortestNumberText(net.learningRate)};
+            throw JsonReject{"learning_rate", "must be greater than 0, found " + shortestNumberText(net.learningRate)};
         }
     }
     const QJsonValue sv = required(root, "sample", "");
-    if (!sv.isObject()) throw Reject{"sample", "expected an object with input and target, found " + typeName(sv)};
+    if (!sv.isObject()) throw JsonReject{"sample", "expected an object with input and target, found " + jsonTypeName(sv)};
     const QJsonObject sample = sv.toObject();
     net.sample.input = vector(required(sample, "input", "sample"), net.inputSize(), "sample.input",
                               " (layer 0 has " + std::to_string(net.inputSize()) + " neurons)");
     net.sample.target = vector(required(sample, "target", "sample"), net.outputSize(), "sample.target",
                                " (the output layer has " + std::to_string(net.outputSize()) + " neurons)");
     if (const std::string problem = targetProblem(net, net.sample.target); !problem.empty()) {
-        throw Reject{"sample.target", problem};
+        throw JsonReject{"sample.target", problem};
     }
     parseExtensions(root, net);
     return net;
@@ -260,7 +241,7 @@ Result<NetworkDocument> parseNetwork(const QByteArray& bytes, const QString& fil
             out.training = std::move(setup).value();
         }
         return out;
-    } catch (const Reject& r) {
+    } catch (const JsonReject& r) {
         return Error{file, r.place, r.reason};
     }
 }

@@ -1,5 +1,6 @@
 #include "io/trace_export.h"
 
+#include "io/qt_text.h"
 #include "core/number_format.h"
 #include "core/answer_check.h"
 #include "core/decision.h"
@@ -13,8 +14,6 @@
 namespace bpl::io {
 
 namespace {
-
-QString q(const std::string& s) { return QString::fromStdString(s); }
 
 QString header(const Trace& t) {
     return t.network.name.empty() ? QStringLiteral("Worked solution")

@@ -1,5 +1,6 @@
 #include "io/training_setup_json.h"
 
+#include "io/json_reading.h"
 #include "io/json_writer.h"
 #include "io/text_columns.h"
 #include "io/training_data.h"
@@ -13,31 +14,7 @@ namespace bpl::io {
 
 namespace {
 
-struct Reject {
-    std::string place;
-    std::string reason;
-};
-
 const std::string kRoot = "training";
-
-std::string kindOf(const QJsonValue& v) {
-    switch (v.type()) {
-    case QJsonValue::Null:
-        return "null";
-    case QJsonValue::Bool:
-        return "a boolean";
-    case QJsonValue::Double:
-        return "a number";
-    case QJsonValue::String:
-        return "a string (\"" + v.toString().left(20).toStdString() + "\")";
-    case QJsonValue::Array:
-        return "an array";
-    case QJsonValue::Object:
-        return "an object";
-    default:
-        return "nothing";
-    }
-}
 
 std::string shown(double x) {
     return jsonNumber(x).toStdString();
@@ -45,10 +22,10 @@ std::string shown(double x) {
 
 double number(const QJsonValue& v, const std::string& place, double lo, double hi) {
     if (!v.isDouble())
-        throw Reject{place, "expected a number, found " + kindOf(v)};
+        throw JsonReject{place, "expected a number, found " + jsonTypeName(v)};
     const double x = v.toDouble();
     if (!std::isfinite(x) || x < lo || x > hi) {
-        throw Reject{place, "expected a number from " + shown(lo) + " to " + shown(hi) +
+        throw JsonReject{place, "expected a number from " + shown(lo) + " to " + shown(hi) +
                                 ", found " + shown(x)};
     }
     return x;
@@ -56,10 +33,10 @@ double number(const QJsonValue& v, const std::string& place, double lo, double h
 
 long long whole(const QJsonValue& v, const std::string& place, long long lo, long long hi) {
     if (!v.isDouble())
-        throw Reject{place, "expected a whole number, found " + kindOf(v)};
+        throw JsonReject{place, "expected a whole number, found " + jsonTypeName(v)};
     const double x = v.toDouble();
     if (x != std::floor(x) || x < static_cast<double>(lo) || x > static_cast<double>(hi)) {
-        throw Reject{place, "expected a whole number from " + std::to_string(lo) + " to " +
+        throw JsonReject{place, "expected a whole number from " + std::to_string(lo) + " to " +
                                 std::to_string(hi) + ", found " + shown(x)};
     }
     return static_cast<long long>(x);
@@ -70,21 +47,15 @@ std::uint64_t seed(const QJsonValue& v, const std::string& place) {
     return static_cast<std::uint64_t>(whole(v, place, 0, (1LL << 53)));
 }
 
-std::string text(const QJsonValue& v, const std::string& place) {
-    if (!v.isString())
-        throw Reject{place, "expected a string, found " + kindOf(v)};
-    return v.toString().toStdString();
-}
-
 bool boolean(const QJsonValue& v, const std::string& place) {
     if (!v.isBool())
-        throw Reject{place, "expected true or false, found " + kindOf(v)};
+        throw JsonReject{place, "expected true or false, found " + jsonTypeName(v)};
     return v.toBool();
 }
 
 QJsonObject object(const QJsonValue& v, const std::string& place) {
     if (!v.isObject())
-        throw Reject{place, "expected an object, found " + kindOf(v)};
+        throw JsonReject{place, "expected an object, found " + jsonTypeName(v)};
     return v.toObject();
 }
 
@@ -99,25 +70,25 @@ void parseData(const QJsonObject& o, TrainingSetup& setup) {
     const std::string at = kRoot + ".data";
     const bool hasFile = o.contains("file"), hasName = o.contains("name");
     if (hasFile == hasName) {
-        throw Reject{
+        throw JsonReject{
             at, "expected either \"name\" (a built-in data set) or \"file\" (a data file), not " +
                     std::string(hasFile ? "both" : "neither")};
     }
     if (hasFile) {
-        setup.dataFile = text(o.value("file"), at + ".file");
+        setup.dataFile = readString(o.value("file"), at + ".file");
         if (setup.dataFile.empty())
-            throw Reject{at + ".file", "expected a file name, found an empty string"};
+            throw JsonReject{at + ".file", "expected a file name, found an empty string"};
         for (const char* key : {"points", "noise", "seed"}) {
             if (o.contains(key))
-                throw Reject{at + "." + key, "applies only to a built-in data set (\"name\")"};
+                throw JsonReject{at + "." + key, "applies only to a built-in data set (\"name\")"};
         }
         return;
     }
     GeneratorOptions& g = setup.generator;
-    g.name = text(o.value("name"), at + ".name");
+    g.name = readString(o.value("name"), at + ".name");
     const auto names = builtInDataNames();
     if (std::find(names.begin(), names.end(), g.name) == names.end()) {
-        throw Reject{at + ".name",
+        throw JsonReject{at + ".name",
                      "unknown data set \"" + g.name + "\" (expected " + joined(names) + ")"};
     }
     if (o.contains("points"))
@@ -143,7 +114,7 @@ void parseSplit(const QJsonObject& o, SplitOptions& split) {
     if (o.contains("shuffle"))
         split.shuffle = boolean(o.value("shuffle"), at + ".shuffle");
     if (const std::string problem = splitProblem(split); !problem.empty())
-        throw Reject{at, problem};
+        throw JsonReject{at, problem};
 }
 
 InitOptions parseInit(const QJsonValue& v) {
@@ -157,8 +128,8 @@ InitOptions parseInit(const QJsonValue& v) {
         const QJsonObject o = object(v, at);
         schemeAt = at + ".scheme";
         if (!o.contains("scheme"))
-            throw Reject{at, "missing required key \"scheme\""};
-        scheme = text(o.value("scheme"), schemeAt);
+            throw JsonReject{at, "missing required key \"scheme\""};
+        scheme = readString(o.value("scheme"), schemeAt);
         if (o.contains("seed"))
             init.seed = seed(o.value("seed"), at + ".seed");
         if (o.contains("range"))
@@ -172,7 +143,7 @@ InitOptions parseInit(const QJsonValue& v) {
             return init;
         }
     }
-    throw Reject{schemeAt,
+    throw JsonReject{schemeAt,
                  "unknown initialization \"" + scheme + "\" (expected " + joined(keys) + ")"};
 }
 
@@ -190,17 +161,17 @@ void parseComparison(const QJsonObject& o, TrainingSetup& setup) {
     const std::string at = kRoot + ".comparison";
     Comparison& c = setup.comparison;
     if (!o.contains("setting"))
-        throw Reject{at, "missing required key \"setting\""};
-    c.setting = text(o.value("setting"), at + ".setting");
+        throw JsonReject{at, "missing required key \"setting\""};
+    c.setting = readString(o.value("setting"), at + ".setting");
     const auto& settings = comparisonSettings();
     if (std::find(settings.begin(), settings.end(), c.setting) == settings.end()) {
-        throw Reject{at + ".setting",
+        throw JsonReject{at + ".setting",
                      "unknown setting \"" + c.setting + "\" (expected " + joined(settings) + ")"};
     }
     const QJsonValue values = o.value("values");
     if (!values.isArray() || values.toArray().isEmpty()) {
-        throw Reject{at + ".values",
-                     "expected a non-empty array of values, found " + kindOf(values)};
+        throw JsonReject{at + ".values",
+                     "expected a non-empty array of values, found " + jsonTypeName(values)};
     }
     const QJsonArray array = values.toArray();
     for (int k = 0; k < array.size(); ++k) {
@@ -208,23 +179,23 @@ void parseComparison(const QJsonObject& o, TrainingSetup& setup) {
         if (numericSetting(c.setting)) {
             c.values.push_back(jsonNumber(number(array[k], place, 0, 1e12)).toStdString());
         } else {
-            c.values.push_back(text(array[k], place));
+            c.values.push_back(readString(array[k], place));
         }
     }
     const auto runs = comparisonRuns(trainingOptionsOf(setup, Network{}), c);
     if (!runs)
-        throw Reject{at + ".values", runs.error().reason};
+        throw JsonReject{at + ".values", runs.error().reason};
 }
 
 void parseOptimizer(const QJsonObject& o, OptimizerSettings& opt) {
     if (o.contains("optimizer")) {
-        const std::string name = text(o.value("optimizer"), kRoot + ".optimizer");
+        const std::string name = readString(o.value("optimizer"), kRoot + ".optimizer");
         const auto kind = optimizerFromKey(name);
         if (!kind) {
             std::vector<std::string> keys;
             for (OptimizerKind k : allOptimizers())
                 keys.push_back(optimizerKey(k));
-            throw Reject{kRoot + ".optimizer",
+            throw JsonReject{kRoot + ".optimizer",
                          "unknown optimizer \"" + name + "\" (expected " + joined(keys) + ")"};
         }
         opt.kind = *kind;
@@ -232,7 +203,7 @@ void parseOptimizer(const QJsonObject& o, OptimizerSettings& opt) {
     if (o.contains("learning_rate")) {
         opt.learningRate = number(o.value("learning_rate"), kRoot + ".learning_rate", 0, 1e6);
         if (opt.learningRate <= 0)
-            throw Reject{kRoot + ".learning_rate", "must be greater than 0, found 0"};
+            throw JsonReject{kRoot + ".learning_rate", "must be greater than 0, found 0"};
     }
     if (o.contains("beta"))
         opt.beta = number(o.value("beta"), kRoot + ".beta", 0, 0.999999);
@@ -250,7 +221,7 @@ TrainingSetup parseRoot(const QJsonValue& value) {
     const QJsonObject o = object(value, kRoot);
     TrainingSetup setup;
     if (!o.contains("data"))
-        throw Reject{kRoot, "missing required key \"data\""};
+        throw JsonReject{kRoot, "missing required key \"data\""};
     parseData(object(o.value("data"), kRoot + ".data"), setup);
     if (o.contains("split"))
         parseSplit(object(o.value("split"), kRoot + ".split"), setup.split);
@@ -284,7 +255,7 @@ std::vector<std::string> builtInDataNames() {
 Result<TrainingSetup> parseTrainingSetup(const QJsonValue& value) {
     try {
         return parseRoot(value);
-    } catch (const Reject& r) {
+    } catch (const JsonReject& r) {
         return Error{"", r.place, r.reason};
     }
 }

@@ -1,5 +1,6 @@
 #include "io/worked_document.h"
 
+#include "io/qt_text.h"
 #include "core/number_format.h"
 #include "core/tolerance.h"
 #include "io/trace_export.h"
@@ -9,10 +10,6 @@
 namespace bpl::io {
 
 namespace {
-
-QString q(const std::string& s) {
-    return QString::fromStdString(s);
-}
 
 WorkedItem paragraph(const QString& text, const Dual& math = {}) {
     WorkedItem item;

@@ -1,5 +1,6 @@
 #include "render/maths_document.h"
 
+#include "io/qt_text.h"
 #include "core/tolerance.h"
 #include "io/json_writer.h"
 #include "io/latex_html.h"
@@ -10,9 +11,6 @@ namespace bpl::io {
 
 namespace {
 
-QString q(const std::string& s) {
-    return QString::fromStdString(s);
-}
 QString esc(const QString& s) {
     return htmlEscape(s);
 }

@@ -1,5 +1,6 @@
 #include "render/network_figure.h"
 
+#include "io/qt_text.h"
 #include "core/number_format.h"
 
 #include <QFontMetricsF>
@@ -64,8 +65,6 @@ QFont figureFont(double pixels, bool bold = false) {
     f.setBold(bold);
     return f;
 }
-
-QString q(const std::string& s) { return QString::fromStdString(s); }
 
 // Text centred on a point, optionally on a white box so it stays legible over lines.
 void centredText(QPainter& p, const QPointF& at, const QString& text, bool box = false) {

@@ -1,5 +1,6 @@
 #include "render/solution_document.h"
 
+#include "io/qt_text.h"
 #include "io/safe_file.h"
 
 #include "core/number_format.h"
@@ -30,7 +31,6 @@ namespace {
 constexpr int kMaxScalarsPerStep = 64;
 constexpr double kFigureWidthPt = 480;
 
-QString q(const std::string& s) { return QString::fromStdString(s); }
 QString esc(const std::string& s) { return htmlEscape(q(s)); }
 
 QString title(const Trace& t) {

@@ -52,4 +52,13 @@ std::string quoteExcerpt(std::string_view text, std::size_t maxChars) {
     return "\"" + shown + "…\" (" + std::to_string(text.size()) + " bytes)";
 }
 
+std::string proseList(const std::vector<std::string>& items) {
+    std::string out;
+    for (std::size_t k = 0; k < items.size(); ++k) {
+        if (k > 0) out += k + 1 == items.size() ? " and " : ", ";
+        out += items[k];
+    }
+    return out;
+}
+
 } // namespace bpl

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace bpl {
 
@@ -18,5 +19,7 @@ constexpr std::size_t kMaxQuotedChars = 60;
 std::string excerpt(std::string_view text, std::size_t maxChars = kMaxQuotedChars);
 // The excerpt in double quotes: "\"relu\"" or "\"AAAA…\" (10000000 bytes)".
 std::string quoteExcerpt(std::string_view text, std::size_t maxChars = kMaxQuotedChars);
+// Items joined as prose: "a", "a and b", "a, b and c".
+std::string proseList(const std::vector<std::string>& items);
 
 } // namespace bpl

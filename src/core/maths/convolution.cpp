@@ -1,5 +1,6 @@
 #include "core/maths/convolution.h"
 
+#include "core/formula_parts.h"
 #include "core/number_format.h"
 
 #include <algorithm>
@@ -8,11 +9,11 @@
 
 namespace bpl {
 
+using namespace formula_parts;
+
 namespace {
 
 constexpr int kMaxSide = 64;
-const Dual kDot("·", " \\cdot ");
-const Dual kPlus(" + ", " + ");
 
 std::string size(const Eigen::MatrixXd& m) {
     return std::to_string(m.rows()) + "×" + std::to_string(m.cols());

@@ -1,5 +1,6 @@
 #include "core/maths/graph_formulas.h"
 
+#include "core/formula_parts.h"
 #include "core/number_format.h"
 
 #include <algorithm>
@@ -8,11 +9,10 @@
 
 namespace bpl {
 
+using namespace formula_parts;
+
 namespace {
 
-const Dual kDot("·", " \\cdot ");
-const Dual kPlus(" + ", " + ");
-const Dual kMinus(" − ", " - ");
 const Dual kOne("1");
 
 bool isOperation(const GraphNode& n) {
@@ -59,9 +59,6 @@ std::vector<int> slotsInLocal(ExprOp op, int slot) {
 
 Dual square(const Dual& x) {
     return Dual(x.text + "²", x.latex + "^{2}");
-}
-Dual paren(const Dual& x) {
-    return Dual("(" + x.text + ")", "\\left(" + x.latex + "\\right)");
 }
 Dual frac(const Dual& a, const Dual& b) {
     return Dual(a.text + "/" + b.text, "\\frac{" + a.latex + "}{" + b.latex + "}");

@@ -2,6 +2,7 @@
 
 #include "core/answer_hints.h"
 #include "core/maths/maths_hints.h"
+#include "core/common/message_text.h"
 #include "core/number_format.h"
 
 #include <algorithm>
@@ -14,20 +15,6 @@ namespace bpl {
 
 namespace {
 
-std::string num(double x) {
-    return formatNumber(x, 6);
-}
-
-std::string listText(const std::vector<std::string>& items) {
-    std::string out;
-    for (size_t k = 0; k < items.size(); ++k) {
-        if (k > 0)
-            out += k + 1 == items.size() ? " and " : ", ";
-        out += items[k];
-    }
-    return out;
-}
-
 // What the checker needs to know about a worked solution (graph or convolution).
 struct Source {
     std::function<std::optional<double>(const MathsRef&)> exact;
@@ -38,7 +25,7 @@ struct Source {
     std::vector<MathsRef> order; // every scalar with a formula, in the solution's order
 };
 
-struct Checker {
+struct MathsChecker {
     const Source& source;
     const Tolerance& tol;
     std::map<MathsRef, double> given;
@@ -114,30 +101,30 @@ struct Checker {
             std::vector<std::string> causes;
             std::vector<std::string> direct;
             for (const MathsRef& c : r.carriedFrom) {
-                causes.push_back(yourValue(c) + " (exact " + num(exact(c)) + ")");
+                causes.push_back(yourValue(c) + " (exact " + explanationNumber(exact(c)) + ")");
                 direct.push_back(source.symbol(c).text);
             }
-            r.explanation = "Carried forward from your " + listText(causes) + ".";
+            r.explanation = "Carried forward from your " + proseList(causes) + ".";
             if (originNames != direct)
-                r.explanation += " The error starts at your " + listText(originNames) + ".";
+                r.explanation += " The error starts at your " + proseList(originNames) + ".";
             r.explanation +=
                 " Not a new mistake: with your values the step gives what you wrote:\n" +
-                r.givenWorking.text + "\nThe exact value is " + num(r.expected) + ".";
+                r.givenWorking.text + "\nThe exact value is " + explanationNumber(r.expected) + ".";
             return;
         }
         if (r.roundingDrift) {
-            r.explanation = "Wrong at " + tol.shortName() + " (exact " + num(r.expected) +
+            r.explanation = "Wrong at " + tol.shortName() + " (exact " + explanationNumber(r.expected) +
                             "), but it is what your " + "rounded earlier values give:\n" +
                             r.givenWorking.text + "\nKeep more figures in intermediate values.";
             return;
         }
-        r.explanation = "Wrong: you wrote " + g + "; the exact value is " + num(r.expected) + ".";
+        r.explanation = "Wrong: you wrote " + g + "; the exact value is " + explanationNumber(r.expected) + ".";
         if (!r.carriedFrom.empty() && r.recomputed) {
             std::vector<std::string> causes;
             for (const MathsRef& c : r.carriedFrom)
                 causes.push_back(yourValue(c));
             r.explanation += " Not explained by your earlier answers either; with your " +
-                             listText(causes) + " the step gives:\n" + r.givenWorking.text;
+                             proseList(causes) + " the step gives:\n" + r.givenWorking.text;
         }
         if (!r.exactWorking.text.empty())
             r.explanation += "\nThe step with the right numbers:\n" + r.exactWorking.text;
@@ -150,7 +137,7 @@ MathsCheckReport check(const Source& source, const std::vector<MathsAnswer>& ans
                        const Tolerance& tolerance) {
     MathsCheckReport report;
     report.tolerance = tolerance;
-    Checker checker{source, tolerance, {}};
+    MathsChecker checker{source, tolerance, {}};
     for (const MathsAnswer& a : answers) {
         if (source.exact(a.ref))
             checker.given[a.ref] = a.value;
@@ -231,7 +218,7 @@ std::string MathsCheckReport::summary() const {
                     origins.push_back(name);
             }
         }
-        s += "; " + std::to_string(carried) + " carried from " + listText(origins);
+        s += "; " + std::to_string(carried) + " carried from " + proseList(origins);
     }
     return s;
 }

@@ -8,7 +8,7 @@ namespace bpl {
 
 namespace {
 
-std::string num(double x) {
+std::string hintNumber(double x) {
     return formatNumber(x, 4);
 }
 
@@ -18,7 +18,7 @@ void valueHints(const ExpressionGraph& g, const GraphNode& n, double given, cons
         return;
     const double a = g.nodes[n.inputs[0]].value;
     if (n.op == ExprOp::Log && a > 0 && n.value != 0 && tol.matches(given, std::log10(a))) {
-        hints.push_back("This is log₁₀ " + num(a) +
+        hints.push_back("This is log₁₀ " + hintNumber(a) +
                         "; ln (and log) here is the natural logarithm: divide by ln 10 "
                         "was not wanted.");
     }
@@ -50,18 +50,18 @@ void gradHints(const ExpressionGraph& g, const GraphNode& n, double given, const
                             n.symbol.text + " is the sum of all " + std::to_string(uses) +
                             " contributions, and this is only the one "
                             "through " +
-                            through(c) + " (" + num(c.value) + ").");
+                            through(c) + " (" + hintNumber(c.value) + ").");
             return;
         }
         if (uses > 1 && c.value != 0 && tol.matches(given, exact - c.value)) {
-            hints.push_back("The contribution through " + through(c) + " (" + num(c.value) +
+            hints.push_back("The contribution through " + through(c) + " (" + hintNumber(c.value) +
                             ") is missing: " + n.symbol.text + " is used " + std::to_string(uses) +
                             " times and every use adds.");
             return;
         }
         if (c.value != 0 && uses > 1 && tol.matches(given, exact - 2 * c.value)) {
             hints.push_back("The contribution through " + through(c) +
-                            " has the wrong sign (it is " + num(c.value) + ").");
+                            " has the wrong sign (it is " + hintNumber(c.value) + ").");
             return;
         }
         const GraphNode& u = g.nodes[c.use.user];
@@ -75,10 +75,10 @@ void gradHints(const ExpressionGraph& g, const GraphNode& n, double given, const
             const double a = n.value;
             const double slip = c.upstream * a * (1 - a);
             if (slip != c.value && tol.matches(given, exact - c.value + slip)) {
-                hints.push_back("σ′ was computed as a(1 − a) from the argument a = " + num(a) +
+                hints.push_back("σ′ was computed as a(1 − a) from the argument a = " + hintNumber(a) +
                                 "; it is σ(a)(1 − σ(a)) "
                                 "with σ(a) = " +
-                                num(u.value) + ".");
+                                hintNumber(u.value) + ".");
                 return;
             }
         }
@@ -137,7 +137,7 @@ void convolutionSlipHints(const Convolution& conv, const MathsRef& ref, double g
                                     : ref.quantity == MathsQuantity::ConvGradFilter ? t.g * t.x
                                                                                     : t.g * t.w;
                 if (term != 0 && tol.matches(given, *exact - term)) {
-                    hints.push_back("One product (" + num(term) + ") is missing from the sum of " +
+                    hints.push_back("One product (" + hintNumber(term) + ") is missing from the sum of " +
                                     std::to_string(s.terms.size()) + ".");
                     return;
                 }

@@ -1,5 +1,6 @@
 #include "gui/canvas/canvas_content.h"
 
+#include "io/qt_text.h"
 #include "core/decision.h"
 #include "core/number_format.h"
 #include "core/truth_table.h"
@@ -11,8 +12,6 @@
 namespace bpl::gui {
 
 namespace {
-
-QString q(const std::string& s) { return QString::fromStdString(s); }
 
 QString num(const Trace& t, double x) { return q(formatNumber(x, t.options.precision)); }
 

@@ -1,17 +1,12 @@
 #include "gui/commands/optimizer_commands.h"
 
+#include "gui/commands/command_text.h"
+#include "io/qt_text.h"
 #include "core/number_format.h"
 
 namespace bpl::gui {
 
 namespace {
-
-QString q(const std::string& s) {
-    return QString::fromStdString(s);
-}
-QString number(double x) {
-    return q(formatNumber(x, 10));
-}
 
 } // namespace
 
@@ -46,16 +41,16 @@ QString SetOptimizerCommand::describe(const OptimizerSettings& s) {
     case OptimizerKind::Sgd:
         return name;
     case OptimizerKind::Momentum:
-        return QObject::tr("%1 (β = %2)").arg(name, number(s.beta));
+        return QObject::tr("%1 (β = %2)").arg(name, undoNumber(s.beta));
     case OptimizerKind::RmsProp:
         return QObject::tr("%1 (β = %2, ε = %3)")
-            .arg(name, number(s.beta), number(s.effectiveEpsilon()));
+            .arg(name, undoNumber(s.beta), undoNumber(s.effectiveEpsilon()));
     case OptimizerKind::Adam:
         return QObject::tr("%1 (β₁ = %2, β₂ = %3%4)")
-            .arg(name, number(s.beta1), number(s.beta2),
+            .arg(name, undoNumber(s.beta1), undoNumber(s.beta2),
                  s.biasCorrection ? QString() : QObject::tr(", no bias correction"));
     case OptimizerKind::AdaGrad:
-        return QObject::tr("%1 (ε = %2)").arg(name, number(s.effectiveEpsilon()));
+        return QObject::tr("%1 (ε = %2)").arg(name, undoNumber(s.effectiveEpsilon()));
     }
     return name;
 }

@@ -1,5 +1,7 @@
 #include "gui/commands/parameter_commands.h"
 
+#include "gui/commands/command_text.h"
+#include "io/qt_text.h"
 #include "core/number_format.h"
 #include "gui/network_document.h"
 
@@ -7,11 +9,7 @@ namespace bpl::gui {
 
 namespace {
 
-QString q(const std::string& s) { return QString::fromStdString(s); }
-
 const Notation& notationOf(const NetworkDocument* d) { return d->traceOptions().notation; }
-
-QString number(double x) { return q(formatNumber(x, 10)); }
 
 } // namespace
 
@@ -61,7 +59,7 @@ SetWeightCommand::SetWeightCommand(NetworkDocument* document, int layer, int i, 
 
 QString SetWeightCommand::describe(double value) const {
     const ParameterRef& r = ref();
-    return QObject::tr("Set %1 to %2").arg(q(notationOf(document_).weight(r.layer, r.i, r.j).text), number(value));
+    return QObject::tr("Set %1 to %2").arg(q(notationOf(document_).weight(r.layer, r.i, r.j).text), undoNumber(value));
 }
 
 SetBiasCommand::SetBiasCommand(NetworkDocument* document, int layer, int i, double value, bool nudge)
@@ -71,7 +69,7 @@ SetBiasCommand::SetBiasCommand(NetworkDocument* document, int layer, int i, doub
 
 QString SetBiasCommand::describe(double value) const {
     const ParameterRef& r = ref();
-    return QObject::tr("Set %1 to %2").arg(q(notationOf(document_).bias(r.layer, r.i).text), number(value));
+    return QObject::tr("Set %1 to %2").arg(q(notationOf(document_).bias(r.layer, r.i).text), undoNumber(value));
 }
 
 SetInputCommand::SetInputCommand(NetworkDocument* document, int i, double value, bool nudge)
@@ -80,7 +78,7 @@ SetInputCommand::SetInputCommand(NetworkDocument* document, int i, double value,
 }
 
 QString SetInputCommand::describe(double value) const {
-    return QObject::tr("Set input %1 to %2").arg(q(notationOf(document_).activation(0, ref().i).text), number(value));
+    return QObject::tr("Set input %1 to %2").arg(q(notationOf(document_).activation(0, ref().i).text), undoNumber(value));
 }
 
 SetTargetCommand::SetTargetCommand(NetworkDocument* document, int i, double value, bool nudge)
@@ -89,7 +87,7 @@ SetTargetCommand::SetTargetCommand(NetworkDocument* document, int i, double valu
 }
 
 QString SetTargetCommand::describe(double value) const {
-    return QObject::tr("Set target %1 to %2").arg(q(notationOf(document_).target(ref().i).text), number(value));
+    return QObject::tr("Set target %1 to %2").arg(q(notationOf(document_).target(ref().i).text), undoNumber(value));
 }
 
 SetLearningRateCommand::SetLearningRateCommand(NetworkDocument* document, double value, bool nudge)
@@ -98,7 +96,7 @@ SetLearningRateCommand::SetLearningRateCommand(NetworkDocument* document, double
 }
 
 QString SetLearningRateCommand::describe(double value) const {
-    return QObject::tr("Set learning rate η to %1").arg(number(value));
+    return QObject::tr("Set learning rate η to %1").arg(undoNumber(value));
 }
 
 } // namespace bpl::gui

@@ -1,5 +1,6 @@
 #include "gui/commands/structure_commands.h"
 
+#include "io/qt_text.h"
 #include "core/network_edit.h"
 
 #include <QJsonArray>
@@ -7,8 +8,6 @@
 namespace bpl::gui {
 
 namespace {
-
-QString q(const std::string& s) { return QString::fromStdString(s); }
 
 int shown(const NetworkDocument* d, int layer) { return d->traceOptions().notation.displayLayer(layer); }
 

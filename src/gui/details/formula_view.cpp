@@ -1,5 +1,6 @@
 #include "gui/details/formula_view.h"
 
+#include "io/qt_text.h"
 #include "gui/details/formula_html.h"
 #include "io/json_writer.h"
 
@@ -13,8 +14,6 @@
 namespace bpl::gui {
 
 namespace {
-
-QString q(const std::string& s) { return QString::fromStdString(s); }
 
 bool showSubstituted(const ScalarFormula& f) {
     return !f.substituted.text.empty() && f.substituted.text != f.result.text;

@@ -1,5 +1,6 @@
 #include "gui/inspector/inspector_panel.h"
 
+#include "io/qt_text.h"
 #include "core/number_format.h"
 #include "core/trace_formulas.h"
 #include "core/common/number_text.h"
@@ -18,8 +19,6 @@
 namespace bpl::gui {
 
 namespace {
-
-QString q(const std::string& s) { return QString::fromStdString(s); }
 
 QString symbolHtml(const Dual& d) { return latexToHtml(d.latex); }
 

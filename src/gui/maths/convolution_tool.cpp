@@ -1,5 +1,6 @@
 #include "gui/maths/convolution_tool.h"
 
+#include "io/qt_text.h"
 #include "core/maths/maths_check.h"
 #include "gui/maths/maths_check_panel.h"
 #include "gui/maths/maths_text.h"
@@ -20,10 +21,6 @@
 namespace bpl::gui {
 
 namespace {
-
-QString q(const std::string& s) {
-    return QString::fromStdString(s);
-}
 
 QSpinBox* spin(int min, int max, int value, QWidget* parent) {
     auto* s = new QSpinBox(parent);

@@ -1,5 +1,6 @@
 #include "gui/maths/expression_tool.h"
 
+#include "io/qt_text.h"
 #include "core/maths/maths_check.h"
 #include "core/symbol_parse.h"
 #include "gui/maths/expression_graph_view.h"
@@ -22,9 +23,6 @@ namespace bpl::gui {
 
 namespace {
 
-QString q(const std::string& s) {
-    return QString::fromStdString(s);
-}
 QString h(const std::string& s) {
     return QString::fromStdString(s).toHtmlEscaped();
 }
