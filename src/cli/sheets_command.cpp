@@ -7,8 +7,8 @@
 // Exit 0 written, 2 bad usage, 3 a bad exercise, roster or folder.
 #include "cli/command.h"
 #include "cli/output.h"
-#include "core/exercise/network_variant.h"
 #include "io/class_roster.h"
+#include "io/exercise_answers.h"
 #include "io/network_file.h"
 #include "render/class_sheets.h"
 
@@ -106,7 +106,7 @@ int runSheets(const QStringList& args) {
     if (!network)
         return fail(kName, q(network.error().message()), BadFile);
     request.exercise = network.value().network;
-    request.variants = exercise::defaultNetworkTemplate(request.exercise);
+    request.variants = io::networkTemplateOf(network.value());
     request.exerciseFile = QFileInfo(file).fileName();
     if (p.isSet("roster")) {
         const auto roster = io::loadRoster(p.value("roster"));

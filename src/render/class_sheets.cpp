@@ -4,6 +4,7 @@
 #include "core/exercise/variant_code.h"
 #include "io/answers_file.h"
 #include "io/class_roster.h"
+#include "io/class_scores_csv.h"
 #include "io/json_writer.h"
 #include "io/safe_file.h"
 
@@ -76,8 +77,7 @@ QByteArray answersBytes(const ClassSheetsRequest& r, const ExerciseSheet& s, boo
     root["format"] = kAnswersFormat;
     if (!r.exerciseFile.isEmpty())
         root["network"] = r.exerciseFile;
-    root["variant"] = s.code;
-    root["student"] = s.student;
+    writeSheetKeys(root, s.code, s.student);
     QJsonArray answers;
     if (withKey) {
         for (const SheetQuestion& x : s.questions) {
@@ -89,14 +89,6 @@ QByteArray answersBytes(const ClassSheetsRequest& r, const ExerciseSheet& s, boo
     root["answers"] = answers;
     return writeJson(root, {"format", "network", "variant", "student", "tolerance", "answers",
                             "quantity", "layer", "index", "value"});
-}
-
-QByteArray csvField(const QString& text) {
-    QByteArray s = text.toUtf8();
-    if (!s.contains(',') && !s.contains('"') && !s.contains('\n') && !s.contains('\r'))
-        return s;
-    s.replace("\"", "\"\"");
-    return "\"" + s + "\"";
 }
 
 Result<bool> makeFolder(const QString& path) {

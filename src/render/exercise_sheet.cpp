@@ -47,13 +47,13 @@ QString sheetCss() {
            "span.n { font-family: 'DejaVu Sans', sans-serif; font-weight: bold; color: #444444; }";
 }
 
-// The notation-free id of an answers-file quantity: "a[1][2]", "grad_weights[2][1,3]", "loss".
+// The notation-free id of an answers-file quantity: "a[1][2]", "grad_weights[2][1][3]" (layer, i, j), "loss".
 QString questionId(const QuantityRef& ref) {
     if (ref.quantity == Quantity::Loss)
         return "loss";
     QString id = q(quantityKey(ref.quantity)) + QString("[%1][%2").arg(ref.layer).arg(ref.i + 1);
     if (ref.j >= 0)
-        id += QString(",%1").arg(ref.j + 1);
+        id += QString("][%1").arg(ref.j + 1);
     return id + "]";
 }
 
@@ -194,7 +194,7 @@ ExerciseSheet networkExerciseSheet(const Trace& trace, const std::vector<Quantit
                 continue;
             const Dual symbol = quantitySymbol(trace, ref);
             s.questions.push_back({q(step.title.text), latexToHtml(symbol.latex), q(symbol.text),
-                                   questionId(ref), f.value, answerRefToJson(ref)});
+                                   questionId(ref), f.value, answerRefToJson(ref), ref});
         }
     }
     // The key's worked solution: the solution document's blocks after its title.

@@ -26,9 +26,10 @@ struct SheetQuestion {
     QString group;      // the step it belongs to ("Forward pass, layer 1")
     QString symbolHtml; // a<sub>1</sub><sup>(1)</sup>, in the sheet's notation
     QString symbolText; // a₁⁽¹⁾
-    QString id;         // stable, notation-free: "a[1][1]", "loss" (CSV columns)
+    QString id;         // notation-free: "a[1][1]", "grad_weights[2][1][3]", "loss" (CSV columns)
     double exact = 0;
     QJsonObject answerRef; // the answers-file entry without its value
+    QuantityRef ref;       // a network question's quantity (file numbering)
 };
 
 // Everything one student's sheet and key show; self-contained (drawn blocks
