@@ -291,12 +291,17 @@ void TestSheetsCli::keysCheckAgainstTheirOwnVariantOnly() {
         QCOMPARE(rows[k][scoreColumn - 4], QString("32")); // correct
         QCOMPARE(rows[k][scoreColumn], QString("1"));
     }
+    // One key at a time, as a student checks: all correct (exit 0).
+    const auto single = run({"check", kSheet5, out + "/keys/03-student-3-key.json"});
+    QVERIFY2(single.code == 0, single.err.constData());
+    QVERIFY(single.out.contains("32 of 32 right"));
     // Student 2's key handed in under student 1's code: not their variant.
     QDir().mkpath(dir.filePath("swapped"));
     QJsonObject key =
         QJsonDocument::fromJson(readFile(out + "/keys/02-student-2-key.json")).object();
     key["variant"] = codes[0];
     writeFile(dir.filePath("swapped/neighbour.json"), QJsonDocument(key).toJson());
+    QCOMPARE(run({"check", kSheet5, dir.filePath("swapped/neighbour.json")}).code, 1);
     r = run({"check", "--class", dir.filePath("swapped"), kSheet5});
     QCOMPARE(r.code, 0);
     rows = csvRows(r.out);
