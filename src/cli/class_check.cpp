@@ -9,12 +9,15 @@
 #include "io/answers_file.h"
 #include "io/class_scores_csv.h"
 #include "io/exercise_answers.h"
+#include "io/maths_answers.h"
 #include "io/network_file.h"
 #include "io/safe_file.h"
 #include "render/exercise_sheet.h"
 
 #include <QDir>
 #include <QFileInfo>
+
+#include <functional>
 
 namespace bpl::cli {
 
@@ -80,6 +83,57 @@ Result<ScriptScore> markScript(const QString& path, const io::NetworkDocument& d
     return score;
 }
 
+// The questions of a maths exercise's sheets (the same for every variant).
+Result<std::vector<io::SheetQuestion>> mathsQuestions(const io::MathsExercise& ex) {
+    const auto instance = io::mathsExerciseInstance(ex, std::nullopt);
+    if (!instance)
+        return instance.error();
+    if (instance.value().graph) {
+        return io::chainExerciseSheet(*instance.value().graph, ex.chainTemplate.answerDecimals, {},
+                                      {}, {})
+            .questions;
+    }
+    return io::convolutionExerciseSheet(*instance.value().convolution,
+                                        ex.convTemplate.answerDecimals, {}, {}, {})
+        .questions;
+}
+
+Result<ScriptScore> markMathsScript(const QString& path, const io::MathsExercise& ex,
+                                    const std::vector<io::SheetQuestion>& questions,
+                                    const ClassCheckRequest& r) {
+    const auto sheet = io::loadMathsAnswers(path);
+    if (!sheet)
+        return sheet.error();
+    const std::string file = path.toStdString();
+    if (sheet.value().variant.isEmpty()) {
+        return Error{
+            file, "variant",
+            "names no variant code (the \"variant\" key of an answers file from `sheets`)"};
+    }
+    const auto instance = io::exerciseForAnswers(ex, sheet.value());
+    if (!instance)
+        return Error{file, instance.error().place, instance.error().reason};
+    const auto report = io::checkMathsExercise(instance.value(), sheet.value(), r.tolerance);
+    if (!report)
+        return Error{file, report.error().place, report.error().reason};
+    ScriptScore score;
+    score.student = sheet.value().student.toStdString();
+    score.variant = sheet.value().variant.toStdString();
+    score.file = QFileInfo(path).fileName().toStdString();
+    for (const io::SheetQuestion& question : questions) {
+        const MathsAnswerResult* result = report.value().find(question.mathsRef);
+        if (result == nullptr) {
+            score.marks.push_back(QuestionMark::Missing);
+        } else if (result->status == AnswerStatus::Correct) {
+            score.marks.push_back(QuestionMark::Correct);
+        } else {
+            score.marks.push_back(result->status == AnswerStatus::Carried ? QuestionMark::Carried
+                                                                          : QuestionMark::Wrong);
+        }
+    }
+    return score;
+}
+
 // What stdout says when the CSV went to a file: the class's mean and the most-missed steps.
 QString classSummary(const ClassScores& scores, int skipped) {
     double total = 0;
@@ -123,13 +177,32 @@ int runClassCheck(const ClassCheckRequest& r) {
     if (files.isEmpty())
         return fail(kName, r.folder + ": no answers files (*.json)", BadFile);
 
-    const auto document = io::loadNetwork(r.exercise);
-    if (!document)
-        return fail(kName, q(document.error().message()), BadFile);
-    if (const auto problems = structuralProblems(document.value().network); !problems.empty()) {
-        return fail(kName, r.exercise + ": " + q(problems.front()), BadFile);
+    // The exercise's questions and how one answers file is marked.
+    std::vector<io::SheetQuestion> questions;
+    std::function<Result<ScriptScore>(const QString&)> mark;
+    std::optional<io::NetworkDocument> document;
+    std::optional<io::MathsExercise> maths;
+    if (io::isMathsExerciseFile(r.exercise)) {
+        auto loaded = io::loadMathsExercise(r.exercise);
+        if (!loaded)
+            return fail(kName, q(loaded.error().message()), BadFile);
+        maths = std::move(loaded).value();
+        auto asked = mathsQuestions(*maths);
+        if (!asked)
+            return fail(kName, r.exercise + ": " + q(asked.error().message()), BadFile);
+        questions = std::move(asked).value();
+        mark = [&](const QString& path) { return markMathsScript(path, *maths, questions, r); };
+    } else {
+        auto loaded = io::loadNetwork(r.exercise);
+        if (!loaded)
+            return fail(kName, q(loaded.error().message()), BadFile);
+        document = std::move(loaded).value();
+        if (const auto problems = structuralProblems(document->network); !problems.empty()) {
+            return fail(kName, r.exercise + ": " + q(problems.front()), BadFile);
+        }
+        questions = sheetQuestions(*document, r.options);
+        mark = [&](const QString& path) { return markScript(path, *document, questions, r); };
     }
-    const std::vector<io::SheetQuestion> questions = sheetQuestions(document.value(), r.options);
     ClassScores scores;
     for (const io::SheetQuestion& x : questions) {
         scores.questions.push_back(
@@ -137,7 +210,7 @@ int runClassCheck(const ClassCheckRequest& r) {
     }
     int skipped = 0;
     for (const QString& name : files) {
-        auto script = markScript(dir.filePath(name), document.value(), questions, r);
+        auto script = mark(dir.filePath(name));
         if (!script) {
             printErr(
                 QString("backprop-lab %1: skipped %2\n").arg(kName, q(script.error().message())));

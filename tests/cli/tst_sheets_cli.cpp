@@ -167,6 +167,8 @@ class TestSheetsCli : public QObject {
     void keysCheckAgainstTheirOwnVariantOnly();
     void classCheckTotalsCraftedScripts();
     void classCheckFolderErrors();
+    void mathsExercises_data();
+    void mathsExercises();
 };
 
 void TestSheetsCli::classOfThirty() {
@@ -413,6 +415,57 @@ void TestSheetsCli::classCheckFolderErrors() {
     QCOMPARE(run({"check", "--class", dir.path()}).code, 2); // no exercise
     QCOMPARE(run({"check", "--class", dir.path(), kSheet5, "--format", "json"}).code, 2);
     QCOMPARE(run({"check", kSheet5, dir.filePath("a.json"), "--out", "x.csv"}).code, 2);
+}
+
+void TestSheetsCli::mathsExercises_data() {
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("shape");
+    QTest::addColumn<int>("questions");
+    // f = (x² + σ(y)) / (3x + y − σ(x)): 8 operations (values), then ∂f/∂ every node but f (9).
+    QTest::newRow("chain") << "chain_course.json"
+                           << "chain" << 8 + 9;
+    // A 4×4 input and a 2×2 filter: F is 3×3, ∂E/∂W 2×2, ∂E/∂X 4×4.
+    QTest::newRow("conv") << "conv_4x4_2x2.json"
+                          << "conv4x4-2x2" << 9 + 4 + 16;
+}
+
+void TestSheetsCli::mathsExercises() {
+    QFETCH(QString, file);
+    QFETCH(QString, shape);
+    QFETCH(int, questions);
+    QTemporaryDir dir;
+    const QString exercise = QStringLiteral(BPL_SOURCE_DIR "/resources/examples/exercises/") + file;
+    const QString out = dir.filePath("class");
+    const auto r = run({"sheets", exercise, "--students", "3", "--out", out});
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QStringList codes = codesOf(out);
+    QCOMPARE(codes.size(), 3);
+    for (const QString& code : codes)
+        QVERIFY2(code.startsWith(shape + "/"), qPrintable(code));
+    QVERIFY(pdfText(out + "/sheets/02-student-2.pdf").contains(codes[1]));
+    QVERIFY(pdfText(out + "/keys/03-student-3-key.pdf").contains(codes[2]));
+    const QJsonObject answers =
+        QJsonDocument::fromJson(readFile(out + "/answers/01-student-1.json")).object();
+    QCOMPARE(answers["format"].toString(), QString("backprop-lab.maths-answers/1"));
+    QCOMPARE(answers["variant"].toString(), codes[0]);
+    // Every key checks all correct against its own variant, alone and as a class.
+    const auto single = run({"check", exercise, out + "/keys/02-student-2-key.json"});
+    QVERIFY2(single.code == 0, single.out.constData());
+    const auto marked = run({"check", "--class", out + "/keys", exercise});
+    QVERIFY2(marked.code == 0, marked.err.constData());
+    const QList<QStringList> rows = csvRows(marked.out);
+    QCOMPARE(rows.size(), 4);
+    QCOMPARE(rows[0].size(), 3 + questions + 5);
+    for (int k = 1; k <= 3; ++k) {
+        QCOMPARE(rows[k].mid(rows[k].size() - 5),
+                 (QStringList{QString::number(questions), "0", "0", "0", "1"}));
+    }
+    // Student 3's key under student 1's code fails.
+    QJsonObject key =
+        QJsonDocument::fromJson(readFile(out + "/keys/03-student-3-key.json")).object();
+    key["variant"] = codes[0];
+    writeFile(dir.filePath("neighbour.json"), QJsonDocument(key).toJson());
+    QCOMPARE(run({"check", exercise, dir.filePath("neighbour.json")}).code, 1);
 }
 
 QTEST_MAIN(TestSheetsCli)
