@@ -16,6 +16,10 @@
 
 namespace bpl::exercise {
 
+// Weights and biases an exercise may have: more is not worked by hand (and
+// each rejected draw costs a trace).
+constexpr long kMaxVariantParameters = 200;
+
 // "3-2-1": the layer sizes joined by '-'.
 std::string networkShape(const Network& network);
 VariantCode networkVariantCode(const Network& network, std::uint32_t number);
@@ -31,8 +35,8 @@ NetworkTemplate defaultNetworkTemplate(const Network& network);
 std::vector<std::string> templateProblems(const Network& network, const NetworkTemplate& t);
 
 // Variant `number` of the exercise; the same number gives the same network on
-// every machine. Errors: the template's problems, or kNoVariantReason after
-// kMaxVariantAttempts draws.
+// every machine. Errors: a network with more than kMaxVariantParameters, the
+// template's problems, or kNoVariantReason after kMaxVariantAttempts draws.
 Result<Network> networkVariant(const Network& exercise, const NetworkTemplate& t,
                                std::uint32_t number);
 // The same, from a code, refusing a code for another shape (variantShapeProblem).
