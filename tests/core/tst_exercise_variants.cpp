@@ -98,6 +98,7 @@ class TestExerciseVariants : public QObject {
     void tooTightTemplateGivesClearError();
     void badTemplatesAreRefused();
     void matchesIndependentReference();
+    void askedRefsFollowTheQuestions();
 };
 
 void TestExerciseVariants::codesRoundTrip() {
@@ -342,6 +343,22 @@ void TestExerciseVariants::matchesIndependentReference() {
     QVERIFY(std::abs(value(Quantity::GradWeights, 2, 0, 1) - 0.0236167911606) < 1e-12);
     QVERIFY(std::abs(value(Quantity::NewWeights, 1, 1, 1) + 0.593886182484) < 1e-11);
     QVERIFY(std::abs(value(Quantity::NewBias, 2, 0) + 0.242037668846) < 1e-11);
+}
+
+void TestExerciseVariants::askedRefsFollowTheQuestions() {
+    const Network net = test::sheet5();
+    NetworkTemplate t = defaultNetworkTemplate(net);
+    // a 2+1, z 2+1, E, δ 2+1, ∂E/∂w 6+2, ∂E/∂b 2+1, new w 6+2, new b 2+1: 32, as on the course's
+    // sheet.
+    const auto all = askedQuantityRefs(net, t);
+    QCOMPARE(all.size(), std::size_t(32));
+    QCOMPARE(all.front(), (QuantityRef{Quantity::A, 1, 0, -1}));
+    QCOMPARE(all.back(), (QuantityRef{Quantity::NewBias, 2, 0, -1}));
+    t.questions = {Quantity::Output, Quantity::GradWeights};
+    const auto some = askedQuantityRefs(net, t);
+    QCOMPARE(some.size(), std::size_t(1 + 8));
+    QCOMPARE(some.front(), (QuantityRef{Quantity::Z, 2, 0, -1}));
+    QCOMPARE(some[2], (QuantityRef{Quantity::GradWeights, 1, 0, 1}));
 }
 
 QTEST_APPLESS_MAIN(TestExerciseVariants)

@@ -115,8 +115,9 @@ void checkDrawnValues(std::vector<std::string>& problems, const Network& v,
             checkDrawn(problems, t, t.targets, ParameterKind::Target, 0, i, -1, v.sample.target(i));
 }
 
-// Every scalar of the asked quantities, in file numbering.
-std::vector<QuantityRef> askedRefs(const Network& network, const NetworkTemplate& t) {
+} // namespace
+
+std::vector<QuantityRef> askedQuantityRefs(const Network& network, const NetworkTemplate& t) {
     std::vector<QuantityRef> refs;
     for (Quantity q : t.askedQuantities()) {
         if (q == Quantity::Loss) {
@@ -142,8 +143,6 @@ std::vector<QuantityRef> askedRefs(const Network& network, const NetworkTemplate
     }
     return refs;
 }
-
-} // namespace
 
 std::string networkShape(const Network& network) {
     std::string shape;
@@ -238,7 +237,7 @@ std::vector<std::string> handWorkabilityProblems(const Network& variant, const N
     if (!problems.empty())
         return problems;
     const Trace trace = traceNetwork(variant);
-    for (const QuantityRef& ref : askedRefs(variant, t)) {
+    for (const QuantityRef& ref : askedQuantityRefs(variant, t)) {
         const auto value = trace.valueOf(ref);
         if (!value)
             continue;

@@ -34,6 +34,11 @@ NetworkTemplate defaultNetworkTemplate(const Network& network);
 // usable. Each message names the key ("weights: min 2 is above max 1").
 std::vector<std::string> templateProblems(const Network& network, const NetworkTemplate& t);
 
+// Every scalar the template asks (t.askedQuantities()), in file numbering and
+// in the order of the quantities, layer by layer, row-major; `output` as z of
+// the last layer. What a sheet asks and its key answers.
+std::vector<QuantityRef> askedQuantityRefs(const Network& network, const NetworkTemplate& t);
+
 // Variant `number` of the exercise; the same number gives the same network on
 // every machine. Errors: a network with more than kMaxVariantParameters, the
 // template's problems, or kNoVariantReason after kMaxVariantAttempts draws.
