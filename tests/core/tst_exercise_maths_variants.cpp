@@ -207,6 +207,15 @@ void TestExerciseMathsVariants::convolutionVariantsAreHandWorkable() {
                 if (!conv.windowsCovering(r, s).empty())
                     QVERIFY(std::abs(conv.gradInput(r, s)) >= 1e-2 * (1 - 1e-9));
     }
+    // What a sheet asks: every F and ∂E/∂W, and ∂E/∂X of every covered cell.
+    const Convolution first =
+        computeConvolution(convolutionVariant(exercise, t, 42).value()).value();
+    int covered = 0;
+    for (int r = 0; r < n; ++r)
+        for (int s = 0; s < n; ++s)
+            covered += first.windowsCovering(r, s).empty() ? 0 : 1;
+    QCOMPARE(static_cast<long>(askedMathsRefs(first).size()),
+             static_cast<long>(first.output.size() + k * k + covered));
     // The same number, the same entries.
     QCOMPARE(convolutionVariant(exercise, t, 42).value().input,
              convolutionVariant(exercise, t, 42).value().input);

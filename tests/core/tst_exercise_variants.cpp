@@ -98,13 +98,15 @@ class TestExerciseVariants : public QObject {
     void tooTightTemplateGivesClearError();
     void badTemplatesAreRefused();
     void matchesIndependentReference();
+    void askedRefsFollowTheQuestions();
 };
 
 void TestExerciseVariants::codesRoundTrip() {
     QCOMPARE(formatVariantNumber(0), std::string("0000"));
     QCOMPARE(formatVariantNumber(31), std::string("000Z"));
     QCOMPARE(formatVariantNumber(32), std::string("0010"));
-    // 7F3K = 7·32³ + 15·32² + 3·32 + 19 (K has value 19: 0–9, then A … H = 10 … 17, J = 18, K = 19).
+    // 7F3K = 7·32³ + 15·32² + 3·32 + 19 (K has value 19: 0–9, then A … H = 10 … 17, J = 18, K =
+    // 19).
     QCOMPARE(formatVariantNumber(7 * 32768 + 15 * 1024 + 3 * 32 + 19), std::string("7F3K"));
     QCOMPARE(formatVariantNumber(kVariantNumberCount - 1), std::string("ZZZZ"));
     for (std::uint32_t n : {0u, 1u, 31u, 32u, 1000u, 244851u, 1048575u}) {
@@ -290,6 +292,16 @@ void TestExerciseVariants::badTemplatesAreRefused() {
     t.fixed = {{ParameterKind::Bias, 3, 0, -1}};
     QVERIFY(networkVariant(exercise, t, 1).error().reason.find("layer 3 has no bias") !=
             std::string::npos);
+    // 20·10 + 10 + 10 + 1 = 221 weights and biases: not an exercise by hand.
+    Network large = test::twoTwoOne();
+    Layer input;
+    input.size = 20;
+    large.layers = {input, test::denseLayer(10, 20, Activation::Sigmoid),
+                    test::denseLayer(1, 10, Activation::Sigmoid)};
+    large.sample.input = Eigen::VectorXd::Zero(20);
+    QCOMPARE(networkVariant(large, defaultNetworkTemplate(large), 1).error().reason,
+             std::string("a network with 221 weights and biases is too large for a hand-worked "
+                         "exercise (at most 200)"));
     t = defaultNetworkTemplate(exercise);
     t.answerDecimals = 12;
     QVERIFY(networkVariant(exercise, t, 1).error().reason.find("answer_decimals") !=
@@ -331,6 +343,22 @@ void TestExerciseVariants::matchesIndependentReference() {
     QVERIFY(std::abs(value(Quantity::GradWeights, 2, 0, 1) - 0.0236167911606) < 1e-12);
     QVERIFY(std::abs(value(Quantity::NewWeights, 1, 1, 1) + 0.593886182484) < 1e-11);
     QVERIFY(std::abs(value(Quantity::NewBias, 2, 0) + 0.242037668846) < 1e-11);
+}
+
+void TestExerciseVariants::askedRefsFollowTheQuestions() {
+    const Network net = test::sheet5();
+    NetworkTemplate t = defaultNetworkTemplate(net);
+    // a 2+1, z 2+1, E, δ 2+1, ∂E/∂w 6+2, ∂E/∂b 2+1, new w 6+2, new b 2+1: 32, as on the course's
+    // sheet.
+    const auto all = askedQuantityRefs(net, t);
+    QCOMPARE(all.size(), std::size_t(32));
+    QCOMPARE(all.front(), (QuantityRef{Quantity::A, 1, 0, -1}));
+    QCOMPARE(all.back(), (QuantityRef{Quantity::NewBias, 2, 0, -1}));
+    t.questions = {Quantity::Output, Quantity::GradWeights};
+    const auto some = askedQuantityRefs(net, t);
+    QCOMPARE(some.size(), std::size_t(1 + 8));
+    QCOMPARE(some.front(), (QuantityRef{Quantity::Z, 2, 0, -1}));
+    QCOMPARE(some[2], (QuantityRef{Quantity::GradWeights, 1, 0, 1}));
 }
 
 QTEST_APPLESS_MAIN(TestExerciseVariants)
