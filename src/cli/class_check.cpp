@@ -34,7 +34,8 @@ std::vector<io::SheetQuestion> sheetQuestions(const io::NetworkDocument& documen
                                               const TraceOptions& options) {
     const exercise::NetworkTemplate t = io::networkTemplateOf(document);
     const Trace trace = traceNetwork(document.network, options);
-    return io::networkExerciseSheet(trace, t.askedQuantities(), t.answerDecimals, {}, {}, {})
+    return io::networkExerciseSheet(trace, exercise::askedQuantityRefs(document.network, t),
+                                    t.answerDecimals, {}, {}, {})
         .questions;
 }
 
