@@ -257,7 +257,8 @@ void TestSheetsCli::badUsageExits2() {
     QCOMPARE(device.code, 3);
     QVERIFY(device.out.isEmpty());
     QVERIFY(device.err.contains("/dev/null: exists and is not a folder"));
-    QCOMPARE(run({"sheets", kSheet5, "--students", "2", "--out", dir.filePath("no/such/x")}).code, 3);
+    QCOMPARE(run({"sheets", kSheet5, "--students", "2", "--out", dir.filePath("no/such/x")}).code,
+             3);
 }
 
 void TestSheetsCli::badRosterExits3WithTheLine() {
