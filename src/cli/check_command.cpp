@@ -3,6 +3,8 @@
 // Compares hand-worked values with the exact trace (answers-format.md): each
 // answer correct, wrong or carried, with an explanation. Exit 0 when all are
 // correct, 1 when any is wrong or carried, 2 bad usage, 3 a bad file.
+#include "cli/check_exercise.h"
+#include "cli/class_check.h"
 #include "cli/command.h"
 #include "io/qt_text.h"
 #include "cli/output.h"
@@ -11,6 +13,8 @@
 #include "core/trace.h"
 #include "core/trace_overflow.h"
 #include "io/answers_file.h"
+#include "io/exercise_answers.h"
+#include "io/exercise_file.h"
 #include "io/json_writer.h"
 #include "io/network_file.h"
 #include "render/solution_document.h"
@@ -170,8 +174,10 @@ int runCheck(const QStringList& args) {
     p.setApplicationDescription("Check hand-worked values against the exact forward and backward pass: each "
                                 "answer is correct, wrong, or carried (wrong only because an earlier answer "
                                 "was). Exit status 0 when all are correct, 1 otherwise.");
-    p.addPositionalArgument("NETWORK", "network file (backprop-lab.network/1)");
-    p.addPositionalArgument("ANSWERS", "answer file (backprop-lab.answers/1)");
+    p.addPositionalArgument("NETWORK", "network file (backprop-lab.network/1), or a maths exercise file "
+                                       "(backprop-lab.exercise/1) to check maths answers");
+    p.addPositionalArgument("ANSWERS", "answer file (backprop-lab.answers/1 or maths-answers/1); with a "
+                                       "\"variant\" key, marked against that variant of the exercise");
     p.addOptions({
         {"format", "Output: text (default), json, or html (the worked solution with the answers marked).",
          "format", "text"},
@@ -182,6 +188,12 @@ int runCheck(const QStringList& args) {
         {"relative", "Accept |answer − exact| ≤ r·|exact|.", "r"},
         {"notation", "Symbols in explanations: standard (default), bishop, course or ng.", "id", "standard"},
         {"precision", "Significant figures of numbers in worked steps (1–17, default 6).", "N", "6"},
+        {"class", "Mark every *.json answers file in DIR, each against the variant it names, and write "
+                  "the class's scores as CSV (class-scores.md); the one positional argument is then "
+                  "the exercise.", "DIR"},
+        {"out", "With --class: write the scores CSV to FILE (and a summary on stdout) instead of stdout.",
+         "FILE"},
+        {"by-question", "With --class: also write one row per question, most missed first, to FILE.", "FILE"},
     });
     p.addHelpOption();
     QStringList argv = args;
@@ -192,7 +204,19 @@ int runCheck(const QStringList& args) {
         return Ok;
     }
     const QStringList files = p.positionalArguments();
-    if (files.size() != 2) return fail(kName, "expected a network file and an answer file (see --help)", Usage);
+    const bool classMode = p.isSet("class");
+    if (!classMode && (p.isSet("out") || p.isSet("by-question"))) {
+        return fail(kName, "--out and --by-question go with --class DIR", Usage);
+    }
+    if (classMode && (p.isSet("format") || p.isSet("pdf"))) {
+        return fail(kName, "--class writes CSV; --format and --pdf check one answers file", Usage);
+    }
+    if (classMode && files.size() != 1) {
+        return fail(kName, "--class DIR: expected the exercise file (see --help)", Usage);
+    }
+    if (!classMode && files.size() != 2) {
+        return fail(kName, "expected a network file and an answer file (see --help)", Usage);
+    }
     const QString format = p.value("format");
     if (format != "text" && format != "json" && format != "html") {
         return fail(kName, "--format: expected text, json or html, found '" + format + "'", Usage);
@@ -210,15 +234,32 @@ int runCheck(const QStringList& args) {
     std::optional<Tolerance> tolerance;
     QString error;
     if (!toleranceOption(p, tolerance, error)) return fail(kName, error, Usage);
+    if (classMode) {
+        return runClassCheck({p.value("class"), files[0], p.value("out"), p.value("by-question"), options, tolerance});
+    }
 
+    if (io::isMathsExerciseFile(files[0])) {
+        return checkMathsExerciseFiles({files[0], files[1], format, p.value("pdf"), p.isSet("format"), tolerance,
+                                        p.isSet("precision") ? options.precision : 4});
+    }
     const auto network = io::loadNetwork(files[0]);
     if (!network) return fail(kName, q(network.error().message()), BadFile);
-    const Network& net = network.value().network;
-    if (const auto problems = structuralProblems(net); !problems.empty()) {
+    if (const auto problems = structuralProblems(network.value().network); !problems.empty()) {
         return fail(kName, files[0] + ": " + q(problems.front()), BadFile);
     }
-    const auto sheet = io::loadAnswers(files[1], &net);
+    const auto sheet = io::loadAnswers(files[1], &network.value().network);
     if (!sheet) return fail(kName, q(sheet.error().message()), BadFile);
+    // The answers' "variant" names which variant of the exercise they are for.
+    const auto variant = io::exerciseForAnswers(network.value(), sheet.value());
+    if (!variant) {
+        const Error& e = variant.error();
+        const QString file = e.place == "variants" ? files[0] : files[1];
+        return fail(kName, q(Error{file.toStdString(), e.place, e.reason}.message()), BadFile);
+    }
+    const Network& net = variant.value();
+    const QString header = variantHeader(sheet.value().variant, sheet.value().student);
+    if (!header.isEmpty() && format != "text")
+        printErr("backprop-lab check: marking against " + header.left(1).toLower() + header.mid(1) + "\n");
     if (!io::answersMatchNetwork(sheet.value(), net, files[0])) {
         printErr(QString("backprop-lab check: warning: %1 is for the network “%2”, not %3 (“%4”)\n")
                      .arg(files[1], sheet.value().network, files[0], io::answersNetworkName(net, files[0])));
@@ -241,11 +282,14 @@ int runCheck(const QStringList& args) {
     if (format == "html") {
         printOut(io::traceToHtml(trace, marked));
     } else if (format == "json") {
-        printOutBytes(io::writeJson(reportJson(trace, report),
+        QJsonObject json = reportJson(trace, report);
+        if (!sheet.value().variant.isEmpty()) json["variant"] = sheet.value().variant;
+        if (!sheet.value().student.isEmpty()) json["student"] = sheet.value().student;
+        printOutBytes(io::writeJson(json,
                                     {"results", "quantity", "layer", "index", "given", "expected", "status",
                                      "explanation", "correct", "wrong", "carried"}));
     } else {
-        printOut(reportText(trace, report, QFileInfo(files[1]).fileName()));
+        printOut((header.isEmpty() ? QString() : header + "\n") + reportText(trace, report, QFileInfo(files[1]).fileName()));
     }
     return status;
 }

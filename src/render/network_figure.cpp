@@ -88,7 +88,7 @@ QSizeF networkFigureSize(const Trace& trace, double width) {
     return {width, kHeader + lay.maxRows * lay.spacing + kFooter};
 }
 
-void paintNetworkFigure(QPainter& p, const QRectF& area, const Trace& trace) {
+void paintNetworkFigure(QPainter& p, const QRectF& area, const Trace& trace, const NetworkFigureOptions& options) {
     const Layout lay = layoutFor(trace);
     const Network& net = trace.network;
     const Notation& n = trace.options.notation;
@@ -229,7 +229,8 @@ void paintNetworkFigure(QPainter& p, const QRectF& area, const Trace& trace) {
             if (l == L) {
                 p.setFont(figureFont(9));
                 p.setPen(Qt::black);
-                const QString value = "→ " + q(formatNumber(trace.forward.output()[i], labelPrecision));
+                const QString value =
+                    "→ " + (options.showOutput ? q(formatNumber(trace.forward.output()[i], labelPrecision)) : QString("?"));
                 const double w = QFontMetricsF(p.font()).horizontalAdvance(value);
                 centredText(p, QPointF(x + radius + 5 + w / 2, centre.y() - 5), value);
                 p.setFont(figureFont(8));
