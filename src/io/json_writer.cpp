@@ -90,4 +90,10 @@ QByteArray writeJson(const QJsonValue& value, const QStringList& keyOrder) {
     return out;
 }
 
+QJsonArray jsonNumbers(const std::vector<double>& values) {
+    QJsonArray a;
+    for (double v : values) a.append(v);
+    return a;
+}
+
 } // namespace bpl::io

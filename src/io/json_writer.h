@@ -4,8 +4,11 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QJsonValue>
 #include <QStringList>
+
+#include <vector>
 
 namespace bpl::io {
 
@@ -15,5 +18,7 @@ QByteArray writeJson(const QJsonValue& value, const QStringList& keyOrder = {});
 // The shortest decimal that reads back to x ("0.1", "3", "1e-07"), locale-free;
 // null for inf and nan (callers that must not lose a value refuse before).
 QByteArray jsonNumber(double x);
+// The values as a JSON array of numbers.
+QJsonArray jsonNumbers(const std::vector<double>& values);
 
 } // namespace bpl::io

@@ -1,5 +1,7 @@
 #include "io/maths_export.h"
 
+#include "io/json_writer.h"
+
 #include "io/qt_text.h"
 #include "core/answer_check.h"
 #include "io/worked_document.h"
@@ -21,13 +23,6 @@ QJsonObject formulaJson(const WorkedFormula& f) {
     o["latex"] = q(f.line().latex);
     o["value"] = f.value;
     return o;
-}
-
-QJsonArray numbers(const std::vector<double>& values) {
-    QJsonArray a;
-    for (double v : values)
-        a.append(v);
-    return a;
 }
 
 QJsonArray matrixJson(const Eigen::MatrixXd& m) {
@@ -52,7 +47,7 @@ QJsonObject nodeJson(const GraphNode& n) {
         for (int in : n.inputs)
             inputs.append(in);
         o["inputs"] = inputs;
-        o["local"] = numbers(n.local);
+        o["local"] = jsonNumbers(n.local);
     }
     o["value"] = n.value;
     o["grad"] = n.grad;

@@ -8,16 +8,9 @@ namespace bpl::io {
 
 namespace {
 
-QJsonArray numbers(const std::vector<double>& values) {
-    QJsonArray a;
-    for (double x : values)
-        a.append(x);
-    return a;
-}
-
 void putSeries(QJsonObject& o, const char* key, const std::vector<double>& values) {
     if (!values.empty())
-        o[key] = numbers(values);
+        o[key] = jsonNumbers(values);
 }
 
 QJsonObject runToJson(const TrainingRun& run, const NetworkDocument& document) {
@@ -38,7 +31,7 @@ QJsonObject runToJson(const TrainingRun& run, const NetworkDocument& document) {
     putSeries(o, "test_accuracy", run.testAccuracy);
     QJsonArray norms;
     for (const auto& row : run.gradNorm)
-        norms.append(numbers(row));
+        norms.append(jsonNumbers(row));
     o["grad_norm"] = norms;
     if (run.confusion.size() > 0) {
         QJsonArray rows;

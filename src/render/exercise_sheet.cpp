@@ -18,13 +18,8 @@ namespace bpl::io {
 
 namespace {
 
-constexpr double kFigureWidthPt = 480;
 constexpr int kKeyColumns = 3;     // answers per row of the key's table
 constexpr int kSummaryColumns = 3; // answers per row of the class summary
-
-QString esc(const QString& s) {
-    return htmlEscape(s);
-}
 
 QString sheetCss() {
     return solutionCss() +
@@ -56,13 +51,6 @@ QString questionId(const QuantityRef& ref) {
     return id + "]";
 }
 
-QString vectorHtml(const Eigen::VectorXd& v, int precision) {
-    QStringList parts;
-    for (Eigen::Index k = 0; k < v.size(); ++k)
-        parts << numberHtml(v[k], precision);
-    return "(" + parts.join(", ") + ")";
-}
-
 // What the student is given besides the figure: the sample, loss, η, activations.
 QString networkGivenHtml(const Trace& t) {
     const Notation& n = t.options.notation;
@@ -71,13 +59,13 @@ QString networkGivenHtml(const Trace& t) {
         "<p>Input " + latexToHtml(n.actLatex + "^{(" + std::to_string(n.displayLayer(0)) + ")}") +
         " = " + vectorHtml(t.sample.input, p) +
         ", target <i>t</i> = " + vectorHtml(t.sample.target, p) +
-        ". Loss: " + esc(q(lossName(t.network.loss))) +
+        ". Loss: " + htmlEscape(q(lossName(t.network.loss))) +
         "; learning rate <i>η</i> = " + numberHtml(t.learningRate, p) + ".</p><p>Activations: ";
     QStringList kinds;
     for (int l = 1; l < t.network.layerCount(); ++l) {
         kinds << QString("layer %1 %2")
                      .arg(n.displayLayer(l))
-                     .arg(esc(q(activationName(t.network.layers[l].activation.kind))));
+                     .arg(htmlEscape(q(activationName(t.network.layers[l].activation.kind))));
     }
     return out + kinds.join(", ") +
            ". The weights are written on the edges, each bias under its neuron.</p>";
@@ -107,16 +95,16 @@ PageBlock workingSpace(int questions) {
 
 // The sheet's and the key's head: title, the student's name, the code in a box.
 QString headHtml(const ExerciseSheet& s, const QString& heading, const QString& codeLabel) {
-    return "<h1>" + esc(heading) +
+    return "<h1>" + htmlEscape(heading) +
            "</h1><table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\"><tr>"
            "<td class=\"who\" valign=\"middle\">Name: <b>" +
-           esc(s.student) +
+           htmlEscape(s.student) +
            "</b></td>"
            "<td align=\"right\" valign=\"middle\"><table cellspacing=\"0\" cellpadding=\"6\" "
            "border=\"1\" "
            "style=\"border-color: #1d3557; border-style: solid;\"><tr><td class=\"codelabel\" "
            "valign=\"middle\">" +
-           codeLabel + "</td><td class=\"code\" valign=\"middle\">" + esc(s.code) +
+           codeLabel + "</td><td class=\"code\" valign=\"middle\">" + htmlEscape(s.code) +
            "</td></tr></table></td></tr></table>";
 }
 
@@ -147,7 +135,7 @@ QString answersTableHtml(const ExerciseSheet& s, int first, int last, int column
                            "</span>\u00a0%2\u00a0=\u00a0</td><td class=\"kv\" style=\"white-space: "
                            "nowrap\"><b>%3</b></td>")
                        .arg(k + c + 1)
-                       .arg(x.symbolHtml, esc(value));
+                       .arg(x.symbolHtml, htmlEscape(value));
         }
         out += "</tr>";
     }
@@ -175,7 +163,7 @@ ExerciseSheet networkExerciseSheet(const Trace& trace, const std::vector<Quantit
     s.givenHtml = networkGivenHtml(trace);
     s.figure.gapBeforePt = 6;
     s.figure.size = [shared](double maxWidth) {
-        return networkFigureSize(*shared, std::min(kFigureWidthPt, maxWidth));
+        return networkFigureSize(*shared, std::min(kNetworkFigureWidthPt, maxWidth));
     };
     s.figure.paint = [shared](QPainter& p, const QRectF& r) {
         NetworkFigureOptions options;
@@ -202,7 +190,7 @@ ExerciseSheet networkExerciseSheet(const Trace& trace, const std::vector<Quantit
     // The key's worked solution: the solution document's blocks after its title.
     SolutionFigure figure;
     figure.size = [shared](double maxWidth) {
-        return networkFigureSize(*shared, std::min(kFigureWidthPt, maxWidth));
+        return networkFigureSize(*shared, std::min(kNetworkFigureWidthPt, maxWidth));
     };
     figure.paint = [shared](QPainter& p, const QRectF& r) { paintNetworkFigure(p, r, *shared); };
     std::vector<SolutionBlock> blocks = solutionBlocks(trace);
@@ -238,7 +226,7 @@ PagedDocument studentSheetDocument(const ExerciseSheet& s) {
             "To check your answers, open the exercise in Backprop Lab, choose Check mode and type "
             "your code %2.</p>")
             .arg(s.answerDecimals)
-            .arg(esc(s.code), q(numberText(std::pow(10.0, 2 - s.answerDecimals), 3)));
+            .arg(htmlEscape(s.code), q(numberText(std::pow(10.0, 2 - s.answerDecimals), 3)));
     blocks.push_back(head);
     blocks.push_back(
         {s.figure.paint ? "<h2>Your network</h2>" : "<h2>Your exercise</h2>", {}, {}, 14, true});
@@ -247,7 +235,7 @@ PagedDocument studentSheetDocument(const ExerciseSheet& s) {
     blocks.push_back({s.givenHtml, {}, {}, 4, false});
     int number = 1;
     for (const auto& [first, last] : groups(s)) {
-        blocks.push_back({"<h3>" + esc(s.questions[first].group) + "</h3>", {}, {}, 14, true});
+        blocks.push_back({"<h3>" + htmlEscape(s.questions[first].group) + "</h3>", {}, {}, 14, true});
         QString table = "<table cellspacing=\"0\" cellpadding=\"0\">";
         for (int k = first; k < last; k += 2) {
             table += "<tr>";
@@ -277,7 +265,7 @@ PagedDocument answerKeyDocument(const ExerciseSheet& s) {
                     .arg(s.answerDecimals);
     blocks.push_back(head);
     for (const auto& [first, last] : groups(s)) {
-        blocks.push_back({"<h3>" + esc(s.questions[first].group) + "</h3>", {}, {}, 10, true});
+        blocks.push_back({"<h3>" + htmlEscape(s.questions[first].group) + "</h3>", {}, {}, 10, true});
         blocks.push_back({answersTableHtml(s, first, last, kKeyColumns, "key"), {}, {}, 3, false});
     }
     blocks.push_back({"<h1>Worked solution</h1>", {}, {}, 20, true});
@@ -290,20 +278,20 @@ PagedDocument classSummaryDocument(const QString& title, const QString& subtitle
                                    const std::vector<ExerciseSheet>& sheets) {
     std::vector<PageBlock> blocks;
     QString head =
-        "<h1>Class summary: " + esc(title) + "</h1><p class=\"meta\">" + esc(subtitle) + "</p>";
+        "<h1>Class summary: " + htmlEscape(title) + "</h1><p class=\"meta\">" + htmlEscape(subtitle) + "</p>";
     head +=
         "<table class=\"layers\" cellspacing=\"0\" cellpadding=\"3\"><tr><th align=\"left\">#</th>"
         "<th align=\"left\">Student</th><th align=\"left\">Code</th></tr>";
     for (size_t k = 0; k < sheets.size(); ++k) {
         head += QString("<tr><td>%1</td><td>%2</td><td><tt>%3</tt></td></tr>")
                     .arg(k + 1)
-                    .arg(esc(sheets[k].student), esc(sheets[k].code));
+                    .arg(htmlEscape(sheets[k].student), htmlEscape(sheets[k].code));
     }
     blocks.push_back({head + "</table>", {}, {}, 4, false});
     for (size_t k = 0; k < sheets.size(); ++k) {
         const ExerciseSheet& s = sheets[k];
         blocks.push_back(
-            {QString("<h3>%1. %2 — <tt>%3</tt></h3>").arg(k + 1).arg(esc(s.student), esc(s.code)),
+            {QString("<h3>%1. %2 — <tt>%3</tt></h3>").arg(k + 1).arg(htmlEscape(s.student), htmlEscape(s.code)),
              {},
              {},
              12,

@@ -11,10 +11,6 @@ namespace bpl::io {
 
 namespace {
 
-QString esc(const QString& s) {
-    return htmlEscape(s);
-}
-
 QString markDetail(const MathsAnswerResult& r, const MathsCheckReport& report) {
     switch (r.status) {
     case AnswerStatus::Correct:
@@ -24,7 +20,7 @@ QString markDetail(const MathsAnswerResult& r, const MathsCheckReport& report) {
         for (const MathsRef& o : r.origins) {
             const MathsAnswerResult* origin = report.find(o);
             origins << (origin != nullptr ? latexToHtml(origin->symbol.latex)
-                                          : esc(q(o.describe())));
+                                          : htmlEscape(q(o.describe())));
         }
         QString detail =
             "carried from your " + origins.join(", ") + ": right for your earlier values";
@@ -37,7 +33,7 @@ QString markDetail(const MathsAnswerResult& r, const MathsCheckReport& report) {
     }
     QString detail = "wrong (exact " + numberHtml(r.expected, 6) + ")";
     if (!r.hints.empty())
-        detail += ". " + esc(q(r.hints.front()));
+        detail += ". " + htmlEscape(q(r.hints.front()));
     if (r.roundingDrift)
         detail += ". It is what your rounded earlier values give: keep more figures.";
     return detail;
@@ -46,20 +42,20 @@ QString markDetail(const MathsAnswerResult& r, const MathsCheckReport& report) {
 std::vector<SolutionBlock> workedBlocks(const WorkedDocument& d) {
     using K = SolutionBlock::Kind;
     std::vector<SolutionBlock> blocks;
-    QString head = "<h1>" + esc(d.title) + "</h1>";
+    QString head = "<h1>" + htmlEscape(d.title) + "</h1>";
     if (d.marking != nullptr) {
         head += "<p class=\"marking\"><b>Marked answers" +
-                (d.markingSource.isEmpty() ? QString() : " (" + esc(d.markingSource) + ")") + ": " +
-                esc(q(d.marking->summary())) +
+                (d.markingSource.isEmpty() ? QString() : " (" + htmlEscape(d.markingSource) + ")") + ": " +
+                htmlEscape(q(d.marking->summary())) +
                 ".</b> ✓ correct, ✗ wrong, ↷ carried (wrong only because an earlier "
                 "answer was; right for the student's own values). Tolerance: " +
-                esc(q(d.marking->tolerance.shortName())) + ".</p>";
+                htmlEscape(q(d.marking->tolerance.shortName())) + ".</p>";
     }
     blocks.push_back({K::Title, head, false});
     for (const WorkedSection& s : d.sections) {
         blocks.push_back({K::Heading,
                           "<h2>" +
-                              (s.heading.latex == s.heading.text ? esc(q(s.heading.text))
+                              (s.heading.latex == s.heading.text ? htmlEscape(q(s.heading.text))
                                                                  : latexToHtml(s.heading.latex)) +
                               "</h2>",
                           true});
@@ -68,7 +64,7 @@ std::vector<SolutionBlock> workedBlocks(const WorkedDocument& d) {
             switch (item.kind) {
             case WorkedItem::Kind::Paragraph:
                 blocks.push_back(
-                    {K::Text, "<p>" + esc(item.text) + " " + latexToHtml(item.math.latex) + "</p>",
+                    {K::Text, "<p>" + htmlEscape(item.text) + " " + latexToHtml(item.math.latex) + "</p>",
                      item.formula.lhs.text.empty() && item.math.text.empty()});
                 break;
             case WorkedItem::Kind::Formula: {

@@ -22,8 +22,6 @@ namespace {
 
 // Scalars shown per step; the rest are summarised (the text export lists all).
 constexpr int kMaxScalarsPerStep = 64;
-constexpr double kFigureWidthPt = 480;
-
 QString esc(const std::string& s) { return htmlEscape(q(s)); }
 
 QString title(const Trace& t) {
@@ -31,11 +29,6 @@ QString title(const Trace& t) {
 }
 
 
-QString vectorHtml(const Eigen::VectorXd& v, int precision) {
-    QStringList parts;
-    for (Eigen::Index k = 0; k < v.size(); ++k) parts << numberHtml(v[k], precision);
-    return "(" + parts.join(", ") + ")";
-}
 
 // A matrix as a small table with a bracket on each side of every row.
 QString matrixHtml(const Eigen::MatrixXd& m, int precision) {
@@ -269,9 +262,9 @@ QString traceToHtml(const Trace& t, const ExportExtras& extras) {
         QByteArray png;
         QBuffer buffer(&png);
         buffer.open(QIODevice::WriteOnly);
-        networkFigureImage(t, kFigureWidthPt, 2.0).save(&buffer, "PNG");
+        networkFigureImage(t, kNetworkFigureWidthPt, 2.0).save(&buffer, "PNG");
         figure = "<figure><img src=\"data:image/png;base64," + QString::fromLatin1(png.toBase64()) + "\" width=\"" +
-                 QString::number(kFigureWidthPt) + "\" alt=\"The network: one column of neurons per layer, each "
+                 QString::number(kNetworkFigureWidthPt) + "\" alt=\"The network: one column of neurons per layer, each "
                  "weight on its edge\"></figure>";
     }
     return solutionHtmlPage(title(t), solutionBlocks(t, extras), figure);
@@ -279,7 +272,7 @@ QString traceToHtml(const Trace& t, const ExportExtras& extras) {
 
 Result<bool> writeSolutionPdf(const Trace& t, const QString& path, const ExportExtras& extras) {
     SolutionFigure figure;
-    figure.size = [&t](double maxWidthPt) { return networkFigureSize(t, std::min(kFigureWidthPt, maxWidthPt)); };
+    figure.size = [&t](double maxWidthPt) { return networkFigureSize(t, std::min(kNetworkFigureWidthPt, maxWidthPt)); };
     figure.paint = [&t](QPainter& painter, const QRectF& rect) { paintNetworkFigure(painter, rect, t); };
     return writeBlocksPdf(path, title(t), solutionBlocks(t, extras), figure);
 }
@@ -353,6 +346,12 @@ QString formulaTableHtml(const Dual& lhsFormula, const Dual& symbolic, const Dua
     }
     out += row(lhs, "<b>" + latexToHtml(result.latex) + "</b>");
     return out + extraRowsHtml + "</table>";
+}
+
+QString vectorHtml(const Eigen::VectorXd& v, int precision) {
+    QStringList parts;
+    for (Eigen::Index k = 0; k < v.size(); ++k) parts << numberHtml(v[k], precision);
+    return "(" + parts.join(", ") + ")";
 }
 
 } // namespace bpl::io

@@ -59,5 +59,9 @@ QString markRowHtml(AnswerStatus status, double given, const QString& detailHtml
 // A number as typeset (true minus sign) and a matrix as a bracketed table.
 QString numberHtml(double x, int precision);
 QString matrixTableHtml(const Eigen::MatrixXd& m, int precision);
+// A vector as typeset inline: (0.35, −0.2, 0.1).
+QString vectorHtml(const Eigen::VectorXd& v, int precision);
+// The network figure's widest size in a document (points; narrower pages shrink it).
+constexpr double kNetworkFigureWidthPt = 480;
 
 } // namespace bpl::io
