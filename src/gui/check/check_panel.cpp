@@ -111,6 +111,10 @@ void CheckPanel::addHeaderActions(const QList<QAction*>& actions) {
     }
 }
 
+void CheckPanel::addTopRow(QWidget* row) {
+    if (auto* outer = qobject_cast<QVBoxLayout*>(layout())) outer->insertWidget(0, row);
+}
+
 bool CheckPanel::showsAllSteps() const { return allSteps_->isChecked(); }
 void CheckPanel::setShowAllSteps(bool all) { allSteps_->setChecked(all); }
 QString CheckPanel::summaryText() const { return summary_->text(); }

@@ -9,6 +9,21 @@
 
 namespace bpl::gui {
 
+namespace {
+
+// The answers file's "variant" and "student" keys (answers-format.md).
+QString loadedVariant(const io::AnswerSheet& sheet) { return sheet.original.value("variant").toString(); }
+QString loadedStudent(const io::AnswerSheet& sheet) { return sheet.original.value("student").toString(); }
+
+void setSheetVariant(io::AnswerSheet& sheet, const QString& variant, const QString& student) {
+    if (variant.isEmpty()) sheet.original.remove("variant");
+    else sheet.original.insert("variant", variant);
+    if (student.trimmed().isEmpty()) sheet.original.remove("student");
+    else sheet.original.insert("student", student.trimmed());
+}
+
+} // namespace
+
 CheckSession::CheckSession(NetworkDocument* document, QObject* parent) : QObject(parent), document_(document) {
     connect(document_, &NetworkDocument::structureChanged, this, [this] {
         dropMissing();
@@ -112,6 +127,20 @@ void CheckSession::setTolerance(const Tolerance& tolerance) {
     recheck();
 }
 
+void CheckSession::setVariant(const QString& code) {
+    if (variant_ == code) return;
+    variant_ = code;
+    if (!entries_.empty()) modified_ = true;
+    emit changed();
+}
+
+void CheckSession::setStudent(const QString& name) {
+    if (student_ == name) return;
+    student_ = name;
+    if (!entries_.empty()) modified_ = true;
+    emit changed();
+}
+
 void CheckSession::clear() {
     if (entries_.empty() && filePath_.isEmpty()) return;
     entries_.clear();
@@ -122,26 +151,30 @@ void CheckSession::clear() {
 }
 
 bool CheckSession::load(const QString& path, QString* error) {
-    const auto loaded = io::loadAnswers(path, &document_->network());
-    if (!loaded) {
-        if (error) *error = QString::fromStdString(loaded.error().message());
+    const auto read = io::loadAnswers(path, &document_->network());
+    if (!read) {
+        if (error) *error = QString::fromStdString(read.error().message());
         return false;
     }
     entries_.clear();
-    for (const Answer& a : loaded.value().answers) {
+    for (const Answer& a : read.value().answers) {
         const double v = a.value;
         entries_[canonical(a.ref)] = Entry{QString::fromStdString(shortestText(v)), v};
     }
-    tolerance_ = loaded.value().tolerance;
-    original_ = loaded.value().original;
+    tolerance_ = read.value().tolerance;
+    original_ = read.value().original;
     mismatch_.clear();
-    if (!io::answersMatchNetwork(loaded.value(), document_->network(), document_->filePath())) {
+    if (!io::answersMatchNetwork(read.value(), document_->network(), document_->filePath())) {
         mismatch_ = tr("These answers are for the network “%1”, not “%2”.")
-                        .arg(loaded.value().network, io::answersNetworkName(document_->network(), document_->filePath()));
+                        .arg(read.value().network, io::answersNetworkName(document_->network(), document_->filePath()));
     }
     filePath_ = QFileInfo(path).absoluteFilePath();
+    variant_ = loadedVariant(read.value());
+    student_ = loadedStudent(read.value());
     modified_ = false;
     recheck();
+    emit loaded();
+    modified_ = false; // showing the file's variant changes nothing in the answers
     return true;
 }
 
@@ -152,6 +185,7 @@ bool CheckSession::save(const QString& path, QString* error) {
     sheet.toleranceGiven = true;
     sheet.original = original_;
     sheet.network = io::answersNetworkName(document_->network(), document_->filePath());
+    setSheetVariant(sheet, variant_, student_);
     const auto saved = io::saveAnswers(sheet, path);
     if (!saved) {
         if (error) *error = QString::fromStdString(saved.error().message());
