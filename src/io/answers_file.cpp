@@ -1,5 +1,7 @@
 #include "io/answers_file.h"
 
+#include "core/exercise/variant_code.h"
+
 #include "core/scalar_eval.h"
 #include "core/common/message_text.h"
 #include "core/common/number_text.h"
@@ -153,6 +155,30 @@ void validate(const std::vector<Answer>& answers, const Network* network) {
 
 } // namespace
 
+std::optional<Error> readSheetKeys(const QJsonObject& root, QString& variant, QString& student) {
+    if (root.contains("variant")) {
+        const QJsonValue v = root.value("variant");
+        if (!v.isString())
+            return Error{"", "variant", "expected a variant code such as \"3-2-1/7F3K\", found " + jsonTypeName(v)};
+        const auto code = exercise::parseVariantCode(v.toString().toStdString());
+        if (!code) return Error{"", "variant", code.error().reason};
+        variant = QString::fromStdString(exercise::formatVariantCode(code.value()));
+    }
+    if (root.contains("student")) {
+        const QJsonValue v = root.value("student");
+        if (!v.isString()) return Error{"", "student", "expected the student's name, found " + jsonTypeName(v)};
+        student = v.toString();
+    }
+    return std::nullopt;
+}
+
+void writeSheetKeys(QJsonObject& root, const QString& variant, const QString& student) {
+    if (!variant.isEmpty()) root["variant"] = variant;
+    else root.remove("variant");
+    if (!student.isEmpty()) root["student"] = student;
+    else root.remove("student");
+}
+
 Result<AnswerSheet> parseAnswers(const QByteArray& bytes, const QString& fileName, const Network* network) {
     const std::string file = fileName.toStdString();
     if (bytes.size() > kMaxAnswersFileBytes) return Error{file, "", "file is too large (an answer file may be at most 32 MiB)"};
@@ -180,6 +206,7 @@ Result<AnswerSheet> parseAnswers(const QByteArray& bytes, const QString& fileNam
             }
             sheet.network = root.value("network").toString();
         }
+        if (const auto e = readSheetKeys(root, sheet.variant, sheet.student)) throw Reject{e->place, e->reason};
         if (!root.contains("answers")) throw Reject{"", "missing required key \"answers\""};
         const QJsonValue av = root.value("answers");
         if (!av.isArray()) throw Reject{"answers", "expected an array of answers, found " + typeName(av)};
@@ -290,6 +317,7 @@ QJsonObject answersToJson(const AnswerSheet& sheet) {
     root["format"] = kAnswersFormat;
     root["tolerance"] = toleranceToJson(sheet.tolerance);
     if (!sheet.network.isEmpty()) root["network"] = sheet.network;
+    writeSheetKeys(root, sheet.variant, sheet.student);
     QJsonArray answers;
     for (const Answer& a : sheet.answers) {
         QJsonObject o = originalEntry(sheet, a.ref);

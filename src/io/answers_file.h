@@ -25,6 +25,11 @@ struct AnswerSheet {
     Tolerance tolerance;          // 3 significant figures unless the file says otherwise
     bool toleranceGiven = false;  // the file has a "tolerance" object
     QString network;              // the "network" key: which network the answers are for ("" when not said)
+    // The exercise-sheet keys (answers-format.md): the variant code the answers
+    // are for ("3-2-1/7F3K", checked as a code when read; "" when not said) and
+    // the student's name.
+    QString variant;
+    QString student;
     QJsonObject original;         // the file as read: unknown keys survive a save
 };
 
@@ -51,6 +56,13 @@ QJsonObject toleranceToJson(const Tolerance& tolerance);
 QString answersNetworkName(const Network& network, const QString& networkPath);
 // True when the sheet names no network, or names this one (by its name or its file name).
 bool answersMatchNetwork(const AnswerSheet& sheet, const Network& network, const QString& networkPath);
+
+// The exercise-sheet keys of an answer file (both formats): "variant" must be
+// a variant code (written back in its canonical spelling), "student" a string.
+// The error's place is the key.
+std::optional<Error> readSheetKeys(const QJsonObject& root, QString& variant, QString& student);
+// Sets the keys, or removes them when empty.
+void writeSheetKeys(QJsonObject& root, const QString& variant, const QString& student);
 
 QJsonObject answersToJson(const AnswerSheet& sheet);
 QByteArray answersToBytes(const AnswerSheet& sheet);

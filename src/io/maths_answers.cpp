@@ -1,6 +1,8 @@
 #include "io/maths_answers.h"
 
 #include "io/answers_file.h"
+#include "io/json_writer.h"
+#include "io/safe_file.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -86,12 +88,16 @@ Result<MathsAnswerSheet> parseMathsAnswers(const QByteArray& bytes, const QStrin
     }
     MathsAnswerSheet sheet;
     sheet.fileName = fileName;
+    sheet.original = root;
     if (root.contains("tolerance")) {
         const auto tolerance = toleranceFromJson(root.value("tolerance"), fileName);
         if (!tolerance)
             return tolerance.error();
         sheet.tolerance = tolerance.value();
+        sheet.toleranceGiven = true;
     }
+    if (const auto e = readSheetKeys(root, sheet.variant, sheet.student))
+        return Error{file, e->place, e->reason};
     if (!root.value("answers").isArray())
         return Error{file, "answers", "expected an array of answers"};
     const QJsonArray answers = root.value("answers").toArray();
@@ -117,6 +123,41 @@ Result<MathsAnswerSheet> loadMathsAnswers(const QString& path) {
     if (!f.open(QIODevice::ReadOnly))
         return Error{file, "", "cannot read (" + f.errorString().toStdString() + ")"};
     return parseMathsAnswers(f.readAll(), path);
+}
+
+QJsonObject mathsAnswersToJson(const MathsAnswerSheet& sheet) {
+    QJsonObject root = sheet.original;
+    root["format"] = kMathsAnswersFormat;
+    if (sheet.toleranceGiven || root.contains("tolerance"))
+        root["tolerance"] = toleranceToJson(sheet.tolerance);
+    writeSheetKeys(root, sheet.variant, sheet.student);
+    const QJsonArray old = sheet.original.value("answers").toArray();
+    QJsonArray answers;
+    for (size_t k = 0; k < sheet.entries.size(); ++k) {
+        const MathsAnswerEntry& e = sheet.entries[k];
+        QJsonObject o = static_cast<qsizetype>(k) < old.size() ? old[static_cast<qsizetype>(k)].toObject()
+                                                                : QJsonObject{};
+        for (const char* key : {"quantity", "node", "index", "value"})
+            o.remove(key);
+        o["quantity"] = QString::fromStdString(mathsQuantityKey(e.quantity));
+        if (isGraphQuantity(e.quantity))
+            o["node"] = e.node;
+        else
+            o["index"] = QJsonArray{e.row + 1, e.col + 1};
+        o["value"] = e.value;
+        answers.append(o);
+    }
+    root["answers"] = answers;
+    return root;
+}
+
+QByteArray mathsAnswersToBytes(const MathsAnswerSheet& sheet) {
+    return writeJson(mathsAnswersToJson(sheet), {"format", "variant", "student", "tolerance", "answers",
+                                                 "quantity", "node", "index", "value"});
+}
+
+Result<bool> saveMathsAnswers(const MathsAnswerSheet& sheet, const QString& path) {
+    return writeFileAtomically(path, mathsAnswersToBytes(sheet));
 }
 
 Result<std::vector<MathsAnswer>> resolveGraphAnswers(const MathsAnswerSheet& sheet,

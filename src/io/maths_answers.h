@@ -14,6 +14,7 @@
 #include "core/tolerance.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QString>
 #include <vector>
 
@@ -33,10 +34,22 @@ struct MathsAnswerSheet {
     QString fileName;
     std::vector<MathsAnswerEntry> entries;
     Tolerance tolerance; // 3 significant figures unless the file says otherwise
+    bool toleranceGiven = false;
+    // The exercise-sheet keys (maths-answers.md): the variant code the answers
+    // are for ("chain/7F3K", "conv4x4-2x2/0K3M"; "" when not said), the student's name.
+    QString variant;
+    QString student;
+    QJsonObject original; // the file as read: unknown keys survive a save
 };
 
 Result<MathsAnswerSheet> parseMathsAnswers(const QByteArray& bytes, const QString& fileName);
 Result<MathsAnswerSheet> loadMathsAnswers(const QString& path);
+
+// The sheet as JSON over its original object (unknown keys, also those of
+// answers in the same position, survive), and written atomically.
+QJsonObject mathsAnswersToJson(const MathsAnswerSheet& sheet);
+QByteArray mathsAnswersToBytes(const MathsAnswerSheet& sheet);
+Result<bool> saveMathsAnswers(const MathsAnswerSheet& sheet, const QString& path);
 
 // The answers as references into a graph or a convolution; refuses quantities
 // of the other tool, nodes not in the expression and indices out of range.

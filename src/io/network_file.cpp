@@ -3,6 +3,7 @@
 #include "core/common/message_text.h"
 #include "core/common/number_text.h"
 #include "core/loss_pairing.h"
+#include "io/exercise_template.h"
 #include "io/json_reading.h"
 #include "core/sample_rules.h"
 #include "io/json_writer.h"
@@ -259,6 +260,11 @@ Result<NetworkDocument> parseNetwork(const QByteArray& bytes, const QString& fil
             if (!setup) return Error{file, setup.error().place, setup.error().reason};
             out.training = std::move(setup).value();
         }
+        if (out.original.contains("variants")) {
+            auto t = networkTemplateFromJson(out.original.value("variants"), out.network);
+            if (!t) return Error{file, t.error().place, t.error().reason};
+            out.variants = std::move(t).value();
+        }
         return out;
     } catch (const Reject& r) {
         return Error{file, r.place, r.reason};
@@ -325,6 +331,11 @@ QJsonObject networkToJson(const NetworkDocument& document) {
     if (document.training) {
         root["training"] = trainingSetupToJson(*document.training, document.original.value("training").toObject());
     }
+    // Without a parsed template the original's `variants` (if any) stays as it was.
+    if (document.variants) {
+        root["variants"] =
+            networkTemplateToJson(*document.variants, net, document.original.value("variants").toObject());
+    }
     if (net.decisionThreshold) root["decision_threshold"] = *net.decisionThreshold;
     else root.remove("decision_threshold");
     // A declared truth table that no longer fits the layers (after an edit) no longer applies.
@@ -356,7 +367,7 @@ QByteArray networkToBytes(const NetworkDocument& document) {
                                       "epochs", "l2", "target_loss", "init", "scheme", "range",
                                       "comparison", "setting", "values",
                                       "decision_threshold", "truth_table"};
-    return writeJson(networkToJson(document), order);
+    return writeJson(networkToJson(document), order + exerciseTemplateKeyOrder());
 }
 
 Result<bool> saveNetwork(const NetworkDocument& document, const QString& path) {

@@ -3,6 +3,7 @@
 // reason; loading never changes anything already open.
 #pragma once
 
+#include "core/exercise/variant_template.h"
 #include "core/network.h"
 #include "core/result.h"
 #include "core/training/training_setup.h"
@@ -34,6 +35,10 @@ struct NetworkDocument {
     // The optional `training` object (a Backprop Lab extension, see
     // docs/formats/network-format.md), validated; written back on save.
     std::optional<TrainingSetup> training;
+    // The optional `variants` object (the exercise template, docs/formats/
+    // network-format.md "Exercise variants"), validated; written back on save.
+    // Without it the network's variants follow defaultNetworkTemplate.
+    std::optional<exercise::NetworkTemplate> variants;
 };
 
 // `fileName` is only used in messages.

@@ -15,10 +15,16 @@
 
 namespace bpl::io {
 
+// What the figure shows besides the network's parameters and input.
+struct NetworkFigureOptions {
+    bool showOutput = true; // false on an exercise sheet, where the output is asked: "→ ?"
+};
+
 // The figure's size in points when drawn `width` points wide.
 QSizeF networkFigureSize(const Trace& trace, double width);
 // Draws into `area` (in the painter's current units, taken as points).
-void paintNetworkFigure(QPainter& painter, const QRectF& area, const Trace& trace);
+void paintNetworkFigure(QPainter& painter, const QRectF& area, const Trace& trace,
+                        const NetworkFigureOptions& options = {});
 // The figure as an image `width` points wide at `scale` pixels per point.
 QImage networkFigureImage(const Trace& trace, double width, double scale = 2.0);
 

@@ -1,7 +1,5 @@
 #include "render/solution_document.h"
 
-#include "io/safe_file.h"
-
 #include "core/number_format.h"
 #include "core/tolerance.h"
 #include "core/decision.h"
@@ -10,13 +8,7 @@
 #include "render/network_figure.h"
 
 #include <QBuffer>
-#include <QDir>
-#include <QFileInfo>
 #include <QGuiApplication>
-#include <QPdfWriter>
-#include <QSaveFile>
-#include <QTextDocument>
-#include <QAbstractTextDocumentLayout>
 
 #include <algorithm>
 #include <cmath>
@@ -291,122 +283,36 @@ Result<bool> writeSolutionPdf(const Trace& t, const QString& path, const ExportE
     return writeBlocksPdf(path, title(t), solutionBlocks(t, extras), figure);
 }
 
+std::vector<PageBlock> solutionPageBlocks(const std::vector<SolutionBlock>& blocks, const SolutionFigure& figure) {
+    std::vector<PageBlock> out;
+    out.reserve(blocks.size());
+    for (const SolutionBlock& b : blocks) {
+        PageBlock page;
+        page.keepWithNext = b.keepWithNext;
+        switch (b.kind) {
+        case SolutionBlock::Kind::Heading: page.gapBeforePt = 14; break;
+        case SolutionBlock::Kind::Figure: page.gapBeforePt = 6; break;
+        default: page.gapBeforePt = 4; break;
+        }
+        if (b.kind == SolutionBlock::Kind::Figure) {
+            page.size = figure.size ? figure.size : [](double) { return QSizeF(0, 0); };
+            page.paint = figure.paint ? figure.paint : [](QPainter&, const QRectF&) {};
+        } else {
+            page.html = b.html;
+        }
+        out.push_back(std::move(page));
+    }
+    return out;
+}
+
+QString solutionCss() { return documentCss(); }
+
 Result<bool> writeBlocksPdf(const QString& path, const QString& documentTitle, const std::vector<SolutionBlock>& blocks,
                             const SolutionFigure& figureSource) {
-    const std::string file = path.toStdString();
-    if (auto target = checkOutputPath(path); !target) return target.error();
-    const QFileInfo info(path);
-    if (!info.absoluteDir().exists()) return Error{file, "", "cannot write (the folder does not exist)"};
-    if (qobject_cast<QGuiApplication*>(QCoreApplication::instance()) == nullptr) {
-        return Error{file, "", "writing a PDF needs a QGuiApplication (fonts), and none exists"};
-    }
-    // Through io/safe_file.h: a failed export leaves an existing file untouched.
-    // Drawn in memory, then written all or nothing (io/safe_file.h).
-    QBuffer out;
-    out.open(QIODevice::WriteOnly);
-    constexpr int dpi = 300;
-    const double pt = dpi / 72.0; // device units per point
-    QPdfWriter writer(&out);
-    writer.setResolution(dpi);
-    writer.setPageSize(QPageSize(QPageSize::A4));
-    writer.setPageMargins(QMarginsF(20, 18, 20, 16), QPageLayout::Millimeter);
-    writer.setTitle(documentTitle);
-    writer.setCreator("Backprop Lab");
-    QPainter painter;
-    if (!painter.begin(&writer)) return Error{file, "", "cannot write the PDF (permission denied or disk full?)"};
-
-    const double width = writer.width();
-    const double footer = 16 * pt;
-    const double pageHeight = writer.height() - footer;
-
-    // Lay every block out once at the page width.
-    std::vector<std::unique_ptr<QTextDocument>> docs;
-    std::vector<double> heights;
-    const QSizeF figure = figureSource.size ? figureSource.size(width / pt) : QSizeF(0, 0);
-    for (const SolutionBlock& b : blocks) {
-        if (b.kind == SolutionBlock::Kind::Figure) {
-            docs.push_back(nullptr);
-            heights.push_back(figure.height() * pt);
-            continue;
-        }
-        auto doc = std::make_unique<QTextDocument>();
-        doc->documentLayout()->setPaintDevice(&writer);
-        doc->setDocumentMargin(0);
-        QFont body("DejaVu Serif");
-        body.setPointSizeF(10.5);
-        doc->setDefaultFont(body);
-        doc->setDefaultStyleSheet(documentCss());
-        doc->setHtml(b.html);
-        doc->setTextWidth(width);
-        heights.push_back(doc->size().height());
-        docs.push_back(std::move(doc));
-    }
-    auto gapBefore = [&](SolutionBlock::Kind kind) {
-        switch (kind) {
-        case SolutionBlock::Kind::Heading: return 14 * pt;
-        case SolutionBlock::Kind::Formula: return 4 * pt;
-        case SolutionBlock::Kind::Figure: return 6 * pt;
-        default: return 4 * pt;
-        }
-    };
-    // Paginate: a block never starts where it does not fit, and a heading (or a
-    // vector formula) moves to the next page together with the block after it.
-    struct Placed {
-        int page;
-        double y;
-    };
-    std::vector<Placed> placed(blocks.size());
-    int page = 0;
-    double y = 0;
-    for (size_t k = 0; k < blocks.size(); ++k) {
-        double gap = y > 0 ? gapBefore(blocks[k].kind) : 0;
-        double need = gap + heights[k];
-        for (size_t m = k; blocks[m].keepWithNext && m + 1 < blocks.size(); ++m) {
-            need += gapBefore(blocks[m + 1].kind) + heights[m + 1];
-        }
-        if (y > 0 && y + std::min(need, pageHeight) > pageHeight) {
-            ++page;
-            y = 0;
-            gap = 0;
-        }
-        placed[k] = {page, y + gap};
-        y += gap + heights[k];
-        while (y > pageHeight) { // taller than a page: it continues on the next
-            ++page;
-            y -= pageHeight;
-        }
-    }
-    const int pages = page + 1;
-    for (int p = 0; p < pages; ++p) {
-        if (p > 0) writer.newPage();
-        for (size_t k = 0; k < blocks.size(); ++k) {
-            // A block starting on an earlier page may still overlap this one.
-            const double top = placed[k].y + (placed[k].page - p) * pageHeight;
-            if (top >= pageHeight || top + heights[k] <= 0) continue;
-            painter.save();
-            painter.setClipRect(QRectF(0, 0, width, pageHeight));
-            painter.translate(0, top);
-            if (blocks[k].kind == SolutionBlock::Kind::Figure) {
-                painter.scale(pt, pt);
-                if (figureSource.paint) figureSource.paint(painter, QRectF(QPointF(0, 0), figure));
-            } else {
-                docs[k]->drawContents(&painter);
-            }
-            painter.restore();
-        }
-        QFont small("DejaVu Sans");
-        small.setPixelSize(int(std::lround(7.5 * pt)));
-        painter.setFont(small);
-        painter.setPen(QColor(110, 110, 110));
-        const QRectF foot(0, writer.height() - 10 * pt, width, 10 * pt);
-        painter.drawText(foot, Qt::AlignLeft | Qt::AlignVCenter, documentTitle);
-        painter.drawText(foot, Qt::AlignRight | Qt::AlignVCenter, QString("page %1 of %2").arg(p + 1).arg(pages));
-        painter.setPen(QPen(QColor(190, 190, 190), 0.5 * pt));
-        painter.drawLine(QPointF(0, foot.top() - 2 * pt), QPointF(width, foot.top() - 2 * pt));
-    }
-    if (!painter.end()) return Error{file, "", "cannot finish writing the PDF"};
-    out.close();
-    return writeFileAtomically(path, out.data());
+    PageSetup setup;
+    setup.title = documentTitle;
+    setup.css = documentCss();
+    return PagedDocument(solutionPageBlocks(blocks, figureSource), setup).writePdf(path);
 }
 
 QString numberHtml(double x, int precision) { return latexToHtml(formatDual(x, precision).latex); }

@@ -9,6 +9,7 @@
 #include "core/result.h"
 #include "core/trace.h"
 #include "io/trace_export.h"
+#include "render/page_blocks.h"
 
 #include <QPainter>
 #include <QString>
@@ -45,6 +46,11 @@ struct SolutionFigure {
 };
 Result<bool> writeBlocksPdf(const QString& path, const QString& title, const std::vector<SolutionBlock>& blocks,
                             const SolutionFigure& figure = {});
+// The same blocks for the shared paginator (render/page_blocks.h), with the
+// solution's spacing, so other documents can add their own blocks around them;
+// and the style sheet of every typeset solution.
+std::vector<PageBlock> solutionPageBlocks(const std::vector<SolutionBlock>& blocks, const SolutionFigure& figure = {});
+QString solutionCss();
 // A formula as rows lhs = symbolic = substituted = result (repeats left out),
 // with extra rows (a mark) appended; a student's mark under a formula.
 QString formulaTableHtml(const Dual& lhs, const Dual& symbolic, const Dual& substituted, const Dual& result,

@@ -1,0 +1,195 @@
+#include "render/class_sheets.h"
+
+#include "core/exercise/network_variant.h"
+#include "core/exercise/variant_code.h"
+#include "io/answers_file.h"
+#include "io/class_roster.h"
+#include "io/json_writer.h"
+#include "io/safe_file.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <map>
+
+namespace bpl::io {
+
+namespace {
+
+QString q(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+// The class's variant networks, in roster order, with their codes.
+struct ClassVariants {
+    std::vector<Network> networks;
+    QStringList codes;
+};
+
+Result<ClassVariants> classVariants(const ClassSheetsRequest& r) {
+    if (r.students.isEmpty())
+        return Error{"", "students", "no students: give at least one name"};
+    if (r.students.size() > kMaxClassSize) {
+        return Error{"", "students",
+                     "a class may have at most " + std::to_string(kMaxClassSize) +
+                         " students, found " + std::to_string(r.students.size())};
+    }
+    if (const auto problems = structuralProblems(r.exercise); !problems.empty())
+        return Error{"", "", problems.front()};
+    if (const auto problems = exercise::templateProblems(r.exercise, r.variants);
+        !problems.empty()) {
+        return Error{"", "variants", problems.front()};
+    }
+    std::map<std::uint32_t, Network> made;
+    const auto admits = [&](std::uint32_t number) {
+        auto variant = exercise::networkVariant(r.exercise, r.variants, number);
+        if (!variant)
+            return false;
+        made.emplace(number, std::move(variant).value());
+        return true;
+    };
+    const std::vector<std::uint32_t> numbers =
+        exercise::classVariantNumbers(r.seed, int(r.students.size()), admits);
+    if (numbers.size() < static_cast<size_t>(r.students.size())) {
+        return Error{"", "variants", exercise::kNoVariantReason};
+    }
+    ClassVariants out;
+    for (std::uint32_t number : numbers) {
+        auto it = made.find(number);
+        if (it == made.end()) { // admitted without being drawn through `admits`
+            auto variant = exercise::networkVariant(r.exercise, r.variants, number);
+            if (!variant)
+                return Error{"", "variants", variant.error().reason};
+            it = made.emplace(number, std::move(variant).value()).first;
+        }
+        out.networks.push_back(it->second);
+        out.codes << q(
+            exercise::formatVariantCode(exercise::networkVariantCode(r.exercise, number)));
+    }
+    return out;
+}
+
+QByteArray answersBytes(const ClassSheetsRequest& r, const ExerciseSheet& s, bool withKey) {
+    QJsonObject root;
+    root["format"] = kAnswersFormat;
+    if (!r.exerciseFile.isEmpty())
+        root["network"] = r.exerciseFile;
+    root["variant"] = s.code;
+    root["student"] = s.student;
+    QJsonArray answers;
+    if (withKey) {
+        for (const SheetQuestion& x : s.questions) {
+            QJsonObject a = x.answerRef;
+            a["value"] = keyValue(x.exact, s.answerDecimals);
+            answers.append(a);
+        }
+    }
+    root["answers"] = answers;
+    return writeJson(root, {"format", "network", "variant", "student", "tolerance", "answers",
+                            "quantity", "layer", "index", "value"});
+}
+
+QByteArray csvField(const QString& text) {
+    QByteArray s = text.toUtf8();
+    if (!s.contains(',') && !s.contains('"') && !s.contains('\n') && !s.contains('\r'))
+        return s;
+    s.replace("\"", "\"\"");
+    return "\"" + s + "\"";
+}
+
+Result<bool> makeFolder(const QString& path) {
+    const QFileInfo info(path);
+    if (info.exists() && !info.isDir())
+        return Error{path.toStdString(), "", "exists and is not a folder"};
+    if (!info.exists() && !QDir().mkpath(path))
+        return Error{path.toStdString(), "", "cannot create the folder"};
+    return true;
+}
+
+} // namespace
+
+QString classSheetTitle(const ClassSheetsRequest& r) {
+    if (!r.title.trimmed().isEmpty())
+        return r.title.trimmed();
+    if (!r.exercise.name.empty())
+        return q(r.exercise.name);
+    return "Exercise";
+}
+
+Result<std::vector<ExerciseSheet>> classSheets(const ClassSheetsRequest& r) {
+    auto variants = classVariants(r);
+    if (!variants)
+        return variants.error();
+    const QString title = classSheetTitle(r);
+    std::vector<ExerciseSheet> sheets;
+    for (int k = 0; k < r.students.size(); ++k) {
+        const Trace trace = traceNetwork(variants.value().networks[k], r.options);
+        sheets.push_back(networkExerciseSheet(trace, r.variants.askedQuantities(),
+                                              r.variants.answerDecimals, title, r.students[k],
+                                              variants.value().codes[k]));
+    }
+    return sheets;
+}
+
+Result<ClassSheetsReport> writeClassSheets(const ClassSheetsRequest& r) {
+    if (r.folder.isEmpty())
+        return Error{"", "", "no output folder given"};
+    const QFileInfo parent(QFileInfo(r.folder).absolutePath());
+    if (!QFileInfo::exists(r.folder) && !parent.isDir()) {
+        return Error{r.folder.toStdString(), "",
+                     "cannot create the folder (its parent folder does not exist)"};
+    }
+    auto sheets = classSheets(r);
+    if (!sheets)
+        return sheets.error();
+    const QDir dir(r.folder);
+    for (const QString& sub : {QString(), QString("sheets"), QString("keys"), QString("answers")}) {
+        if (auto made = makeFolder(sub.isEmpty() ? r.folder : dir.filePath(sub)); !made)
+            return made.error();
+    }
+    ClassSheetsReport report;
+    report.folder = r.folder;
+    const QStringList stems = classFileStems(r.students);
+    QByteArray csv = "student,code,sheet,key,answers\n";
+    const int total = static_cast<int>(sheets.value().size());
+    for (int k = 0; k < total; ++k) {
+        const ExerciseSheet& s = sheets.value()[k];
+        const QString sheet = "sheets/" + stems[k] + ".pdf";
+        const QString key = "keys/" + stems[k] + "-key.pdf";
+        const QString keyJson = "keys/" + stems[k] + "-key.json";
+        const QString answers = "answers/" + stems[k] + ".json";
+        if (auto w = studentSheetDocument(s).writePdf(dir.filePath(sheet)); !w)
+            return w.error();
+        if (auto w = answerKeyDocument(s).writePdf(dir.filePath(key)); !w)
+            return w.error();
+        if (auto w = writeFileAtomically(dir.filePath(keyJson), answersBytes(r, s, true)); !w)
+            return w.error();
+        if (auto w = writeFileAtomically(dir.filePath(answers), answersBytes(r, s, false)); !w)
+            return w.error();
+        report.files << sheet << key << keyJson << answers;
+        report.students.push_back({s.student, s.code, stems[k]});
+        csv += csvField(s.student) + "," + csvField(s.code) + "," + csvField(sheet) + "," +
+               csvField(key) + "," + csvField(answers) + "\n";
+        if (r.progress && !r.progress(k + 1, total))
+            return Error{r.folder.toStdString(), "", "stopped"};
+    }
+    const QString subtitle =
+        QString("%1 %2, class seed %3. Codes and keys: backprop-lab sheets … --seed %3.")
+            .arg(total)
+            .arg(total == 1 ? "student" : "students")
+            .arg(r.seed);
+    if (auto w = classSummaryDocument(classSheetTitle(r), subtitle, sheets.value())
+                     .writePdf(dir.filePath("class-summary.pdf"));
+        !w) {
+        return w.error();
+    }
+    if (auto w = writeFileAtomically(dir.filePath("class.csv"), csv); !w)
+        return w.error();
+    report.files << "class-summary.pdf"
+                 << "class.csv";
+    return report;
+}
+
+} // namespace bpl::io
