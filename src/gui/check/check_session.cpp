@@ -9,21 +9,6 @@
 
 namespace bpl::gui {
 
-namespace {
-
-// The answers file's "variant" and "student" keys (answers-format.md).
-QString loadedVariant(const io::AnswerSheet& sheet) { return sheet.original.value("variant").toString(); }
-QString loadedStudent(const io::AnswerSheet& sheet) { return sheet.original.value("student").toString(); }
-
-void setSheetVariant(io::AnswerSheet& sheet, const QString& variant, const QString& student) {
-    if (variant.isEmpty()) sheet.original.remove("variant");
-    else sheet.original.insert("variant", variant);
-    if (student.trimmed().isEmpty()) sheet.original.remove("student");
-    else sheet.original.insert("student", student.trimmed());
-}
-
-} // namespace
-
 CheckSession::CheckSession(NetworkDocument* document, QObject* parent) : QObject(parent), document_(document) {
     connect(document_, &NetworkDocument::structureChanged, this, [this] {
         dropMissing();
@@ -169,8 +154,8 @@ bool CheckSession::load(const QString& path, QString* error) {
                         .arg(read.value().network, io::answersNetworkName(document_->network(), document_->filePath()));
     }
     filePath_ = QFileInfo(path).absoluteFilePath();
-    variant_ = loadedVariant(read.value());
-    student_ = loadedStudent(read.value());
+    variant_ = read.value().variant;
+    student_ = read.value().student;
     modified_ = false;
     recheck();
     emit loaded();
@@ -185,7 +170,8 @@ bool CheckSession::save(const QString& path, QString* error) {
     sheet.toleranceGiven = true;
     sheet.original = original_;
     sheet.network = io::answersNetworkName(document_->network(), document_->filePath());
-    setSheetVariant(sheet, variant_, student_);
+    sheet.variant = variant_;
+    sheet.student = student_.trimmed();
     const auto saved = io::saveAnswers(sheet, path);
     if (!saved) {
         if (error) *error = QString::fromStdString(saved.error().message());

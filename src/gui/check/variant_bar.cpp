@@ -103,8 +103,8 @@ bool VariantBar::applyCode(const QString& typed) {
         exerciseJson_ = document_->state().original;
         hasExercise_ = true;
     }
-    const auto variant =
-        networkForCode(io::NetworkDocument{exercise_, exerciseJson_, std::nullopt}, typed);
+    const auto variant = networkForCode(
+        io::NetworkDocument{exercise_, exerciseJson_, std::nullopt, std::nullopt}, typed);
     if (!variant) {
         code_->setStyleSheet(QStringLiteral("QLineEdit { border: 2px solid #c62828; }"));
         showMessage(QString::fromStdString(variant.error().message()), true);

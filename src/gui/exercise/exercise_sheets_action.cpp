@@ -42,8 +42,9 @@ QAction* installExerciseSheetsAction(MainWindow* window, QMenu* fileMenu, QActio
     fileMenu->insertAction(at >= 0 && at + 1 < actions.size() ? actions[at + 1] : nullptr, action);
     QObject::connect(action, &QAction::triggered, window, [window] {
         NetworkDocument* doc = window->document();
-        auto* dialog = new ExerciseSheetsDialog(doc->fileDocument(), doc->displayName(),
-                                                suggestedFolder(doc), window);
+        auto exercise = exerciseFromNetwork(doc->fileDocument(), doc->displayName(),
+                                            doc->filePath(), doc->traceOptions());
+        auto* dialog = new ExerciseSheetsDialog(std::move(exercise), suggestedFolder(doc), window);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     });

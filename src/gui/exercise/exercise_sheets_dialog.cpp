@@ -1,6 +1,7 @@
 #include "gui/exercise/exercise_sheets_dialog.h"
 
 #include "gui/exercise/class_sheets_job.h"
+#include "io/class_roster.h"
 
 #include <QDesktopServices>
 #include <QDialogButtonBox>
@@ -27,7 +28,6 @@ namespace bpl::gui {
 
 namespace {
 
-constexpr int kMaxStudents = 999;
 constexpr int kPreviewWidth = 420; // pixels: each preview fits half of a 1024-wide screen
 
 std::optional<quint64> parseSeed(const QString& text) {
@@ -41,11 +41,10 @@ std::optional<quint64> parseSeed(const QString& text) {
 
 } // namespace
 
-ExerciseSheetsDialog::ExerciseSheetsDialog(const io::NetworkDocument& network,
-                                           const QString& networkName, const QString& folder,
+ExerciseSheetsDialog::ExerciseSheetsDialog(SheetExercisePtr exercise, const QString& folder,
                                            QWidget* parent)
-    : QDialog(parent), openNetwork_(exerciseFromNetwork(network, networkName)),
-      exercise_(openNetwork_), job_(new ClassSheetsJob(this)) {
+    : QDialog(parent), openNetwork_(std::move(exercise)), exercise_(openNetwork_),
+      job_(new ClassSheetsJob(this)) {
     setObjectName("exerciseSheetsDialog");
     setWindowTitle(tr("New exercise sheets"));
     auto* layout = new QVBoxLayout(this);
@@ -119,7 +118,7 @@ QWidget* ExerciseSheetsDialog::buildForm() {
     byCount_->setChecked(true);
     count_ = new QSpinBox(top);
     count_->setObjectName("sheetsStudentCount");
-    count_->setRange(1, kMaxStudents);
+    count_->setRange(1, io::kMaxClassSize);
     count_->setValue(24);
     byRoster_ = new QRadioButton(tr("&Roster"), top);
     roster_ = new QLineEdit(top);

@@ -29,9 +29,9 @@ class ClassSheetsJob;
 class ExerciseSheetsDialog : public QDialog {
     Q_OBJECT
   public:
-    // `network` (its file JSON included) is the open network, offered as the exercise.
-    ExerciseSheetsDialog(const io::NetworkDocument& network, const QString& networkName,
-                         const QString& folder, QWidget* parent = nullptr);
+    // `exercise` is the open network, offered first; `folder` the output folder suggested.
+    ExerciseSheetsDialog(SheetExercisePtr exercise, const QString& folder,
+                         QWidget* parent = nullptr);
     ~ExerciseSheetsDialog() override;
 
     // For tests and callers: the same as the fields.

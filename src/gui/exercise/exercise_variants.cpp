@@ -3,8 +3,12 @@
 #include "core/exercise/network_variant.h"
 #include "core/exercise/variant_code.h"
 #include "core/tolerance.h"
-#include "core/trace.h"
-#include "render/network_figure.h"
+#include "io/answers_file.h"
+#include "io/class_roster.h"
+#include "io/exercise_answers.h"
+#include "io/exercise_file.h"
+#include "io/exercise_template.h"
+#include "render/class_sheets.h"
 
 #include <QFileInfo>
 
@@ -14,15 +18,42 @@ class SheetExercise {
   public:
     io::NetworkDocument network;
     exercise::NetworkTemplate networkTemplate;
+    QString problem; // the "variants" key cannot be used
     QString name;
-    QString path;
+    QString networkKey; // the answers files' "network"
+    TraceOptions options;
 };
 
 namespace {
 
-// The template of a network file: its "variants" key, else the documented default.
-Result<exercise::NetworkTemplate> networkTemplateOf(const io::NetworkDocument& document) {
-    return exercise::defaultNetworkTemplate(document.network);
+// The document's template: as loaded, else the "variants" key of its JSON (the
+// window keeps the file's JSON, not the parsed template), else the default.
+Result<exercise::NetworkTemplate> templateOf(const io::NetworkDocument& document) {
+    if (document.variants)
+        return *document.variants;
+    const QJsonValue key = document.original.value("variants");
+    if (key.isUndefined())
+        return exercise::defaultNetworkTemplate(document.network);
+    return io::networkTemplateFromJson(key, document.network);
+}
+
+std::shared_ptr<SheetExercise> makeExercise(const io::NetworkDocument& network, const QString& name,
+                                            const QString& path, const TraceOptions& options) {
+    auto e = std::make_shared<SheetExercise>();
+    e->network = network;
+    e->name = name;
+    e->networkKey = io::answersNetworkName(network.network, path);
+    e->options = options;
+    // The file's template, refused with its place and reason; else the documented default.
+    if (auto t = templateOf(network)) {
+        e->networkTemplate = t.value();
+    } else {
+        e->networkTemplate = exercise::defaultNetworkTemplate(network.network);
+        e->problem = QString::fromStdString(t.error().message());
+        if (!path.isEmpty())
+            e->problem = QFileInfo(path).fileName() + ": " + e->problem;
+    }
+    return e;
 }
 
 std::string rangeText(const exercise::NumberRange& r) {
@@ -36,11 +67,17 @@ std::string rangeText(const exercise::NumberRange& r) {
            (r.decimals == 1 ? " decimal" : " decimals");
 }
 
-Error errorOf(const std::vector<std::string>& problems, const std::string& file) {
-    std::string reason;
-    for (const std::string& p : problems)
-        reason += (reason.empty() ? "" : "; ") + p;
-    return Error{file, "variants", reason};
+io::ClassSheetsRequest requestFor(const SheetExercise& e, const QStringList& students, quint64 seed,
+                                  const QString& folder) {
+    io::ClassSheetsRequest request;
+    request.exercise = e.network.network;
+    request.variants = e.networkTemplate;
+    request.exerciseFile = e.networkKey;
+    request.students = students;
+    request.seed = seed;
+    request.folder = folder;
+    request.options = e.options;
+    return request;
 }
 
 } // namespace
@@ -51,49 +88,45 @@ QString exerciseShape(const Network& network) {
 
 Result<NetworkVariantOfCode> networkForCode(const io::NetworkDocument& exerciseFile,
                                             const QString& typed) {
-    auto code = exercise::parseVariantCode(typed.toStdString());
-    if (!code)
-        return code.error();
-    if (auto problem = exercise::variantShapeProblem(
-            code.value(), exercise::networkShape(exerciseFile.network))) {
-        return *problem;
-    }
-    auto t = networkTemplateOf(exerciseFile);
+    // The rebuild `check` uses (io/exercise_answers.h): the file's template, the code's shape
+    // checked.
+    const std::string text = typed.trimmed().toStdString();
+    const auto t = templateOf(exerciseFile);
     if (!t)
         return t.error();
-    auto network = exercise::networkVariant(exerciseFile.network, t.value(), code.value());
+    auto network = io::networkVariantFromCode(exerciseFile.network, t.value(), text);
     if (!network)
         return network.error();
+    const auto code =
+        exercise::parseVariantCode(text); // read already: only its canonical spelling is new
     return NetworkVariantOfCode{QString::fromStdString(exercise::formatVariantCode(code.value())),
                                 std::move(network).value()};
 }
 
-SheetExercisePtr exerciseFromNetwork(const io::NetworkDocument& network, const QString& name) {
-    auto e = std::make_shared<SheetExercise>();
-    e->network = network;
-    e->name = name;
-    if (auto t = networkTemplateOf(network))
-        e->networkTemplate = t.value();
-    return e;
+SheetExercisePtr exerciseFromNetwork(const io::NetworkDocument& network, const QString& name,
+                                     const QString& path, const TraceOptions& options) {
+    return makeExercise(network, name, path, options);
 }
 
 Result<SheetExercisePtr> loadSheetExercise(const QString& path) {
+    if (io::isMathsExerciseFile(path)) {
+        return Error{QFileInfo(path).fileName().toStdString(), "",
+                     "sheets for maths exercises are made with the command `backprop-lab sheets`; "
+                     "the window makes them for network exercises"};
+    }
     auto loaded = io::loadNetwork(path);
     if (!loaded)
         return loaded.error();
-    auto t = networkTemplateOf(loaded.value());
-    if (!t)
-        return t.error();
-    auto e = std::make_shared<SheetExercise>();
-    e->network = std::move(loaded).value();
-    e->networkTemplate = t.value();
-    e->name = QFileInfo(path).fileName();
-    e->path = path;
-    return SheetExercisePtr(e);
+    return SheetExercisePtr(
+        makeExercise(loaded.value(), QFileInfo(path).fileName(), path, TraceOptions{}));
 }
 
 QString exerciseTitle(const SheetExercise& e) {
     return QObject::tr("%1 (a %2 network)").arg(e.name, exerciseShape(e.network.network));
+}
+
+QString exerciseProblem(const SheetExercise& e) {
+    return e.problem;
 }
 
 QStringList templateSettings(const SheetExercise& e) {
@@ -103,58 +136,63 @@ QStringList templateSettings(const SheetExercise& e) {
     lines << QObject::tr("Biases: %1").arg(QString::fromStdString(rangeText(t.biases)));
     lines << QObject::tr("Inputs: %1").arg(QString::fromStdString(rangeText(t.inputs)));
     lines << QObject::tr("Targets: %1").arg(QString::fromStdString(rangeText(t.targets)));
-    lines << QObject::tr("At most %1 significant figures per number; |a| ≤ %2")
+    lines << QObject::tr("At most %1 significant figures a number; no |a| above %2")
                  .arg(t.significantFigures)
                  .arg(QString::fromStdString(shortestText(t.maxAbsActivation)));
     lines << QObject::tr("Answers to %1 decimals").arg(t.answerDecimals);
     if (!t.fixed.empty())
         lines << QObject::tr("%n value(s) kept from the file", nullptr, int(t.fixed.size()));
+    if (!e.network.variants && !e.network.original.contains("variants"))
+        lines << QObject::tr("(the default template: the file has none)");
     return lines;
 }
 
 QStringList numberedStudents(int count) {
-    QStringList names;
-    for (int k = 1; k <= count; ++k)
-        names << QObject::tr("Student %1").arg(k, 2, 10, QLatin1Char('0'));
-    return names;
+    return io::numberedStudents(count);
 }
 
 Result<QStringList> readRosterFile(const QString& path) {
-    return Error{path.toStdString(), "", "rosters are not supported yet"};
+    return io::loadRoster(path);
 }
 
 Result<std::vector<VariantPreview>> previewVariants(const SheetExercise& e,
                                                     const QStringList& students, quint64 seed,
                                                     int count, int width) {
-    const Network& exerciseNetwork = e.network.network;
-    if (const auto problems = exercise::templateProblems(exerciseNetwork, e.networkTemplate);
-        !problems.empty()) {
-        return errorOf(problems, e.name.toStdString());
-    }
-    const int n = std::min(count, int(students.size()));
-    const auto numbers = exercise::classVariantNumbers(seed, n);
+    if (!e.problem.isEmpty())
+        return Error{"", "", e.problem.toStdString()};
+    // The first students' sheets as writeClassSheets writes them (student k's code depends on seed
+    // and k only).
+    const auto sheets = io::classSheets(requestFor(e, students.mid(0, count), seed, {}));
+    if (!sheets)
+        return sheets.error();
     std::vector<VariantPreview> out;
-    for (int k = 0; k < int(numbers.size()); ++k) {
-        auto variant =
-            exercise::networkVariant(exerciseNetwork, e.networkTemplate, numbers[std::size_t(k)]);
-        if (!variant)
-            return variant.error();
+    constexpr double kA4WidthInches = 210.0 / 25.4;
+    for (const io::ExerciseSheet& sheet : sheets.value()) {
         VariantPreview p;
-        p.student = students[k];
-        p.code = QString::fromStdString(exercise::formatVariantCode(
-            exercise::networkVariantCode(exerciseNetwork, numbers[std::size_t(k)])));
-        TraceOptions options;
-        options.precision = e.networkTemplate.answerDecimals + 1;
-        p.image = io::networkFigureImage(traceNetwork(variant.value(), options), width / 1.5, 1.5);
+        p.student = sheet.student;
+        p.code = sheet.code;
+        p.image = io::studentSheetDocument(sheet).pageImage(0, width / kA4WidthInches);
         out.push_back(std::move(p));
     }
     return out;
 }
 
-Result<ClassSheetsOutcome> writeClassFolder(const SheetExercisePtr&, const QStringList&, quint64,
-                                            const QString& folder,
-                                            const std::function<void(int, int)>&) {
-    return Error{folder.toStdString(), "", "writing sheets is not available yet"};
+Result<ClassSheetsOutcome> writeClassFolder(const SheetExercisePtr& e, const QStringList& students,
+                                            quint64 seed, const QString& folder,
+                                            const std::function<void(int, int)>& progress) {
+    if (!e->problem.isEmpty())
+        return Error{"", "", e->problem.toStdString()};
+    io::ClassSheetsRequest request = requestFor(*e, students, seed, folder);
+    request.progress = [progress](int done, int total) {
+        if (progress)
+            progress(done, total);
+        return true;
+    };
+    const auto written = io::writeClassSheets(request);
+    if (!written)
+        return written.error();
+    return ClassSheetsOutcome{written.value().folder, written.value().files,
+                              int(written.value().students.size())};
 }
 
 } // namespace bpl::gui

@@ -9,6 +9,7 @@
 
 #include "core/network.h"
 #include "core/result.h"
+#include "core/trace.h"
 #include "io/network_file.h"
 
 #include <QImage>
@@ -39,12 +40,16 @@ Result<NetworkVariantOfCode> networkForCode(const io::NetworkDocument& exercise,
 // (a network file or a backprop-lab.exercise/1 file). Opaque to the dialog.
 class SheetExercise;
 using SheetExercisePtr = std::shared_ptr<const SheetExercise>;
-SheetExercisePtr exerciseFromNetwork(const io::NetworkDocument& network, const QString& name);
+// `path`: the network's file ("" when untitled); `options`: the notation of the sheets.
+SheetExercisePtr exerciseFromNetwork(const io::NetworkDocument& network, const QString& name,
+                                     const QString& path, const TraceOptions& options);
 Result<SheetExercisePtr> loadSheetExercise(const QString& path);
 QString exerciseTitle(const SheetExercise& exercise);
 // The template's main settings, one "what: value" line each (ranges,
 // decimals, answer precision), for showing read-only.
 QStringList templateSettings(const SheetExercise& exercise);
+// Why no sheet can be made from it (a bad "variants" key), "" when it can.
+QString exerciseProblem(const SheetExercise& exercise);
 
 // Who gets a sheet: N numbered students or the names of a roster file (read
 // by the same function as `sheets --roster`; a bad line is an error naming
