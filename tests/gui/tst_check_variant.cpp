@@ -69,6 +69,7 @@ class TestCheckVariant : public QObject {
     void codeForAnotherShapeIsRefused();
     void backAndUndoRestoreTheExercise();
     void answersKeepVariantAndStudent();
+    void screenshots();
 
   private:
     // The output field (z of the last layer), its text set as typed.
@@ -228,6 +229,44 @@ void TestCheckVariant::answersKeepVariantAndStudent() {
     QCOMPARE(controller_->session()->state(QuantityRef{Quantity::Z, 2, 0, -1}),
              EntryState::Correct);
     QVERIFY(!controller_->session()->isModified());
+}
+
+void TestCheckVariant::screenshots() {
+    const QString dir = qEnvironmentVariable("BPL_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        QSKIP("set BPL_SCREENSHOT_DIR to save screenshots");
+    controller_->panel()->setShowAllSteps(false);
+    QVERIFY(bar_->applyCode(codeOf(exercise_, numbers_[0])));
+    bar_->studentField()->setText("Ada Lovelace");
+    // The forward pass of layer 1: the first value right, the second a slip.
+    for (int p = 1; p <= doc_->lastPosition(); ++p) {
+        doc_->setPosition(p);
+        if (controller_->panel()->entry(QuantityRef{Quantity::Z, 1, 1, -1}))
+            break;
+    }
+    const Trace& t = doc_->trace();
+    const auto a1 = t.valueOf(QuantityRef{Quantity::A, 1, 0, -1});
+    const auto z1 = t.valueOf(QuantityRef{Quantity::Z, 1, 0, -1});
+    QVERIFY(a1 && z1);
+    controller_->session()->setText(QuantityRef{Quantity::A, 1, 0, -1},
+                                    QString::number(*a1, 'f', 4));
+    controller_->session()->setText(QuantityRef{Quantity::Z, 1, 0, -1},
+                                    QString::number(*z1 + 0.05, 'f', 4));
+    for (const QSize size : {QSize(1024, 768), QSize(1400, 900)}) {
+        window_->resize(size);
+        QApplication::processEvents();
+        QTest::qWait(100);
+        QCOMPARE(window_->grab().size(), size); // the variant row and the fields fit 1024 pixels
+        QVERIFY(window_->grab().save(QString("%1/check-mode-variant-%2x%3.png")
+                                         .arg(dir)
+                                         .arg(size.width())
+                                         .arg(size.height())));
+    }
+    // The refusal of a code for another shape.
+    QVERIFY(!bar_->applyCode("2-2-1/7F3K"));
+    window_->resize(QSize(1024, 768));
+    QApplication::processEvents();
+    QVERIFY(bar_->grab().save(QString("%1/check-mode-variant-other-shape.png").arg(dir)));
 }
 
 QTEST_MAIN(TestCheckVariant)

@@ -12,15 +12,35 @@
 #include <QAction>
 #include <QDir>
 #include <QDirIterator>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QSpinBox>
 
 using namespace bpl;
 using namespace bpl::gui;
 
 namespace {
+
+int countFiles(const QString& folder, const QString& pattern) {
+    int n = 0;
+    QDirIterator it(folder, {pattern}, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        ++n;
+    }
+    return n;
+}
+
+bool writeFile(const QString& path, const QByteArray& bytes) {
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
 
 QStringList expectedCodes(const Network& n, quint64 seed) {
     QStringList codes;
@@ -42,6 +62,11 @@ class TestExerciseSheetsDialog : public QObject {
     void opensFromTheFileMenu();
     void previewShowsTwoVariantsAndFollowsTheSeed();
     void fitsASmallScreen();
+    void generateWritesTheClassFolder();
+    void badRosterShowsItsLine();
+    void unwritableFolderIsSaid();
+    void badTemplateIsSaid();
+    void screenshots();
 
   private:
     QTemporaryDir settings_;
@@ -114,6 +139,108 @@ void TestExerciseSheetsDialog::fitsASmallScreen() {
     QVERIFY(dialog_->minimumSizeHint().width() <= 1000);
     QVERIFY(dialog_->minimumSizeHint().height() <= 720);
     QVERIFY(dialog_->width() <= 1000 && dialog_->height() <= 720);
+}
+
+void TestExerciseSheetsDialog::generateWritesTheClassFolder() {
+    QTemporaryDir dir;
+    const QString folder = dir.filePath("class");
+    dialog_->setStudentCount(3);
+    dialog_->setFolder(folder);
+    QVERIFY(dialog_->generate());
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog_->busy(), 120000);
+    QVERIFY2(dialog_->messageText().startsWith("Wrote 3 sheets"),
+             qPrintable(dialog_->messageText()));
+    // A sheet and a key per student, and the class summary.
+    QCOMPARE(countFiles(folder + "/sheets", "*.pdf"), 3);
+    QCOMPARE(countFiles(folder + "/keys", "*.pdf"), 3);
+    QVERIFY(QFileInfo::exists(folder + "/class-summary.pdf"));
+    QCOMPARE(countFiles(folder, "*.pdf"), 7);
+    QVERIFY(QFileInfo::exists(folder + "/class.csv"));
+    QCOMPARE(dialog_->outcome().sheets, 3);
+    QVERIFY(dialog_->outcome().files.contains("class-summary.pdf"));
+    QVERIFY(dialog_->findChild<QPushButton*>("sheetsOpenFolder")->isEnabled());
+    // The class.csv lists the codes the preview showed for the first two students.
+    QFile csv(folder + "/class.csv");
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QString table = QString::fromUtf8(csv.readAll());
+    for (const QString& code : dialog_->previewCodes())
+        QVERIFY2(table.contains(code), qPrintable(table));
+}
+
+void TestExerciseSheetsDialog::badRosterShowsItsLine() {
+    QTemporaryDir dir;
+    const QString roster = dir.filePath("names.txt");
+    QVERIFY(writeFile(roster, "Ada Lovelace\n# a comment\nAlan\x01 Turing\n"));
+    dialog_->setRosterFile(roster);
+    QVERIFY2(dialog_->messageText().contains("names.txt") &&
+                 dialog_->messageText().contains("line 3"),
+             qPrintable(dialog_->messageText()));
+    // Nothing is written, and what was entered stays.
+    dialog_->setFolder(dir.filePath("class"));
+    QVERIFY(!dialog_->generate());
+    QVERIFY(!QFileInfo::exists(dir.filePath("class")));
+    QCOMPARE(QDir::fromNativeSeparators(dialog_->findChild<QLineEdit*>("sheetsRoster")->text()),
+             roster);
+    // A good roster: its names in the preview.
+    QVERIFY(writeFile(roster, "Ada Lovelace\nAlan Turing\n"));
+    dialog_->updatePreview();
+    QCOMPARE(dialog_->previewCodes().size(), 2);
+    QVERIFY(dialog_->findChild<QLabel*>("sheetsPreviewCode1")->text().contains("Alan Turing"));
+}
+
+void TestExerciseSheetsDialog::unwritableFolderIsSaid() {
+    QTemporaryDir dir;
+    const QString notAFolder = dir.filePath("file");
+    QVERIFY(writeFile(notAFolder, "x"));
+    dialog_->setStudentCount(2);
+    dialog_->setFolder(notAFolder + "/class");
+    QVERIFY(dialog_->generate());
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog_->busy(), 60000);
+    QVERIFY2(dialog_->messageText().contains("class"), qPrintable(dialog_->messageText()));
+    QVERIFY(!dialog_->messageText().startsWith("Wrote"));
+    QVERIFY(!dialog_->findChild<QPushButton*>("sheetsOpenFolder")->isEnabled());
+    QCOMPARE(dialog_->findChild<QSpinBox*>("sheetsStudentCount")->value(), 2);
+}
+
+void TestExerciseSheetsDialog::badTemplateIsSaid() {
+    // The example with a template whose weights range is empty.
+    QFile example(":/examples/sheet5_321_sigmoid.json");
+    QVERIFY(example.open(QIODevice::ReadOnly));
+    QJsonObject json = QJsonDocument::fromJson(example.readAll()).object();
+    json["variants"] =
+        QJsonObject{{"weights", QJsonObject{{"min", 2}, {"max", 1}, {"decimals", 1}}}};
+    QTemporaryDir dir;
+    const QString path = dir.filePath("bad-template.json");
+    QVERIFY(writeFile(path, QJsonDocument(json).toJson()));
+    const QStringList before = dialog_->previewCodes();
+    QVERIFY(!dialog_->setExerciseFile(path));
+    const QString message = dialog_->messageText();
+    QVERIFY2(message.contains("bad-template.json") && message.contains("weights") &&
+                 message.contains("min 2 is above max 1"),
+             qPrintable(message));
+    // The exercise stays the open network, its preview unchanged.
+    QVERIFY(dialog_->findChild<QLabel*>("sheetsExercise")->text().contains("3-2-1"));
+    dialog_->updatePreview();
+    QCOMPARE(dialog_->previewCodes(), before);
+}
+
+void TestExerciseSheetsDialog::screenshots() {
+    const QString dir = qEnvironmentVariable("BPL_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        QSKIP("set BPL_SCREENSHOT_DIR to save screenshots");
+    QTemporaryDir roster;
+    QVERIFY(writeFile(roster.filePath("names.txt"), "Ada Lovelace\nAlan Turing\nGrace Hopper\n"));
+    dialog_->setRosterFile(roster.filePath("names.txt"));
+    for (const QSize size : {QSize(1000, 700), QSize(1400, 900)}) {
+        dialog_->resize(size);
+        QApplication::processEvents();
+        dialog_->updatePreview();        // at once, not a moment after the resize
+        QCOMPARE(dialog_->size(), size); // it fits a 1024×768 screen
+        QVERIFY(dialog_->grab().save(QString("%1/exercise-sheets-dialog-%2x%3.png")
+                                         .arg(dir)
+                                         .arg(size.width())
+                                         .arg(size.height())));
+    }
 }
 
 QTEST_MAIN(TestExerciseSheetsDialog)

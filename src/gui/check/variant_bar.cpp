@@ -114,6 +114,9 @@ bool VariantBar::applyCode(const QString& typed) {
     code_->setText(variant.value().code);
     shownCode_ = variant.value().code;
     shown_ = variant.value().network;
+    // The exercise's description names its own numbers, not the variant's.
+    shown_.description =
+        tr("Variant %1 of this exercise: the numbers of your sheet.").arg(shownCode_).toStdString();
     session_->setVariant(shownCode_);
     if (!sameNumbers(document_->network(), shown_)) {
         document_->undoStack()->push(

@@ -22,13 +22,15 @@
 #include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <charconv>
+#include <cstdlib>
 
 namespace bpl::gui {
 
 namespace {
 
-constexpr int kPreviewWidth = 420; // pixels: each preview fits half of a 1024-wide screen
+constexpr int kMinPreviewWidth = 360; // pixels: each preview fits half of a 1024-wide screen
 
 std::optional<quint64> parseSeed(const QString& text) {
     const std::string s = text.trimmed().toStdString();
@@ -95,6 +97,12 @@ ExerciseSheetsDialog::ExerciseSheetsDialog(SheetExercisePtr exercise, const QStr
 
 ExerciseSheetsDialog::~ExerciseSheetsDialog() = default;
 
+void ExerciseSheetsDialog::resizeEvent(QResizeEvent* event) {
+    QDialog::resizeEvent(event);
+    if (std::abs(scrolls_[0]->viewport()->width() - 2 - previewWidth_) > 24)
+        schedulePreview();
+}
+
 QWidget* ExerciseSheetsDialog::buildForm() {
     auto* top = new QWidget(this);
     auto* columns = new QHBoxLayout(top);
@@ -141,7 +149,9 @@ QWidget* ExerciseSheetsDialog::buildForm() {
         tr("The same seed and students give the same variants again (as `sheets --seed`)"));
     seed_->setMaximumWidth(seed_->fontMetrics().horizontalAdvance(QStringLiteral("0000000000")) +
                            20);
-    form->addRow(tr("Class &seed:"), seed_);
+    auto* seedLabel = new QLabel(tr("Class &seed:"), top);
+    seedLabel->setBuddy(seed_);
+    form->addRow(seedLabel, seed_);
 
     auto* folderRow = new QHBoxLayout;
     folder_ = new QLineEdit(top);
@@ -149,7 +159,9 @@ QWidget* ExerciseSheetsDialog::buildForm() {
     auto* folderBrowse = new QPushButton(tr("Browse…"), top);
     folderRow->addWidget(folder_, 1);
     folderRow->addWidget(folderBrowse);
-    form->addRow(tr("Output &folder:"), folderRow);
+    auto* folderLabel = new QLabel(tr("Output &folder:"), top);
+    folderLabel->setBuddy(folder_);
+    form->addRow(folderLabel, folderRow);
     columns->addLayout(form, 3);
 
     auto* templateBox = new QGroupBox(tr("Template"), top);
@@ -191,6 +203,7 @@ QWidget* ExerciseSheetsDialog::buildPreview() {
         images_[k]->setBackgroundRole(QPalette::Base);
         images_[k]->setAutoFillBackground(true);
         auto* scroll = new QScrollArea(box);
+        scrolls_[k] = scroll;
         scroll->setWidget(images_[k]);
         scroll->setWidgetResizable(true);
         scroll->setMinimumHeight(240);
@@ -269,7 +282,7 @@ void ExerciseSheetsDialog::showExercise() {
         html += line.toHtmlEscaped() + "<br>";
     html +=
         "<span style='color:gray'>" +
-        tr("Change them in the exercise file's \"variants\" key (docs/formats/exercise-sheets.md).")
+        tr("Change them in the exercise file's \"variants\" key (docs/formats/network-format.md).")
             .toHtmlEscaped() +
         "</span>";
     templateLabel_->setText(html);
@@ -313,7 +326,9 @@ void ExerciseSheetsDialog::updatePreview() {
     const auto names = students(true);
     if (!names)
         return;
-    const auto previews = previewVariants(*exercise_, *names, *seed, 2, kPreviewWidth);
+    // As wide as the space for it (the page scrolls down), redrawn when the dialog is resized.
+    previewWidth_ = std::max(kMinPreviewWidth, scrolls_[0]->viewport()->width() - 2);
+    const auto previews = previewVariants(*exercise_, *names, *seed, 2, previewWidth_);
     if (!previews) {
         showError(QString::fromStdString(previews.error().message()));
         return;
@@ -326,10 +341,11 @@ void ExerciseSheetsDialog::updatePreview() {
         previewCodes_ << p.code;
         images_[k]->setPixmap(QPixmap::fromImage(p.image));
     }
-    showInfo(
-        tr("%n student(s); seed %1. Each sheet is a different variant, identified by its code.",
-           nullptr, int(names->size()))
-            .arg(*seed));
+    showInfo((names->size() == 1 ? tr("1 student") : tr("%1 students").arg(names->size())) +
+             tr("; class seed %1. Each sheet is a different variant, identified by its code; the "
+                "preview "
+                "shows the first page of the first two.")
+                 .arg(*seed));
 }
 
 bool ExerciseSheetsDialog::generate() {
@@ -343,6 +359,10 @@ bool ExerciseSheetsDialog::generate() {
     const auto names = students(false);
     if (!names)
         return false;
+    if (const QString problem = exerciseProblem(*exercise_); !problem.isEmpty()) {
+        showError(problem);
+        return false;
+    }
     const QString folder = QDir::fromNativeSeparators(folder_->text().trimmed());
     if (folder.isEmpty()) {
         showError(tr("Choose the output folder."));

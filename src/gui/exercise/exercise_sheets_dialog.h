@@ -19,6 +19,7 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QRadioButton;
+class QScrollArea;
 class QSpinBox;
 class QTimer;
 
@@ -54,6 +55,9 @@ class ExerciseSheetsDialog : public QDialog {
     // Recomputes the preview now (normally a moment after a change).
     void updatePreview();
 
+  protected:
+    void resizeEvent(QResizeEvent* event) override;
+
   signals:
     void generated(const QString& folder);
 
@@ -86,6 +90,8 @@ class ExerciseSheetsDialog : public QDialog {
     QLabel* templateLabel_;
     QLabel* codes_[2];
     QLabel* images_[2];
+    QScrollArea* scrolls_[2];
+    int previewWidth_ = 0;
     QImage previews_[2];
     QStringList previewCodes_;
     QLabel* message_;
