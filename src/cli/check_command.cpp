@@ -3,6 +3,7 @@
 // Compares hand-worked values with the exact trace (answers-format.md): each
 // answer correct, wrong or carried, with an explanation. Exit 0 when all are
 // correct, 1 when any is wrong or carried, 2 bad usage, 3 a bad file.
+#include "cli/check_exercise.h"
 #include "cli/command.h"
 #include "cli/output.h"
 #include "core/answer_check.h"
@@ -10,6 +11,8 @@
 #include "core/trace.h"
 #include "core/trace_overflow.h"
 #include "io/answers_file.h"
+#include "io/exercise_answers.h"
+#include "io/exercise_file.h"
 #include "io/json_writer.h"
 #include "io/network_file.h"
 #include "render/solution_document.h"
@@ -171,8 +174,10 @@ int runCheck(const QStringList& args) {
     p.setApplicationDescription("Check hand-worked values against the exact forward and backward pass: each "
                                 "answer is correct, wrong, or carried (wrong only because an earlier answer "
                                 "was). Exit status 0 when all are correct, 1 otherwise.");
-    p.addPositionalArgument("NETWORK", "network file (backprop-lab.network/1)");
-    p.addPositionalArgument("ANSWERS", "answer file (backprop-lab.answers/1)");
+    p.addPositionalArgument("NETWORK", "network file (backprop-lab.network/1), or a maths exercise file "
+                                       "(backprop-lab.exercise/1) to check maths answers");
+    p.addPositionalArgument("ANSWERS", "answer file (backprop-lab.answers/1 or maths-answers/1); with a "
+                                       "\"variant\" key, marked against that variant of the exercise");
     p.addOptions({
         {"format", "Output: text (default), json, or html (the worked solution with the answers marked).",
          "format", "text"},
@@ -212,14 +217,28 @@ int runCheck(const QStringList& args) {
     QString error;
     if (!toleranceOption(p, tolerance, error)) return fail(kName, error, Usage);
 
+    if (io::isMathsExerciseFile(files[0])) {
+        return checkMathsExerciseFiles({files[0], files[1], format, p.value("pdf"), p.isSet("format"), tolerance,
+                                        p.isSet("precision") ? options.precision : 4});
+    }
     const auto network = io::loadNetwork(files[0]);
     if (!network) return fail(kName, q(network.error().message()), BadFile);
-    const Network& net = network.value().network;
-    if (const auto problems = structuralProblems(net); !problems.empty()) {
+    if (const auto problems = structuralProblems(network.value().network); !problems.empty()) {
         return fail(kName, files[0] + ": " + q(problems.front()), BadFile);
     }
-    const auto sheet = io::loadAnswers(files[1], &net);
+    const auto sheet = io::loadAnswers(files[1], &network.value().network);
     if (!sheet) return fail(kName, q(sheet.error().message()), BadFile);
+    // The answers' "variant" names which variant of the exercise they are for.
+    const auto variant = io::exerciseForAnswers(network.value(), sheet.value());
+    if (!variant) {
+        const Error& e = variant.error();
+        const QString file = e.place == "variants" ? files[0] : files[1];
+        return fail(kName, q(Error{file.toStdString(), e.place, e.reason}.message()), BadFile);
+    }
+    const Network& net = variant.value();
+    const QString header = variantHeader(sheet.value().variant, sheet.value().student);
+    if (!header.isEmpty() && format != "text")
+        printErr("backprop-lab check: marking against " + header.left(1).toLower() + header.mid(1) + "\n");
     if (!io::answersMatchNetwork(sheet.value(), net, files[0])) {
         printErr(QString("backprop-lab check: warning: %1 is for the network “%2”, not %3 (“%4”)\n")
                      .arg(files[1], sheet.value().network, files[0], io::answersNetworkName(net, files[0])));
@@ -242,11 +261,14 @@ int runCheck(const QStringList& args) {
     if (format == "html") {
         printOut(io::traceToHtml(trace, marked));
     } else if (format == "json") {
-        printOutBytes(io::writeJson(reportJson(trace, report),
+        QJsonObject json = reportJson(trace, report);
+        if (!sheet.value().variant.isEmpty()) json["variant"] = sheet.value().variant;
+        if (!sheet.value().student.isEmpty()) json["student"] = sheet.value().student;
+        printOutBytes(io::writeJson(json,
                                     {"results", "quantity", "layer", "index", "given", "expected", "status",
                                      "explanation", "correct", "wrong", "carried"}));
     } else {
-        printOut(reportText(trace, report, QFileInfo(files[1]).fileName()));
+        printOut((header.isEmpty() ? QString() : header + "\n") + reportText(trace, report, QFileInfo(files[1]).fileName()));
     }
     return status;
 }

@@ -66,24 +66,28 @@ std::vector<std::string> convolutionTemplateProblems(const ConvolutionTemplate& 
     return problems;
 }
 
+std::vector<MathsRef> askedMathsRefs(const Convolution& c) {
+    std::vector<MathsRef> refs;
+    for (int i = 0; i < c.output.rows(); ++i)
+        for (int j = 0; j < c.output.cols(); ++j)
+            refs.push_back(MathsRef::entry(MathsQuantity::ConvOutput, i, j));
+    for (int i = 0; i < c.gradFilter.rows(); ++i)
+        for (int j = 0; j < c.gradFilter.cols(); ++j)
+            refs.push_back(MathsRef::entry(MathsQuantity::ConvGradFilter, i, j));
+    for (int p = 0; p < c.gradInput.rows(); ++p)
+        for (int q = 0; q < c.gradInput.cols(); ++q)
+            if (!c.windowsCovering(p, q).empty())
+                refs.push_back(MathsRef::entry(MathsQuantity::ConvGradInput, p, q));
+    return refs;
+}
+
 std::vector<std::string> convolutionProblems(const Convolution& c, const ConvolutionTemplate& t) {
     std::vector<std::string> problems;
     checkEntries(problems, "X", c.problem.input, t.input, t.significantFigures);
     checkEntries(problems, "W", c.problem.filter, t.filter, t.significantFigures);
-    for (Eigen::Index i = 0; i < c.output.rows(); ++i)
-        for (Eigen::Index j = 0; j < c.output.cols(); ++j)
-            checkAsked(problems, "F" + std::to_string(i + 1) + std::to_string(j + 1),
-                       c.output(i, j), t.answerDecimals);
-    for (Eigen::Index i = 0; i < c.gradFilter.rows(); ++i)
-        for (Eigen::Index j = 0; j < c.gradFilter.cols(); ++j)
-            checkAsked(problems, "dE/dW" + std::to_string(i + 1) + std::to_string(j + 1),
-                       c.gradFilter(i, j), t.answerDecimals);
-    // Cells no window covers have ∂E/∂X = 0 whatever the numbers: not asked.
-    for (Eigen::Index p = 0; p < c.gradInput.rows(); ++p)
-        for (Eigen::Index q = 0; q < c.gradInput.cols(); ++q)
-            if (!c.windowsCovering(static_cast<int>(p), static_cast<int>(q)).empty())
-                checkAsked(problems, "dE/dX" + std::to_string(p + 1) + std::to_string(q + 1),
-                           c.gradInput(p, q), t.answerDecimals);
+    // Cells no window covers have ∂E/∂X = 0 whatever the numbers: they are not asked.
+    for (const MathsRef& ref : askedMathsRefs(c))
+        checkAsked(problems, c.symbolOf(ref).text, c.valueOf(ref).value_or(0), t.answerDecimals);
     return problems;
 }
 

@@ -32,6 +32,10 @@ std::vector<std::string> convolutionTemplateProblems(const ConvolutionTemplate& 
 Result<ConvolutionProblem> convolutionVariant(const ConvolutionProblem& exercise,
                                               const ConvolutionTemplate& t, std::uint32_t number);
 
+// What a convolution sheet asks: every F (row-major), every ∂E/∂W, and ∂E/∂X
+// of every input cell some window covers.
+std::vector<MathsRef> askedMathsRefs(const Convolution& convolution);
+
 // Why a computed convolution is not hand-workable (empty when it is).
 std::vector<std::string> convolutionProblems(const Convolution& convolution,
                                              const ConvolutionTemplate& t);

@@ -53,6 +53,17 @@ std::vector<std::string> expressionTemplateProblems(const Expression& expression
     return problems;
 }
 
+std::vector<MathsRef> askedMathsRefs(const ExpressionGraph& graph) {
+    std::vector<MathsRef> refs;
+    for (const GraphNode& node : graph.nodes)
+        if (node.dependsOnVariables && node.op != ExprOp::Variable && node.op != ExprOp::Constant)
+            refs.push_back(MathsRef::value(node.id));
+    for (const GraphNode& node : graph.nodes)
+        if (node.dependsOnVariables)
+            refs.push_back(MathsRef::grad(node.id));
+    return refs;
+}
+
 std::vector<std::string> expressionProblems(const ExpressionGraph& graph,
                                             const ExpressionTemplate& t,
                                             const std::vector<std::string>& drawn) {
@@ -87,11 +98,11 @@ std::vector<std::string> expressionProblems(const ExpressionGraph& graph,
         if (!(std::abs(value) <= t.maxAbsValue) || !(std::abs(node.grad) <= t.maxAbsValue))
             problems.push_back(nodeName(node) + ": a value or gradient beyond ±" +
                                shortestNumberText(t.maxAbsValue));
-        if (operation && !survivesRounding(value, t.answerDecimals))
-            problems.push_back(nodeName(node) + " = " + numberText(value, 6) + " rounds to 0 at " +
-                               std::to_string(t.answerDecimals) + " decimals");
-        if (!survivesRounding(node.grad, t.answerDecimals))
-            problems.push_back("∂f/∂" + node.symbol.text + " = " + numberText(node.grad, 6) +
+    }
+    for (const MathsRef& ref : askedMathsRefs(graph)) {
+        const double value = graph.valueOf(ref).value_or(0);
+        if (!survivesRounding(value, t.answerDecimals))
+            problems.push_back(graph.symbolOf(ref).text + " = " + numberText(value, 6) +
                                " rounds to 0 at " + std::to_string(t.answerDecimals) + " decimals");
     }
     if (!centralDifferenceCheck(graph).agrees)

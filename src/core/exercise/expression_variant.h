@@ -50,6 +50,11 @@ Result<std::vector<VariableValue>> expressionVariant(const Expression& expressio
                                                      const ExpressionTemplate& t,
                                                      std::uint32_t number);
 
+// What a chain-rule sheet asks: the value of every operation that depends on a
+// variable (in evaluation order), then ∂f/∂node for every node that depends on
+// a variable (variables first).
+std::vector<MathsRef> askedMathsRefs(const ExpressionGraph& graph);
+
 // Why a graph is not hand-workable (empty when it is); `drawn` are the values
 // that had to obey the ranges (fixed variables excluded).
 std::vector<std::string> expressionProblems(const ExpressionGraph& graph,

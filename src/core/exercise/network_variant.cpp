@@ -115,8 +115,9 @@ void checkDrawnValues(std::vector<std::string>& problems, const Network& v,
             checkDrawn(problems, t, t.targets, ParameterKind::Target, 0, i, -1, v.sample.target(i));
 }
 
-// Every scalar of the asked quantities, in file numbering.
-std::vector<QuantityRef> askedRefs(const Network& network, const NetworkTemplate& t) {
+} // namespace
+
+std::vector<QuantityRef> askedQuantityRefs(const Network& network, const NetworkTemplate& t) {
     std::vector<QuantityRef> refs;
     for (Quantity q : t.askedQuantities()) {
         if (q == Quantity::Loss) {
@@ -142,8 +143,6 @@ std::vector<QuantityRef> askedRefs(const Network& network, const NetworkTemplate
     }
     return refs;
 }
-
-} // namespace
 
 std::string networkShape(const Network& network) {
     std::string shape;
@@ -225,16 +224,20 @@ std::vector<std::string> handWorkabilityProblems(const Network& variant, const N
         problems.push_back(p);
     if (!problems.empty())
         return problems;
-    const Trace trace = traceNetwork(variant);
+    // The forward pass first: a saturated unit needs no trace to be refused.
+    const ForwardPass pass = forward(variant, variant.sample.input);
     for (int l = 1; l < variant.layerCount(); ++l)
-        for (int i = 0; i < trace.forward.a[static_cast<std::size_t>(l)].size(); ++i) {
-            const double a = trace.forward.a[static_cast<std::size_t>(l)](i);
+        for (int i = 0; i < pass.a[static_cast<std::size_t>(l)].size(); ++i) {
+            const double a = pass.a[static_cast<std::size_t>(l)](i);
             if (!(std::abs(a) <= t.maxAbsActivation))
                 problems.push_back(QuantityRef{Quantity::A, l, i, -1}.describe() + " = " +
                                    numberText(a, 6) + " is beyond ±" +
                                    shortestNumberText(t.maxAbsActivation) + " (a saturated unit)");
         }
-    for (const QuantityRef& ref : askedRefs(variant, t)) {
+    if (!problems.empty())
+        return problems;
+    const Trace trace = traceNetwork(variant);
+    for (const QuantityRef& ref : askedQuantityRefs(variant, t)) {
         const auto value = trace.valueOf(ref);
         if (!value)
             continue;
@@ -249,6 +252,11 @@ Result<Network> networkVariant(const Network& exercise, const NetworkTemplate& t
                                std::uint32_t number) {
     if (auto s = structuralProblems(exercise); !s.empty())
         return Error{"", "", s.front()};
+    if (exercise.parameterCount() > kMaxVariantParameters)
+        return Error{"", "",
+                     "a network with " + std::to_string(exercise.parameterCount()) +
+                         " weights and biases is too large for a hand-worked exercise (at most " +
+                         std::to_string(kMaxVariantParameters) + ")"};
     if (auto p = templateProblems(exercise, t); !p.empty())
         return Error{"", "variants", p.front()};
     if (number >= kVariantNumberCount)

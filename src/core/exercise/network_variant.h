@@ -16,6 +16,10 @@
 
 namespace bpl::exercise {
 
+// Weights and biases an exercise may have: more is not worked by hand (and
+// each rejected draw costs a trace).
+constexpr long kMaxVariantParameters = 200;
+
 // "3-2-1": the layer sizes joined by '-'.
 std::string networkShape(const Network& network);
 VariantCode networkVariantCode(const Network& network, std::uint32_t number);
@@ -30,9 +34,14 @@ NetworkTemplate defaultNetworkTemplate(const Network& network);
 // usable. Each message names the key ("weights: min 2 is above max 1").
 std::vector<std::string> templateProblems(const Network& network, const NetworkTemplate& t);
 
+// Every scalar the template asks (t.askedQuantities()), in file numbering and
+// in the order of the quantities, layer by layer, row-major; `output` as z of
+// the last layer. What a sheet asks and its key answers.
+std::vector<QuantityRef> askedQuantityRefs(const Network& network, const NetworkTemplate& t);
+
 // Variant `number` of the exercise; the same number gives the same network on
-// every machine. Errors: the template's problems, or kNoVariantReason after
-// kMaxVariantAttempts draws.
+// every machine. Errors: a network with more than kMaxVariantParameters, the
+// template's problems, or kNoVariantReason after kMaxVariantAttempts draws.
 Result<Network> networkVariant(const Network& exercise, const NetworkTemplate& t,
                                std::uint32_t number);
 // The same, from a code, refusing a code for another shape (variantShapeProblem).
