@@ -4,6 +4,7 @@
 // answer correct, wrong or carried, with an explanation. Exit 0 when all are
 // correct, 1 when any is wrong or carried, 2 bad usage, 3 a bad file.
 #include "cli/check_exercise.h"
+#include "cli/class_check.h"
 #include "cli/command.h"
 #include "cli/output.h"
 #include "core/answer_check.h"
@@ -188,6 +189,12 @@ int runCheck(const QStringList& args) {
         {"relative", "Accept |answer − exact| ≤ r·|exact|.", "r"},
         {"notation", "Symbols in explanations: standard (default), bishop, course or ng.", "id", "standard"},
         {"precision", "Significant figures of numbers in worked steps (1–17, default 6).", "N", "6"},
+        {"class", "Mark every *.json answers file in DIR, each against the variant it names, and write "
+                  "the class's scores as CSV (class-scores.md); the one positional argument is then "
+                  "the exercise.", "DIR"},
+        {"out", "With --class: write the scores CSV to FILE (and a summary on stdout) instead of stdout.",
+         "FILE"},
+        {"by-question", "With --class: also write one row per question, most missed first, to FILE.", "FILE"},
     });
     p.addHelpOption();
     QStringList argv = args;
@@ -198,7 +205,19 @@ int runCheck(const QStringList& args) {
         return Ok;
     }
     const QStringList files = p.positionalArguments();
-    if (files.size() != 2) return fail(kName, "expected a network file and an answer file (see --help)", Usage);
+    const bool classMode = p.isSet("class");
+    if (!classMode && (p.isSet("out") || p.isSet("by-question"))) {
+        return fail(kName, "--out and --by-question go with --class DIR", Usage);
+    }
+    if (classMode && (p.isSet("format") || p.isSet("pdf"))) {
+        return fail(kName, "--class writes CSV; --format and --pdf check one answers file", Usage);
+    }
+    if (classMode && files.size() != 1) {
+        return fail(kName, "--class DIR: expected the exercise file (see --help)", Usage);
+    }
+    if (!classMode && files.size() != 2) {
+        return fail(kName, "expected a network file and an answer file (see --help)", Usage);
+    }
     const QString format = p.value("format");
     if (format != "text" && format != "json" && format != "html") {
         return fail(kName, "--format: expected text, json or html, found '" + format + "'", Usage);
@@ -216,6 +235,9 @@ int runCheck(const QStringList& args) {
     std::optional<Tolerance> tolerance;
     QString error;
     if (!toleranceOption(p, tolerance, error)) return fail(kName, error, Usage);
+    if (classMode) {
+        return runClassCheck({p.value("class"), files[0], p.value("out"), p.value("by-question"), options, tolerance});
+    }
 
     if (io::isMathsExerciseFile(files[0])) {
         return checkMathsExerciseFiles({files[0], files[1], format, p.value("pdf"), p.isSet("format"), tolerance,

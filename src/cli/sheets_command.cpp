@@ -1,14 +1,15 @@
 // backprop-lab sheets EXERCISE (--students N | --roster names.txt) [--seed S]
 //   --out DIR [--title TEXT] [--notation ID]
-// A different, hand-workable variant of a network exercise for every student:
+// A different, hand-workable variant of an exercise (a network, a chain-rule
+// expression or a convolution) for every student:
 // per student a PDF sheet with their name and variant code, an answer key and
 // an answers file to fill in, plus the class summary (render/class_sheets.h).
 // N is 1 … 500 (io/class_roster.h); the same --seed gives the same codes.
 // Exit 0 written, 2 bad usage, 3 a bad exercise, roster or folder.
 #include "cli/command.h"
 #include "cli/output.h"
-#include "core/exercise/network_variant.h"
 #include "io/class_roster.h"
+#include "io/exercise_answers.h"
 #include "io/network_file.h"
 #include "render/class_sheets.h"
 
@@ -51,8 +52,9 @@ int runSheets(const QStringList& args) {
                                 "key. Mark the filled answers files "
                                 "with 'backprop-lab check --class DIR EXERCISE'.");
     p.addPositionalArgument(
-        "EXERCISE", "network file (backprop-lab.network/1; its optional \"variants\" key says "
-                    "what varies)");
+        "EXERCISE",
+        "network file (backprop-lab.network/1) or maths exercise file (backprop-lab.exercise/1: "
+        "chain rule or convolution); its optional \"variants\" key says what varies");
     p.addOptions({
         {"students", "A class of N students (1 … 500), named Student 1 … Student N.", "N"},
         {"roster", "The students' names, one per line (UTF-8; blank lines and # comments skipped).",
@@ -102,12 +104,19 @@ int runSheets(const QStringList& args) {
     }
 
     const QString file = p.positionalArguments().first();
-    const auto network = io::loadNetwork(file);
-    if (!network)
-        return fail(kName, q(network.error().message()), BadFile);
-    request.exercise = network.value().network;
-    request.variants = exercise::defaultNetworkTemplate(request.exercise);
     request.exerciseFile = QFileInfo(file).fileName();
+    if (io::isMathsExerciseFile(file)) {
+        auto maths = io::loadMathsExercise(file);
+        if (!maths)
+            return fail(kName, q(maths.error().message()), BadFile);
+        request.maths = std::move(maths).value();
+    } else {
+        const auto network = io::loadNetwork(file);
+        if (!network)
+            return fail(kName, q(network.error().message()), BadFile);
+        request.exercise = network.value().network;
+        request.variants = io::networkTemplateOf(network.value());
+    }
     if (p.isSet("roster")) {
         const auto roster = io::loadRoster(p.value("roster"));
         if (!roster)

@@ -4,7 +4,10 @@
 #include "core/exercise/variant_code.h"
 #include "io/answers_file.h"
 #include "io/class_roster.h"
+#include "io/class_scores_csv.h"
+#include "io/exercise_answers.h"
 #include "io/json_writer.h"
+#include "io/maths_answers.h"
 #include "io/safe_file.h"
 
 #include <QDir>
@@ -28,7 +31,7 @@ struct ClassVariants {
     QStringList codes;
 };
 
-Result<ClassVariants> classVariants(const ClassSheetsRequest& r) {
+std::optional<Error> classSizeProblem(const ClassSheetsRequest& r) {
     if (r.students.isEmpty())
         return Error{"", "students", "no students: give at least one name"};
     if (r.students.size() > kMaxClassSize) {
@@ -36,6 +39,10 @@ Result<ClassVariants> classVariants(const ClassSheetsRequest& r) {
                      "a class may have at most " + std::to_string(kMaxClassSize) +
                          " students, found " + std::to_string(r.students.size())};
     }
+    return std::nullopt;
+}
+
+Result<ClassVariants> classVariants(const ClassSheetsRequest& r) {
     if (const auto problems = structuralProblems(r.exercise); !problems.empty())
         return Error{"", "", problems.front()};
     if (const auto problems = exercise::templateProblems(r.exercise, r.variants);
@@ -71,13 +78,50 @@ Result<ClassVariants> classVariants(const ClassSheetsRequest& r) {
     return out;
 }
 
+// Every student's sheet of a chain-rule or convolution exercise.
+Result<std::vector<ExerciseSheet>> mathsClassSheets(const ClassSheetsRequest& r,
+                                                    const QString& title) {
+    const MathsExercise& ex = *r.maths;
+    std::map<std::uint32_t, MathsExerciseInstance> made;
+    const auto admits = [&](std::uint32_t number) {
+        auto instance = mathsExerciseInstance(ex, number);
+        if (!instance)
+            return false;
+        made.emplace(number, std::move(instance).value());
+        return true;
+    };
+    const std::vector<std::uint32_t> numbers =
+        exercise::classVariantNumbers(r.seed, int(r.students.size()), admits);
+    if (numbers.size() < static_cast<size_t>(r.students.size())) {
+        return Error{"", "variants", exercise::kNoVariantReason};
+    }
+    const int decimals = ex.kind == MathsExerciseKind::Chain ? ex.chainTemplate.answerDecimals
+                                                             : ex.convTemplate.answerDecimals;
+    std::vector<ExerciseSheet> sheets;
+    for (int k = 0; k < r.students.size(); ++k) {
+        auto it = made.find(numbers[k]);
+        if (it == made.end()) {
+            auto instance = mathsExerciseInstance(ex, numbers[k]);
+            if (!instance)
+                return Error{"", instance.error().place, instance.error().reason};
+            it = made.emplace(numbers[k], std::move(instance).value()).first;
+        }
+        const QString code = q(exercise::formatVariantCode({mathsExerciseShape(ex), numbers[k]}));
+        const MathsExerciseInstance& instance = it->second;
+        sheets.push_back(instance.graph ? chainExerciseSheet(*instance.graph, decimals, title,
+                                                             r.students[k], code)
+                                        : convolutionExerciseSheet(*instance.convolution, decimals,
+                                                                   title, r.students[k], code));
+    }
+    return sheets;
+}
+
 QByteArray answersBytes(const ClassSheetsRequest& r, const ExerciseSheet& s, bool withKey) {
     QJsonObject root;
-    root["format"] = kAnswersFormat;
-    if (!r.exerciseFile.isEmpty())
+    root["format"] = r.maths ? kMathsAnswersFormat : kAnswersFormat;
+    if (!r.exerciseFile.isEmpty() && !r.maths)
         root["network"] = r.exerciseFile;
-    root["variant"] = s.code;
-    root["student"] = s.student;
+    writeSheetKeys(root, s.code, s.student);
     QJsonArray answers;
     if (withKey) {
         for (const SheetQuestion& x : s.questions) {
@@ -88,15 +132,7 @@ QByteArray answersBytes(const ClassSheetsRequest& r, const ExerciseSheet& s, boo
     }
     root["answers"] = answers;
     return writeJson(root, {"format", "network", "variant", "student", "tolerance", "answers",
-                            "quantity", "layer", "index", "value"});
-}
-
-QByteArray csvField(const QString& text) {
-    QByteArray s = text.toUtf8();
-    if (!s.contains(',') && !s.contains('"') && !s.contains('\n') && !s.contains('\r'))
-        return s;
-    s.replace("\"", "\"\"");
-    return "\"" + s + "\"";
+                            "quantity", "node", "layer", "index", "value"});
 }
 
 Result<bool> makeFolder(const QString& path) {
@@ -113,16 +149,22 @@ Result<bool> makeFolder(const QString& path) {
 QString classSheetTitle(const ClassSheetsRequest& r) {
     if (!r.title.trimmed().isEmpty())
         return r.title.trimmed();
+    if (r.maths)
+        return r.maths->name.isEmpty() ? QString("Exercise") : r.maths->name;
     if (!r.exercise.name.empty())
         return q(r.exercise.name);
     return "Exercise";
 }
 
 Result<std::vector<ExerciseSheet>> classSheets(const ClassSheetsRequest& r) {
+    if (auto problem = classSizeProblem(r))
+        return *problem;
+    const QString title = classSheetTitle(r);
+    if (r.maths)
+        return mathsClassSheets(r, title);
     auto variants = classVariants(r);
     if (!variants)
         return variants.error();
-    const QString title = classSheetTitle(r);
     std::vector<ExerciseSheet> sheets;
     for (int k = 0; k < r.students.size(); ++k) {
         const Trace trace = traceNetwork(variants.value().networks[k], r.options);

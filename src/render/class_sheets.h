@@ -1,6 +1,6 @@
 // A whole class's exercise sheets in one folder — what `backprop-lab sheets`
 // and File → New exercise sheets… both call. From the exercise network, its
-// template and a class seed, student k gets variant classVariantNumbers(seed)[k]
+// template and a class seed (or a maths exercise file), student k gets variant classVariantNumbers(seed)[k]
 // (core/exercise), and the folder gets (ISSUE13-DESIGN.md):
 //   sheets/NN-name.pdf        the student's sheet
 //   keys/NN-name-key.pdf      the answer key with the worked solution
@@ -15,6 +15,7 @@
 #include "core/network.h"
 #include "core/result.h"
 #include "core/trace.h"
+#include "io/exercise_file.h"
 #include "render/exercise_sheet.h"
 
 #include <QString>
@@ -22,6 +23,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace bpl::io {
@@ -29,6 +31,8 @@ namespace bpl::io {
 struct ClassSheetsRequest {
     Network exercise;                   // the exercise; each student's values replace its own
     exercise::NetworkTemplate variants; // what varies (the file's template or the default)
+    // A chain-rule or convolution exercise instead of the network (exercise-format.md).
+    std::optional<MathsExercise> maths;
     QString title;          // on every sheet; empty: the network's name, else "Exercise"
     QString exerciseFile;   // the answers files' "network" key (e.g. "sheet5.json")
     QStringList students;   // 1 … kMaxClassSize names (io/class_roster.h)

@@ -47,13 +47,14 @@ QString sheetCss() {
            "span.n { font-family: 'DejaVu Sans', sans-serif; font-weight: bold; color: #444444; }";
 }
 
-// The notation-free id of an answers-file quantity: "a[1][2]", "grad_weights[2][1,3]", "loss".
+// The notation-free id of an answers-file quantity: "a[1][2]", "grad_weights[2][1][3]" (layer, i,
+// j), "loss".
 QString questionId(const QuantityRef& ref) {
     if (ref.quantity == Quantity::Loss)
         return "loss";
     QString id = q(quantityKey(ref.quantity)) + QString("[%1][%2").arg(ref.layer).arg(ref.i + 1);
     if (ref.j >= 0)
-        id += QString(",%1").arg(ref.j + 1);
+        id += QString("][%1").arg(ref.j + 1);
     return id + "]";
 }
 
@@ -193,8 +194,14 @@ ExerciseSheet networkExerciseSheet(const Trace& trace, const std::vector<Quantit
             if (wanted.count(ref.quantity) == 0 && !output)
                 continue;
             const Dual symbol = quantitySymbol(trace, ref);
-            s.questions.push_back({q(step.title.text), latexToHtml(symbol.latex), q(symbol.text),
-                                   questionId(ref), f.value, answerRefToJson(ref)});
+            s.questions.push_back({q(step.title.text),
+                                   latexToHtml(symbol.latex),
+                                   q(symbol.text),
+                                   questionId(ref),
+                                   f.value,
+                                   answerRefToJson(ref),
+                                   ref,
+                                   {}});
         }
     }
     // The key's worked solution: the solution document's blocks after its title.
@@ -238,8 +245,10 @@ PagedDocument studentSheetDocument(const ExerciseSheet& s) {
             .arg(s.answerDecimals)
             .arg(esc(s.code), q(numberText(std::pow(10.0, 2 - s.answerDecimals), 3)));
     blocks.push_back(head);
-    blocks.push_back({"<h2>Your network</h2>", {}, {}, 14, true});
-    blocks.push_back(s.figure);
+    blocks.push_back(
+        {s.figure.paint ? "<h2>Your network</h2>" : "<h2>Your exercise</h2>", {}, {}, 14, true});
+    if (s.figure.paint)
+        blocks.push_back(s.figure);
     blocks.push_back({s.givenHtml, {}, {}, 4, false});
     int number = 1;
     for (const auto& [first, last] : groups(s)) {

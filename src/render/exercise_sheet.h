@@ -9,6 +9,9 @@
 // an on-screen preview. QtGui only, no widgets.
 #pragma once
 
+#include "core/maths/convolution.h"
+#include "core/maths/expression_graph.h"
+#include "core/maths/worked_formula.h"
 #include "core/quantity.h"
 #include "core/trace.h"
 #include "render/page_blocks.h"
@@ -26,9 +29,11 @@ struct SheetQuestion {
     QString group;      // the step it belongs to ("Forward pass, layer 1")
     QString symbolHtml; // a<sub>1</sub><sup>(1)</sup>, in the sheet's notation
     QString symbolText; // a₁⁽¹⁾
-    QString id;         // stable, notation-free: "a[1][1]", "loss" (CSV columns)
+    QString id;         // notation-free: "a[1][1]", "grad_weights[2][1][3]", "loss" (CSV columns)
     double exact = 0;
     QJsonObject answerRef; // the answers-file entry without its value
+    QuantityRef ref;       // a network question's quantity (file numbering)
+    MathsRef mathsRef;     // a chain-rule or convolution question's
 };
 
 // Everything one student's sheet and key show; self-contained (drawn blocks
@@ -51,6 +56,15 @@ struct ExerciseSheet {
 ExerciseSheet networkExerciseSheet(const Trace& trace, const std::vector<Quantity>& asked,
                                    int answerDecimals, const QString& title, const QString& student,
                                    const QString& code);
+
+// The sheet of a chain-rule variant (the value of every operation node, then
+// ∂f/∂ every node that depends on a variable, as the worked solution orders
+// them) and of a convolution variant (F, ∂E/∂W, ∂E/∂X, row by row).
+ExerciseSheet chainExerciseSheet(const ExpressionGraph& graph, int answerDecimals,
+                                 const QString& title, const QString& student, const QString& code);
+ExerciseSheet convolutionExerciseSheet(const Convolution& conv, int answerDecimals,
+                                       const QString& title, const QString& student,
+                                       const QString& code);
 
 // A value as the key writes it: rounded (half away from zero) to the sheet's
 // decimals, keeping at least 3 significant figures so tiny values stay

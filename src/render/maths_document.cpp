@@ -110,6 +110,14 @@ const MathsCheckReport* marking(const MathsExportExtras& e) {
 
 } // namespace
 
+std::vector<SolutionBlock> gradSolutionBlocks(const ExpressionGraph& g) {
+    return workedBlocks(gradDocument(g));
+}
+
+std::vector<SolutionBlock> convolutionSolutionBlocks(const Convolution& c) {
+    return workedBlocks(convolutionDocument(c));
+}
+
 QString gradToHtml(const ExpressionGraph& g, const MathsExportExtras& e) {
     const WorkedDocument d = gradDocument(g, marking(e), e.markingSource);
     return solutionHtmlPage(d.title, workedBlocks(d));

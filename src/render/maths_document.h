@@ -7,6 +7,7 @@
 
 #include "core/result.h"
 #include "io/maths_export.h"
+#include "render/solution_document.h"
 #include "render/solution_export.h"
 
 #include <QByteArray>
@@ -27,5 +28,10 @@ QByteArray convolutionSolutionBytes(const Convolution& conv, SolutionFormat form
                                     const MathsExportExtras& extras = {});
 Result<bool> exportConvolutionSolution(const Convolution& conv, SolutionFormat format,
                                        const QString& path, const MathsExportExtras& extras = {});
+
+// The worked solutions' blocks (render/solution_document.h), for documents
+// that add their own around them (an exercise sheet's key).
+std::vector<SolutionBlock> gradSolutionBlocks(const ExpressionGraph& graph);
+std::vector<SolutionBlock> convolutionSolutionBlocks(const Convolution& conv);
 
 } // namespace bpl::io
