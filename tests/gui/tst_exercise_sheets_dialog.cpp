@@ -66,6 +66,7 @@ class TestExerciseSheetsDialog : public QObject {
     void badRosterShowsItsLine();
     void unwritableFolderIsSaid();
     void badTemplateIsSaid();
+    void exerciseFilesOfEveryKind();
     void screenshots();
 
   private:
@@ -222,6 +223,40 @@ void TestExerciseSheetsDialog::badTemplateIsSaid() {
     QVERIFY(dialog_->findChild<QLabel*>("sheetsExercise")->text().contains("3-2-1"));
     dialog_->updatePreview();
     QCOMPARE(dialog_->previewCodes(), before);
+}
+
+void TestExerciseSheetsDialog::exerciseFilesOfEveryKind() {
+    // A network file with a template: its ranges are shown (biases ±0.5, not the default ±1).
+    QVERIFY(
+        dialog_->setExerciseFile(BPL_SOURCE_DIR "/resources/examples/sheet5_321_exercise.json"));
+    const QString shown = dialog_->findChild<QLabel*>("sheetsTemplate")->text();
+    QVERIFY2(shown.contains("Biases: -0.5 … 0.5, 1 decimal"), qPrintable(shown));
+    QVERIFY(!shown.contains("default template"));
+    QCOMPARE(dialog_->previewCodes().size(), 2);
+    QVERIFY(dialog_->previewCodes()[0].startsWith("3-2-1/"));
+    // A chain-rule and a convolution exercise file.
+    QVERIFY(
+        dialog_->setExerciseFile(BPL_SOURCE_DIR "/resources/examples/exercises/chain_course.json"));
+    QStringList codes = dialog_->previewCodes();
+    QCOMPARE(codes.size(), 2);
+    QVERIFY2(codes[0].startsWith("chain/") && codes[1].startsWith("chain/") && codes[0] != codes[1],
+             qPrintable(codes.join(' ')));
+    QVERIFY(dialog_->previewImage(0) != dialog_->previewImage(1));
+    QVERIFY(
+        dialog_->setExerciseFile(BPL_SOURCE_DIR "/resources/examples/exercises/conv_4x4_2x2.json"));
+    codes = dialog_->previewCodes();
+    QCOMPARE(codes.size(), 2);
+    QVERIFY2(codes[0].startsWith("conv4x4-2x2/") && codes[0] != codes[1],
+             qPrintable(codes.join(' ')));
+    // Written as a class too.
+    QTemporaryDir dir;
+    dialog_->setStudentCount(2);
+    dialog_->setFolder(dir.filePath("conv"));
+    QVERIFY(dialog_->generate());
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog_->busy(), 120000);
+    QVERIFY2(dialog_->messageText().startsWith("Wrote 2 sheets"),
+             qPrintable(dialog_->messageText()));
+    QCOMPARE(countFiles(dir.filePath("conv"), "*.pdf"), 5);
 }
 
 void TestExerciseSheetsDialog::screenshots() {

@@ -280,11 +280,11 @@ void ExerciseSheetsDialog::showExercise() {
     QString html;
     for (const QString& line : templateSettings(*exercise_))
         html += line.toHtmlEscaped() + "<br>";
-    html +=
-        "<span style='color:gray'>" +
-        tr("Change them in the exercise file's \"variants\" key (docs/formats/network-format.md).")
-            .toHtmlEscaped() +
-        "</span>";
+    html += "<span style='color:gray'>" +
+            tr("Change them in the exercise file's \"variants\" key "
+               "(docs/formats/network-format.md, exercise-format.md).")
+                .toHtmlEscaped() +
+            "</span>";
     templateLabel_->setText(html);
 }
 

@@ -11,6 +11,7 @@
 #include "render/class_sheets.h"
 
 #include <QFileInfo>
+#include <optional>
 
 namespace bpl::gui {
 
@@ -18,7 +19,8 @@ class SheetExercise {
   public:
     io::NetworkDocument network;
     exercise::NetworkTemplate networkTemplate;
-    QString problem; // the "variants" key cannot be used
+    std::optional<io::MathsExercise> maths; // a chain-rule or convolution exercise instead
+    QString problem;                        // the "variants" key cannot be used
     QString name;
     QString networkKey; // the answers files' "network"
     TraceOptions options;
@@ -72,6 +74,7 @@ io::ClassSheetsRequest requestFor(const SheetExercise& e, const QStringList& stu
     io::ClassSheetsRequest request;
     request.exercise = e.network.network;
     request.variants = e.networkTemplate;
+    request.maths = e.maths;
     request.exerciseFile = e.networkKey;
     request.students = students;
     request.seed = seed;
@@ -110,9 +113,14 @@ SheetExercisePtr exerciseFromNetwork(const io::NetworkDocument& network, const Q
 
 Result<SheetExercisePtr> loadSheetExercise(const QString& path) {
     if (io::isMathsExerciseFile(path)) {
-        return Error{QFileInfo(path).fileName().toStdString(), "",
-                     "sheets for maths exercises are made with the command `backprop-lab sheets`; "
-                     "the window makes them for network exercises"};
+        auto maths = io::loadMathsExercise(path);
+        if (!maths)
+            return maths.error();
+        auto e = std::make_shared<SheetExercise>();
+        e->maths = std::move(maths).value();
+        e->name = QFileInfo(path).fileName();
+        e->networkKey = e->name;
+        return SheetExercisePtr(e);
     }
     auto loaded = io::loadNetwork(path);
     if (!loaded)
@@ -122,6 +130,12 @@ Result<SheetExercisePtr> loadSheetExercise(const QString& path) {
 }
 
 QString exerciseTitle(const SheetExercise& e) {
+    if (e.maths) {
+        const QString shape = QString::fromStdString(io::mathsExerciseShape(*e.maths));
+        return QObject::tr("%1 (%2)").arg(
+            e.maths->name.isEmpty() ? e.name : e.maths->name,
+            QString::fromStdString(exercise::describeVariantShape(shape.toStdString())));
+    }
     return QObject::tr("%1 (a %2 network)").arg(e.name, exerciseShape(e.network.network));
 }
 
@@ -129,7 +143,37 @@ QString exerciseProblem(const SheetExercise& e) {
     return e.problem;
 }
 
+namespace {
+
+QStringList mathsSettings(const io::MathsExercise& m) {
+    QStringList lines;
+    if (m.kind == io::MathsExerciseKind::Convolution) {
+        const exercise::ConvolutionTemplate& t = m.convTemplate;
+        lines << QObject::tr("Input X: %1").arg(QString::fromStdString(rangeText(t.input)));
+        lines << QObject::tr("Filter W: %1").arg(QString::fromStdString(rangeText(t.filter)));
+        lines << QObject::tr("Answers to %1 decimals").arg(t.answerDecimals);
+    } else {
+        const exercise::ExpressionTemplate& t = m.chainTemplate;
+        lines << QObject::tr("Expression: %1").arg(QString::fromStdString(m.expressionText));
+        lines
+            << QObject::tr("Variables: %1").arg(QString::fromStdString(rangeText(t.defaultRange)));
+        for (const exercise::VariableRange& v : t.ranges) {
+            lines << QObject::tr("  %1: %2")
+                         .arg(QString::fromStdString(v.name),
+                              QString::fromStdString(rangeText(v.range)));
+        }
+        lines << QObject::tr("Answers to %1 decimals").arg(t.answerDecimals);
+    }
+    if (!m.templateGiven)
+        lines << QObject::tr("(the default template: the file has none)");
+    return lines;
+}
+
+} // namespace
+
 QStringList templateSettings(const SheetExercise& e) {
+    if (e.maths)
+        return mathsSettings(*e.maths);
     const exercise::NetworkTemplate& t = e.networkTemplate;
     QStringList lines;
     lines << QObject::tr("Weights: %1").arg(QString::fromStdString(rangeText(t.weights)));
