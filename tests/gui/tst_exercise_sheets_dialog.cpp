@@ -19,6 +19,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPointer>
 #include <QPushButton>
 #include <QSpinBox>
 
@@ -63,6 +64,7 @@ class TestExerciseSheetsDialog : public QObject {
     void previewShowsTwoVariantsAndFollowsTheSeed();
     void fitsASmallScreen();
     void generateWritesTheClassFolder();
+    void closingWhileWritingWaits();
     void badRosterShowsItsLine();
     void unwritableFolderIsSaid();
     void badTemplateIsSaid();
@@ -166,6 +168,24 @@ void TestExerciseSheetsDialog::generateWritesTheClassFolder() {
     const QString table = QString::fromUtf8(csv.readAll());
     for (const QString& code : dialog_->previewCodes())
         QVERIFY2(table.contains(code), qPrintable(table));
+}
+
+void TestExerciseSheetsDialog::closingWhileWritingWaits() {
+    QTemporaryDir dir;
+    dialog_->setStudentCount(4);
+    dialog_->setFolder(dir.filePath("class"));
+    QPointer<ExerciseSheetsDialog> dialog = dialog_;
+    QVERIFY(dialog->generate());
+    QVERIFY(dialog->busy());      // the worker's report comes through the event loop, not yet run
+    QVERIFY(!dialog->generate()); // one class at a time
+    dialog->reject();
+    QVERIFY(dialog->isVisible());
+    QVERIFY2(dialog->messageText().startsWith("Still writing"), qPrintable(dialog->messageText()));
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog || !dialog->isVisible(), 120000);
+    dialog_ = nullptr;
+    // Every file was written before it closed.
+    QCOMPARE(countFiles(dir.filePath("class"), "*.pdf"), 9);
+    QVERIFY(QFileInfo::exists(dir.filePath("class/class.csv")));
 }
 
 void TestExerciseSheetsDialog::badRosterShowsItsLine() {

@@ -25,6 +25,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
+#include <utility>
 
 namespace bpl::gui {
 
@@ -377,10 +378,20 @@ bool ExerciseSheetsDialog::generate() {
     return true;
 }
 
+void ExerciseSheetsDialog::reject() {
+    if (job_->busy()) {
+        closeWhenDone_ = true;
+        showInfo(tr("Still writing the sheets: the dialog closes once they are all written."));
+        return;
+    }
+    QDialog::reject();
+}
+
 void ExerciseSheetsDialog::jobFinished(const ClassSheetsOutcome& outcome, const QString& error) {
     setBusy(false);
+    const bool close = std::exchange(closeWhenDone_, false);
     if (!error.isEmpty()) {
-        showError(tr("Nothing usable was written: %1").arg(error));
+        showError(tr("Stopped: %1 (what was written before stays in the folder).").arg(error));
         return;
     }
     outcome_ = outcome;
@@ -393,6 +404,8 @@ void ExerciseSheetsDialog::jobFinished(const ClassSheetsOutcome& outcome, const 
                  .arg(outcome.files.size())
                  .arg(QDir::toNativeSeparators(outcome.folder)));
     emit generated(outcome.folder);
+    if (close)
+        QDialog::reject();
 }
 
 void ExerciseSheetsDialog::setBusy(bool busy) {

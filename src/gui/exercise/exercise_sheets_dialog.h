@@ -55,6 +55,9 @@ class ExerciseSheetsDialog : public QDialog {
     // Recomputes the preview now (normally a moment after a change).
     void updatePreview();
 
+    // While writing, closing waits for the last file and then closes.
+    void reject() override;
+
   protected:
     void resizeEvent(QResizeEvent* event) override;
 
@@ -102,6 +105,7 @@ class ExerciseSheetsDialog : public QDialog {
     QTimer* previewTimer_;
     ClassSheetsJob* job_;
     ClassSheetsOutcome outcome_;
+    bool closeWhenDone_ = false;
 };
 
 } // namespace bpl::gui
