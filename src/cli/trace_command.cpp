@@ -1,7 +1,7 @@
 // backprop-lab trace FILE [--input v,…] [--target v,…] [--learning-rate x]
 //   [--format text|markdown|latex|html|json] [--pdf OUT.pdf] [--precision N] [--notation ID]
 //   [--check-gradients] [--optimizer O [--beta b] [--beta1 b] [--beta2 b] [--epsilon e]
-//   [--no-bias-correction]] [--passes N]
+//   [--no-bias-correction]] [--passes N] [--variant CODE]
 #include "cli/command.h"
 #include "cli/output.h"
 #include "core/common/number_text.h"
@@ -10,6 +10,7 @@
 #include "core/trace.h"
 #include "core/trace_overflow.h"
 #include "io/json_writer.h"
+#include "io/exercise_answers.h"
 #include "io/network_file.h"
 #include "render/solution_document.h"
 #include "render/solution_export.h"
@@ -94,6 +95,8 @@ int runTrace(const QStringList& args) {
         {"no-bias-correction", "Adam without bias correction (m̂ = m, v̂ = v)."},
         {"passes", "Trace pass N of the sample: N − 1 updates are applied first, so the optimizer's "
                    "state has built up (default 1).", "N", "1"},
+        {"variant", "Work exercise variant CODE (e.g. 3-2-1/7F3K) of the file: the weights, biases, input "
+                    "and target its `variants` template draws for that code (an answer key).", "CODE"},
     });
     p.addHelpOption();
     QStringList argv = args;
@@ -126,6 +129,21 @@ int runTrace(const QStringList& args) {
     const auto loaded = io::loadNetwork(files.first());
     if (!loaded) return fail(kName, QString::fromStdString(loaded.error().message()), BadFile);
     Network network = loaded.value().network;
+    if (p.isSet("variant")) {
+        const auto code = exercise::parseVariantCode(p.value("variant").toStdString());
+        if (!code) return fail(kName, "--variant: " + QString::fromStdString(code.error().reason), Usage);
+        const auto variant = exercise::networkVariant(network, io::networkTemplateOf(loaded.value()), code.value());
+        if (!variant) {
+            const Error& e = variant.error();
+            const std::string file = e.place == "variants" ? files.first().toStdString() : "--variant";
+            return fail(kName, QString::fromStdString(Error{file, e.place == "variant" ? "" : e.place, e.reason}.message()),
+                        BadFile);
+        }
+        network = variant.value();
+        // Every output format names the variant with the network.
+        network.name = (network.name.empty() ? std::string("network") : network.name) + ", variant " +
+                       exercise::formatVariantCode(code.value());
+    }
 
     QString error;
     if (!vectorOption(p, "input", network.inputSize(), "the input layer's size", network.sample.input, error) ||

@@ -71,6 +71,8 @@ class TestCheckVariantsCli : public QObject {
     void templateWithoutVariantExitsThree();
     void mathsExerciseChecksVariants_data();
     void mathsExerciseChecksVariants();
+    void traceWorksAVariantAndItsKeyChecks();
+    void traceRefusesBadVariants();
 };
 
 void TestCheckVariantsCli::keyOfVariantIsAllCorrect() {
@@ -209,6 +211,70 @@ void TestCheckVariantsCli::mathsExerciseChecksVariants() {
     QVERIFY(refused.err.contains(
         other.toUtf8() + ": variant: code 3-2-1/0001 is for a 3-2-1 network; this exercise is " +
         QByteArray::fromStdString(shape)));
+}
+
+void TestCheckVariantsCli::traceWorksAVariantAndItsKeyChecks() {
+    // `trace --variant` prints variant n's worked solution; a key written from
+    // its JSON (every a, z, δ, gradient and update, and the loss) is all correct
+    // for that code and wrong for the neighbour's.
+    const Run trace =
+        run({"trace", exerciseNetwork(), "--variant", "3-2-1/00k7", "--format", "json"});
+    QCOMPARE(trace.code, 0);
+    const QJsonObject root = QJsonDocument::fromJson(trace.out).object();
+    const auto doc = io::loadNetwork(exerciseNetwork());
+    const Network variant =
+        exercise::networkVariant(doc.value().network, *doc.value().variants, 19 * 32 + 7).value();
+    const QJsonArray layers = root["layers"].toArray();
+    QCOMPARE(layers[0].toObject()["z"].toArray()[0].toDouble(), variant.sample.input(0));
+    QJsonArray key;
+    for (int l = 1; l < layers.size(); ++l) {
+        const QJsonObject o = layers[l].toObject();
+        for (const char* q : {"a", "z", "delta", "grad_bias", "new_bias"}) {
+            const QJsonArray v = o[q].toArray();
+            for (int i = 0; i < v.size(); ++i)
+                key.append(QJsonObject{
+                    {"quantity", q}, {"layer", l}, {"index", QJsonArray{i + 1}}, {"value", v[i]}});
+        }
+        for (const char* q : {"grad_weights", "new_weights"}) {
+            const QJsonArray rows = o[q].toArray();
+            for (int i = 0; i < rows.size(); ++i)
+                for (int j = 0; j < rows[i].toArray().size(); ++j)
+                    key.append(QJsonObject{{"quantity", q},
+                                           {"layer", l},
+                                           {"index", QJsonArray{i + 1, j + 1}},
+                                           {"value", rows[i].toArray()[j]}});
+        }
+    }
+    key.append(QJsonObject{{"quantity", "loss"}, {"value", root["loss"]}});
+    QCOMPARE(key.size(), 32);
+    QTemporaryDir dir;
+    QJsonObject sheet{
+        {"format", "backprop-lab.answers/1"}, {"variant", "3-2-1/00K7"}, {"answers", key}};
+    QCOMPARE(
+        run({"check", exerciseNetwork(), writeFile(dir, "k.json", QJsonDocument(sheet).toJson())})
+            .code,
+        0);
+    sheet["variant"] = "3-2-1/00K8";
+    QCOMPARE(
+        run({"check", exerciseNetwork(), writeFile(dir, "n.json", QJsonDocument(sheet).toJson())})
+            .code,
+        1);
+    // The text names the variant in its title.
+    const Run text = run({"trace", exerciseNetwork(), "--variant", "3-2-1/00K7"});
+    QVERIFY(text.out.contains("variant 3-2-1/00K7"));
+}
+
+void TestCheckVariantsCli::traceRefusesBadVariants() {
+    const Run bad = run({"trace", exerciseNetwork(), "--variant", "3-2-1/00U7"});
+    QCOMPARE(bad.code, 2);
+    QVERIFY(bad.out.isEmpty());
+    QVERIFY(bad.err.contains("--variant: '3-2-1/00U7': '00U7': U is not a base-32 digit"));
+    const Run other = run({"trace", exerciseNetwork(), "--variant", "2-2-1/0007"});
+    QCOMPARE(other.code, 3);
+    QVERIFY(other.out.isEmpty());
+    QCOMPARE(QString::fromUtf8(other.err).trimmed(),
+             QString("backprop-lab trace: --variant: code 2-2-1/0007 is for a 2-2-1 network; this "
+                     "exercise is 3-2-1"));
 }
 
 QTEST_GUILESS_MAIN(TestCheckVariantsCli)

@@ -99,6 +99,7 @@ class TestExerciseVariants : public QObject {
     void badTemplatesAreRefused();
     void matchesIndependentReference();
     void askedRefsFollowTheQuestions();
+    void problemsAreNamed();
 };
 
 void TestExerciseVariants::codesRoundTrip() {
@@ -359,6 +360,40 @@ void TestExerciseVariants::askedRefsFollowTheQuestions() {
     QCOMPARE(some.size(), std::size_t(1 + 8));
     QCOMPARE(some.front(), (QuantityRef{Quantity::Z, 2, 0, -1}));
     QCOMPARE(some[2], (QuantityRef{Quantity::GradWeights, 1, 0, 1}));
+}
+
+void TestExerciseVariants::problemsAreNamed() {
+    const NetworkTemplate t = defaultNetworkTemplate(test::sheet5());
+    auto contains = [](const std::vector<std::string>& problems, const std::string& text) {
+        for (const auto& p : problems)
+            if (p.find(text) != std::string::npos)
+                return true;
+        return false;
+    };
+    Network n = test::sheet5();
+    n.sample.input = Eigen::Vector3d(0.5, 0.2, -0.1);
+    n.layers[1].bias = Eigen::Vector2d(0.1, -0.1);
+    n.layers[2].bias(0) = 0.1;
+    n.layers[1].weights(1, 1) = 0.4;
+    const auto none = handWorkabilityProblems(n, t);
+    QVERIFY2(none.empty(), none.empty() ? "" : none.front().c_str());
+    Network decimals = n;
+    decimals.layers[1].weights(0, 0) = 0.15;
+    QVERIFY(contains(handWorkabilityProblems(decimals, t),
+                     "weights[1][1,1] = 0.15 has more than 1 decimals"));
+    Network outside = n;
+    outside.sample.input(0) = 3;
+    QVERIFY(contains(handWorkabilityProblems(outside, t), "input[1] = 3 lies outside [-1, 1]"));
+    Network saturated = n;
+    saturated.layers[2].bias(0) = 1; // within range, but with a weight of 1 …
+    saturated.layers[2].weights << 1, 1;
+    saturated.layers[1].bias << 1, 1;
+    saturated.layers[1].weights.setConstant(1);
+    saturated.sample.input << 1, 1, 1;
+    QVERIFY(contains(handWorkabilityProblems(saturated, t), "(a saturated unit)"));
+    Network vanishing = n;
+    vanishing.sample.input(1) = 0; // ∂E/∂w₁₂⁽¹⁾ = δ₁⁽¹⁾ · 0
+    QVERIFY(contains(handWorkabilityProblems(vanishing, t), "rounds to 0 at 4 decimals"));
 }
 
 QTEST_APPLESS_MAIN(TestExerciseVariants)

@@ -1,0 +1,20 @@
+// libFuzzer target: the maths exercise loader (backprop-lab.exercise/1, with
+// its `variants` template) and the maths answers loader with its variant and
+// student keys (script/fuzz).
+#include "io/exercise_file.h"
+#include "io/maths_answers.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <cstddef>
+#include <cstdint>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const QByteArray bytes(reinterpret_cast<const char*>(data), static_cast<qsizetype>(size));
+    const auto exercise = bpl::io::parseMathsExercise(bytes, QStringLiteral("fuzz.json"));
+    if (exercise) (void)bpl::io::mathsExerciseToBytes(exercise.value());
+    const auto answers = bpl::io::parseMathsAnswers(bytes, QStringLiteral("fuzz.json"));
+    if (answers) (void)bpl::io::mathsAnswersToBytes(answers.value());
+    return 0;
+}
