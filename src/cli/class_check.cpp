@@ -18,6 +18,7 @@
 #include <QFileInfo>
 
 #include <functional>
+#include <memory>
 
 namespace bpl::cli {
 
@@ -34,7 +35,8 @@ std::vector<io::SheetQuestion> sheetQuestions(const io::NetworkDocument& documen
                                               const TraceOptions& options) {
     const exercise::NetworkTemplate t = io::networkTemplateOf(document);
     const Trace trace = traceNetwork(document.network, options);
-    return io::networkExerciseSheet(trace, t.askedQuantities(), t.answerDecimals, {}, {}, {})
+    return io::networkExerciseSheet(trace, exercise::askedQuantityRefs(document.network, t),
+                                    t.answerDecimals, {}, {}, {})
         .questions;
 }
 
@@ -134,6 +136,43 @@ Result<ScriptScore> markMathsScript(const QString& path, const io::MathsExercise
     return score;
 }
 
+// The exercise's questions and how one answers file is marked against it
+// (the exercise is kept alive by the function).
+struct ExerciseMarker {
+    std::vector<io::SheetQuestion> questions;
+    std::function<Result<ScriptScore>(const QString&)> mark;
+};
+
+Result<ExerciseMarker> exerciseMarker(const ClassCheckRequest& r) {
+    ExerciseMarker m;
+    if (io::isMathsExerciseFile(r.exercise)) {
+        auto loaded = io::loadMathsExercise(r.exercise);
+        if (!loaded)
+            return loaded.error();
+        auto maths = std::make_shared<const io::MathsExercise>(std::move(loaded).value());
+        auto asked = mathsQuestions(*maths);
+        if (!asked)
+            return Error{r.exercise.toStdString(), asked.error().place, asked.error().reason};
+        m.questions = std::move(asked).value();
+        m.mark = [maths, questions = m.questions, r](const QString& path) {
+            return markMathsScript(path, *maths, questions, r);
+        };
+        return m;
+    }
+    auto loaded = io::loadNetwork(r.exercise);
+    if (!loaded)
+        return loaded.error();
+    auto document = std::make_shared<const io::NetworkDocument>(std::move(loaded).value());
+    if (const auto problems = structuralProblems(document->network); !problems.empty()) {
+        return Error{r.exercise.toStdString(), "", problems.front()};
+    }
+    m.questions = sheetQuestions(*document, r.options);
+    m.mark = [document, questions = m.questions, r](const QString& path) {
+        return markScript(path, *document, questions, r);
+    };
+    return m;
+}
+
 // What stdout says when the CSV went to a file: the class's mean and the most-missed steps.
 QString classSummary(const ClassScores& scores, int skipped) {
     double total = 0;
@@ -177,32 +216,11 @@ int runClassCheck(const ClassCheckRequest& r) {
     if (files.isEmpty())
         return fail(kName, r.folder + ": no answers files (*.json)", BadFile);
 
-    // The exercise's questions and how one answers file is marked.
-    std::vector<io::SheetQuestion> questions;
-    std::function<Result<ScriptScore>(const QString&)> mark;
-    std::optional<io::NetworkDocument> document;
-    std::optional<io::MathsExercise> maths;
-    if (io::isMathsExerciseFile(r.exercise)) {
-        auto loaded = io::loadMathsExercise(r.exercise);
-        if (!loaded)
-            return fail(kName, q(loaded.error().message()), BadFile);
-        maths = std::move(loaded).value();
-        auto asked = mathsQuestions(*maths);
-        if (!asked)
-            return fail(kName, r.exercise + ": " + q(asked.error().message()), BadFile);
-        questions = std::move(asked).value();
-        mark = [&](const QString& path) { return markMathsScript(path, *maths, questions, r); };
-    } else {
-        auto loaded = io::loadNetwork(r.exercise);
-        if (!loaded)
-            return fail(kName, q(loaded.error().message()), BadFile);
-        document = std::move(loaded).value();
-        if (const auto problems = structuralProblems(document->network); !problems.empty()) {
-            return fail(kName, r.exercise + ": " + q(problems.front()), BadFile);
-        }
-        questions = sheetQuestions(*document, r.options);
-        mark = [&](const QString& path) { return markScript(path, *document, questions, r); };
-    }
+    const auto marker = exerciseMarker(r);
+    if (!marker)
+        return fail(kName, q(marker.error().message()), BadFile);
+    const std::vector<io::SheetQuestion>& questions = marker.value().questions;
+    const auto& mark = marker.value().mark;
     ClassScores scores;
     for (const io::SheetQuestion& x : questions) {
         scores.questions.push_back(

@@ -168,9 +168,9 @@ Result<std::vector<ExerciseSheet>> classSheets(const ClassSheetsRequest& r) {
     std::vector<ExerciseSheet> sheets;
     for (int k = 0; k < r.students.size(); ++k) {
         const Trace trace = traceNetwork(variants.value().networks[k], r.options);
-        sheets.push_back(networkExerciseSheet(trace, r.variants.askedQuantities(),
-                                              r.variants.answerDecimals, title, r.students[k],
-                                              variants.value().codes[k]));
+        sheets.push_back(networkExerciseSheet(
+            trace, exercise::askedQuantityRefs(trace.network, r.variants),
+            r.variants.answerDecimals, title, r.students[k], variants.value().codes[k]));
     }
     return sheets;
 }

@@ -1,7 +1,7 @@
 // A whole class's exercise sheets in one folder — what `backprop-lab sheets`
 // and File → New exercise sheets… both call. From the exercise network, its
-// template and a class seed (or a maths exercise file), student k gets variant classVariantNumbers(seed)[k]
-// (core/exercise), and the folder gets (ISSUE13-DESIGN.md):
+// template and a class seed (or a maths exercise file), student k gets variant
+// classVariantNumbers(seed)[k] (core/exercise), and the folder gets (ISSUE13-DESIGN.md):
 //   sheets/NN-name.pdf        the student's sheet
 //   keys/NN-name-key.pdf      the answer key with the worked solution
 //   keys/NN-name-key.json     the key as an answers file (it checks all correct)

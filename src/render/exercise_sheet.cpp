@@ -165,7 +165,7 @@ PageSetup setup(const QString& title) {
 
 } // namespace
 
-ExerciseSheet networkExerciseSheet(const Trace& trace, const std::vector<Quantity>& asked,
+ExerciseSheet networkExerciseSheet(const Trace& trace, const std::vector<QuantityRef>& asked,
                                    int answerDecimals, const QString& title, const QString& student,
                                    const QString& code) {
     auto shared = std::make_shared<const Trace>(trace);
@@ -184,14 +184,11 @@ ExerciseSheet networkExerciseSheet(const Trace& trace, const std::vector<Quantit
         options.showOutput = false;
         paintNetworkFigure(p, r, *shared, options);
     };
-    const std::set<Quantity> wanted(asked.begin(), asked.end());
-    const int L = trace.network.lastLayer();
+    const std::set<QuantityRef> wanted(asked.begin(), asked.end());
     for (const Step& step : trace.steps) {
         for (const ScalarFormula& f : step.scalars) {
             const QuantityRef& ref = f.ref;
-            const bool output =
-                ref.quantity == Quantity::Z && ref.layer == L && wanted.count(Quantity::Output) > 0;
-            if (wanted.count(ref.quantity) == 0 && !output)
+            if (wanted.count(ref) == 0)
                 continue;
             const Dual symbol = quantitySymbol(trace, ref);
             s.questions.push_back({q(step.title.text),

@@ -51,15 +51,16 @@ struct ExerciseSheet {
 
 // The sheet of a network variant: `trace` is the pass over the student's
 // variant (its options give the notation and the worked solution's figures);
-// the questions are the trace's scalars of the asked quantities (Output asks
-// the last layer's z), in the order of the steps.
-ExerciseSheet networkExerciseSheet(const Trace& trace, const std::vector<Quantity>& asked,
+// the questions are the `asked` values (exercise::askedQuantityRefs: the one
+// home of what a sheet asks) in the order of the trace's steps.
+ExerciseSheet networkExerciseSheet(const Trace& trace, const std::vector<QuantityRef>& asked,
                                    int answerDecimals, const QString& title, const QString& student,
                                    const QString& code);
 
-// The sheet of a chain-rule variant (the value of every operation node, then
-// ∂f/∂ every node that depends on a variable, as the worked solution orders
-// them) and of a convolution variant (F, ∂E/∂W, ∂E/∂X, row by row).
+// The sheet of a chain-rule variant (the value of every operation, then ∂f/∂
+// every node, as the worked solution orders them) and of a convolution variant
+// (F, ∂E/∂W, ∂E/∂X, row by row): what exercise::askedMathsRefs asks (∂f/∂f = 1
+// is given, not asked).
 ExerciseSheet chainExerciseSheet(const ExpressionGraph& graph, int answerDecimals,
                                  const QString& title, const QString& student, const QString& code);
 ExerciseSheet convolutionExerciseSheet(const Convolution& conv, int answerDecimals,

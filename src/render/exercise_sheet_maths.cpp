@@ -3,11 +3,15 @@
 // solution of render/maths_document.
 #include "render/exercise_sheet.h"
 
+#include "core/exercise/convolution_variant.h"
+#include "core/exercise/expression_variant.h"
 #include "io/latex_html.h"
 #include "render/maths_document.h"
 #include "render/solution_document.h"
 
 #include <QJsonArray>
+
+#include <set>
 
 namespace bpl::io {
 
@@ -52,7 +56,11 @@ ExerciseSheet chainExerciseSheet(const ExpressionGraph& g, int answerDecimals, c
         latexToHtml(f.expression.latex) + "</p><p>at " + at.join(", ") +
         ". Work forward to the value of every operation, then backward to ∂<i>f</i>/∂ every "
         "node.</p>";
+    const std::vector<MathsRef> askedList = exercise::askedMathsRefs(g);
+    const std::set<MathsRef> asked(askedList.begin(), askedList.end());
     for (const WorkedFormula& w : g.forward) {
+        if (asked.count(w.ref) == 0)
+            continue;
         const GraphNode& node = g.nodes[w.ref.node];
         QJsonObject ref{{"quantity", "value"}, {"node", q(node.symbol.text)}};
         const QString defined =
@@ -68,7 +76,7 @@ ExerciseSheet chainExerciseSheet(const ExpressionGraph& g, int answerDecimals, c
     }
     for (const BackwardStep& b : g.backward) {
         const GraphNode& node = g.nodes[b.node];
-        if (b.node == g.output)
+        if (b.node == g.output || asked.count(b.formula.ref) == 0)
             continue; // ∂f/∂f = 1 is given
         QJsonObject ref{{"quantity", "grad"}, {"node", q(node.symbol.text)}};
         s.questions.push_back({"Backward pass: the gradients",
@@ -89,6 +97,8 @@ ExerciseSheet convolutionExerciseSheet(const Convolution& c, int answerDecimals,
                                        const QString& code) {
     ExerciseSheet s = base(answerDecimals, title, student, code);
     const ConvolutionProblem& p = c.problem;
+    const std::vector<MathsRef> askedList = exercise::askedMathsRefs(c);
+    const std::set<MathsRef> asked(askedList.begin(), askedList.end());
     s.givenHtml = "<table cellspacing=\"0\" cellpadding=\"2\"><tr>" +
                   matrixRow("<i>X</i>", p.input, 4) + matrixRow("<i>W</i>", p.filter, 4) +
                   matrixRow("∂<i>E</i>/∂<i>F</i>", c.gradOutput, 4) + "</tr></table><p>" +
@@ -109,6 +119,8 @@ ExerciseSheet convolutionExerciseSheet(const Convolution& c, int answerDecimals,
         for (Eigen::Index i = 0; i < part.values->rows(); ++i) {
             for (Eigen::Index j = 0; j < part.values->cols(); ++j) {
                 const MathsRef ref = MathsRef::entry(part.quantity, int(i), int(j));
+                if (asked.count(ref) == 0)
+                    continue; // ∂E/∂X of a cell no window covers
                 const Dual symbol = c.symbolOf(ref);
                 const QJsonObject json{{"quantity", part.key},
                                        {"index", QJsonArray{int(i) + 1, int(j) + 1}}};

@@ -252,6 +252,13 @@ void TestSheetsCli::badUsageExits2() {
     QVERIFY(!r.err.isEmpty());
     QVERIFY(!QFileInfo::exists(dir.filePath("x")));
     QCOMPARE(run({"sheets", kSheet5, "--students", "3"}).code, 2); // no --out
+    // Not a folder, or no parent to create it in: bad input, nothing on stdout.
+    const auto device = run({"sheets", kSheet5, "--students", "2", "--out", "/dev/null"});
+    QCOMPARE(device.code, 3);
+    QVERIFY(device.out.isEmpty());
+    QVERIFY(device.err.contains("/dev/null: exists and is not a folder"));
+    QCOMPARE(run({"sheets", kSheet5, "--students", "2", "--out", dir.filePath("no/such/x")}).code,
+             3);
 }
 
 void TestSheetsCli::badRosterExits3WithTheLine() {

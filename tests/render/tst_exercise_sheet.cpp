@@ -4,7 +4,7 @@
 // asks, the summary lists every student, and the preview paginates like the
 // PDF. Values come from the hand-worked sheet-5 network (teaching-content.md).
 // Set BPL_SHEET_PNG_DIR to keep PNGs of the pages for looking at them.
-#include "core/exercise/variant_template.h"
+#include "core/exercise/network_variant.h"
 #include "core/trace.h"
 #include "render/exercise_sheet.h"
 #include "support/sheet5_network.h"
@@ -38,8 +38,9 @@ int pdfPages(const QString& pdf) {
 
 io::ExerciseSheet sheet5Sheet(const QString& student, const QString& code) {
     const Trace trace = traceNetwork(test::sheet5());
-    return io::networkExerciseSheet(trace, exercise::NetworkTemplate{}.askedQuantities(), 4,
-                                    "Sheet 5, exercise 1", student, code);
+    return io::networkExerciseSheet(
+        trace, exercise::askedQuantityRefs(trace.network, exercise::NetworkTemplate{}), 4,
+        "Sheet 5, exercise 1", student, code);
 }
 
 void keepPages(const io::PagedDocument& doc, const QString& name) {

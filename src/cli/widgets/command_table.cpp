@@ -6,7 +6,7 @@ const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
         {"trace", "print the worked forward and backward pass of a network file", false, runTrace},
         {"screenshot", "render the main window offscreen at a step and save it as PNG", true, runScreenshot},
-        {"check", "check hand-worked answers: correct, wrong or carried from an earlier slip", false, runCheck},
+        {"check", "check hand-worked answers: correct, wrong or carried (--class DIR: a class into CSV)", false, runCheck},
         {"logreg", "train logistic regression for several learning rates (JSON, CSV, --plot)", true, runLogRegCommand},
         {"train", "train a network on a data set, comparing settings (JSON, CSV, --plot, --save-network)", false, runTrainCommand},
         {"bench", "measure speed: bench logreg [--points N] [--iters K] | bench train [--epochs E] | bench canvas [--layers 200-200-1] | bench training-gui", true, runBench},
