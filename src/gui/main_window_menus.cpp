@@ -12,6 +12,7 @@
 #include "gui/canvas/network_view.h"
 #include "gui/check/check_controller.h"
 #include "gui/examples.h"
+#include "gui/exercise/exercise_sheets_action.h"
 #include "gui/inspector/inspector_panel.h"
 #include "gui/inspector/value_spin_box.h"
 #include "gui/message_bar.h"
@@ -38,6 +39,8 @@ void MainWindow::buildMenus() {
     rebuildRecentMenu();
     // Check mode and File → Export solution (gui/check).
     new CheckController(this, ui_->menuFile, ui_->mainToolBar, ui_->menuExamples->menuAction());
+    // File → New exercise sheets… (gui/exercise), after Open Recent.
+    installExerciseSheetsAction(this, ui_->menuFile, ui_->menuRecent->menuAction());
 
     // Edit: undo and redo carry the edit's name ("Undo Set w₁₂⁽²⁾ to 0.4").
     QUndoStack* stack = document()->undoStack();

@@ -3,6 +3,7 @@
 #include "gui/app_settings.h"
 #include "gui/check/check_panel.h"
 #include "gui/check/check_session.h"
+#include "gui/check/variant_bar.h"
 #include "gui/details/details_panel.h"
 #include "gui/main_window.h"
 #include "gui/message_bar.h"
@@ -41,6 +42,8 @@ CheckController::CheckController(MainWindow* window, QMenu* fileMenu, QToolBar* 
     panel_ = new CheckPanel(doc, session_);
     panel_->setObjectName("checkPanel");
     window->workspace()->details()->setCheckPanel(panel_);
+    variantBar_ = new VariantBar(doc, session_, panel_);
+    panel_->addTopRow(variantBar_);
 
     checkMode_ = new QAction(tr("Check mode"), this);
     checkMode_->setObjectName("actionCheckMode");

@@ -20,6 +20,7 @@ namespace bpl::gui {
 class CheckPanel;
 class CheckSession;
 class MainWindow;
+class VariantBar;
 
 class CheckController : public QObject {
     Q_OBJECT
@@ -30,6 +31,7 @@ public:
 
     CheckSession* session() const { return session_; }
     CheckPanel* panel() const { return panel_; }
+    VariantBar* variantBar() const { return variantBar_; }
     QAction* checkModeAction() const { return checkMode_; }
     QAction* exportSolutionAction() const { return exportSolution_; }
     QAction* exportMarkedAction() const { return exportMarked_; }
@@ -60,6 +62,7 @@ private:
     MainWindow* window_;
     CheckSession* session_;
     CheckPanel* panel_;
+    VariantBar* variantBar_;
     QAction* checkMode_;
     QAction* openAnswers_;
     QAction* saveAnswers_;

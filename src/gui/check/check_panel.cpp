@@ -56,6 +56,7 @@ CheckPanel::CheckPanel(NetworkDocument* document, CheckSession* session, QWidget
     summary_->setObjectName("checkSummary");
     summary_->setTextFormat(Qt::RichText);
     summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    summary_->setWordWrap(true); // a long count wraps instead of widening the window past 1024 pixels
     tolerance_ = new QLabel(this);
     tolerance_->setObjectName("checkTolerance");
     allSteps_ = new QCheckBox(tr("All steps"), this);
@@ -109,6 +110,10 @@ void CheckPanel::addHeaderActions(const QList<QAction*>& actions) {
         b->setToolButtonStyle(Qt::ToolButtonTextOnly);
         buttons_->addWidget(b);
     }
+}
+
+void CheckPanel::addTopRow(QWidget* row) {
+    if (auto* outer = qobject_cast<QVBoxLayout*>(layout())) outer->insertWidget(0, row);
 }
 
 bool CheckPanel::showsAllSteps() const { return allSteps_->isChecked(); }

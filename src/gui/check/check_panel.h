@@ -49,6 +49,8 @@ public:
 
     // Buttons in the panel's header (open, save, clear answers).
     void addHeaderActions(const QList<QAction*>& actions);
+    // A row above the header (the variant code and the student's name).
+    void addTopRow(QWidget* row);
 
     // The fields shown, in order; the one for `ref` or nullptr.
     const std::vector<AnswerEntry*>& entries() const { return entries_; }

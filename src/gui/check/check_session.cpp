@@ -112,6 +112,20 @@ void CheckSession::setTolerance(const Tolerance& tolerance) {
     recheck();
 }
 
+void CheckSession::setVariant(const QString& code) {
+    if (variant_ == code) return;
+    variant_ = code;
+    if (!entries_.empty()) modified_ = true;
+    emit changed();
+}
+
+void CheckSession::setStudent(const QString& name) {
+    if (student_ == name) return;
+    student_ = name;
+    if (!entries_.empty()) modified_ = true;
+    emit changed();
+}
+
 void CheckSession::clear() {
     if (entries_.empty() && filePath_.isEmpty()) return;
     entries_.clear();
@@ -122,26 +136,30 @@ void CheckSession::clear() {
 }
 
 bool CheckSession::load(const QString& path, QString* error) {
-    const auto loaded = io::loadAnswers(path, &document_->network());
-    if (!loaded) {
-        if (error) *error = QString::fromStdString(loaded.error().message());
+    const auto read = io::loadAnswers(path, &document_->network());
+    if (!read) {
+        if (error) *error = QString::fromStdString(read.error().message());
         return false;
     }
     entries_.clear();
-    for (const Answer& a : loaded.value().answers) {
+    for (const Answer& a : read.value().answers) {
         const double v = a.value;
         entries_[canonical(a.ref)] = Entry{QString::fromStdString(shortestText(v)), v};
     }
-    tolerance_ = loaded.value().tolerance;
-    original_ = loaded.value().original;
+    tolerance_ = read.value().tolerance;
+    original_ = read.value().original;
     mismatch_.clear();
-    if (!io::answersMatchNetwork(loaded.value(), document_->network(), document_->filePath())) {
+    if (!io::answersMatchNetwork(read.value(), document_->network(), document_->filePath())) {
         mismatch_ = tr("These answers are for the network “%1”, not “%2”.")
-                        .arg(loaded.value().network, io::answersNetworkName(document_->network(), document_->filePath()));
+                        .arg(read.value().network, io::answersNetworkName(document_->network(), document_->filePath()));
     }
     filePath_ = QFileInfo(path).absoluteFilePath();
+    variant_ = read.value().variant;
+    student_ = read.value().student;
     modified_ = false;
     recheck();
+    emit loaded();
+    modified_ = false; // showing the file's variant changes nothing in the answers
     return true;
 }
 
@@ -152,6 +170,8 @@ bool CheckSession::save(const QString& path, QString* error) {
     sheet.toleranceGiven = true;
     sheet.original = original_;
     sheet.network = io::answersNetworkName(document_->network(), document_->filePath());
+    sheet.variant = variant_;
+    sheet.student = student_.trimmed();
     const auto saved = io::saveAnswers(sheet, path);
     if (!saved) {
         if (error) *error = QString::fromStdString(saved.error().message());

@@ -59,11 +59,20 @@ public:
 
     // Output → z of the last layer: the key entries are stored under.
     QuantityRef canonical(const QuantityRef& ref) const;
+    // The exercise sheet's variant code the answers are for ("" for the
+    // exercise as opened) and the student's name: saved as the answers
+    // file's "variant" and "student" keys, read back by load().
+    QString variant() const { return variant_; }
+    void setVariant(const QString& code);
+    QString student() const { return student_; }
+    void setStudent(const QString& name);
+
     // After load(): why the answer file's "network" key does not name the open network ("" when it does).
     QString networkMismatch() const { return mismatch_; }
 
 signals:
     void changed(); // answers or report changed
+    void loaded();  // after load(): variant() and student() are the file's
 
 private:
     struct Entry {
@@ -80,6 +89,8 @@ private:
     QJsonObject original_;
     QString mismatch_; // the loaded file names another network
     QString filePath_;
+    QString variant_;
+    QString student_;
     bool modified_ = false;
 };
 
