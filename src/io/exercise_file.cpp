@@ -109,17 +109,6 @@ void parseConvolution(const QJsonObject& root, MathsExercise& out) {
     }
 }
 
-QJsonArray matrixJson(const Eigen::MatrixXd& m) {
-    QJsonArray rows;
-    for (Eigen::Index r = 0; r < m.rows(); ++r) {
-        QJsonArray row;
-        for (Eigen::Index c = 0; c < m.cols(); ++c)
-            row.append(m(r, c));
-        rows.append(row);
-    }
-    return rows;
-}
-
 } // namespace
 
 Result<MathsExercise> parseMathsExercise(const QByteArray& bytes, const QString& fileName) {
@@ -195,8 +184,8 @@ QJsonObject mathsExerciseToJson(const MathsExercise& exercise) {
     } else {
         const ConvolutionProblem& c = exercise.convolution;
         root["kind"] = "conv";
-        root["input"] = matrixJson(c.input);
-        root["filter"] = matrixJson(c.filter);
+        root["input"] = jsonMatrix(c.input);
+        root["filter"] = jsonMatrix(c.filter);
         root["stride"] = c.stride;
         root["padding"] = c.padding;
         root["mode"] = QString::fromStdString(convolutionModeKey(c.mode));

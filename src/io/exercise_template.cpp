@@ -21,12 +21,6 @@ void onlyKeys(const QJsonObject& o, const std::string& place, const QStringList&
                                     allowed.join(", ").toStdString() + ")"};
 }
 
-QJsonObject object(const QJsonValue& v, const std::string& place) {
-    if (!v.isObject())
-        throw JsonReject{place, "expected an object, found " + jsonTypeName(v)};
-    return v.toObject();
-}
-
 int whole(const QJsonValue& v, const std::string& place, int low, int high) {
     const double x = readFiniteNumber(v, place);
     if (x != std::floor(x) || x < low || x > high)
@@ -36,7 +30,7 @@ int whole(const QJsonValue& v, const std::string& place, int low, int high) {
 }
 
 NumberRange range(const QJsonValue& v, const std::string& place, const NumberRange& defaults) {
-    const QJsonObject o = object(v, place);
+    const QJsonObject o = readObject(v, place);
     onlyKeys(o, place, {"min", "max", "decimals", "values"});
     NumberRange r = defaults;
     if (o.contains("values")) {
@@ -61,7 +55,7 @@ NumberRange range(const QJsonValue& v, const std::string& place, const NumberRan
 }
 
 FixedParameter fixedEntry(const QJsonValue& v, const std::string& place, const Network& network) {
-    const QJsonObject o = object(v, place);
+    const QJsonObject o = readObject(v, place);
     onlyKeys(o, place, {"parameter", "layer", "index"});
     FixedParameter f;
     const auto kind = parameterKindFromKey(o.value("parameter").toString().toStdString());
@@ -93,7 +87,7 @@ FixedParameter fixedEntry(const QJsonValue& v, const std::string& place, const N
 
 NetworkTemplate networkTemplate(const QJsonValue& v, const Network& network) {
     const std::string place = "variants";
-    const QJsonObject o = object(v, place);
+    const QJsonObject o = readObject(v, place);
     onlyKeys(o, place,
              {"weights", "biases", "inputs", "targets", "fixed", "max_abs_activation",
               "answer_decimals", "significant_figures", "questions"});
@@ -213,7 +207,7 @@ Result<ExpressionTemplate> expressionTemplateFromJson(const QJsonValue& value,
                                                       const Expression& expression) {
     try {
         const std::string place = "variants";
-        const QJsonObject o = object(value, place);
+        const QJsonObject o = readObject(value, place);
         onlyKeys(o, place,
                  {"range", "ranges", "fixed", "max_abs_activation", "max_abs_value",
                   "answer_decimals", "significant_figures"});
@@ -221,7 +215,7 @@ Result<ExpressionTemplate> expressionTemplateFromJson(const QJsonValue& value,
         if (o.contains("range"))
             t.defaultRange = range(o.value("range"), place + ".range", t.defaultRange);
         if (o.contains("ranges")) {
-            const QJsonObject ranges = object(o.value("ranges"), place + ".ranges");
+            const QJsonObject ranges = readObject(o.value("ranges"), place + ".ranges");
             for (const QString& name : ranges.keys())
                 t.ranges.push_back(
                     {name.toStdString(),
@@ -277,7 +271,7 @@ QJsonObject expressionTemplateToJson(const ExpressionTemplate& t, const QJsonObj
 Result<ConvolutionTemplate> convolutionTemplateFromJson(const QJsonValue& value) {
     try {
         const std::string place = "variants";
-        const QJsonObject o = object(value, place);
+        const QJsonObject o = readObject(value, place);
         onlyKeys(o, place, {"input", "filter", "answer_decimals", "significant_figures"});
         ConvolutionTemplate t;
         if (o.contains("input"))

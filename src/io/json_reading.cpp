@@ -71,4 +71,9 @@ std::string readString(const QJsonValue& value, const std::string& place) {
     return value.toString().toStdString();
 }
 
+QJsonObject readObject(const QJsonValue& value, const std::string& place) {
+    if (!value.isObject()) throw JsonReject{place, "expected an object, found " + jsonTypeName(value)};
+    return value.toObject();
+}
+
 } // namespace bpl::io

@@ -34,5 +34,7 @@ struct JsonReject {
 double readFiniteNumber(const QJsonValue& value, const std::string& place);
 // The value as a string, or a JsonReject at `place` ("expected a string, found …").
 std::string readString(const QJsonValue& value, const std::string& place);
+// The value as an object, or a JsonReject at `place` ("expected an object, found …").
+QJsonObject readObject(const QJsonValue& value, const std::string& place);
 
 } // namespace bpl::io

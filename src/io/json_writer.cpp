@@ -96,4 +96,14 @@ QJsonArray jsonNumbers(const std::vector<double>& values) {
     return a;
 }
 
+QJsonArray jsonMatrix(const Eigen::MatrixXd& m) {
+    QJsonArray rows;
+    for (Eigen::Index r = 0; r < m.rows(); ++r) {
+        QJsonArray row;
+        for (Eigen::Index c = 0; c < m.cols(); ++c) row.append(m(r, c));
+        rows.append(row);
+    }
+    return rows;
+}
+
 } // namespace bpl::io

@@ -3,6 +3,7 @@
 // numbers in the shortest form that reads back to the same double.
 #pragma once
 
+#include <Eigen/Dense>
 #include <QByteArray>
 #include <QJsonArray>
 #include <QJsonValue>
@@ -20,5 +21,7 @@ QByteArray writeJson(const QJsonValue& value, const QStringList& keyOrder = {});
 QByteArray jsonNumber(double x);
 // The values as a JSON array of numbers.
 QJsonArray jsonNumbers(const std::vector<double>& values);
+// A matrix as a JSON array of rows.
+QJsonArray jsonMatrix(const Eigen::MatrixXd& m);
 
 } // namespace bpl::io

@@ -1,5 +1,6 @@
 #include "io/logreg_data.h"
 
+#include "core/common/number_text.h"
 #include "io/text_columns.h"
 #include "io/safe_file.h"
 
@@ -24,10 +25,6 @@ std::string columnName(std::size_t column, std::size_t columns) {
     if (column == 2 && columns == 4)
         return "the bias column";
     return "label t";
-}
-
-std::string number(double x) {
-    return QByteArray::number(x, 'g', QLocale::FloatingPointShortest).toStdString();
 }
 
 } // namespace
@@ -114,11 +111,11 @@ Result<LogRegData> parseLogRegData(const QByteArray& bytes, const QString& fileN
         if (columns == 4 && values[2] != 1.0) {
             return lineError(lineNumber,
                              "the third of 4 columns is the bias input and must be 1, found " +
-                                 number(values[2]));
+                                 shortestNumberText(values[2]));
         }
         const double label = values[columns - 1];
         if (label != 0.0 && label != 1.0) {
-            return lineError(lineNumber, "label t must be 0 or 1, found " + number(label));
+            return lineError(lineNumber, "label t must be 0 or 1, found " + shortestNumberText(label));
         }
         if (t.size() >= static_cast<std::size_t>(kMaxLogRegPoints)) {
             return lineError(lineNumber, "more than " + std::to_string(kMaxLogRegPoints) +

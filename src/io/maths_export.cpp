@@ -25,17 +25,6 @@ QJsonObject formulaJson(const WorkedFormula& f) {
     return o;
 }
 
-QJsonArray matrixJson(const Eigen::MatrixXd& m) {
-    QJsonArray rows;
-    for (Eigen::Index i = 0; i < m.rows(); ++i) {
-        QJsonArray row;
-        for (Eigen::Index j = 0; j < m.cols(); ++j)
-            row.append(m(i, j));
-        rows.append(row);
-    }
-    return rows;
-}
-
 QJsonObject nodeJson(const GraphNode& n) {
     QJsonObject o;
     o["id"] = n.id;
@@ -194,12 +183,12 @@ QJsonObject convolutionToJson(const Convolution& c, const MathsExportExtras& e) 
     o["operation"] = q(c.operation.text);
     o["stride"] = p.stride;
     o["padding"] = p.padding;
-    o["input"] = matrixJson(p.input);
-    o["filter"] = matrixJson(p.filter);
-    o["output"] = matrixJson(c.output);
-    o["grad_output"] = matrixJson(c.gradOutput);
-    o["grad_filter"] = matrixJson(c.gradFilter);
-    o["grad_input"] = matrixJson(c.gradInput);
+    o["input"] = jsonMatrix(p.input);
+    o["filter"] = jsonMatrix(p.filter);
+    o["output"] = jsonMatrix(c.output);
+    o["grad_output"] = jsonMatrix(c.gradOutput);
+    o["grad_filter"] = jsonMatrix(c.gradFilter);
+    o["grad_input"] = jsonMatrix(c.gradInput);
     auto steps = [](const std::vector<ConvElementStep>& list, bool windows) {
         QJsonArray out;
         for (const ConvElementStep& s : list) {

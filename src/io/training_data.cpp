@@ -1,5 +1,6 @@
 #include "io/training_data.h"
 
+#include "core/common/number_text.h"
 #include "io/json_writer.h"
 #include "io/text_columns.h"
 
@@ -65,10 +66,6 @@ struct Layout {
     }
 };
 
-std::string number(double x) {
-    return jsonNumber(x).toStdString();
-}
-
 std::string columnName(int column, int columns, const Layout& layout) {
     if (column < layout.inputs)
         return "input " + std::to_string(column + 1);
@@ -86,9 +83,9 @@ std::string readTarget(const double* values, TargetForm form, const Layout& layo
         const double c = t[0];
         if (c != std::floor(c))
             return "the class must be a whole number 0 … " + std::to_string(layout.outputs - 1) +
-                   ", found " + number(c);
+                   ", found " + shortestNumberText(c);
         if (c < 0 || c >= layout.outputs) {
-            return "class index " + number(c) + " is out of range (the output layer has " +
+            return "class index " + shortestNumberText(c) + " is out of range (the output layer has " +
                    std::to_string(layout.outputs) + " classes, 0 … " +
                    std::to_string(layout.outputs - 1) + ")";
         }
@@ -103,7 +100,7 @@ std::string readTarget(const double* values, TargetForm form, const Layout& layo
         for (int k = 0; k < layout.outputs; ++k) {
             if (t[k] < 0 || t[k] > 1)
                 return "target " + std::to_string(k + 1) + " must lie in [0, 1], found " +
-                       number(t[k]);
+                       shortestNumberText(t[k]);
             sum += t[k];
             target[k] = t[k];
             if (t[k] > t[label])
@@ -111,14 +108,14 @@ std::string readTarget(const double* values, TargetForm form, const Layout& layo
         }
         if (std::abs(sum - 1.0) > 1e-6)
             return "the " + std::to_string(layout.outputs) +
-                   " target columns must sum to 1 (one-hot or probabilities), found " + number(sum);
+                   " target columns must sum to 1 (one-hot or probabilities), found " + shortestNumberText(sum);
         return {};
     }
     case TargetForm::Binary:
     case TargetForm::Real:
         for (int k = 0; k < layout.outputs; ++k) {
             if (layout.unitRange && (t[k] < 0 || t[k] > 1)) {
-                return "binary_cross_entropy targets must lie in [0, 1], found " + number(t[k]);
+                return "binary_cross_entropy targets must lie in [0, 1], found " + shortestNumberText(t[k]);
             }
             target[k] = t[k];
         }

@@ -53,12 +53,6 @@ bool boolean(const QJsonValue& v, const std::string& place) {
     return v.toBool();
 }
 
-QJsonObject object(const QJsonValue& v, const std::string& place) {
-    if (!v.isObject())
-        throw JsonReject{place, "expected an object, found " + jsonTypeName(v)};
-    return v.toObject();
-}
-
 std::string joined(const std::vector<std::string>& names) {
     std::string s;
     for (std::size_t k = 0; k < names.size(); ++k)
@@ -125,7 +119,7 @@ InitOptions parseInit(const QJsonValue& v) {
     if (v.isString()) {
         scheme = v.toString().toStdString();
     } else {
-        const QJsonObject o = object(v, at);
+        const QJsonObject o = readObject(v, at);
         schemeAt = at + ".scheme";
         if (!o.contains("scheme"))
             throw JsonReject{at, "missing required key \"scheme\""};
@@ -218,13 +212,13 @@ void parseOptimizer(const QJsonObject& o, OptimizerSettings& opt) {
 }
 
 TrainingSetup parseRoot(const QJsonValue& value) {
-    const QJsonObject o = object(value, kRoot);
+    const QJsonObject o = readObject(value, kRoot);
     TrainingSetup setup;
     if (!o.contains("data"))
         throw JsonReject{kRoot, "missing required key \"data\""};
-    parseData(object(o.value("data"), kRoot + ".data"), setup);
+    parseData(readObject(o.value("data"), kRoot + ".data"), setup);
     if (o.contains("split"))
-        parseSplit(object(o.value("split"), kRoot + ".split"), setup.split);
+        parseSplit(readObject(o.value("split"), kRoot + ".split"), setup.split);
     parseOptimizer(o, setup.optimizer);
     if (o.contains("batch_size"))
         setup.batchSize =
@@ -240,7 +234,7 @@ TrainingSetup parseRoot(const QJsonValue& value) {
     if (o.contains("init"))
         setup.init = parseInit(o.value("init"));
     if (o.contains("comparison"))
-        parseComparison(object(o.value("comparison"), kRoot + ".comparison"), setup);
+        parseComparison(readObject(o.value("comparison"), kRoot + ".comparison"), setup);
     return setup;
 }
 

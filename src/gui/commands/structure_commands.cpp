@@ -38,7 +38,7 @@ bool take(const Result<Network>& edited, const NetworkDocument* document, Docume
     return true;
 }
 
-QString activationTitle(Activation a) { return q(activationName(a)); }
+QString activationUndoName(Activation a) { return q(activationName(a)); }
 
 } // namespace
 
@@ -62,7 +62,7 @@ std::unique_ptr<AddLayerCommand> AddLayerCommand::make(NetworkDocument* document
     DocumentState after;
     if (!take(insertLayer(document->network(), index, size, activation), document, after, error)) return nullptr;
     after.original = withLayerInserted(after.original, index);
-    const QString text = QObject::tr("Add %1 layer %2").arg(activationTitle(activation.kind)).arg(shown(document, index));
+    const QString text = QObject::tr("Add %1 layer %2").arg(activationUndoName(activation.kind)).arg(shown(document, index));
     return std::unique_ptr<AddLayerCommand>(new AddLayerCommand(document, text, after, true));
 }
 
@@ -94,7 +94,7 @@ std::unique_ptr<SetActivationCommand> SetActivationCommand::make(NetworkDocument
                                                                  ActivationFunction activation, QString* error) {
     DocumentState after;
     if (!take(setActivation(document->network(), layer, activation), document, after, error)) return nullptr;
-    QString text = QObject::tr("Set layer %1 activation to %2").arg(shown(document, layer)).arg(activationTitle(activation.kind));
+    QString text = QObject::tr("Set layer %1 activation to %2").arg(shown(document, layer)).arg(activationUndoName(activation.kind));
     if (after.network.loss != document->network().loss) {
         text += QObject::tr(" (loss → %1)").arg(q(lossName(after.network.loss)));
     }
@@ -106,7 +106,7 @@ std::unique_ptr<SetHiddenActivationsCommand> SetHiddenActivationsCommand::make(N
                                                                                QString* error) {
     DocumentState after;
     if (!take(setHiddenActivations(document->network(), activation), document, after, error)) return nullptr;
-    const QString text = QObject::tr("Set every hidden layer's activation to %1").arg(activationTitle(activation.kind));
+    const QString text = QObject::tr("Set every hidden layer's activation to %1").arg(activationUndoName(activation.kind));
     return std::unique_ptr<SetHiddenActivationsCommand>(new SetHiddenActivationsCommand(document, text, after, true));
 }
 
@@ -123,7 +123,7 @@ std::unique_ptr<SetLossCommand> SetLossCommand::make(NetworkDocument* document, 
     QString text = QObject::tr("Set loss to %1").arg(q(lossName(loss)));
     const Activation before = document->network().layers.back().activation.kind;
     const Activation now = after.network.layers.back().activation.kind;
-    if (before != now) text += QObject::tr(" (output → %1)").arg(activationTitle(now));
+    if (before != now) text += QObject::tr(" (output → %1)").arg(activationUndoName(now));
     return std::unique_ptr<SetLossCommand>(new SetLossCommand(document, text, after, true));
 }
 

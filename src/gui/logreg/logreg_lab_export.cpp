@@ -17,10 +17,8 @@ namespace bpl::gui {
 
 namespace {
 
-const char* kImageFilter = "PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)";
-const QSize kPlotExportSize(900, 640);
 
-QString fileStem(const QString& title) {
+QString logregFileStem(const QString& title) {
     QString stem = title.section(" (", 0, 0).section(" —", 0, 0).toLower();
     stem.replace(QRegularExpression("[^a-z0-9]+"), "_");
     return stem;
@@ -39,7 +37,7 @@ void LogRegLab::buildExportMenu() {
     }
     menu->addAction(tr("Save all four plots on one page…"), this, [this] {
         const QString path = QFileDialog::getSaveFileName(
-            this, tr("Save plots"), "logistic_regression.png", tr(kImageFilter));
+            this, tr("Save plots"), "logistic_regression.png", tr(kPlotImageFilter));
         if (path.isEmpty())
             return;
         QString error;
@@ -67,7 +65,7 @@ void LogRegLab::buildExportMenu() {
 
 void LogRegLab::askSavePlot(LogRegPlot* plot) {
     const QString path = QFileDialog::getSaveFileName(
-        this, tr("Save plot"), fileStem(plot->title()) + ".png", tr(kImageFilter));
+        this, tr("Save plot"), logregFileStem(plot->title()) + ".png", tr(kPlotImageFilter));
     if (path.isEmpty())
         return;
     QString error;

@@ -10,6 +10,10 @@ class QCustomPlot;
 
 namespace bpl::gui {
 
+// The file dialog's filter and one plot's size (pixels) for every lab's "Save plot…".
+inline const char* const kPlotImageFilter = "PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)";
+inline const QSize kPlotExportSize(900, 640);
+
 // True for names ending in .png, .pdf or .svg (any case).
 bool isPlotImageFormat(const QString& path);
 // Draws `plots` row by row, `columns` per row, each in a cell of `cell`

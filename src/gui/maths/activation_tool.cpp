@@ -31,7 +31,7 @@ QDoubleSpinBox* numberBox(double min, double max, double value, double step, QWi
     return box;
 }
 
-QString vectorText(const Eigen::VectorXd& v) {
+QString tupleText(const Eigen::VectorXd& v) {
     QStringList parts;
     for (Eigen::Index i = 0; i < v.size(); ++i)
         parts << mathsNumber(v(i), kPrecision);
@@ -182,8 +182,8 @@ void ActivationTool::updateSoftmax() {
     const SoftmaxShift s = softmaxWithShift(a, shift_->value());
     softmaxText_->setText(tr("softmax(a) = %1\na + c = %2\nsoftmax(a + c) = %3\n"
                              "largest difference %4: e^c cancels in e^(aₖ+c) / Σ e^(aⱼ+c)")
-                              .arg(vectorText(s.probabilities), vectorText(s.shiftedLogits),
-                                   vectorText(s.shiftedProbabilities),
+                              .arg(tupleText(s.probabilities), tupleText(s.shiftedLogits),
+                                   tupleText(s.shiftedProbabilities),
                                    mathsNumber(s.maxDifference, 2)));
 }
 

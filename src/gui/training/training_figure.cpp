@@ -1,5 +1,7 @@
 #include "gui/training/training_figure.h"
 
+#include "gui/training/training_session.h"
+
 #include "gui/logreg/logreg_plot_export.h"
 #include "gui/logreg/logreg_style.h"
 
@@ -20,14 +22,7 @@ namespace {
 
 constexpr int kRegionPixels = 240; // the decision-region image is this many cells square
 
-QColor classColour(int label) {
-    static const std::array<QColor, 6> colours = {
-        QColor(0x1F, 0x77, 0xB4), QColor(0xD6, 0x27, 0x28), QColor(0x2C, 0xA0, 0x2C),
-        QColor(0x94, 0x67, 0xBD), QColor(0xF2, 0x8E, 0x2B), QColor(0x7F, 0x7F, 0x7F)};
-    return colours[static_cast<std::size_t>(label) % colours.size()];
-}
-
-QColor mix(const QColor& a, const QColor& b, double t) {
+QColor blend(const QColor& a, const QColor& b, double t) {
     return QColor::fromRgbF(static_cast<float>(a.redF() + (b.redF() - a.redF()) * t),
                             static_cast<float>(a.greenF() + (b.greenF() - a.greenF()) * t),
                             static_cast<float>(a.blueF() + (b.blueF() - a.blueF()) * t));
@@ -101,10 +96,10 @@ QImage regionImage(const Network& network, int classes, QCPRange xr, QCPRange yr
             else
                 sure = (out.col(p).maxCoeff() - 1.0 / out.rows()) / (1.0 - 1.0 / out.rows());
             colour =
-                mix(Qt::white, classColour(predicted[p]), 0.15 + 0.35 * std::clamp(sure, 0.0, 1.0));
+                blend(Qt::white, classColour(predicted[p]), 0.15 + 0.35 * std::clamp(sure, 0.0, 1.0));
         } else {
             const double t = outHi > outLo ? (out(0, p) - outLo) / (outHi - outLo) : 0.5;
-            colour = mix(QColor(240, 240, 250), QColor(60, 60, 140), t);
+            colour = blend(QColor(240, 240, 250), QColor(60, 60, 140), t);
         }
         image.setPixel(p % n, p / n, colour.rgb());
     }

@@ -19,10 +19,8 @@ namespace bpl::gui {
 
 namespace {
 
-const char* kImageFilter = "PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)";
-const QSize kPlotExportSize(900, 640);
 
-QString fileStem(const QString& title) {
+QString trainingFileStem(const QString& title) {
     QString stem = title.section(" (", 0, 0).toLower();
     stem.replace(QRegularExpression("[^a-z0-9]+"), "_");
     return "training_" + stem;
@@ -41,7 +39,7 @@ void TrainingLab::buildExportMenu(QPushButton* button) {
     }
     menu->addAction(tr("Save all plots on one page…"), this, [this] {
         const QString path =
-            QFileDialog::getSaveFileName(this, tr("Save plots"), "training.png", tr(kImageFilter));
+            QFileDialog::getSaveFileName(this, tr("Save plots"), "training.png", tr(kPlotImageFilter));
         if (path.isEmpty())
             return;
         QString error;
@@ -69,7 +67,7 @@ void TrainingLab::buildExportMenu(QPushButton* button) {
 
 void TrainingLab::askSavePlot(TrainingPlot* plot) {
     const QString path = QFileDialog::getSaveFileName(
-        this, tr("Save plot"), fileStem(plot->title()) + ".png", tr(kImageFilter));
+        this, tr("Save plot"), trainingFileStem(plot->title()) + ".png", tr(kPlotImageFilter));
     if (path.isEmpty())
         return;
     QString error;
