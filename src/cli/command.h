@@ -35,5 +35,6 @@ int runTrainCommand(const QStringList& args);
 int runGrad(const QStringList& args);
 int runConv(const QStringList& args);
 int runBenchCanvas(const QStringList& args); // bench canvas: the window and trace at size
+int runBenchWindow(const QStringList& args); // bench window: opening a network, part by part
 
 } // namespace bpl::cli
