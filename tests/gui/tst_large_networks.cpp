@@ -27,7 +27,9 @@ using namespace bpl::gui;
 namespace {
 
 // Straight (not premultiplied) colours, to read back.
-QImage plain(const QImage& image) { return image.convertToFormat(QImage::Format_ARGB32); }
+QImage plain(const QImage& image) {
+    return image.convertToFormat(QImage::Format_ARGB32);
+}
 
 QImage blank(int w, int h, double ratio = 1.0) {
     QImage image(int(w * ratio), int(h * ratio), QImage::Format_ARGB32_Premultiplied);
@@ -50,6 +52,7 @@ class TestLargeNetworks : public QObject {
     void bundleDrawsWhereItsLinesAre_data();
     void bundleDrawsWhereItsLinesAre();
     void bundleRedrawsWhenItsColoursChange();
+    void posterSizedBundleDrawsVectorLines();
     void matrixColumnsFitEveryNumber();
     void checkFieldsWaitForCheckMode();
     void sameTraceOptionsDoNotRetrace();
@@ -192,6 +195,24 @@ void TestLargeNetworks::bundleRedrawsWhenItsColoursChange() {
     const int full = qAlpha(after);
     bundle->setColours({QColor(Qt::blue)}, true); // dimmed: fainter
     QVERIFY(qAlpha(paint()) < full);
+}
+
+void TestLargeNetworks::posterSizedBundleDrawsVectorLines() {
+    // 3,004 × 3,004 pixels of bundle (past the raster path's 8,000,000): still drawn.
+    QGraphicsScene scene;
+    auto* bundle = new EdgeBundleItem(1);
+    bundle->setLines({QLineF(0, 2.5, 3000, 2.5), QLineF(0, 3002.5, 3000, 3002.5)});
+    bundle->setColours({QColor(Qt::red), QColor(Qt::blue)}, false);
+    scene.addItem(bundle);
+    QImage image = blank(3010, 3010);
+    {
+        QPainter painter(&image);
+        bundle->paint(&painter, nullptr, nullptr);
+    }
+    image = plain(image);
+    QVERIFY(qAlpha(image.pixel(1500, 2)) > 0 && qRed(image.pixel(1500, 2)) > 200);
+    QVERIFY(qAlpha(image.pixel(1500, 3002)) > 0 && qBlue(image.pixel(1500, 3002)) > 200);
+    QCOMPARE(qAlpha(image.pixel(1500, 1500)), 0);
 }
 
 void TestLargeNetworks::matrixColumnsFitEveryNumber() {

@@ -12,6 +12,14 @@
 
 namespace bpl::gui {
 
+namespace {
+
+// The raster path's working image holds 16 bytes a pixel: beyond this (a
+// 2,800 × 2,800 part of the canvas) the lines are drawn as vector lines.
+constexpr qint64 kMaxRasterPixels = 8'000'000;
+
+} // namespace
+
 EdgeBundleItem::EdgeBundleItem(int layer) : layer_(layer) {
     setZValue(-1);
 }
@@ -63,11 +71,17 @@ void EdgeBundleItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, Q
         paintRaster(painter);
         return;
     }
+    paintVector(painter);
+}
+
+void EdgeBundleItem::paintVector(QPainter* painter) const {
+    painter->save();
     painter->setOpacity(painter->opacity() * lineOpacity());
     for (const auto& [colour, lines] : groups_) {
         painter->setPen(QPen(colour, 0.8));
         painter->drawLines(lines);
     }
+    painter->restore();
 }
 
 void EdgeBundleItem::paintRaster(QPainter* painter) {
@@ -78,11 +92,16 @@ void EdgeBundleItem::paintRaster(QPainter* painter) {
     // Logical to device pixels with no world transform: the screen's pixel
     // ratio, and the widget's place in the window when painted into it.
     const QTransform base = painter->deviceTransform();
-    const QRectF shown =
-        toLogical.mapRect(bounds_) & QRectF(0, 0, painter->device()->width(), painter->device()->height());
+    const QRectF shown = toLogical.mapRect(bounds_) &
+                         QRectF(0, 0, painter->device()->width(), painter->device()->height());
     const QRect visible = base.mapRect(shown).toAlignedRect();
     if (visible.isEmpty()) {
         painter->restore();
+        return;
+    }
+    if (qint64(visible.width()) * visible.height() > kMaxRasterPixels) { // a poster-sized export
+        painter->restore();
+        paintVector(painter);
         return;
     }
     if (cache_.isNull() || cacheRect_ != visible || cacheTransform_ != toDevice) {

@@ -43,6 +43,8 @@ class EdgeBundleItem : public QGraphicsItem {
     double lineOpacity() const;
     // The raster path: the lines blended into cache_ for this device transform.
     void paintRaster(QPainter* painter);
+    // PDF, SVG (and huge images): one drawLines per colour.
+    void paintVector(QPainter* painter) const;
 
     int layer_;
     std::vector<QLineF> lines_;
@@ -50,8 +52,8 @@ class EdgeBundleItem : public QGraphicsItem {
     std::vector<std::pair<QColor, QList<QLineF>>> groups_; // lines by colour
     QRectF bounds_;
     bool dimmed_ = false;
-    QImage cache_;            // the visible part, in device pixels
-    QRect cacheRect_;         // where cache_ goes, in device pixels
+    QImage cache_;    // the visible part, in device pixels
+    QRect cacheRect_; // where cache_ goes, in device pixels
     QTransform cacheTransform_;
 };
 
