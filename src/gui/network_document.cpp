@@ -158,6 +158,9 @@ int NetworkDocument::backwardEndPosition() const {
 }
 
 void NetworkDocument::setTraceOptions(const TraceOptions& options) {
+    // The notation is fixed by its id; re-tracing a large network for nothing
+    // costs a noticeable moment (the window sets both on start and on opening).
+    if (options.notation.id == options_.notation.id && options.precision == options_.precision) return;
     options_ = options;
     retrace();
     emit traceChanged();

@@ -4,7 +4,7 @@
 // Figures only: nothing here fails on time.
 #include "cli/command.h"
 #include "cli/output.h"
-#include "core/initialization.h"
+#include "cli/widgets/bench_support.h"
 #include "core/trace.h"
 #include "gui/canvas/canvas_style.h"
 #include "gui/canvas/network_scene.h"
@@ -17,13 +17,10 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QElapsedTimer>
 #include <QImage>
 #include <QPainter>
 #include <QTemporaryDir>
 
-#include <ctime>
-#include <functional>
 #include <memory>
 
 #include <sys/resource.h>
@@ -34,53 +31,6 @@ namespace {
 
 constexpr const char* kName = "bench canvas";
 
-// A sigmoid network of the given layer sizes with seeded Xavier weights.
-Network benchNetwork(const std::vector<int>& sizes) {
-    Network net;
-    net.name = "bench";
-    for (std::size_t l = 0; l < sizes.size(); ++l) {
-        Layer layer;
-        layer.size = sizes[l];
-        if (l > 0) {
-            layer.activation.kind = Activation::Sigmoid;
-            layer.weights = Eigen::MatrixXd::Zero(sizes[l], sizes[l - 1]);
-            layer.bias = Eigen::VectorXd::Zero(sizes[l]);
-        }
-        net.layers.push_back(layer);
-    }
-    net.loss = Loss::HalfSquaredError;
-    net.learningRate = 0.1;
-    net.sample.input = Eigen::VectorXd::LinSpaced(sizes.front(), 0.0, 1.0);
-    net.sample.target = Eigen::VectorXd::Constant(sizes.back(), 0.5);
-    return initializeWeights(net, InitOptions{});
-}
-
-// Wall-clock and CPU time of `work`: on a loaded machine the wall clock
-// mostly measures waiting for a core, so both are printed.
-struct Timing {
-    double wall = 0;
-    double cpu = 0;
-};
-
-Timing timeOf(const std::function<void()>& work) {
-    QElapsedTimer clock;
-    clock.start();
-    const std::clock_t cpuStart = std::clock();
-    work();
-    return {clock.nsecsElapsed() / 1e9, static_cast<double>(std::clock() - cpuStart) / CLOCKS_PER_SEC};
-}
-
-QString seconds(const Timing& t) {
-    return QString("%1 s (CPU %2 s)").arg(QString::number(t.wall, 'f', 3), QString::number(t.cpu, 'f', 3));
-}
-
-QString shape(const std::vector<int>& sizes) {
-    QStringList parts;
-    for (int n : sizes)
-        parts << QString::number(n);
-    return parts.join('-');
-}
-
 long long peakRssMiB() {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
@@ -89,14 +39,14 @@ long long peakRssMiB() {
 
 void benchOne(const std::vector<int>& sizes, const QString& dir) {
     const Network net = benchNetwork(sizes);
-    const QString path = dir + "/bench_" + shape(sizes) + ".json";
+    const QString path = dir + "/bench_" + layerShape(sizes) + ".json";
     io::NetworkDocument file;
     file.network = net;
     io::saveNetwork(file, path);
     long long edges = 0;
     for (int l = 1; l < net.layerCount(); ++l)
         edges += static_cast<long long>(net.layers[l].size) * net.layers[l - 1].size;
-    printOut(QString("%1 (%2 weights):\n").arg(shape(sizes)).arg(edges));
+    printOut(QString("%1 (%2 weights):\n").arg(layerShape(sizes)).arg(edges));
 
     // The CLI: load, trace and write the JSON, as `trace --format json` does.
     QByteArray json;
@@ -174,19 +124,9 @@ int runBenchCanvas(const QStringList& args) {
     std::vector<std::vector<int>> networks = {{64, 32, 10}, {200, 200, 1}};
     if (p.isSet("layers")) {
         std::vector<int> sizes;
-        for (const QString& part : p.value("layers").split('-')) {
-            bool ok = false;
-            const int n = part.toInt(&ok);
-            if (!ok || n < 1 || n > io::kMaxLayerSize) {
-                return fail(kName,
-                            QString("--layers: expected sizes from 1 to %1 joined by '-'")
-                                .arg(io::kMaxLayerSize),
-                            Usage);
-            }
-            sizes.push_back(n);
-        }
-        if (sizes.size() < 2)
-            return fail(kName, "--layers: expected at least two layers", Usage);
+        QString error;
+        if (!parseLayerSizes(p.value("layers"), sizes, error))
+            return fail(kName, "--layers: " + error, Usage);
         networks = {sizes};
     }
     QTemporaryDir dir;

@@ -132,14 +132,16 @@ QString millions(double perSecond) {
 int runBench(const QStringList& args) {
     if (!args.isEmpty() && args.first() == "train") return runBenchTrain(args.mid(1));
     if (!args.isEmpty() && args.first() == "canvas") return runBenchCanvas(args);
+    if (!args.isEmpty() && args.first() == "window") return runBenchWindow(args);
     if (!args.isEmpty() && args.first() == "training-gui") return runTrainingGuiBench(args.mid(1));
     QCommandLineParser p;
     p.setApplicationDescription(
         "Measure speed. 'bench logreg': logistic-regression throughput of GD and SGD, "
         "and the GUI thread's longest stall during a live sweep. 'bench train': the trainer's "
         "samples/s and a whole train process (see 'bench train --help'). 'bench canvas': the "
-        "window and the trace at size (see 'bench canvas --help').");
-    p.addPositionalArgument("WHAT", "what to measure: logreg, train or canvas");
+        "window and the trace at size (see 'bench canvas --help'). 'bench window': opening and "
+        "stepping a network in the window, part by part (see 'bench window --help').");
+    p.addPositionalArgument("WHAT", "what to measure: logreg, train, canvas or window");
     p.addOptions({
         {"points", "Points in the throughput data set (default 1,000,000).", "N", "1000000"},
         {"iters", "GD iterations and SGD epochs to time (default 20).", "K", "20"},

@@ -4,6 +4,8 @@
 // renders the main window offscreen at a stepper position and exits, for the
 // README and for looking at the GUI without a display. Uses its own empty
 // settings, so the picture never depends on the user's saved preferences.
+// Options through QCommandLineParser like the other commands: bad usage exits 2,
+// a bad network or answer file 3, with a message on stderr and nothing on stdout.
 #include "cli/command.h"
 #include "cli/output.h"
 #include "gui/appearance.h"
@@ -20,130 +22,240 @@
 #include "io/network_file.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
 #include <QPixmap>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTemporaryDir>
 
+#include <limits>
+#include <optional>
+
 namespace bpl::cli {
 
 namespace {
 
-const char* kName = "screenshot";
+constexpr const char* kName = "screenshot";
 
-QString usage() {
-    QString s = "Usage: backprop-lab screenshot OUT.png [OPTIONS]\n\n"
-                "Renders the main window offscreen and saves it as a PNG.\n\n"
-                "  --example NAME     open a built-in example (id or part of its name)\n"
-                "  --file FILE        open a network file\n"
-                "  --step N           stepper position: a number (0 = start), or start, forward,\n"
-                "                     backward, update (the end of each pass)\n"
-                "  --size WxH         window size in pixels (default 1600x1000)\n"
-                "  --notation ID      standard, bishop, course or ng\n"
-                "  --precision N      significant figures (default 6)\n"
-                "  --presentation     presentation mode (large fonts, high contrast)\n"
-                "  --theme T          light (default) or dark\n"
-                "  --optimizer O      the stepper's optimizer: sgd, momentum, rmsprop, adam, adagrad\n"
-                "  --apply N          apply the update N times first (Ctrl+U), so m and v build up\n"
-                "  --answers FILE     Check mode with a student's answer file, marked; the fields\n"
-                "                     of the --step position (all steps at the start)\n"
-                "  --tab ID           the tab to show: network (default) or the id of another tab\n"
-                "                     (logreg, …; an unknown id lists them)\n\nExamples:\n";
-    for (const gui::ExampleInfo& e : gui::builtInExamples()) s += "  " + e.id + "\n";
+// What to render, from the command line.
+struct ShotOptions {
+    QString out, example, file, step, notation, theme, answers, tab;
+    QSize size;
+    int precision = 6;
+    int applied = 0;
+    bool presentation = false;
+    std::optional<OptimizerKind> optimizer;
+};
+
+void addOptions(QCommandLineParser& p) {
+    p.setApplicationDescription(
+        "Render the main window offscreen at a stepper position and save it "
+        "as a PNG (for the README and for looking at the GUI without a "
+        "display). The user's saved settings are not read.");
+    p.addPositionalArgument("OUT.png", "the picture to write");
+    p.addOptions({
+        {"example", "Open a built-in example (its id or part of its name; listed below).", "NAME"},
+        {"file", "Open a network file (backprop-lab.network/1).", "FILE"},
+        {"step",
+         "Stepper position: a number (0 = start), or start, forward, backward, update (the end of "
+         "each pass). Default 0.",
+         "N", "0"},
+        {"size", "Window size in pixels, 200x150 to 8000x8000 (default 1600x1000).", "WxH",
+         "1600x1000"},
+        {"notation", "standard (default), bishop, course or ng.", "ID", "standard"},
+        {"precision", "Significant figures, 2 to 15 (default 6).", "N", "6"},
+        {"presentation", "Presentation mode (large fonts, high contrast)."},
+        {"theme", "light (default) or dark.", "T", "light"},
+        {"optimizer", "The stepper's optimizer: sgd, momentum, rmsprop, adam or adagrad.", "O"},
+        {"apply", "Apply the update N times first (Ctrl+U), so m and v build up (0 to 10000).", "N",
+         "0"},
+        {"answers",
+         "Check mode with a student's answer file, marked: the fields of the --step position (all "
+         "steps at the start).",
+         "FILE"},
+        {"tab",
+         "The tab to show: network (default) or another tab's id (logreg, training, maths, …; an "
+         "unknown id lists them).",
+         "ID", "network"},
+    });
+    p.addHelpOption();
+}
+
+QString helpText(const QCommandLineParser& p) {
+    QString s = commandHelp(p.helpText(), kName) + "\nExamples (--example):\n";
+    for (const gui::ExampleInfo& e : gui::builtInExamples())
+        s += "  " + e.id + "\n";
     return s;
 }
 
 bool parseSize(const QString& text, QSize& size) {
     const QStringList parts = text.toLower().split('x');
-    if (parts.size() != 2) return false;
+    if (parts.size() != 2)
+        return false;
     bool okW = false, okH = false;
     const int w = parts[0].toInt(&okW);
     const int h = parts[1].toInt(&okH);
-    if (!okW || !okH || w < 200 || h < 150 || w > 8000 || h > 8000) return false;
+    if (!okW || !okH || w < 200 || h < 150 || w > 8000 || h > 8000)
+        return false;
     size = QSize(w, h);
     return true;
 }
 
+bool intValue(const QString& text, int lo, int hi, int& out) {
+    bool ok = false;
+    out = text.toInt(&ok);
+    return ok && out >= lo && out <= hi;
+}
+
+// The option values' own checks (those that need no window); empty when all are right.
+QString checkValues(const QCommandLineParser& p, ShotOptions& o) {
+    const auto found = [&](const char* name) { return ", found '" + p.value(name) + "'"; };
+    if (!parseSize(p.value("size"), o.size))
+        return "--size: expected WxH from 200x150 to 8000x8000, e.g. 1600x1000" + found("size");
+    Notation notation;
+    if (!Notation::fromId(o.notation.toStdString(), notation))
+        return "--notation: expected standard, bishop, course or ng" + found("notation");
+    if (!intValue(p.value("precision"), 2, 15, o.precision))
+        return "--precision: expected a whole number from 2 to 15" + found("precision");
+    if (!intValue(p.value("apply"), 0, 10000, o.applied))
+        return "--apply: expected a whole number from 0 to 10000" + found("apply");
+    if (p.isSet("optimizer")) {
+        o.optimizer = optimizerFromKey(p.value("optimizer").toStdString());
+        if (!o.optimizer)
+            return "--optimizer: expected sgd, momentum, rmsprop, adam or adagrad" +
+                   found("optimizer");
+    }
+    if (o.theme != "light" && o.theme != "dark")
+        return "--theme: expected light or dark" + found("theme");
+    static const QStringList kSteps = {"start", "forward", "backward", "update", "end"};
+    int n = 0;
+    if (!kSteps.contains(o.step) && !intValue(o.step, 0, std::numeric_limits<int>::max(), n))
+        return "--step: expected start, forward, backward, update or a position ≥ 0" +
+               found("step");
+    if (p.isSet("example") && p.isSet("file"))
+        return "give --example or --file, not both";
+    if (p.isSet("example") && !gui::findExample(o.example))
+        return "no example called '" + o.example + "' (see --help for the list)";
+    return {};
+}
+
+// Parses the command line into `o`: -1 to go on, else the exit code.
+int parseArgs(const QStringList& args, ShotOptions& o) {
+    QCommandLineParser p;
+    addOptions(p);
+    QStringList argv = args;
+    argv.prepend(QString("backprop-lab ") + kName);
+    if (!p.parse(argv))
+        return fail(kName, p.errorText(), Usage);
+    if (p.isSet("help")) {
+        printOut(helpText(p));
+        return Ok;
+    }
+    const QStringList positional = p.positionalArguments();
+    if (positional.isEmpty())
+        return fail(kName, "no output file given (see --help)", Usage);
+    if (positional.size() > 1) {
+        return fail(kName, "one output file only (got '" + positional.join("', '") + "')", Usage);
+    }
+    o.out = positional.first();
+    o.example = p.value("example");
+    o.file = p.value("file");
+    o.step = p.value("step");
+    o.notation = p.value("notation");
+    o.theme = p.value("theme");
+    o.answers = p.value("answers");
+    o.tab = p.value("tab");
+    o.presentation = p.isSet("presentation");
+    if (const QString problem = checkValues(p, o); !problem.isEmpty())
+        return fail(kName, problem, Usage);
+    if (!o.file.isEmpty()) {
+        const auto loaded = io::loadNetwork(o.file);
+        if (!loaded)
+            return fail(kName, QString::fromStdString(loaded.error().message()), BadFile);
+    }
+    return -1;
+}
+
 int positionFor(const QString& step, const gui::NetworkDocument& doc, bool& ok) {
     ok = true;
-    if (step == "start") return 0;
-    if (step == "forward") return doc.forwardEndPosition();
-    if (step == "backward") return doc.backwardEndPosition();
-    if (step == "update" || step == "end") return doc.updateEndPosition();
+    if (step == "start")
+        return 0;
+    if (step == "forward")
+        return doc.forwardEndPosition();
+    if (step == "backward")
+        return doc.backwardEndPosition();
+    if (step == "update" || step == "end")
+        return doc.updateEndPosition();
     const int n = step.toInt(&ok);
     ok = ok && n >= 0 && n <= doc.lastPosition();
     return n;
 }
 
+// Opens the network and sets the window up as asked; false (after the message)
+// with `code` on a failure.
+bool setUpWindow(gui::MainWindow& window, const ShotOptions& o, int& code) {
+    window.appearance()->setTheme(o.theme == "dark" ? gui::Theme::Dark : gui::Theme::Light);
+    if (!o.file.isEmpty() && !window.openFile(o.file)) {
+        code = fail(kName, "cannot open " + o.file, BadFile);
+        return false;
+    }
+    if (!o.example.isEmpty())
+        window.openExample(o.example);
+    window.setNotation(o.notation);
+    window.setPrecision(o.precision);
+    window.setPresenting(o.presentation);
+    window.setFitsScreen(false); // --size, not the offscreen screen's size
+    window.resize(o.size);
+    window.show();
+    QApplication::processEvents();
+    gui::NetworkDocument* doc = window.document();
+    if (o.optimizer) {
+        OptimizerSettings settings = doc->state().optimizer;
+        settings.kind = *o.optimizer;
+        window.workspace()->editor()->setOptimizer(settings);
+    }
+    for (int k = 0; k < o.applied; ++k)
+        window.workspace()->editor()->applyUpdate();
+    bool ok = false;
+    const int position = positionFor(o.step, *doc, ok);
+    if (!ok) {
+        code =
+            fail(kName,
+                 QString("--step: expected start, forward, backward, update or 0 to %1, found '%2'")
+                     .arg(doc->lastPosition())
+                     .arg(o.step),
+                 Usage);
+        return false;
+    }
+    window.workspace()->view()->fitToWindow();
+    doc->setPosition(position);
+    if (!o.answers.isEmpty()) {
+        auto* check = window.findChild<gui::CheckController*>();
+        if (!check || !check->openAnswers(o.answers)) {
+            code = fail(kName, "cannot open the answers " + o.answers, BadFile);
+            return false;
+        }
+        // The current step's fields; the panel explains the first one that is not right.
+        check->panel()->setShowAllSteps(position == 0);
+    }
+    const int tabIndex = gui::findTab(window.tabs(), o.tab);
+    if (tabIndex < 0) {
+        code = fail(kName,
+                    "--tab: no tab '" + o.tab + "' (the tabs are " +
+                        gui::tabIds(window.tabs()).join(", ") + ")",
+                    Usage);
+        return false;
+    }
+    window.tabs()->setCurrentIndex(tabIndex);
+    return true;
+}
+
 } // namespace
 
 int runScreenshot(const QStringList& args) {
-    QString out, example, file, step = "0", notation = "standard", theme = "light", answers, tab = "network";
-    QSize size(1600, 1000);
-    int precision = 6, applied = 0;
-    bool presentation = false;
-    std::optional<OptimizerKind> optimizer;
-    for (int k = 0; k < args.size(); ++k) {
-        const QString& a = args[k];
-        auto value = [&](QString& target) {
-            if (k + 1 >= args.size()) return false;
-            target = args[++k];
-            return true;
-        };
-        QString text;
-        if (a == "--help" || a == "-h") {
-            printOut(usage());
-            return Ok;
-        } else if (a == "--example") {
-            if (!value(example)) return fail(kName, "--example needs a name", Usage);
-        } else if (a == "--answers") {
-            if (!value(answers)) return fail(kName, "--answers needs an answer file", Usage);
-        } else if (a == "--tab") {
-            if (!value(tab)) return fail(kName, "--tab needs a tab id (network, logreg, …)", Usage);
-        } else if (a == "--file") {
-            if (!value(file)) return fail(kName, "--file needs a path", Usage);
-        } else if (a == "--step") {
-            if (!value(step)) return fail(kName, "--step needs a position", Usage);
-        } else if (a == "--size") {
-            if (!value(text) || !parseSize(text, size)) return fail(kName, "--size needs WxH, e.g. 1600x1000", Usage);
-        } else if (a == "--notation") {
-            if (!value(notation)) return fail(kName, "--notation needs standard, bishop, course or ng", Usage);
-            Notation n;
-            if (!Notation::fromId(notation.toStdString(), n)) {
-                return fail(kName, "unknown notation '" + notation + "' (standard, bishop, course, ng)", Usage);
-            }
-        } else if (a == "--precision") {
-            bool ok = false;
-            precision = value(text) ? text.toInt(&ok) : 0;
-            if (!ok || precision < 2 || precision > 15) return fail(kName, "--precision needs 2 to 15", Usage);
-        } else if (a == "--optimizer") {
-            optimizer = value(text) ? optimizerFromKey(text.toStdString()) : std::nullopt;
-            if (!optimizer) return fail(kName, "--optimizer needs sgd, momentum, rmsprop, adam or adagrad", Usage);
-        } else if (a == "--apply") {
-            bool ok = false;
-            applied = value(text) ? text.toInt(&ok) : 0;
-            if (!ok || applied < 0 || applied > 10000) return fail(kName, "--apply needs 0 to 10000", Usage);
-        } else if (a == "--presentation") {
-            presentation = true;
-        } else if (a == "--theme") {
-            if (!value(theme) || (theme != "light" && theme != "dark")) return fail(kName, "--theme needs light or dark", Usage);
-        } else if (a.startsWith("--")) {
-            return fail(kName, "unknown option '" + a + "'\n\n" + usage(), Usage);
-        } else if (out.isEmpty()) {
-            out = a;
-        } else {
-            return fail(kName, "one output file only (got '" + out + "' and '" + a + "')", Usage);
-        }
-    }
-    if (out.isEmpty()) return fail(kName, "no output file given\n\n" + usage(), Usage);
-    if (!example.isEmpty() && !file.isEmpty()) return fail(kName, "give --example or --file, not both", Usage);
-    if (!file.isEmpty()) {
-        const auto loaded = io::loadNetwork(file);
-        if (!loaded) return fail(kName, QString::fromStdString(loaded.error().message()), BadFile);
-    }
-    if (!example.isEmpty() && !gui::findExample(example)) {
-        return fail(kName, "no example called '" + example + "'\n\n" + usage(), Usage);
-    }
+    ShotOptions o;
+    if (const int code = parseArgs(args, o); code >= 0)
+        return code;
 
     // Fresh settings: the picture must not depend on what the user last chose.
     QTemporaryDir settingsDir;
@@ -153,62 +265,33 @@ int runScreenshot(const QStringList& args) {
     QApplication::setPalette(gui::Appearance::lightPalette());
 
     gui::MainWindow window;
-    if (theme == "dark") window.appearance()->setTheme(gui::Theme::Dark);
-    else window.appearance()->setTheme(gui::Theme::Light);
-    if (!file.isEmpty() && !window.openFile(file)) return fail(kName, "cannot open " + file, BadFile);
-    if (!example.isEmpty()) window.openExample(example);
-    window.setNotation(notation);
-    window.setPrecision(precision);
-    window.setPresenting(presentation);
-    window.setFitsScreen(false); // --size, not the offscreen screen's size
-    window.resize(size);
-    window.show();
-    QApplication::processEvents();
-    gui::NetworkDocument* doc = window.document();
-    if (optimizer) {
-        OptimizerSettings settings = doc->state().optimizer;
-        settings.kind = *optimizer;
-        window.workspace()->editor()->setOptimizer(settings);
-    }
-    for (int k = 0; k < applied; ++k) window.workspace()->editor()->applyUpdate();
-    bool ok = false;
-    const int position = positionFor(step, *doc, ok);
-    if (!ok) {
-        return fail(kName, QString("--step must be start, forward, backward, update or 0 to %1").arg(doc->lastPosition()), Usage);
-    }
-    window.workspace()->view()->fitToWindow();
-    doc->setPosition(position);
-    if (!answers.isEmpty()) {
-        auto* check = window.findChild<gui::CheckController*>();
-        if (!check || !check->openAnswers(answers)) return fail(kName, "cannot open the answers " + answers, BadFile);
-        // The current step's fields; the panel explains the first one that is not right.
-        check->panel()->setShowAllSteps(position == 0);
-    }
-    const int tabIndex = gui::findTab(window.tabs(), tab);
-    if (tabIndex < 0) {
-        return fail(kName, "no tab '" + tab + "' (the tabs are " + gui::tabIds(window.tabs()).join(", ") + ")", Usage);
-    }
-    window.tabs()->setCurrentIndex(tabIndex);
+    int code = Ok;
+    if (!setUpWindow(window, o, code))
+        return code;
     // Nested layouts settle over several rounds of posted events.
     for (int round = 0; round < 5; ++round) {
         QApplication::sendPostedEvents();
         QApplication::processEvents();
     }
     const QPixmap picture = window.grab();
-    if (picture.deviceIndependentSize().toSize() != size) { // QT_SCALE_FACTOR: the picture has more pixels
-        printErr(QString("backprop-lab screenshot: the window cannot be %1×%2; its smallest size is %3×%4\n")
-                     .arg(size.width())
-                     .arg(size.height())
-                     .arg(window.minimumSizeHint().width())
-                     .arg(window.minimumSizeHint().height()));
+    if (picture.deviceIndependentSize().toSize() !=
+        o.size) { // QT_SCALE_FACTOR: the picture has more pixels
+        printErr(
+            QString(
+                "backprop-lab screenshot: the window cannot be %1×%2; its smallest size is %3×%4\n")
+                .arg(o.size.width())
+                .arg(o.size.height())
+                .arg(window.minimumSizeHint().width())
+                .arg(window.minimumSizeHint().height()));
     }
-    if (!picture.save(out, "PNG")) return fail(kName, "cannot write " + out, BadFile);
+    if (!picture.save(o.out, "PNG"))
+        return fail(kName, "cannot write " + o.out, BadFile);
     printOut(QString("%1: %2×%3, step %4 of %5\n")
-                 .arg(out)
+                 .arg(o.out)
                  .arg(picture.width())
                  .arg(picture.height())
-                 .arg(position)
-                 .arg(doc->lastPosition()));
+                 .arg(window.document()->position())
+                 .arg(window.document()->lastPosition()));
     return Ok;
 }
 

@@ -173,6 +173,18 @@ bool CheckPanel::enterByName(const QString& line) {
 }
 
 void CheckPanel::rebuild() {
+    // Outside Check mode the panel is hidden and its fields wait: the
+    // controller rebuilds it when Check mode comes on, instead of every step
+    // making (up to kMaxEntries) fields nobody sees.
+    if (!document_->hidesCurrentResults()) {
+        if (!entries_.empty()) { // the old step's fields would go stale
+            entries_.clear();
+            marks_.clear();
+            grid_ = new QWidget;
+            scroll_->setWidget(grid_); // deletes the previous grid and its fields
+        }
+        return;
+    }
     const Trace& trace = document_->trace();
     QWidget* focusedEntry = focusWidget();
     const bool hadFocus = focusedEntry && std::find(entries_.begin(), entries_.end(), focusedEntry) != entries_.end();

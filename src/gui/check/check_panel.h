@@ -68,7 +68,7 @@ public:
     QLineEdit* quickEntry() const { return quick_; }
 
 public slots:
-    void rebuild();      // the fields for the current step (or all steps)
+    void rebuild();      // the fields for the current step (or all steps); none outside Check mode
     void refreshMarks(); // statuses, tooltips, summary, explanation
 
 protected:

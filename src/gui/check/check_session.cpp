@@ -192,6 +192,12 @@ void CheckSession::dropMissing() {
 }
 
 void CheckSession::recheck() {
+    if (entries_.empty()) { // nothing typed: an empty report, without walking the trace
+        report_ = CheckReport{};
+        report_.tolerance = tolerance_;
+        emit changed();
+        return;
+    }
     std::vector<Answer> given = answers();
     // A network edit can leave answers that name nothing (a removed neuron).
     if (io::answerProblem(given, document_->network())) {

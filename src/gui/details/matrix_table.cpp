@@ -16,6 +16,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <map>
+
 namespace bpl::gui {
 
 class MatrixModel : public QAbstractTableModel {
@@ -102,15 +104,28 @@ void MatrixTable::fitToContents() {
     const int rowHeight = fm.height() + 6;
     int width = fm.horizontalAdvance(QString::number(values_.rows())) + padding + 2 * view_->frameWidth();
     view_->verticalHeader()->setFixedWidth(fm.horizontalAdvance(QString::number(values_.rows())) + padding);
+    // A number's width is the sum of its characters' (digits, sign, point and
+    // exponent do not kern): measuring each of a 200 × 200 matrix's 40,000
+    // strings with the font took a third of a second per step.
+    std::map<char32_t, int> advance;
+    const auto textWidth = [&](const std::string& text) {
+        int w = 0;
+        for (const char32_t ch : QString::fromStdString(text).toUcs4()) {
+            auto it = advance.find(ch);
+            if (it == advance.end()) it = advance.emplace(ch, fm.horizontalAdvance(QString::fromUcs4(&ch, 1))).first;
+            w += it->second;
+        }
+        return w;
+    };
     for (int c = 0; c < int(values_.cols()); ++c) {
         int column = fm.horizontalAdvance(QString::number(c + 1));
         for (int r = 0; r < int(values_.rows()); ++r) {
-            column = std::max(column, fm.horizontalAdvance(model_->data(model_->index(r, c), Qt::DisplayRole).toString()));
+            column = std::max(column, textWidth(formatNumber(values_(r, c), precision_)));
         }
         view_->setColumnWidth(c, column + padding);
         width += column + padding;
     }
-    for (int r = 0; r < int(values_.rows()); ++r) view_->setRowHeight(r, rowHeight);
+    view_->verticalHeader()->setDefaultSectionSize(rowHeight);
     view_->horizontalHeader()->setFixedHeight(rowHeight);
     const int shownRows = std::min(int(values_.rows()), 12);
     const int height = rowHeight * (shownRows + 1) + 2 * view_->frameWidth();

@@ -1,0 +1,30 @@
+// What `bench canvas` and `bench window` share: the seeded network of a given
+// shape, the --layers option, and timing a piece of work by the wall clock and
+// by CPU time (on a shared machine the wall clock mostly measures waiting).
+#pragma once
+
+#include "core/network.h"
+
+#include <QString>
+
+#include <functional>
+#include <vector>
+
+namespace bpl::cli {
+
+// A sigmoid network of the given layer sizes with seeded Xavier weights.
+Network benchNetwork(const std::vector<int>& sizes);
+// "200-200-1".
+QString layerShape(const std::vector<int>& sizes);
+// Parses "200-200-1" (at least two sizes, each 1 to io::kMaxLayerSize); false with `error`.
+bool parseLayerSizes(const QString& text, std::vector<int>& sizes, QString& error);
+
+struct Timing {
+    double wall = 0; // seconds
+    double cpu = 0;  // seconds of this process, every thread
+};
+Timing timeOf(const std::function<void()>& work);
+// "0.123 s (CPU 0.045 s)".
+QString seconds(const Timing& t);
+
+} // namespace bpl::cli
