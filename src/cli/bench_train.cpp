@@ -130,15 +130,7 @@ int runBenchTrain(const QStringList& args) {
     p.setApplicationDescription(
         "Measure the trainer: samples/s on two tasks, and one whole train process.");
     p.addOptions({{"epochs", "Epochs to time per task (default 50).", "E", "50"}});
-    p.addHelpOption();
-    QStringList argv = args;
-    argv.prepend("backprop-lab bench train");
-    if (!p.parse(argv))
-        return fail(kName, p.errorText(), Usage);
-    if (p.isSet("help")) {
-        printOut(p.helpText());
-        return Ok;
-    }
+    if (const auto done = parseArguments(p, args, "bench train")) return *done;
     bool ok = false;
     const int epochs = p.value("epochs").toInt(&ok);
     if (!ok || epochs < 1 || epochs > 100000)

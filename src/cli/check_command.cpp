@@ -195,14 +195,7 @@ int runCheck(const QStringList& args) {
          "FILE"},
         {"by-question", "With --class: also write one row per question, most missed first, to FILE.", "FILE"},
     });
-    p.addHelpOption();
-    QStringList argv = args;
-    argv.prepend(QString("backprop-lab ") + kName);
-    if (!p.parse(argv)) return fail(kName, p.errorText(), Usage);
-    if (p.isSet("help")) {
-        printOut(commandHelp(p.helpText(), kName));
-        return Ok;
-    }
+    if (const auto done = parseArguments(p, args, kName)) return *done;
     const QStringList files = p.positionalArguments();
     const bool classMode = p.isSet("class");
     if (!classMode && (p.isSet("out") || p.isSet("by-question"))) {

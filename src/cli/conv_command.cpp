@@ -79,15 +79,7 @@ int runConv(const QStringList& args) {
          "Check hand-worked values (maths-answers.md); exit 1 when any is wrong or carried.",
          "FILE"},
     });
-    p.addHelpOption();
-    QStringList argv = args;
-    argv.prepend(QString("backprop-lab ") + kName);
-    if (!p.parse(argv))
-        return fail(kName, p.errorText(), Usage);
-    if (p.isSet("help")) {
-        printOut(p.helpText());
-        return Ok;
-    }
+    if (const auto done = parseArguments(p, args, kName)) return *done;
     if (!p.positionalArguments().isEmpty())
         return fail(kName, "unexpected argument '" + p.positionalArguments().first() + "'", Usage);
     if (!p.isSet("input") || !p.isSet("filter"))

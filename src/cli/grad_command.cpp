@@ -42,15 +42,7 @@ int runGrad(const QStringList& args) {
          "Check hand-worked values (maths-answers.md); exit 1 when any is wrong or carried.",
          "FILE"},
     });
-    p.addHelpOption();
-    QStringList argv = args;
-    argv.prepend(QString("backprop-lab ") + kName);
-    if (!p.parse(argv))
-        return fail(kName, p.errorText(), Usage);
-    if (p.isSet("help")) {
-        printOut(p.helpText());
-        return Ok;
-    }
+    if (const auto done = parseArguments(p, args, kName)) return *done;
     if (p.positionalArguments().size() != 1)
         return fail(kName, "expected one expression (see --help)", Usage);
     MathsOutput output;

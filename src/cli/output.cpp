@@ -1,5 +1,7 @@
 #include "cli/output.h"
 
+#include "cli/command.h"
+
 #include "core/common/number_text.h"
 
 #include <cstdio>
@@ -40,6 +42,18 @@ QString commandHelp(const QString& helpText, const char* command) {
     const qsizetype end = helpText.indexOf(' ', prefix.size());
     if (end < 0) return helpText;
     return prefix + QStringLiteral("backprop-lab ") + QLatin1String(command) + helpText.mid(end);
+}
+
+std::optional<int> parseArguments(QCommandLineParser& parser, const QStringList& args, const char* command) {
+    parser.addHelpOption();
+    QStringList argv = args;
+    argv.prepend(QStringLiteral("backprop-lab ") + QLatin1String(command));
+    if (!parser.parse(argv)) return fail(command, parser.errorText(), Usage);
+    if (parser.isSet("help")) {
+        printOut(commandHelp(parser.helpText(), command));
+        return Ok;
+    }
+    return std::nullopt;
 }
 
 } // namespace bpl::cli

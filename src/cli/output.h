@@ -2,8 +2,10 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCommandLineParser>
 #include <QString>
 
+#include <optional>
 #include <vector>
 
 namespace bpl::cli {
@@ -16,6 +18,10 @@ int fail(const char* command, const QString& message, int code);
 // A subcommand's --help text, its usage line naming the subcommand
 // ("Usage: backprop-lab trace [options] FILE", not the program alone).
 QString commandHelp(const QString& helpText, const char* command);
+// Adds --help to `parser` and parses the command's own `args`. Returns the exit
+// code when the command is done: Ok after printing its help, Usage after
+// reporting a parse error on stderr; nothing when the command goes on.
+std::optional<int> parseArguments(QCommandLineParser& parser, const QStringList& args, const char* command);
 
 // Parses "v,v,…" into finite numbers (core/common/number_text.h, locale-free);
 // false (with `error`) on anything else.

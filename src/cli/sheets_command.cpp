@@ -63,15 +63,7 @@ int runSheets(const QStringList& args) {
         {"notation", "Symbols on the sheets: standard (default), bishop, course or ng.", "id",
          "standard"},
     });
-    p.addHelpOption();
-    QStringList argv = args;
-    argv.prepend(QString("backprop-lab ") + kName);
-    if (!p.parse(argv))
-        return fail(kName, p.errorText(), Usage);
-    if (p.isSet("help")) {
-        printOut(commandHelp(p.helpText(), kName));
-        return Ok;
-    }
+    if (const auto done = parseArguments(p, args, kName)) return *done;
     if (p.positionalArguments().size() != 1)
         return fail(kName, "expected one exercise file (see --help)", Usage);
     if (p.isSet("students") == p.isSet("roster")) {

@@ -98,14 +98,7 @@ int runTrace(const QStringList& args) {
         {"variant", "Work exercise variant CODE (e.g. 3-2-1/7F3K) of the file: the weights, biases, input "
                     "and target its `variants` template draws for that code (an answer key).", "CODE"},
     });
-    p.addHelpOption();
-    QStringList argv = args;
-    argv.prepend(QString("backprop-lab ") + kName);
-    if (!p.parse(argv)) return fail(kName, p.errorText(), Usage);
-    if (p.isSet("help")) {
-        printOut(commandHelp(p.helpText(), kName));
-        return Ok;
-    }
+    if (const auto done = parseArguments(p, args, kName)) return *done;
     const QStringList files = p.positionalArguments();
     if (files.size() != 1) return fail(kName, "expected one network file (see --help)", Usage);
 

@@ -21,14 +21,6 @@ void onlyKeys(const QJsonObject& o, const std::string& place, const QStringList&
                                     allowed.join(", ").toStdString() + ")"};
 }
 
-int whole(const QJsonValue& v, const std::string& place, int low, int high) {
-    const double x = readFiniteNumber(v, place);
-    if (x != std::floor(x) || x < low || x > high)
-        throw JsonReject{place, "expected a whole number from " + std::to_string(low) + " to " +
-                                std::to_string(high)};
-    return static_cast<int>(x);
-}
-
 NumberRange range(const QJsonValue& v, const std::string& place, const NumberRange& defaults) {
     const QJsonObject o = readObject(v, place);
     onlyKeys(o, place, {"min", "max", "decimals", "values"});
@@ -50,7 +42,7 @@ NumberRange range(const QJsonValue& v, const std::string& place, const NumberRan
     if (o.contains("max"))
         r.max = readFiniteNumber(o.value("max"), place + ".max");
     if (o.contains("decimals"))
-        r.decimals = whole(o.value("decimals"), place + ".decimals", 0, kMaxDecimals);
+        r.decimals = readWholeNumber(o.value("decimals"), place + ".decimals", 0, kMaxDecimals);
     return r;
 }
 
@@ -67,7 +59,7 @@ FixedParameter fixedEntry(const QJsonValue& v, const std::string& place, const N
         if (!o.contains("layer"))
             throw JsonReject{place,
                          "missing \"layer\" (1 … " + std::to_string(network.lastLayer()) + ")"};
-        f.layer = whole(o.value("layer"), place + ".layer", 1, std::max(1, network.lastLayer()));
+        f.layer = readWholeNumber(o.value("layer"), place + ".layer", 1, std::max(1, network.lastLayer()));
     } else if (o.contains("layer")) {
         throw JsonReject{place + ".layer", "an " + parameterKindKey(f.kind) + " has no layer"};
     }
@@ -79,9 +71,9 @@ FixedParameter fixedEntry(const QJsonValue& v, const std::string& place, const N
     if (index.size() < 1 || index.size() > wanted)
         throw JsonReject{place + ".index",
                      wanted == 2 ? "expected [i] or [i, j], 1-based" : "expected [i], 1-based"};
-    f.i = whole(index[0], place + ".index[0]", 1, 100000) - 1;
+    f.i = readWholeNumber(index[0], place + ".index[0]", 1, 100000) - 1;
     if (index.size() == 2)
-        f.j = whole(index[1], place + ".index[1]", 1, 100000) - 1;
+        f.j = readWholeNumber(index[1], place + ".index[1]", 1, 100000) - 1;
     return f;
 }
 
@@ -104,9 +96,9 @@ NetworkTemplate networkTemplate(const QJsonValue& v, const Network& network) {
         t.maxAbsActivation = readFiniteNumber(o.value("max_abs_activation"), place + ".max_abs_activation");
     if (o.contains("answer_decimals"))
         t.answerDecimals =
-            whole(o.value("answer_decimals"), place + ".answer_decimals", 0, kMaxAnswerDecimals);
+            readWholeNumber(o.value("answer_decimals"), place + ".answer_decimals", 0, kMaxAnswerDecimals);
     if (o.contains("significant_figures"))
-        t.significantFigures = whole(o.value("significant_figures"), place + ".significant_figures",
+        t.significantFigures = readWholeNumber(o.value("significant_figures"), place + ".significant_figures",
                                      1, kMaxSignificantFigures);
     if (o.contains("fixed")) {
         if (!o.value("fixed").isArray())
@@ -234,10 +226,10 @@ Result<ExpressionTemplate> expressionTemplateFromJson(const QJsonValue& value,
         if (o.contains("max_abs_value"))
             t.maxAbsValue = readFiniteNumber(o.value("max_abs_value"), place + ".max_abs_value");
         if (o.contains("answer_decimals"))
-            t.answerDecimals = whole(o.value("answer_decimals"), place + ".answer_decimals", 0,
+            t.answerDecimals = readWholeNumber(o.value("answer_decimals"), place + ".answer_decimals", 0,
                                      kMaxAnswerDecimals);
         if (o.contains("significant_figures"))
-            t.significantFigures = whole(o.value("significant_figures"),
+            t.significantFigures = readWholeNumber(o.value("significant_figures"),
                                          place + ".significant_figures", 1, kMaxSignificantFigures);
         if (const auto p = expressionTemplateProblems(expression, t); !p.empty())
             throw JsonReject{place, p.front()};
@@ -279,10 +271,10 @@ Result<ConvolutionTemplate> convolutionTemplateFromJson(const QJsonValue& value)
         if (o.contains("filter"))
             t.filter = range(o.value("filter"), place + ".filter", t.filter);
         if (o.contains("answer_decimals"))
-            t.answerDecimals = whole(o.value("answer_decimals"), place + ".answer_decimals", 0,
+            t.answerDecimals = readWholeNumber(o.value("answer_decimals"), place + ".answer_decimals", 0,
                                      kMaxAnswerDecimals);
         if (o.contains("significant_figures"))
-            t.significantFigures = whole(o.value("significant_figures"),
+            t.significantFigures = readWholeNumber(o.value("significant_figures"),
                                          place + ".significant_figures", 1, kMaxSignificantFigures);
         if (const auto p = convolutionTemplateProblems(t); !p.empty())
             throw JsonReject{place, p.front()};

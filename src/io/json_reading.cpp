@@ -1,5 +1,7 @@
 #include "io/json_reading.h"
 
+#include "core/common/number_text.h"
+
 #include <cmath>
 
 #include "core/common/message_text.h"
@@ -74,6 +76,16 @@ std::string readString(const QJsonValue& value, const std::string& place) {
 QJsonObject readObject(const QJsonValue& value, const std::string& place) {
     if (!value.isObject()) throw JsonReject{place, "expected an object, found " + jsonTypeName(value)};
     return value.toObject();
+}
+
+long long readWholeNumber(const QJsonValue& value, const std::string& place, long long lo, long long hi) {
+    if (!value.isDouble()) throw JsonReject{place, "expected a whole number, found " + jsonTypeName(value)};
+    const double x = value.toDouble();
+    if (x != std::floor(x) || x < static_cast<double>(lo) || x > static_cast<double>(hi)) {
+        throw JsonReject{place, "expected a whole number from " + std::to_string(lo) + " to " + std::to_string(hi) +
+                                    ", found " + shortestNumberText(x)};
+    }
+    return static_cast<long long>(x);
 }
 
 } // namespace bpl::io

@@ -36,5 +36,8 @@ double readFiniteNumber(const QJsonValue& value, const std::string& place);
 std::string readString(const QJsonValue& value, const std::string& place);
 // The value as an object, or a JsonReject at `place` ("expected an object, found …").
 QJsonObject readObject(const QJsonValue& value, const std::string& place);
+// The value as a whole number from lo to hi, or a JsonReject at `place`
+// ("expected a whole number from 1 to 10, found 2.5").
+long long readWholeNumber(const QJsonValue& value, const std::string& place, long long lo, long long hi);
 
 } // namespace bpl::io

@@ -31,20 +31,9 @@ double number(const QJsonValue& v, const std::string& place, double lo, double h
     return x;
 }
 
-long long whole(const QJsonValue& v, const std::string& place, long long lo, long long hi) {
-    if (!v.isDouble())
-        throw JsonReject{place, "expected a whole number, found " + jsonTypeName(v)};
-    const double x = v.toDouble();
-    if (x != std::floor(x) || x < static_cast<double>(lo) || x > static_cast<double>(hi)) {
-        throw JsonReject{place, "expected a whole number from " + std::to_string(lo) + " to " +
-                                std::to_string(hi) + ", found " + shown(x)};
-    }
-    return static_cast<long long>(x);
-}
-
 // Seeds are whole numbers ≥ 0 that a JSON double holds exactly (< 2⁵³).
 std::uint64_t seed(const QJsonValue& v, const std::string& place) {
-    return static_cast<std::uint64_t>(whole(v, place, 0, (1LL << 53)));
+    return static_cast<std::uint64_t>(readWholeNumber(v, place, 0, (1LL << 53)));
 }
 
 bool boolean(const QJsonValue& v, const std::string& place) {
@@ -86,7 +75,7 @@ void parseData(const QJsonObject& o, TrainingSetup& setup) {
                      "unknown data set \"" + g.name + "\" (expected " + joined(names) + ")"};
     }
     if (o.contains("points"))
-        g.points = static_cast<int>(whole(o.value("points"), at + ".points", 2, 1'000'000));
+        g.points = static_cast<int>(readWholeNumber(o.value("points"), at + ".points", 2, 1'000'000));
     if (o.contains("noise"))
         g.noise = number(o.value("noise"), at + ".noise", 0, 1);
     if (o.contains("seed"))
@@ -96,13 +85,13 @@ void parseData(const QJsonObject& o, TrainingSetup& setup) {
 void parseSplit(const QJsonObject& o, SplitOptions& split) {
     const std::string at = kRoot + ".split";
     if (o.contains("train"))
-        split.trainPercent = static_cast<int>(whole(o.value("train"), at + ".train", 0, 100));
+        split.trainPercent = static_cast<int>(readWholeNumber(o.value("train"), at + ".train", 0, 100));
     if (o.contains("validation")) {
         split.validationPercent =
-            static_cast<int>(whole(o.value("validation"), at + ".validation", 0, 100));
+            static_cast<int>(readWholeNumber(o.value("validation"), at + ".validation", 0, 100));
     }
     if (o.contains("test"))
-        split.testPercent = static_cast<int>(whole(o.value("test"), at + ".test", 0, 100));
+        split.testPercent = static_cast<int>(readWholeNumber(o.value("test"), at + ".test", 0, 100));
     if (o.contains("seed"))
         split.seed = seed(o.value("seed"), at + ".seed");
     if (o.contains("shuffle"))
@@ -211,7 +200,7 @@ void parseOptimizer(const QJsonObject& o, OptimizerSettings& opt) {
         opt.biasCorrection = boolean(o.value("bias_correction"), kRoot + ".bias_correction");
 }
 
-TrainingSetup parseRoot(const QJsonValue& value) {
+TrainingSetup parseTrainingRoot(const QJsonValue& value) {
     const QJsonObject o = readObject(value, kRoot);
     TrainingSetup setup;
     if (!o.contains("data"))
@@ -222,9 +211,9 @@ TrainingSetup parseRoot(const QJsonValue& value) {
     parseOptimizer(o, setup.optimizer);
     if (o.contains("batch_size"))
         setup.batchSize =
-            static_cast<int>(whole(o.value("batch_size"), kRoot + ".batch_size", 1, 1'000'000'000));
+            static_cast<int>(readWholeNumber(o.value("batch_size"), kRoot + ".batch_size", 1, 1'000'000'000));
     if (o.contains("epochs"))
-        setup.epochs = static_cast<int>(whole(o.value("epochs"), kRoot + ".epochs", 1, 1'000'000));
+        setup.epochs = static_cast<int>(readWholeNumber(o.value("epochs"), kRoot + ".epochs", 1, 1'000'000));
     if (o.contains("l2"))
         setup.l2 = number(o.value("l2"), kRoot + ".l2", 0, 1e6);
     if (o.contains("seed"))
@@ -248,7 +237,7 @@ std::vector<std::string> builtInDataNames() {
 
 Result<TrainingSetup> parseTrainingSetup(const QJsonValue& value) {
     try {
-        return parseRoot(value);
+        return parseTrainingRoot(value);
     } catch (const JsonReject& r) {
         return Error{"", r.place, r.reason};
     }

@@ -150,15 +150,7 @@ int runBench(const QStringList& args) {
          "Max iterations of the runs of the GUI sweep (default 1000, as in the lab).", "K", "1000"},
         {"no-gui", "Skip the GUI stall measurement."},
     });
-    p.addHelpOption();
-    QStringList argv = args;
-    argv.prepend(QString("backprop-lab ") + kName);
-    if (!p.parse(argv))
-        return fail(kName, p.errorText(), Usage);
-    if (p.isSet("help")) {
-        printOut(commandHelp(p.helpText(), kName));
-        return Ok;
-    }
+    if (const auto done = parseArguments(p, args, kName)) return *done;
     if (p.positionalArguments() != QStringList{"logreg"}) {
         return fail(kName, "expected what to measure: 'bench logreg' or 'bench train' (see --help)", Usage);
     }

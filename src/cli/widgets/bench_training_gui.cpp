@@ -73,15 +73,7 @@ int runTrainingGuiBench(const QStringList& args) {
         "4-optimizer comparison on the spiral.");
     p.addOptions({{"epochs", "Epochs of each run (default 300).", "E", "300"},
                   {"points", "Points of the spiral (default 500).", "N", "500"}});
-    p.addHelpOption();
-    QStringList argv = args;
-    argv.prepend(QString("backprop-lab ") + kName);
-    if (!p.parse(argv))
-        return fail(kName, p.errorText(), Usage);
-    if (p.isSet("help")) {
-        printOut(p.helpText());
-        return Ok;
-    }
+    if (const auto done = parseArguments(p, args, kName)) return *done;
     bool ok1 = false, ok2 = false;
     const int epochs = p.value("epochs").toInt(&ok1);
     const int points = p.value("points").toInt(&ok2);

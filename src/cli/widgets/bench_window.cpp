@@ -123,15 +123,7 @@ int runBenchWindow(const QStringList& args) {
     p.addPositionalArgument("window", "what to measure");
     p.addOptions({{"layers", "Only this network, e.g. 300-300-1 (default: 64-32-10 and 200-200-1).",
                    "sizes"}});
-    p.addHelpOption();
-    QStringList argv = args;
-    argv.prepend("backprop-lab bench");
-    if (!p.parse(argv))
-        return fail(kName, p.errorText(), Usage);
-    if (p.isSet("help")) {
-        printOut(commandHelp(p.helpText(), "bench"));
-        return Ok;
-    }
+    if (const auto done = parseArguments(p, args, "bench")) return *done; // "window" is its positional argument
     std::vector<std::vector<int>> networks = {{64, 32, 10}, {200, 200, 1}};
     if (p.isSet("layers")) {
         std::vector<int> sizes;

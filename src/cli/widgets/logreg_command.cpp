@@ -62,15 +62,7 @@ int runLogRegCommand(const QStringList& args) {
         {"plot", "Also render the slope–intercept and NLL figures to OUT (.png, .pdf or .svg).",
          "OUT"},
     });
-    p.addHelpOption();
-    QStringList argv = args;
-    argv.prepend(QString("backprop-lab ") + kName);
-    if (!p.parse(argv))
-        return fail(kName, p.errorText(), Usage);
-    if (p.isSet("help")) {
-        printOut(commandHelp(p.helpText(), kName));
-        return Ok;
-    }
+    if (const auto done = parseArguments(p, args, kName)) return *done;
     const QStringList files = p.positionalArguments();
     if (files.size() != 1)
         return fail(kName, "expected one data file (see --help)", Usage);

@@ -138,7 +138,6 @@ void addOptions(QCommandLineParser& p) {
          "OUT"},
         {"save-network", "Write the (first run's) trained network to OUT.json.", "OUT.json"},
     });
-    p.addHelpOption();
 }
 
 // Where the data comes from: DATA, --data NAME and its generator options, or
@@ -390,14 +389,7 @@ bool writeFiles(const TrainPlan& plan, const DataSplit& split,
 int runTrainCommand(const QStringList& args) {
     QCommandLineParser p;
     addOptions(p);
-    QStringList argv = args;
-    argv.prepend(QString("backprop-lab ") + kName);
-    if (!p.parse(argv))
-        return fail(kName, p.errorText(), Usage);
-    if (p.isSet("help")) {
-        printOut(p.helpText());
-        return Ok;
-    }
+    if (const auto done = parseArguments(p, args, kName)) return *done;
     TrainPlan plan;
     if (const int code = readPlan(p, plan); code != Ok)
         return code;
