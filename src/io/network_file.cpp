@@ -23,18 +23,22 @@ namespace bpl::io {
 
 namespace {
 
-// Thrown only inside this file and caught in parseNetwork: it keeps each check
-// to one line without threading a Result through every helper.
+// A whole number as written; past what a long long holds (6.7e45, found by
+// fuzzing), its shortest decimal form instead of an out-of-range cast.
+std::string wholeText(double x) {
+    return std::abs(x) < 1e15 ? std::to_string(static_cast<long long>(x)) : shortestNumberText(x);
+}
+
 int count(const QJsonValue& v, const std::string& place) {
     if (!v.isDouble()) throw JsonReject{place, "expected a whole number, found " + jsonTypeName(v)};
     const double x = v.toDouble();
     if (x != std::floor(x) || !std::isfinite(x)) throw JsonReject{place, "expected a whole number"};
     if (x < 1) {
-        throw JsonReject{place, "a layer needs at least 1 neuron, found " + std::to_string(static_cast<long long>(x))};
+        throw JsonReject{place, "a layer needs at least 1 neuron, found " + wholeText(x)};
     }
     if (x > kMaxLayerSize) {
         throw JsonReject{place, "at most " + std::to_string(kMaxLayerSize) + " neurons per layer, found " +
-                                std::to_string(static_cast<long long>(x)) + " (" + kLimitReason + ")"};
+                                wholeText(x) + " (" + kLimitReason + ")"};
     }
     return static_cast<int>(x);
 }

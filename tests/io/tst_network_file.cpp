@@ -88,6 +88,9 @@ void TestNetworkFile::rejects_data() {
     row("fractional size", patched("{\"size\":2,", "{\"size\":2.5,"), "layers[1].size", "whole number");
     row("string size", patched("{\"size\":2,", "{\"size\":\"2\","), "layers[1].size", "found a string");
     row("absurd size", patched("{\"size\":3}", "{\"size\":1000000000}"), "layers[0].size", "at most 4096 neurons per layer, found 1000000000");
+    // Found by fuzz_network_file (tests/fuzz/regressions): past a long long's range.
+    row("size past long long", patched("{\"size\":3}", "{\"size\":6.666667e45}"), "layers[0].size", "at most 4096 neurons per layer, found 6.666667e+45");
+    row("size below long long", patched("{\"size\":2,", "{\"size\":-1e300,"), "layers[1].size", "at least 1 neuron, found -1e+300");
     row("weights on input layer", patched("{\"size\":3}", "{\"size\":3,\"weights\":[]}"), "layers[0].weights", "input layer");
     row("missing activation", patched("\"size\":2,\"activation\":\"sigmoid\",", "\"size\":2,"), "layers[1]", "missing required key \"activation\"");
     row("unknown activation", patched("\"size\":2,\"activation\":\"sigmoid\"", "\"size\":2,\"activation\":\"swish\""), "layers[1].activation", "unknown activation \"swish\"");
