@@ -137,7 +137,7 @@ void TestExerciseFiles::badTemplatesAreRefused_data() {
            "questions)";
     QTest::newRow("decimals")
         << QByteArray(R"({"weights": {"decimals": 9}})")
-        << "bad.json: variants.weights.decimals: expected a whole number from 0 to 6";
+        << "bad.json: variants.weights.decimals: expected a whole number from 0 to 6, found 9";
     QTest::newRow("min above max") << QByteArray(R"({"biases": {"min": 2, "max": 1}})")
                                    << "bad.json: variants: biases: min 2 is above max 1";
     QTest::newRow("values and range") << QByteArray(R"({"targets": {"values": [0, 1], "min": 0}})")
@@ -145,7 +145,7 @@ void TestExerciseFiles::badTemplatesAreRefused_data() {
                                          "\"min\"/\"max\"/\"decimals\", not both";
     QTest::newRow("fixed layer")
         << QByteArray(R"({"fixed": [{"parameter": "bias", "layer": 5}]})")
-        << "bad.json: variants.fixed[0].layer: expected a whole number from 1 to 2";
+        << "bad.json: variants.fixed[0].layer: expected a whole number from 1 to 2, found 5";
     QTest::newRow("fixed index") << QByteArray(
                                         R"({"fixed": [{"parameter": "input", "index": [4]}]})")
                                  << "bad.json: variants: fixed[0]: index 4 is out of range (1 … 3)";
