@@ -1,8 +1,8 @@
 // Numbers as text for machines and documents, independent of the process
 // locale: JSON, CSV, LaTeX, Markdown, HTML, PDF and the command line's output
-// all format and parse numbers here. printf("%g") and std::stod follow the
-// locale that Qt sets from the user's (de_DE writes "0,1"); std::to_chars and
-// std::from_chars never do. Show a number in the user's locale only in the
+// all format and parse numbers here. The C library's formatted printing and
+// string-to-double parsing follow the locale that Qt sets from the user's
+// (de_DE writes "0,1"); std::to_chars and std::from_chars never do. Show a number in the user's locale only in the
 // window, where the widget says so.
 #pragma once
 
@@ -14,7 +14,7 @@
 namespace bpl {
 
 // x to `significantFigures` (1–17) significant figures, shortest form, exactly
-// as printf("%.*g") in the C locale: "0.31", "0.0247663", "1e-07"; "-0" is "0";
+// as the C locale's %g conversion writes it: "0.31", "0.0247663", "1e-07"; "-0" is "0";
 // non-finite values are "nan", "inf", "-inf".
 std::string numberText(double x, int significantFigures);
 // The shortest text that reads back to the same double ("0.1", "3", "1e-07").
