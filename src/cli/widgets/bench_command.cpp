@@ -6,6 +6,7 @@
 #include "cli/bench_train.h"
 #include "cli/widgets/bench_training_gui.h"
 #include "cli/command.h"
+#include "cli/widgets/bench_support.h"
 #include "cli/output.h"
 #include "core/logreg_gaussian.h"
 #include "core/logreg_trainer.h"
@@ -69,18 +70,6 @@ struct Stall {
     double sweepSeconds = 0;
     int ticks = 0;
 };
-
-// CPU time of the calling thread in ms: separates the GUI thread's own work
-// from time it merely waited for a CPU on a busy machine.
-double threadCpuMs() {
-#if defined(__unix__)
-    timespec t{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
-#else
-    return 0.0;
-#endif
-}
 
 // The lab offscreen with live plots; a 1 ms timer on the GUI thread measures
 // the longest time between two of its ticks while the sweep runs.

@@ -71,4 +71,27 @@ QString seconds(const Timing& t) {
         .arg(QString::number(t.wall, 'f', 3), QString::number(t.cpu, 'f', 3));
 }
 
+bool benchShapes(const QString& layersOption, bool given, std::vector<std::vector<int>>& networks,
+                 QString& error) {
+    networks = {{64, 32, 10}, {200, 200, 1}};
+    if (!given) return true;
+    std::vector<int> sizes;
+    if (!parseLayerSizes(layersOption, sizes, error)) {
+        error = "--layers: " + error;
+        return false;
+    }
+    networks = {sizes};
+    return true;
+}
+
+double threadCpuMs() {
+#if defined(__unix__)
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+#else
+    return 0.0;
+#endif
+}
+
 } // namespace bpl::cli

@@ -7,6 +7,7 @@
 #include "cli/widgets/bench_training_gui.h"
 
 #include "cli/command.h"
+#include "cli/widgets/bench_support.h"
 #include "cli/output.h"
 #include "compute/heatmap_worker.h"
 #include "core/initialization.h"
@@ -52,16 +53,6 @@ io::NetworkDocument spiralNetwork() {
     io::NetworkDocument document;
     document.network = initializeWeights(net, InitOptions{InitScheme::Xavier, 1, 0.5});
     return document;
-}
-
-double threadCpuMs() {
-#if defined(__unix__)
-    timespec t{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
-#else
-    return 0.0;
-#endif
 }
 
 } // namespace

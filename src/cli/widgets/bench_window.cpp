@@ -124,14 +124,9 @@ int runBenchWindow(const QStringList& args) {
     p.addOptions({{"layers", "Only this network, e.g. 300-300-1 (default: 64-32-10 and 200-200-1).",
                    "sizes"}});
     if (const auto done = parseArguments(p, args, "bench")) return *done; // "window" is its positional argument
-    std::vector<std::vector<int>> networks = {{64, 32, 10}, {200, 200, 1}};
-    if (p.isSet("layers")) {
-        std::vector<int> sizes;
-        QString error;
-        if (!parseLayerSizes(p.value("layers"), sizes, error))
-            return fail(kName, "--layers: " + error, Usage);
-        networks = {sizes};
-    }
+    std::vector<std::vector<int>> networks;
+    QString error;
+    if (!benchShapes(p.value("layers"), p.isSet("layers"), networks, error)) return fail(kName, error, Usage);
     // Fresh settings: the figures must not depend on what the user last chose.
     QTemporaryDir settingsDir;
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
