@@ -46,6 +46,16 @@ NumberRange range(const QJsonValue& v, const std::string& place, const NumberRan
     return r;
 }
 
+// The sheet's precision, common to every kind of template: answer decimals and significant figures.
+void readPrecision(const QJsonObject& o, const std::string& place, int& answerDecimals, int& significantFigures) {
+    if (o.contains("answer_decimals"))
+        answerDecimals =
+            readWholeNumber(o.value("answer_decimals"), place + ".answer_decimals", 0, kMaxAnswerDecimals);
+    if (o.contains("significant_figures"))
+        significantFigures = readWholeNumber(o.value("significant_figures"), place + ".significant_figures", 1,
+                                             kMaxSignificantFigures);
+}
+
 FixedParameter fixedEntry(const QJsonValue& v, const std::string& place, const Network& network) {
     const QJsonObject o = readObject(v, place);
     onlyKeys(o, place, {"parameter", "layer", "index"});
@@ -94,12 +104,7 @@ NetworkTemplate networkTemplate(const QJsonValue& v, const Network& network) {
         t.targets = range(o.value("targets"), place + ".targets", t.targets);
     if (o.contains("max_abs_activation"))
         t.maxAbsActivation = readFiniteNumber(o.value("max_abs_activation"), place + ".max_abs_activation");
-    if (o.contains("answer_decimals"))
-        t.answerDecimals =
-            readWholeNumber(o.value("answer_decimals"), place + ".answer_decimals", 0, kMaxAnswerDecimals);
-    if (o.contains("significant_figures"))
-        t.significantFigures = readWholeNumber(o.value("significant_figures"), place + ".significant_figures",
-                                     1, kMaxSignificantFigures);
+    readPrecision(o, place, t.answerDecimals, t.significantFigures);
     if (o.contains("fixed")) {
         if (!o.value("fixed").isArray())
             throw JsonReject{place + ".fixed", "expected an array of parameters"};
@@ -134,6 +139,12 @@ void put(QJsonObject& o, const QJsonObject& original, const char* key, const T& 
          const T& fallback, const QJsonValue& json) {
     if (original.contains(key) || !(value == fallback))
         o[key] = json;
+}
+
+template <typename Template>
+void putPrecision(QJsonObject& o, const QJsonObject& original, const Template& t, const Template& d) {
+    put(o, original, "answer_decimals", t.answerDecimals, d.answerDecimals, t.answerDecimals);
+    put(o, original, "significant_figures", t.significantFigures, d.significantFigures, t.significantFigures);
 }
 
 } // namespace
@@ -185,9 +196,7 @@ QJsonObject networkTemplateToJson(const NetworkTemplate& t, const Network& netwo
     put(o, original, "fixed", t.fixed, d.fixed, fixed);
     put(o, original, "max_abs_activation", t.maxAbsActivation, d.maxAbsActivation,
         t.maxAbsActivation);
-    put(o, original, "answer_decimals", t.answerDecimals, d.answerDecimals, t.answerDecimals);
-    put(o, original, "significant_figures", t.significantFigures, d.significantFigures,
-        t.significantFigures);
+    putPrecision(o, original, t, d);
     QJsonArray questions;
     for (Quantity q : t.questions)
         questions.append(QString::fromStdString(quantityKey(q)));
@@ -225,12 +234,7 @@ Result<ExpressionTemplate> expressionTemplateFromJson(const QJsonValue& value,
                 readFiniteNumber(o.value("max_abs_activation"), place + ".max_abs_activation");
         if (o.contains("max_abs_value"))
             t.maxAbsValue = readFiniteNumber(o.value("max_abs_value"), place + ".max_abs_value");
-        if (o.contains("answer_decimals"))
-            t.answerDecimals = readWholeNumber(o.value("answer_decimals"), place + ".answer_decimals", 0,
-                                     kMaxAnswerDecimals);
-        if (o.contains("significant_figures"))
-            t.significantFigures = readWholeNumber(o.value("significant_figures"),
-                                         place + ".significant_figures", 1, kMaxSignificantFigures);
+        readPrecision(o, place, t.answerDecimals, t.significantFigures);
         if (const auto p = expressionTemplateProblems(expression, t); !p.empty())
             throw JsonReject{place, p.front()};
         return t;
@@ -254,9 +258,7 @@ QJsonObject expressionTemplateToJson(const ExpressionTemplate& t, const QJsonObj
     put(o, original, "max_abs_activation", t.maxAbsActivation, d.maxAbsActivation,
         t.maxAbsActivation);
     put(o, original, "max_abs_value", t.maxAbsValue, d.maxAbsValue, t.maxAbsValue);
-    put(o, original, "answer_decimals", t.answerDecimals, d.answerDecimals, t.answerDecimals);
-    put(o, original, "significant_figures", t.significantFigures, d.significantFigures,
-        t.significantFigures);
+    putPrecision(o, original, t, d);
     return o;
 }
 
@@ -270,12 +272,7 @@ Result<ConvolutionTemplate> convolutionTemplateFromJson(const QJsonValue& value)
             t.input = range(o.value("input"), place + ".input", t.input);
         if (o.contains("filter"))
             t.filter = range(o.value("filter"), place + ".filter", t.filter);
-        if (o.contains("answer_decimals"))
-            t.answerDecimals = readWholeNumber(o.value("answer_decimals"), place + ".answer_decimals", 0,
-                                     kMaxAnswerDecimals);
-        if (o.contains("significant_figures"))
-            t.significantFigures = readWholeNumber(o.value("significant_figures"),
-                                         place + ".significant_figures", 1, kMaxSignificantFigures);
+        readPrecision(o, place, t.answerDecimals, t.significantFigures);
         if (const auto p = convolutionTemplateProblems(t); !p.empty())
             throw JsonReject{place, p.front()};
         return t;
@@ -289,9 +286,7 @@ QJsonObject convolutionTemplateToJson(const ConvolutionTemplate& t, const QJsonO
     QJsonObject o = original;
     put(o, original, "input", t.input, d.input, numberRangeToJson(t.input));
     put(o, original, "filter", t.filter, d.filter, numberRangeToJson(t.filter));
-    put(o, original, "answer_decimals", t.answerDecimals, d.answerDecimals, t.answerDecimals);
-    put(o, original, "significant_figures", t.significantFigures, d.significantFigures,
-        t.significantFigures);
+    putPrecision(o, original, t, d);
     return o;
 }
 
