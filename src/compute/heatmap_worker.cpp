@@ -22,7 +22,9 @@ void HeatMapWorker::compute(const HeatMapRequest& request) {
         return; // a newer request is queued behind this one
     HeatMapFrame frame;
     frame.id = request.id;
-    frame.tag = request.tag;
+    frame.run = request.run;
+    frame.epoch = request.epoch;
+    frame.network = request.network;
     frame.grid = request.grid;
     const Eigen::MatrixXd points = request.grid.points();
     if (request.activations) {
@@ -44,7 +46,6 @@ HeatMapCompute::HeatMapCompute(QObject* parent) : QObject(parent) {
         if (frame.id <= lastDelivered_)
             return;
         lastDelivered_ = frame.id;
-        ++frames_;
         emit frameReady(frame);
     });
     thread_.setObjectName("heatmap-worker");
@@ -58,11 +59,12 @@ HeatMapCompute::~HeatMapCompute() {
     delete worker_;
 }
 
-quint64 HeatMapCompute::request(const Network& network, const PlaneGrid& grid, int tag,
+quint64 HeatMapCompute::request(const Network& network, const PlaneGrid& grid, int run, int epoch,
                                 bool activations) {
     HeatMapRequest request;
     request.id = latest_.fetch_add(1) + 1;
-    request.tag = tag;
+    request.run = run;
+    request.epoch = epoch;
     request.network = network;
     request.grid = grid;
     request.activations = activations;

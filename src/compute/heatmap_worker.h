@@ -33,15 +33,22 @@ struct PlaneGrid {
 
 struct HeatMapRequest {
     quint64 id = 0;
-    int tag = 0; // the caller's label (e.g. run × epoch), returned as is
+    int run = 0; // the caller's labels, returned as they are
+    int epoch = 0;
     Network network;
     PlaneGrid grid;
     bool activations = false; // also every layer's activations (thumbnails)
 };
 
+// Everything a view draws from one frame comes from the frame itself: the
+// request's id, labels and the very network its outputs were computed from,
+// so a frame that arrives late is drawn whole from its own epoch, never
+// with another epoch's network beside it.
 struct HeatMapFrame {
     quint64 id = 0;
-    int tag = 0;
+    int run = 0;
+    int epoch = 0;
+    Network network;
     PlaneGrid grid;
     Eigen::MatrixXd outputs;                  // outputs × grid.size()
     std::vector<Eigen::MatrixXd> activations; // per layer, when asked
@@ -66,12 +73,14 @@ class HeatMapCompute : public QObject {
     explicit HeatMapCompute(QObject* parent = nullptr);
     ~HeatMapCompute() override;
 
-    // Queues a frame and returns its id; frames of older requests that have
-    // not started yet are skipped.
-    quint64 request(const Network& network, const PlaneGrid& grid, int tag, bool activations);
+    // Queues a frame of `network` (labelled run and epoch) and returns its id;
+    // frames of older requests that have not started yet are skipped.
+    quint64 request(const Network& network, const PlaneGrid& grid, int run, int epoch,
+                    bool activations);
     quint64 latest() const { return latest_.load(); }
-    // Frames delivered so far (for the benchmark's frames per second).
-    long framesDelivered() const { return frames_; }
+
+    // The worker's thread (tests watch it end when the owner is destroyed).
+    const QThread* workerThread() const { return &thread_; }
 
   signals:
     void frameReady(const bpl::compute::HeatMapFrame& frame);
@@ -81,7 +90,6 @@ class HeatMapCompute : public QObject {
     HeatMapWorker* worker_ = nullptr;
     std::atomic<quint64> latest_{0};
     quint64 lastDelivered_ = 0;
-    long frames_ = 0;
 };
 
 } // namespace bpl::compute

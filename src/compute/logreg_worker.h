@@ -71,6 +71,9 @@ class LogRegCompute : public QObject {
     // Progress reports are sent at most this often.
     static constexpr int kReportIntervalMs = 33;
 
+    // The worker's thread (tests watch it end when the owner is destroyed).
+    const QThread* workerThread() const { return &thread_; }
+
   signals:
     void progress(const bpl::compute::LogRegProgress& progress);
     void sweepFinished(quint64 sweep, bool cancelled);

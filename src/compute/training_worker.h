@@ -72,6 +72,9 @@ class TrainingCompute : public QObject {
 
     static constexpr int kReportIntervalMs = 33;
 
+    // The worker's thread (tests watch it end when the owner is destroyed).
+    const QThread* workerThread() const { return &thread_; }
+
   signals:
     void progress(const bpl::compute::TrainingProgress& progress);
     void comparisonFinished(quint64 comparison, bool cancelled);

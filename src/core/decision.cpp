@@ -2,6 +2,9 @@
 
 #include "core/number_format.h"
 
+#include <Eigen/LU>
+#include <cmath>
+
 namespace bpl {
 
 std::optional<ClassDecision> classDecision(const Network& network, const Eigen::VectorXd& output,
@@ -38,6 +41,24 @@ std::optional<ClassDecision> classDecision(const Network& network, const Eigen::
                        std::string(" \\rightarrow \\text{class } ") + (above ? "1" : "0"));
     }
     return d;
+}
+
+std::optional<Eigen::Vector2d> softmaxThirdPoint(const Network& network) {
+    if (network.layerCount() != 2 || network.outputSize() != 3 || network.inputSize() != 2 ||
+        network.layers[1].activation.kind != Activation::Softmax)
+        return std::nullopt;
+    const Eigen::MatrixXd& w = network.layers[1].weights;
+    const Eigen::VectorXd& b = network.layers[1].bias;
+    Eigen::Matrix2d m;
+    m.row(0) = w.row(0) - w.row(1);
+    m.row(1) = w.row(0) - w.row(2);
+    const Eigen::Vector2d rhs(b[1] - b[0], b[2] - b[0]);
+    if (std::abs(m.determinant()) < 1e-12)
+        return std::nullopt;
+    const Eigen::Vector2d x = m.partialPivLu().solve(rhs);
+    if (!x.allFinite())
+        return std::nullopt;
+    return x;
 }
 
 } // namespace bpl

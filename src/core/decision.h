@@ -26,4 +26,10 @@ struct ClassDecision {
 std::optional<ClassDecision> classDecision(const Network& network, const Eigen::VectorXd& output,
                                            const Notation& notation, int precision);
 
+// Where all three outputs of a softmax regression (2 inputs, 3 softmax
+// outputs, no hidden layer) are ⅓: a = Wx + b with a₁ = a₂ = a₃, i.e.
+// (w₁ − w₂)·x = b₂ − b₁ and (w₁ − w₃)·x = b₃ − b₁ (teaching-content.md
+// section 4). Nullopt for another shape or when the two lines are parallel.
+std::optional<Eigen::Vector2d> softmaxThirdPoint(const Network& network);
+
 } // namespace bpl

@@ -3,6 +3,7 @@
 // report continues where the previous one stopped); a cancel or a newer
 // comparison stops a long one; destroying the owner mid-run returns.
 #include "compute/training_worker.h"
+#include "support/thread_watch.h"
 
 #include <QSignalSpy>
 #include <QtTest>
@@ -172,7 +173,7 @@ void TestTrainingWorker::cancelStopsALongRun() {
             [&](const TrainingProgress& p) { collector.add(p); });
     collector.comparison = compute.start(smallNetwork(), split(400),
                                          {runOptions(OptimizerKind::Sgd, 0.05, 1'000'000)});
-    QVERIFY(progress.wait(20000)); // it is running
+    QVERIFY(progress.wait(60000)); // it is running
     compute.cancel();
     bool cancelled = false;
     QVERIFY(waitFinished(finished, collector.comparison, cancelled));
@@ -201,13 +202,15 @@ void TestTrainingWorker::newerComparisonCancelsOlder() {
 
 void TestTrainingWorker::destructorMidRun() {
     auto compute = std::make_unique<TrainingCompute>();
+    const auto ended = test::watchThreadEnd(compute->workerThread());
     QSignalSpy progress(compute.get(), &TrainingCompute::progress);
     compute->start(smallNetwork(), split(400),
                    {runOptions(OptimizerKind::Adam, 0.01, 1'000'000),
                     runOptions(OptimizerKind::Sgd, 0.1, 1'000'000)});
-    QVERIFY(progress.wait(20000));
-    compute.reset(); // cancels, quits and joins the thread: returns, no crash
-    QVERIFY(!compute);
+    QVERIFY(progress.wait(60000));
+    QVERIFY(!ended->load());
+    compute.reset();        // cancels, quits and joins the thread: returns, no crash
+    QVERIFY(ended->load()); // the worker thread ended before the destructor returned
 }
 
 QTEST_GUILESS_MAIN(TestTrainingWorker)

@@ -14,14 +14,14 @@ using namespace bpl::gui;
 
 class TestAutosave : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void initTestCase() { test::isolateSettings(settings_); }
     void keptCopyIsRestoredAfterAKill();
     void savingRemovesTheCopy();
     void runningWindowsCopyIsNotOffered();
     void corruptCopyIsSkipped();
 
-private:
+  private:
     QTemporaryDir settings_;
 };
 
@@ -45,7 +45,7 @@ void TestAutosave::keptCopyIsRestoredAfterAKill() {
         QVERIFY(window->document()->isModified());
         // The copy is written a moment after the edit.
         keptFile = window->autosave()->fileName();
-        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(keptFile), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(keptFile), 60000);
         // The window is destroyed without closing, as when the process dies.
     }
     QVERIFY(QFile::exists(keptFile));
@@ -83,7 +83,7 @@ void TestAutosave::savingRemovesTheCopy() {
     QVERIFY(!QFile::exists(window->autosave()->fileName()));
     // Undo makes the document modified again: a new copy follows.
     window->document()->undoStack()->undo();
-    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(window->autosave()->fileName()), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(window->autosave()->fileName()), 60000);
 }
 
 void TestAutosave::runningWindowsCopyIsNotOffered() {
@@ -101,7 +101,8 @@ void TestAutosave::corruptCopyIsSkipped() {
     QTemporaryDir folder;
     QFile f(folder.filePath("autosave-999999.json"));
     QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(R"({"format":"backprop-lab.autosave/1","network":{"format":"backprop-lab.network/1","layers":[]}})");
+    f.write(
+        R"({"format":"backprop-lab.autosave/1","network":{"format":"backprop-lab.network/1","layers":[]}})");
     f.close();
     QStringList problems;
     QVERIFY(Autosave::orphaned(folder.path(), &problems).empty());

@@ -8,9 +8,9 @@
 // window mid-run is clean. With BPL_SCREENSHOT_DIR set, it saves screenshots.
 #include "compute/heatmap_worker.h"
 #include "gui/main_window.h"
-#include "gui/tab_fit.h"
 #include "gui/network_document.h"
 #include "gui/network_workspace.h"
+#include "gui/tab_fit.h"
 #include "gui/training/training_confusion_plot.h"
 #include "gui/training/training_curve_plot.h"
 #include "gui/training/training_lab.h"
@@ -98,6 +98,7 @@ class TestTrainingLab : public QObject {
     void sliderMovesEveryPlot();
     void heatMapClassIsThePrediction();
     void softmaxRegionsMarkTheThirdPoint();
+    void everyFrameIsDrawnFromItsOwnEpoch();
     void openInStepperIsOneUndoStep();
     void invalidFieldsGiveTheCoresMessage();
     void digitsShowTopFiveAndWeightImages();
@@ -108,7 +109,7 @@ class TestTrainingLab : public QObject {
   private:
     bool load(const char* json);
     bool runAndWait(const QString& compare, const QString& values, int epochs);
-    bool waitForFrame();
+    bool waitForRequestedFrame();
     template <typename T> T* child(const char* name) {
         T* w = lab_->findChild<T*>(name);
         if (!w)
@@ -166,12 +167,19 @@ bool TestTrainingLab::runAndWait(const QString& compare, const QString& values, 
     QSignalSpy finished(lab_, &TrainingLab::comparisonFinished);
     if (!lab_->run())
         return false;
-    return finished.wait(120000) && finished.first().first().toBool() == false;
+    return (!finished.isEmpty() || finished.wait(120000)) && !finished.first().first().toBool();
 }
 
-bool TestTrainingLab::waitForFrame() {
-    QSignalSpy frames(lab_, &TrainingLab::frameShown);
-    return frames.wait(10000);
+// Waits for the heat-map frame of the newest request (the one the last
+// setEpoch or setSelectedRun asked for), not for any frame: a frame asked for
+// earlier (during the run, or for another epoch) may still be queued and
+// arrive first.
+bool TestTrainingLab::waitForRequestedFrame() {
+    const quint64 id = lab_->frameRequested();
+    if (id == 0)
+        return false;
+    return QTest::qWaitFor([&] { return lab_->regionPlot()->frameId() >= id; }, 60000) &&
+           lab_->regionPlot()->frameId() == id;
 }
 
 void TestTrainingLab::comparisonFillsEveryPlotForEveryRun() {
@@ -211,7 +219,8 @@ void TestTrainingLab::comparisonFillsEveryPlotForEveryRun() {
     QCOMPARE(s.runs[0].trainLoss[0], s.runs[2].trainLoss[0]);
     QVERIFY(s.runs[0].trainLoss[20] != s.runs[2].trainLoss[20]);
     QCOMPARE(lab_->confusionPlot()->confusion().sum(), s.split->test.sampleCount());
-    QVERIFY(waitForFrame() || lab_->regionPlot()->framesShown() > 0);
+    QVERIFY(waitForRequestedFrame());
+    QCOMPARE(lab_->regionPlot()->frameEpoch(), 20);
 }
 
 void TestTrainingLab::sliderMovesEveryPlot() {
@@ -241,7 +250,8 @@ void TestTrainingLab::heatMapClassIsThePrediction() {
     setData("spiral", 200);
     QVERIFY2(runAndWait("", "", 25), qPrintable(lab_->statusText()));
     lab_->setEpoch(25);
-    QVERIFY(waitForFrame());
+    QVERIFY(waitForRequestedFrame());
+    QCOMPARE(lab_->regionPlot()->frameEpoch(), 25);
     const TrainingSession& s = lab_->session();
     const Network net = withWeights(s.start, s.runs[0].snapshots[25]);
     const compute::PlaneGrid g = lab_->regionPlot()->grid();
@@ -256,9 +266,11 @@ void TestTrainingLab::heatMapClassIsThePrediction() {
     QCOMPARE(checked, 20);
 
     // What each unit learned: a thumbnail beside every hidden and output unit.
-    lab_->thumbnailsAction()->setChecked(true);
-    // (A frame asked for before the toggle may arrive first, without activations.)
-    QTRY_COMPARE_WITH_TIMEOUT(unitThumbnailCount(window_->workspace()->scene()), 6 + 1, 10000);
+    const quint64 before = lab_->frameRequested();
+    lab_->thumbnailsAction()->setChecked(true); // asks for a frame with the activations
+    QVERIFY(lab_->frameRequested() > before);
+    QVERIFY(waitForRequestedFrame());
+    QCOMPARE(unitThumbnailCount(window_->workspace()->scene()), 6 + 1);
     lab_->thumbnailsAction()->setChecked(false);
     QCOMPARE(unitThumbnailCount(window_->workspace()->scene()), 0);
 }
@@ -268,7 +280,9 @@ void TestTrainingLab::softmaxRegionsMarkTheThirdPoint() {
     setData("three_blobs", 300);
     QVERIFY2(runAndWait("", "", 30), qPrintable(lab_->statusText()));
     lab_->setEpoch(30);
-    QVERIFY(waitForFrame());
+    QVERIFY(waitForRequestedFrame());
+    QCOMPARE(lab_->regionPlot()->frameRun(), 0);
+    QCOMPARE(lab_->regionPlot()->frameEpoch(), 30);
     const auto point = lab_->regionPlot()->thirdPoint();
     QVERIFY(point.has_value());
     const TrainingSession& s = lab_->session();
@@ -277,6 +291,44 @@ void TestTrainingLab::softmaxRegionsMarkTheThirdPoint() {
     for (int k = 0; k < 3; ++k)
         QVERIFY2(qAbs(y[k] - 1.0 / 3.0) < 1e-9, qPrintable(QString::number(y[k])));
     QCOMPARE(lab_->confusionPlot()->confusion().rows(), 3);
+}
+
+// Frames arrive while the run goes on and while the slider is scrubbed; each
+// one's ⅓ point must be that of the network at the frame's own run and epoch
+// (checked after the run against the recorded weights), whatever the slider
+// shows by the time the frame is drawn.
+void TestTrainingLab::everyFrameIsDrawnFromItsOwnEpoch() {
+    QVERIFY(load(kBlobsNet));
+    setData("three_blobs", 300);
+    struct Shown {
+        int run, epoch;
+        QPointF point;
+    };
+    std::vector<Shown> shown;
+    const auto connection = connect(lab_, &TrainingLab::frameShown, this, [&] {
+        const auto* plot = lab_->regionPlot();
+        if (plot->thirdPoint())
+            shown.push_back({plot->frameRun(), plot->frameEpoch(), *plot->thirdPoint()});
+    });
+    QVERIFY2(runAndWait("learning_rate", "0.3, 0.03", 40), qPrintable(lab_->statusText()));
+    for (int k = 40; k >= 0; k -= 3) { // scrub back without waiting for each frame
+        lab_->setSelectedRun(k % 2);
+        lab_->setEpoch(k);
+        QCoreApplication::processEvents();
+    }
+    QVERIFY(waitForRequestedFrame());
+    QCOMPARE(lab_->regionPlot()->frameEpoch(), 1);
+    QCOMPARE(lab_->regionPlot()->frameRun(), 1);
+    disconnect(connection);
+    QVERIFY(shown.size() >= 2);
+    const TrainingSession& s = lab_->session();
+    for (const Shown& f : shown) {
+        const Network net = s.networkAt(f.run, f.epoch);
+        const Eigen::VectorXd y = forward(net, Eigen::Vector2d(f.point.x(), f.point.y())).output();
+        for (int k = 0; k < 3; ++k)
+            QVERIFY2(qAbs(y[k] - 1.0 / 3.0) < 1e-9,
+                     qPrintable(QString("run %1 epoch %2: %3").arg(f.run).arg(f.epoch).arg(y[k])));
+    }
 }
 
 void TestTrainingLab::openInStepperIsOneUndoStep() {
@@ -383,7 +435,7 @@ void TestTrainingLab::closingMidRunIsClean() {
     child<QSpinBox>("epochsSpin")->setValue(100000);
     QVERIFY(lab_->run());
     QSignalSpy epochs(lab_, &TrainingLab::epochChanged);
-    QVERIFY(epochs.wait(10000));
+    QVERIFY(epochs.wait(60000));
     QVERIFY(lab_->running());
     QElapsedTimer clock;
     clock.start();
@@ -401,7 +453,7 @@ void TestTrainingLab::screenshots() {
             window_->resize(size);
             QApplication::processEvents();
             lab_->setEpoch(lab_->session().longest() - 1);
-            waitForFrame();
+            QVERIFY(waitForRequestedFrame());
             QTest::qWait(200);
             const QString file = QString("%1/training-%2-%3x%4.png")
                                      .arg(dir, name)

@@ -31,7 +31,8 @@ constexpr const char* kSamplePath = ":/data/two_gaussians_200.txt";
 // "0.5, 0.3 0.1" → numbers; false with a reason.
 bool parseNumbers(const QString& text, std::vector<double>& out, QString& error) {
     std::string why; // the one number-list parser (core/common/number_text.h)
-    if (parseNumberList(text.toStdString(), out, why, true)) return true;
+    if (parseNumberList(text.toStdString(), out, why, true))
+        return true;
     error = QString::fromStdString(why);
     return false;
 }
@@ -291,6 +292,14 @@ void LogRegLab::stop() {
 
 bool LogRegLab::running() const {
     return sweepRunning_;
+}
+
+bool LogRegLab::workerBusy() const {
+    return compute_->busy();
+}
+
+const QThread* LogRegLab::workerThread() const {
+    return compute_->workerThread();
 }
 
 void LogRegLab::onProgress(const compute::LogRegProgress& progress) {

@@ -51,6 +51,9 @@ class LogRegLab : public QWidget {
     bool run();
     void stop();
     bool running() const;
+    // Whether the worker still owes reports (a stopped sweep's last ones included).
+    bool workerBusy() const;
+    const QThread* workerThread() const;
 
     const LogRegSweep& sweep() const { return sweep_; }
     std::shared_ptr<const LogRegData> data() const { return data_; }

@@ -229,8 +229,7 @@ bool TrainingLab::prepareData() {
     session_.split = parts3;
     session_.dataName = name;
     session_.start = document_->network();
-    for (TrainingPlot* plot : plots())
-        plot->setSession(&session_);
+    attachPlotsToSession();
     weightImages_->clear();
     // The first layer's weights share the gradient plot's row for image inputs.
     plotGrid_->removeWidget(gradientPlot_);
@@ -262,8 +261,7 @@ void TrainingLab::clearSession() {
     }
     session_ = TrainingSession{};
     session_.start = document_->network();
-    for (TrainingPlot* plot : plots())
-        plot->setSession(&session_);
+    attachPlotsToSession();
     weightImages_->clear();
     weightImages_->setVisible(false);
     updateRunCombo();
@@ -316,10 +314,9 @@ bool TrainingLab::run() {
     }
     playButton_->setChecked(false);
     selectedRun_ = std::min(selectedRun_, session_.runCount() - 1);
-    for (TrainingPlot* plot : plots()) {
-        plot->setSession(&session_);
+    attachPlotsToSession();
+    for (TrainingPlot* plot : plots())
         plot->setSelectedRun(selectedRun_);
-    }
     updateRunCombo();
     followLatest_ = true;
     comparisonId_ = compute_->start(session_.start, session_.split, planned.value());
@@ -420,7 +417,10 @@ void TrainingLab::requestViews() {
     const int k = slider_->value();
     const Network net = session_.networkAt(selectedRun_, k);
     if (session_.isTwoD() && session_.data->isClassification()) {
-        heatMap_->request(net, regionPlot_->grid(), k, thumbnailsWanted());
+        // Labelled with the epoch whose weights `net` holds (−1: the start).
+        frameRequested_ =
+            heatMap_->request(net, regionPlot_->grid(), selectedRun_,
+                              session_.clampedEpoch(selectedRun_, k), thumbnailsWanted());
     } else if (session_.isCurve()) {
         regionPlot_->setCurve(net);
     }
@@ -440,13 +440,21 @@ void TrainingLab::requestViews() {
         many ? std::optional<double>(topKAccuracy(net, part, 5)) : std::nullopt);
 }
 
+// Every plot starts over with the new session; a heat-map frame asked for
+// before this (another data set, another network) is never drawn on it.
+void TrainingLab::attachPlotsToSession() {
+    frameFloor_ = heatMap_->latest();
+    for (TrainingPlot* plot : plots())
+        plot->setSession(&session_);
+}
+
 void TrainingLab::onFrame(const compute::HeatMapFrame& frame) {
-    if (!session_.isTwoD())
+    if (!session_.isTwoD() || frame.id <= frameFloor_)
         return;
-    regionPlot_->setFrame(frame, session_.networkAt(selectedRun_, frame.tag));
+    regionPlot_->setFrame(frame);
     if (!frame.activations.empty() && thumbnailsWanted())
         showUnitThumbnails(canvasScene_, frame.activations, frame.grid);
-    emit frameShown();
+    emit frameShown(frame.id);
 }
 
 bool TrainingLab::thumbnailsWanted() const {

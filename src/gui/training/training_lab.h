@@ -83,7 +83,9 @@ class TrainingLab : public QWidget {
     TrainingConfusionPlot* confusionPlot() const { return confusionPlot_; }
     WeightImagesWidget* weightImages() const { return weightImages_; }
     std::vector<TrainingPlot*> plots() const;
-    compute::HeatMapCompute* heatMapCompute() const { return heatMap_.get(); }
+    // The id of the newest heat-map request (the frame the views will end on):
+    // a caller that changed the epoch or the run waits for frameShown(this id).
+    quint64 frameRequested() const { return frameRequested_; }
     // The Network canvas, for the units' thumbnails (View → What each unit
     // learned, the checkable action below; for networks with two inputs).
     void setCanvasScene(NetworkScene* scene) { canvasScene_ = scene; }
@@ -97,8 +99,8 @@ class TrainingLab : public QWidget {
   signals:
     void comparisonFinished(bool cancelled);
     void epochChanged(int k);
-    // A heat-map frame was drawn (tests, benchmark).
-    void frameShown();
+    // The heat-map frame of request `id` was drawn (tests, benchmark).
+    void frameShown(quint64 id);
 
   private:
     // training_lab_controls.cpp
@@ -114,6 +116,7 @@ class TrainingLab : public QWidget {
     void onProgress(const compute::TrainingProgress& progress);
     void onFinished(quint64 comparison, bool cancelled);
     void onFrame(const compute::HeatMapFrame& frame);
+    void attachPlotsToSession();
     void showEpoch(int k);
     Result<Dataset> fittedData();
     void requestViews();
@@ -134,6 +137,8 @@ class TrainingLab : public QWidget {
     QAction* thumbnailsAction_ = nullptr;
     std::unique_ptr<compute::TrainingCompute> compute_;
     std::unique_ptr<compute::HeatMapCompute> heatMap_;
+    quint64 frameRequested_ = 0;
+    quint64 frameFloor_ = 0; // frames up to this id belong to an earlier session
     TrainingSession session_;
     std::shared_ptr<const Dataset> rawData_; // the generated set, before fitting
     QString filePath_;                       // the opened data file, if any

@@ -1,5 +1,7 @@
 #include "gui/training/training_region_plot.h"
 
+#include "core/decision.h"
+#include "core/training/batch_passes.h"
 #include "core/training/trainer.h"
 #include "gui/logreg/logreg_style.h"
 #include "gui/training/training_session.h"
@@ -14,14 +16,6 @@ namespace {
 constexpr int kGridSize = 100;
 constexpr double kLighten = 0.5; // share of white in the region colours, so points stay visible
 const QRgb kBoundary = qRgb(40, 40, 40);
-
-int argmaxOf(const Eigen::MatrixXd& outputs, int c) {
-    if (outputs.rows() == 1)
-        return outputs(0, c) > 0.5 ? 1 : 0;
-    Eigen::Index best = 0;
-    outputs.col(c).maxCoeff(&best);
-    return static_cast<int>(best);
-}
 
 } // namespace
 
@@ -44,6 +38,8 @@ void TrainingRegionPlot::setSession(const TrainingSession* session) {
     thirdPoint_.reset();
     image_ = QImage();
     shownClass_.clear();
+    frameId_ = 0;
+    frameRun_ = frameEpoch_ = -1;
     pixmap_->setVisible(false);
     setGridToData();
     placeData();
@@ -150,14 +146,18 @@ QRgb TrainingRegionPlot::regionColour(const Eigen::MatrixXd& outputs, int c) {
     return qRgb(channel(r), channel(g), channel(b));
 }
 
-void TrainingRegionPlot::setFrame(const compute::HeatMapFrame& frame, const Network& network) {
+void TrainingRegionPlot::setFrame(const compute::HeatMapFrame& frame) {
     const compute::PlaneGrid& g = frame.grid;
     if (frame.outputs.cols() != g.size() || g.size() == 0)
         return;
+    shownGrid_ = g;
+    frameId_ = frame.id;
+    frameRun_ = frame.run;
+    frameEpoch_ = frame.epoch;
     image_ = QImage(g.nx, g.ny, QImage::Format_RGB32);
     shownClass_.assign(static_cast<std::size_t>(g.size()), 0);
     for (int c = 0; c < g.size(); ++c)
-        shownClass_[static_cast<std::size_t>(c)] = argmaxOf(frame.outputs, c);
+        shownClass_[static_cast<std::size_t>(c)] = training::predictedClass(frame.outputs, c);
     for (int iy = 0; iy < g.ny; ++iy) {
         auto* line = reinterpret_cast<QRgb*>(image_.scanLine(g.ny - 1 - iy)); // row 0 is the top
         for (int ix = 0; ix < g.nx; ++ix) {
@@ -174,7 +174,7 @@ void TrainingRegionPlot::setFrame(const compute::HeatMapFrame& frame, const Netw
     pixmap_->topLeft->setCoords(g.xMin, g.yMax);
     pixmap_->bottomRight->setCoords(g.xMax, g.yMin);
     pixmap_->setVisible(true);
-    thirdPoint_ = frame.outputs.rows() == 3 ? findThirdPoint(network, frame) : std::nullopt;
+    thirdPoint_ = frame.outputs.rows() == 3 ? findThirdPoint(frame) : std::nullopt;
     if (thirdGraph_) {
         thirdGraph_->data()->clear();
         if (thirdPoint_)
@@ -184,22 +184,13 @@ void TrainingRegionPlot::setFrame(const compute::HeatMapFrame& frame, const Netw
     requestReplot();
 }
 
-std::optional<QPointF> TrainingRegionPlot::findThirdPoint(const Network& network,
-                                                          const compute::HeatMapFrame& frame) {
-    if (network.layerCount() == 2 && network.outputSize() == 3 && network.inputSize() == 2) {
-        // a = Wx + b with a₀ = a₁ = a₂: (w₀ − w₁)·x = b₁ − b₀, (w₀ − w₂)·x = b₂ − b₀.
-        const Eigen::MatrixXd& w = network.layers[1].weights;
-        const Eigen::VectorXd& b = network.layers[1].bias;
-        Eigen::Matrix2d m;
-        m.row(0) = w.row(0) - w.row(1);
-        m.row(1) = w.row(0) - w.row(2);
-        const Eigen::Vector2d rhs(b[1] - b[0], b[2] - b[0]);
-        if (std::abs(m.determinant()) < 1e-12)
+std::optional<QPointF> TrainingRegionPlot::findThirdPoint(const compute::HeatMapFrame& frame) {
+    const Network& network = frame.network;
+    if (network.layerCount() == 2) {
+        const auto exact = softmaxThirdPoint(network);
+        if (!exact)
             return std::nullopt;
-        const Eigen::Vector2d x = m.partialPivLu().solve(rhs);
-        if (!x.allFinite())
-            return std::nullopt;
-        return QPointF(x[0], x[1]);
+        return QPointF((*exact)[0], (*exact)[1]);
     }
     double best = 1;
     int bestColumn = -1;
@@ -219,13 +210,13 @@ std::optional<QPointF> TrainingRegionPlot::findThirdPoint(const Network& network
 int TrainingRegionPlot::shownClassAt(double x, double y) const {
     if (shownClass_.empty())
         return -1;
-    const int ix =
-        static_cast<int>(std::floor((x - grid_.xMin) / (grid_.xMax - grid_.xMin) * grid_.nx));
-    const int iy =
-        static_cast<int>(std::floor((y - grid_.yMin) / (grid_.yMax - grid_.yMin) * grid_.ny));
-    if (ix < 0 || iy < 0 || ix >= grid_.nx || iy >= grid_.ny)
+    const int ix = static_cast<int>(
+        std::floor((x - shownGrid_.xMin) / (shownGrid_.xMax - shownGrid_.xMin) * shownGrid_.nx));
+    const int iy = static_cast<int>(
+        std::floor((y - shownGrid_.yMin) / (shownGrid_.yMax - shownGrid_.yMin) * shownGrid_.ny));
+    if (ix < 0 || iy < 0 || ix >= shownGrid_.nx || iy >= shownGrid_.ny)
         return -1;
-    return shownClass_[static_cast<std::size_t>(iy * grid_.nx + ix)];
+    return shownClass_[static_cast<std::size_t>(iy * shownGrid_.nx + ix)];
 }
 
 void TrainingRegionPlot::setCurve(const Network& network) {

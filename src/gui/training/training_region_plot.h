@@ -23,8 +23,9 @@ class TrainingRegionPlot : public TrainingPlot {
     void appendValues(int run, int first) override;
     void fitView() override;
 
-    // A heat-map frame of `network` (the selected run at the shown epoch).
-    void setFrame(const compute::HeatMapFrame& frame, const Network& network);
+    // A heat-map frame: the image, the tie lines, the ⅓ point and the shown
+    // classes all come from the frame's own network and grid.
+    void setFrame(const compute::HeatMapFrame& frame);
     // For 1-D regression: the curve of `network` over the data's x range.
     void setCurve(const Network& network);
     // The class the heat map shows at a point (−1 outside or before a frame).
@@ -34,19 +35,25 @@ class TrainingRegionPlot : public TrainingPlot {
     std::optional<QPointF> thirdPoint() const { return thirdPoint_; }
     const QImage& image() const { return image_; }
     int framesShown() const { return framesShown_; }
+    // The request id, run and epoch of the frame on screen (0, −1, −1 before
+    // one; epoch −1 is the start weights).
+    quint64 frameId() const { return frameId_; }
+    int frameRun() const { return frameRun_; }
+    int frameEpoch() const { return frameEpoch_; }
 
     // The colour of output column `c` of `outputs` (probabilities).
     static QRgb regionColour(const Eigen::MatrixXd& outputs, int c);
-    // Where all three softmax outputs are ⅓: exact for a network without a
-    // hidden layer, otherwise the grid point nearest to it (if within 0.05).
-    static std::optional<QPointF> findThirdPoint(const Network& network,
-                                                 const compute::HeatMapFrame& frame);
+    // Where all three softmax outputs of the frame's network are ⅓: exact for
+    // a network without a hidden layer (core softmaxThirdPoint), otherwise the
+    // grid point nearest to it (if within 0.05).
+    static std::optional<QPointF> findThirdPoint(const compute::HeatMapFrame& frame);
 
   private:
     void placeData();
     void setGridToData();
 
-    compute::PlaneGrid grid_;
+    compute::PlaneGrid grid_;      // the grid the next request asks for
+    compute::PlaneGrid shownGrid_; // the grid of the frame on screen
     QImage image_;
     std::vector<int> shownClass_; // argmax per grid point
     QCPItemPixmap* pixmap_ = nullptr;
@@ -54,6 +61,9 @@ class TrainingRegionPlot : public TrainingPlot {
     QCPGraph* curveGraph_ = nullptr;
     std::optional<QPointF> thirdPoint_;
     int framesShown_ = 0;
+    quint64 frameId_ = 0;
+    int frameRun_ = -1;
+    int frameEpoch_ = -1;
 };
 
 } // namespace bpl::gui
