@@ -18,21 +18,21 @@ int main(int argc, char** argv) {
 
     if (first == "--help" || first == "-h" || first == "help") {
         bpl::cli::printOut(bpl::cli::usageText());
-        return 0;
+        return bpl::cli::finishOutput(nullptr, 0);
     }
     if (first == "--version") {
         bpl::cli::printOut(QString("backprop-lab %1\n").arg(BPL_VERSION));
-        return 0;
+        return bpl::cli::finishOutput(nullptr, 0);
     }
     if (const bpl::cli::Command* command = bpl::cli::findCommand(first)) {
         // Headless: never needs a display, even for plots and PDFs.
         if (bpl::cli::needsGuiFor(*command, rest)) {
             if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
             QApplication app(argc, argv);
-            return command->run(rest);
+            return bpl::cli::finishOutput(command->name, command->run(rest));
         }
         QCoreApplication app(argc, argv);
-        return command->run(rest);
+        return bpl::cli::finishOutput(command->name, command->run(rest));
     }
     if (!first.isEmpty() && !QFileInfo::exists(first)) {
         bpl::cli::printErr(QString("backprop-lab: '%1' is neither a command nor a file\n\n").arg(first) +

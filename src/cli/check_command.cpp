@@ -212,7 +212,9 @@ int runCheck(const QStringList& args) {
     }
     const QString format = p.value("format");
     if (format != "text" && format != "json" && format != "html") {
-        return fail(kName, "--format: expected text, json or html, found '" + format + "'", Usage);
+        return fail(kName,
+                    "--format: expected text, json or html, found " + quoteForMessage(format),
+                    Usage);
     }
     if (p.isSet("pdf") && p.value("pdf").isEmpty()) return fail(kName, "--pdf: expected an output file name", Usage);
     bool ok = false;

@@ -209,7 +209,7 @@ int runClassCheck(const ClassCheckRequest& r) {
     if (!folder.isReadable())
         return fail(kName, r.folder + ": cannot read the folder", BadFile);
     const QStringList files =
-        dir.entryList({"*.json"}, QDir::Files | QDir::Readable | QDir::Hidden, QDir::Name);
+        dir.entryList({"*.json"}, QDir::Files | QDir::System | QDir::Hidden, QDir::Name);
     if (files.isEmpty())
         return fail(kName, r.folder + ": no answers files (*.json)", BadFile);
 

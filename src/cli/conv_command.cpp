@@ -11,16 +11,19 @@
 #include "core/maths/convolution.h"
 #include "core/maths/maths_check.h"
 #include "io/maths_answers.h"
+#include "io/qt_text.h"
+#include "io/safe_file.h"
 #include "render/maths_document.h"
 
 #include <QCommandLineParser>
-#include <QFile>
 
 namespace bpl::cli {
 
 namespace {
 
 constexpr const char* kName = "conv";
+// The largest matrix file read (a matrix within the limits is far smaller).
+constexpr qint64 kMaxMatrixFileBytes = qint64(1) << 20;
 
 // A matrix option: literal text, or the name of a file holding it. Returns the
 // problem (a bad input: exit 3), or an empty string.
@@ -29,14 +32,14 @@ QString matrixOption(const QCommandLineParser& p, const QString& name, Eigen::Ma
     QByteArray text = value.toUtf8();
     QString where = "--" + name;
     if (!value.startsWith('[')) {
-        QFile file(value);
-        if (!file.open(QIODevice::ReadOnly)) {
-            return where +
-                   ": expected a matrix such as [[1, 2], [3, 4]] or a file holding one; cannot "
-                   "read '" +
-                   value + "'";
+        // A matrix file: regular files only, at most kMaxMatrixFileBytes
+        // (io/safe_file.h), so a device or pipe is refused at once.
+        const auto bytes = io::readRegularFile(value, kMaxMatrixFileBytes, "matrix file");
+        if (!bytes) {
+            return where + ": expected a matrix such as [[1, 2], [3, 4]] or a file holding one; " +
+                   q(bytes.error().message());
         }
-        text = file.read(1 << 20);
+        text = bytes.value();
         where = value;
     }
     std::string error;
@@ -81,7 +84,9 @@ int runConv(const QStringList& args) {
     });
     if (const auto done = parseArguments(p, args, kName)) return *done;
     if (!p.positionalArguments().isEmpty())
-        return fail(kName, "unexpected argument '" + p.positionalArguments().first() + "'", Usage);
+        return fail(kName,
+                    "unexpected argument " + quoteForMessage(p.positionalArguments().first()),
+                    Usage);
     if (!p.isSet("input") || !p.isSet("filter"))
         return fail(kName, "give the input with --input and the filter with --filter", Usage);
     MathsOutput output;
@@ -136,7 +141,8 @@ QString mathsOutputOptions(const QCommandLineParser& p, MathsOutput& out, int de
     const QString format = p.value("format");
     const auto parsed = io::solutionFormatFromName(format);
     if (!parsed || *parsed == io::SolutionFormat::Pdf) {
-        return "--format: expected text, json, markdown, latex or html, found '" + format + "'";
+        return "--format: expected text, json, markdown, latex or html, found " +
+               quoteForMessage(format);
     }
     out.format = *parsed;
     bool ok = false;

@@ -4,14 +4,41 @@
 
 #include "core/common/number_text.h"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <vector>
 
 namespace bpl::cli {
 
+namespace {
+
+// The first error writing standard output (errno), 0 while every byte went out.
+int stdoutError = 0;
+
+} // namespace
+
 void printOutBytes(const QByteArray& bytes) {
-    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
-    std::fflush(stdout);
+    if (stdoutError != 0)
+        return; // the output is already incomplete; finishOutput reports it
+    errno = 0;
+    const size_t n = static_cast<size_t>(bytes.size());
+    if (std::fwrite(bytes.constData(), 1, n, stdout) != n || std::fflush(stdout) != 0)
+        stdoutError = errno != 0 ? errno : EIO;
+}
+
+int finishOutput(const char* command, int code) {
+    errno = 0;
+    if (stdoutError == 0 && (std::fflush(stdout) != 0 || std::ferror(stdout)))
+        stdoutError = errno != 0 ? errno : EIO;
+    if (stdoutError == 0)
+        return code;
+    // A full disk or /dev/full: the output is incomplete, so the command failed.
+    const QString what =
+        command ? QString("backprop-lab %1").arg(QLatin1String(command)) : QString("backprop-lab");
+    printErr(QString("%1: cannot write standard output (%2)\n")
+                 .arg(what, QString::fromLocal8Bit(std::strerror(stdoutError))));
+    return code == Ok || code == Negative ? BadFile : code;
 }
 
 void printOut(const QString& text) { printOutBytes(text.toUtf8()); }

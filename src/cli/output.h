@@ -10,8 +10,15 @@
 
 namespace bpl::cli {
 
+// Standard output is checked after every write: the first error (a full disk,
+// /dev/full) is remembered, later output dropped, and finishOutput reports it.
 void printOut(const QString& text);
 void printOutBytes(const QByteArray& bytes);
+// The exit code of a command that returned `code`, once its output is flushed:
+// `code`, or BadFile (3) with "backprop-lab COMMAND: cannot write standard
+// output (reason)" on stderr when any of it could not be written. `command`
+// may be null (the program's own --help and --version).
+int finishOutput(const char* command, int code);
 void printErr(const QString& text);
 // "backprop-lab COMMAND: message" on stderr, then returns `code`.
 int fail(const char* command, const QString& message, int code);

@@ -58,7 +58,13 @@ int runSheets(const QStringList& args) {
          "FILE"},
         {"seed", "Class seed (default 1): the same seed gives the same codes and numbers.", "S",
          "1"},
-        {"out", "Folder to write (created when missing).", "DIR"},
+        {"out",
+         "Folder to write (created when missing). It is written whole into a new folder beside it "
+         "that replaces it when complete; the files of an earlier run are replaced.",
+         "DIR"},
+        {"force",
+         "Write into DIR even when it holds files that sheets did not write: files of the same "
+         "names are replaced, the others kept."},
         {"title", "Title on every sheet (default: the network's name).", "TEXT"},
         {"notation", "Symbols on the sheets: standard (default), bishop, course or ng.", "id",
          "standard"},
@@ -77,16 +83,17 @@ int runSheets(const QStringList& args) {
         count = p.value("students").toInt(&ok);
         if (!ok || count < 1 || count > io::kMaxClassSize) {
             return fail(kName,
-                        QString("--students: expected a whole number from 1 to %1, found '%2'")
+                        QString("--students: expected a whole number from 1 to %1, found %2")
                             .arg(io::kMaxClassSize)
-                            .arg(p.value("students")),
+                            .arg(quoteForMessage(p.value("students"))),
                         Usage);
         }
     }
     const std::uint64_t seed = p.value("seed").toULongLong(&ok);
     if (!ok)
-        return fail(kName, "--seed: expected a whole number ≥ 0, found '" + p.value("seed") + "'",
-                    Usage);
+        return fail(
+            kName, "--seed: expected a whole number ≥ 0, found " + quoteForMessage(p.value("seed")),
+            Usage);
     io::ClassSheetsRequest request;
     if (!Notation::fromId(p.value("notation").toStdString(), request.options.notation)) {
         return fail(kName, "--notation: expected standard, bishop, course or ng", Usage);
@@ -116,6 +123,7 @@ int runSheets(const QStringList& args) {
     }
     request.seed = seed;
     request.folder = p.value("out");
+    request.replaceForeignFiles = p.isSet("force");
     request.title = p.value("title");
     auto written = io::writeClassSheets(request);
     if (!written) {

@@ -9,12 +9,13 @@
 #include "core/sample_rules.h"
 #include "core/trace.h"
 #include "core/trace_overflow.h"
-#include "io/json_writer.h"
 #include "io/exercise_answers.h"
+#include "io/json_writer.h"
 #include "io/network_file.h"
+#include "io/qt_text.h"
+#include "io/trace_export.h"
 #include "render/solution_document.h"
 #include "render/solution_export.h"
-#include "io/trace_export.h"
 
 #include <QCommandLineParser>
 #include <QLocale>
@@ -47,7 +48,8 @@ bool vectorOption(const QCommandLineParser& p, const QString& name, int expected
 bool optimizerOptions(const QCommandLineParser& p, OptimizerSettings& out, QString& error) {
     const auto kind = optimizerFromKey(p.value("optimizer").toStdString());
     if (!kind) {
-        error = "--optimizer: expected sgd, momentum, rmsprop, adam or adagrad, found '" + p.value("optimizer") + "'";
+        error = "--optimizer: expected sgd, momentum, rmsprop, adam or adagrad, found " +
+                quoteForMessage(p.value("optimizer"));
         return false;
     }
     out.kind = *kind;
@@ -57,7 +59,7 @@ bool optimizerOptions(const QCommandLineParser& p, OptimizerSettings& out, QStri
         bool ok = false;
         *target = QLocale::c().toDouble(p.value(name), &ok);
         if (!ok || !std::isfinite(*target)) {
-            error = "--" + name + ": expected a number, found '" + p.value(name) + "'";
+            error = "--" + name + ": expected a number, found " + quoteForMessage(p.value(name));
             return false;
         }
     }
@@ -104,7 +106,10 @@ int runTrace(const QStringList& args) {
 
     const QString format = p.value("format");
     if (!QStringList{"text", "markdown", "latex", "html", "json"}.contains(format)) {
-        return fail(kName, "--format: expected text, markdown, latex, html or json, found '" + format + "'", Usage);
+        return fail(kName,
+                    "--format: expected text, markdown, latex, html or json, found " +
+                        quoteForMessage(format),
+                    Usage);
     }
     const QString pdfPath = p.value("pdf");
     if (p.isSet("pdf") && pdfPath.isEmpty()) return fail(kName, "--pdf: expected an output file name", Usage);

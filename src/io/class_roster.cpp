@@ -35,6 +35,66 @@ QString extraTransliteration(QChar c) {
     }
 }
 
+std::string codePoint(char32_t c) {
+    return "U+" +
+           QString::number(static_cast<uint>(c), 16).toUpper().rightJustified(4, '0').toStdString();
+}
+
+// Bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+// U+2066–U+2069): they reorder the text around them on the sheet and in the
+// CSV, so a name could show as something else.
+bool isBidiControl(char32_t c) {
+    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+// A character that shows as ink: a letter, digit, punctuation or symbol, but
+// not one of the blank "letters" (Hangul fillers, the blank braille pattern).
+bool isVisible(char32_t c) {
+    if (c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x2800)
+        return false;
+    switch (QChar::category(c)) {
+    case QChar::Letter_Uppercase:
+    case QChar::Letter_Lowercase:
+    case QChar::Letter_Titlecase:
+    case QChar::Letter_Modifier:
+    case QChar::Letter_Other:
+    case QChar::Number_DecimalDigit:
+    case QChar::Number_Letter:
+    case QChar::Number_Other:
+    case QChar::Punctuation_Connector:
+    case QChar::Punctuation_Dash:
+    case QChar::Punctuation_Open:
+    case QChar::Punctuation_Close:
+    case QChar::Punctuation_InitialQuote:
+    case QChar::Punctuation_FinalQuote:
+    case QChar::Punctuation_Other:
+    case QChar::Symbol_Math:
+    case QChar::Symbol_Currency:
+    case QChar::Symbol_Modifier:
+    case QChar::Symbol_Other:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// Why `name` cannot be a student's name, or "".
+std::string nameProblem(const QString& name) {
+    bool visible = false;
+    for (const char32_t c : name.toUcs4()) {
+        if (QChar::category(c) == QChar::Other_Control)
+            return "contains a control character (" + codePoint(c) + "); write one name per line";
+        if (isBidiControl(c)) {
+            return "contains a bidirectional control character (" + codePoint(c) +
+                   ") that would reorder the text; write the name without it";
+        }
+        visible = visible || isVisible(c);
+    }
+    if (!visible)
+        return "the name has no visible character (only spaces or invisible characters)";
+    return {};
+}
+
 Error lineError(const QString& fileName, int line, const std::string& reason) {
     return Error{fileName.toStdString(), "line " + std::to_string(line), reason};
 }
@@ -64,15 +124,8 @@ Result<QStringList> parseRoster(const QByteArray& bytes, const QString& fileName
         const QString name = text.trimmed();
         if (name.isEmpty() || name.startsWith('#'))
             continue;
-        for (const QChar c : name) {
-            if (c.category() == QChar::Other_Control) {
-                const QString code =
-                    QString::number(c.unicode(), 16).toUpper().rightJustified(4, '0');
-                return lineError(fileName, lineNumber,
-                                 "contains a control character (U+" + code.toStdString() +
-                                     "); write one name per line");
-            }
-        }
+        if (const std::string problem = nameProblem(name); !problem.empty())
+            return lineError(fileName, lineNumber, problem);
         if (name.size() > kMaxRosterNameLength) {
             return lineError(fileName, lineNumber,
                              "the name is " + std::to_string(name.size()) +

@@ -2,6 +2,8 @@
 
 #include "core/common/number_text.h"
 
+#include <string_view>
+
 namespace bpl::io {
 
 namespace {
@@ -17,6 +19,8 @@ QByteArray share(double x) {
 
 QByteArray csvField(const QString& text) {
     QByteArray s = text.toUtf8();
+    if (!s.isEmpty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos)
+        s.prepend('\'');
     if (!s.contains(',') && !s.contains('"') && !s.contains('\n') && !s.contains('\r'))
         return s;
     s.replace("\"", "\"\"");

@@ -15,7 +15,11 @@ namespace bpl::io {
 QByteArray classScoresCsv(const ClassScores& scores);
 QByteArray classQuestionsCsv(const ClassScores& scores);
 
-// One CSV field (RFC 4180 quoting when needed), UTF-8.
+// One text field (RFC 4180 quoting when needed), UTF-8. Text that starts with
+// '=', '+', '-', '@', a tab or a carriage return gets a leading single quote
+// (OWASP's advice against CSV formula injection): a spreadsheet shows it as
+// text and never runs it. Numbers are written by the callers, never through
+// here, so -0.5 stays a number.
 QByteArray csvField(const QString& text);
 
 } // namespace bpl::io

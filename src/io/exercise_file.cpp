@@ -5,6 +5,8 @@
 #include "io/json_writer.h"
 #include "io/safe_file.h"
 
+#include "core/common/message_text.h"
+
 #include <QFile>
 #include <QJsonArray>
 
@@ -70,7 +72,8 @@ void parseChain(const QJsonObject& root, MathsExercise& out) {
     for (const QString& name : at.keys())
         if (std::find(out.expression->variables.begin(), out.expression->variables.end(),
                       name.toStdString()) == out.expression->variables.end())
-            throw JsonReject{"at." + name.toStdString(), "is not a variable of the expression"};
+            throw JsonReject{"at." + excerpt(name.toStdString()),
+                             "is not a variable of the expression"};
     for (const auto& name : out.expression->variables) {
         const QJsonValue v = at.value(QString::fromStdString(name));
         if (!v.isDouble() || !std::isfinite(v.toDouble()))

@@ -2,6 +2,8 @@
 
 #include "io/json_reading.h"
 
+#include "core/common/message_text.h"
+
 #include <QJsonArray>
 #include <QStringList>
 
@@ -17,8 +19,8 @@ namespace {
 void onlyKeys(const QJsonObject& o, const std::string& place, const QStringList& allowed) {
     for (const QString& key : o.keys())
         if (!allowed.contains(key))
-            throw JsonReject{place, "unknown key \"" + key.toStdString() + "\" (expected " +
-                                    allowed.join(", ").toStdString() + ")"};
+            throw JsonReject{place, "unknown key " + quoteExcerpt(key.toStdString()) +
+                                        " (expected " + allowed.join(", ").toStdString() + ")"};
 }
 
 NumberRange range(const QJsonValue& v, const std::string& place, const NumberRange& defaults) {
@@ -220,7 +222,7 @@ Result<ExpressionTemplate> expressionTemplateFromJson(const QJsonValue& value,
             for (const QString& name : ranges.keys())
                 t.ranges.push_back(
                     {name.toStdString(),
-                     range(ranges.value(name), place + ".ranges." + name.toStdString(),
+                     range(ranges.value(name), place + ".ranges." + excerpt(name.toStdString()),
                            t.defaultRange)});
         }
         if (o.contains("fixed")) {

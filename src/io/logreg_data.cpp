@@ -62,7 +62,8 @@ Result<LogRegData> parseLogRegData(const QByteArray& bytes, const QString& fileN
         if (const std::size_t hash = line.find('#'); hash != std::string_view::npos) {
             line = line.substr(0, hash);
         }
-        if (std::string reason = splitFields(line, fields); !reason.empty()) {
+        // A row has 3 or 4 columns; a few more are still reported by count.
+        if (std::string reason = splitFields(line, fields, 64); !reason.empty()) {
             return lineError(lineNumber, reason);
         }
         if (fields.empty())

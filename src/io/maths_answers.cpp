@@ -4,8 +4,8 @@
 #include "io/json_writer.h"
 #include "io/safe_file.h"
 
-#include <QFile>
-#include <QFileInfo>
+#include "core/common/message_text.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -33,8 +33,8 @@ std::optional<Error> parseEntry(const QJsonValue& v, int k, const std::string& f
     const std::string key = o.value("quantity").toString().toStdString();
     if (!mathsQuantityFromKey(key, e.quantity)) {
         return Error{file, at(k, "quantity"),
-                     "expected value, grad, output, grad_filter or grad_input, found \"" + key +
-                         "\""};
+                     "expected value, grad, output, grad_filter or grad_input, found " +
+                         quoteExcerpt(key)};
     }
     const QJsonValue value = o.value("value");
     if (!value.isDouble() || !std::isfinite(value.toDouble()))
@@ -83,8 +83,8 @@ Result<MathsAnswerSheet> parseMathsAnswers(const QByteArray& bytes, const QStrin
     const QString format = root.value("format").toString();
     if (format != kMathsAnswersFormat) {
         return Error{file, "format",
-                     "expected \"" + std::string(kMathsAnswersFormat) + "\", found \"" +
-                         format.toStdString() + "\""};
+                     "expected \"" + std::string(kMathsAnswersFormat) + "\", found " +
+                         quoteExcerpt(format.toStdString())};
     }
     MathsAnswerSheet sheet;
     sheet.fileName = fileName;
@@ -111,18 +111,11 @@ Result<MathsAnswerSheet> parseMathsAnswers(const QByteArray& bytes, const QStrin
 }
 
 Result<MathsAnswerSheet> loadMathsAnswers(const QString& path) {
-    const std::string file = path.toStdString();
-    const QFileInfo info(path);
-    if (!info.exists())
-        return Error{file, "", "no such file"};
-    if (info.isDir())
-        return Error{file, "", "is a folder, not an answer file"};
-    if (info.size() > kMaxAnswersFileBytes)
-        return Error{file, "", "file is too large (at most 32 MiB)"};
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return Error{file, "", "cannot read (" + f.errorString().toStdString() + ")"};
-    return parseMathsAnswers(f.readAll(), path);
+    // Regular files only, size checked before reading (io/safe_file.h).
+    const auto bytes = readRegularFile(path, kMaxAnswersFileBytes, "answer file");
+    if (!bytes)
+        return bytes.error();
+    return parseMathsAnswers(bytes.value(), path);
 }
 
 QJsonObject mathsAnswersToJson(const MathsAnswerSheet& sheet) {
@@ -175,7 +168,7 @@ Result<std::vector<MathsAnswer>> resolveGraphAnswers(const MathsAnswerSheet& she
         const int node = graph.findNode(e.node.toStdString());
         if (node < 0)
             return Error{file, at(index, "node"),
-                         "no node \"" + e.node.toStdString() + "\" in the expression"};
+                         "no node " + quoteExcerpt(e.node.toStdString()) + " in the expression"};
         out.push_back({{e.quantity, node, -1, -1}, e.value});
     }
     return out;

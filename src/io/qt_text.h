@@ -2,6 +2,8 @@
 // (io, render, gui, cli) instead of a local helper in each file.
 #pragma once
 
+#include "core/common/message_text.h"
+
 #include <QString>
 
 #include <string>
@@ -9,5 +11,11 @@
 namespace bpl {
 
 inline QString q(const std::string& s) { return QString::fromStdString(s); }
+
+// Offending text quoted for a message, at most kMaxQuotedChars characters
+// (core/common/message_text.h): "\"relu\"" or "\"AAAA…\" (10000000 bytes)".
+inline QString quoteForMessage(const QString& text) {
+    return q(quoteExcerpt(text.toStdString()));
+}
 
 } // namespace bpl

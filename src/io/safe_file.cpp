@@ -34,6 +34,9 @@ std::string tooLarge(qint64 size, qint64 maxBytes, const std::string& what) {
            sizeText(maxBytes) + ")";
 }
 
+// One read() asks for at most this much.
+constexpr qint64 kReadChunkBytes = qint64(1) << 20;
+
 } // namespace
 
 Result<bool> commitSaveFile(QSaveFile& out, const std::string& file) {
@@ -97,15 +100,17 @@ Result<QByteArray> readRegularFile(const QString& path, qint64 maxBytes, const s
     QByteArray bytes;
     bytes.resize(static_cast<qsizetype>(st.st_size) + 1);
     qint64 got = 0;
-    // Read until the end or one byte past the cap (a file that grew meanwhile).
+    // Read in chunks of at most kReadChunkBytes until the end, or one byte
+    // past the cap (a file that grew meanwhile): a refused file costs at most
+    // the cap and one chunk, never what the file claims or holds beyond.
     while (true) {
         if (got == bytes.size()) {
             if (got > maxBytes)
                 return Error{file, "", tooLarge(got, maxBytes, what)};
-            bytes.resize(std::min<qint64>(maxBytes + 1, std::max<qint64>(got * 2, 4096)));
+            bytes.resize(std::min<qint64>(maxBytes + 1, got + kReadChunkBytes));
         }
-        const ssize_t n =
-            ::read(in.fd, bytes.data() + got, static_cast<size_t>(bytes.size() - got));
+        const qint64 want = std::min<qint64>(bytes.size() - got, kReadChunkBytes);
+        const ssize_t n = ::read(in.fd, bytes.data() + got, static_cast<size_t>(want));
         if (n < 0) {
             if (errno == EINTR)
                 continue;

@@ -1,10 +1,13 @@
 #include "io/text_columns.h"
 
+#include "core/common/message_text.h"
+
 #include <charconv>
 
 namespace bpl::io {
 
-std::string splitFields(std::string_view line, std::vector<std::string_view>& fields) {
+std::string splitFields(std::string_view line, std::vector<std::string_view>& fields,
+                        std::size_t maxFields) {
     fields.clear();
     std::size_t pos = 0;
     bool afterComma = false;
@@ -27,6 +30,10 @@ std::string splitFields(std::string_view line, std::vector<std::string_view>& fi
             ++pos;
             continue;
         }
+        if (fields.size() == maxFields) {
+            return "more than " + std::to_string(maxFields) +
+                   " columns on one line (a row has far fewer)";
+        }
         const std::size_t start = pos;
         while (pos < line.size() && line[pos] != ',' && !isSpace(line[pos]))
             ++pos;
@@ -46,11 +53,7 @@ bool parseNumber(std::string_view text, double& value) {
 }
 
 std::string quotedField(std::string_view text) {
-    constexpr std::size_t kLongest = 24;
-    std::string s(text.substr(0, kLongest));
-    if (text.size() > kLongest)
-        s += "…";
-    return "'" + s + "'";
+    return "'" + excerpt(text, 24) + "'";
 }
 
 } // namespace bpl::io

@@ -2,10 +2,10 @@
 
 #include "core/common/number_text.h"
 #include "io/json_writer.h"
+#include "io/safe_file.h"
 #include "io/text_columns.h"
 
 #include <QFile>
-#include <QFileInfo>
 
 #include <cmath>
 #include <string_view>
@@ -158,7 +158,9 @@ Result<Dataset> parseTrainingData(const QByteArray& bytes, const QString& fileNa
         pos = end + 1;
         if (const std::size_t hash = line.find('#'); hash != std::string_view::npos)
             line = line.substr(0, hash);
-        if (std::string reason = splitFields(line, fields); !reason.empty())
+        // A row has at most inputs + outputs columns; a few more are still reported by count.
+        const std::size_t maxFields = static_cast<std::size_t>(layout.inputs + layout.outputs) + 64;
+        if (std::string reason = splitFields(line, fields, maxFields); !reason.empty())
             return lineError(lineNumber, reason);
         if (fields.empty())
             continue;
@@ -230,24 +232,11 @@ Result<Dataset> parseTrainingData(const QByteArray& bytes, const QString& fileNa
 }
 
 Result<Dataset> loadTrainingData(const QString& path, const Network& network) {
-    const std::string file = path.toStdString();
-    const QFileInfo info(path);
-    if (!info.exists())
-        return Error{file, "", "no such file"};
-    if (info.isDir())
-        return Error{file, "", "is a folder, not a data file"};
-    if (!info.isFile())
-        return Error{file, "", "is not a regular file"};
-    if (info.size() > kMaxTrainingDataBytes) {
-        return Error{file, "",
-                     "file is too large (" + std::to_string(info.size() / (1024 * 1024)) +
-                         " MiB; a data file may be at most " +
-                         std::to_string(kMaxTrainingDataBytes / (1024 * 1024)) + " MiB)"};
-    }
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return Error{file, "", "cannot read (" + f.errorString().toStdString() + ")"};
-    return parseTrainingData(f.read(kMaxTrainingDataBytes + 1), path, network);
+    // Regular files only, size checked before reading (io/safe_file.h).
+    const auto bytes = readRegularFile(path, kMaxTrainingDataBytes, "data file");
+    if (!bytes)
+        return bytes.error();
+    return parseTrainingData(bytes.value(), path, network);
 }
 
 QByteArray digitsFileBytes() {

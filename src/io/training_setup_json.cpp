@@ -5,6 +5,8 @@
 #include "io/text_columns.h"
 #include "io/training_data.h"
 
+#include "core/common/message_text.h"
+
 #include <QJsonArray>
 
 #include <algorithm>
@@ -71,8 +73,8 @@ void parseData(const QJsonObject& o, TrainingSetup& setup) {
     g.name = readString(o.value("name"), at + ".name");
     const auto names = builtInDataNames();
     if (std::find(names.begin(), names.end(), g.name) == names.end()) {
-        throw JsonReject{at + ".name",
-                     "unknown data set \"" + g.name + "\" (expected " + joined(names) + ")"};
+        throw JsonReject{at + ".name", "unknown data set " + quoteExcerpt(g.name) + " (expected " +
+                                           joined(names) + ")"};
     }
     if (o.contains("points"))
         g.points = static_cast<int>(readWholeNumber(o.value("points"), at + ".points", 2, 1'000'000));
@@ -126,8 +128,8 @@ InitOptions parseInit(const QJsonValue& v) {
             return init;
         }
     }
-    throw JsonReject{schemeAt,
-                 "unknown initialization \"" + scheme + "\" (expected " + joined(keys) + ")"};
+    throw JsonReject{schemeAt, "unknown initialization " + quoteExcerpt(scheme) + " (expected " +
+                                   joined(keys) + ")"};
 }
 
 const std::vector<std::string>& comparisonSettings() {
@@ -148,8 +150,8 @@ void parseComparison(const QJsonObject& o, TrainingSetup& setup) {
     c.setting = readString(o.value("setting"), at + ".setting");
     const auto& settings = comparisonSettings();
     if (std::find(settings.begin(), settings.end(), c.setting) == settings.end()) {
-        throw JsonReject{at + ".setting",
-                     "unknown setting \"" + c.setting + "\" (expected " + joined(settings) + ")"};
+        throw JsonReject{at + ".setting", "unknown setting " + quoteExcerpt(c.setting) +
+                                              " (expected " + joined(settings) + ")"};
     }
     const QJsonValue values = o.value("values");
     if (!values.isArray() || values.toArray().isEmpty()) {
@@ -178,8 +180,8 @@ void parseOptimizer(const QJsonObject& o, OptimizerSettings& opt) {
             std::vector<std::string> keys;
             for (OptimizerKind k : allOptimizers())
                 keys.push_back(optimizerKey(k));
-            throw JsonReject{kRoot + ".optimizer",
-                         "unknown optimizer \"" + name + "\" (expected " + joined(keys) + ")"};
+            throw JsonReject{kRoot + ".optimizer", "unknown optimizer " + quoteExcerpt(name) +
+                                                       " (expected " + joined(keys) + ")"};
         }
         opt.kind = *kind;
     }

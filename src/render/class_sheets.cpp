@@ -1,14 +1,15 @@
 #include "render/class_sheets.h"
 
-#include "io/qt_text.h"
 #include "core/exercise/network_variant.h"
 #include "core/exercise/variant_code.h"
 #include "io/answers_file.h"
+#include "io/class_folder.h"
 #include "io/class_roster.h"
 #include "io/class_scores_csv.h"
 #include "io/exercise_answers.h"
 #include "io/json_writer.h"
 #include "io/maths_answers.h"
+#include "io/qt_text.h"
 #include "io/safe_file.h"
 
 #include <QDir>
@@ -132,15 +133,6 @@ QByteArray answersBytes(const ClassSheetsRequest& r, const ExerciseSheet& s, boo
                             "quantity", "node", "layer", "index", "value"});
 }
 
-Result<bool> makeFolder(const QString& path) {
-    const QFileInfo info(path);
-    if (info.exists() && !info.isDir())
-        return Error{path.toStdString(), "", "exists and is not a folder"};
-    if (!info.exists() && !QDir().mkpath(path))
-        return Error{path.toStdString(), "", "cannot create the folder"};
-    return true;
-}
-
 } // namespace
 
 QString classSheetTitle(const ClassSheetsRequest& r) {
@@ -176,18 +168,28 @@ Result<ClassSheetsReport> writeClassSheets(const ClassSheetsRequest& r) {
     if (r.folder.isEmpty())
         return Error{"", "", "no output folder given"};
     const QFileInfo parent(QFileInfo(r.folder).absolutePath());
-    if (!QFileInfo::exists(r.folder) && !parent.isDir()) {
+    if (!QFileInfo::exists(r.folder) && !QFileInfo(r.folder).isSymLink() && !parent.isDir()) {
         return Error{r.folder.toStdString(), "",
                      "cannot create the folder (its parent folder does not exist)"};
     }
     auto sheets = classSheets(r);
     if (!sheets)
         return sheets.error();
-    const QDir dir(r.folder);
-    for (const QString& sub : {QString(), QString("sheets"), QString("keys"), QString("answers")}) {
-        if (auto made = makeFolder(sub.isEmpty() ? r.folder : dir.filePath(sub)); !made)
-            return made.error();
-    }
+    // Written into a new folder beside DIR that replaces it when complete
+    // (io/class_folder.h): an interrupted run leaves the old folder whole.
+    auto begun = beginClassFolder(r.folder, r.replaceForeignFiles);
+    if (!begun)
+        return begun.error();
+    const ClassFolderWrite& target = begun.value();
+    const QDir dir(target.staging);
+    // A failure names the file where it would have gone, and drops the new folder.
+    const auto failed = [&](Error e) {
+        abandonClassFolder(target);
+        const QString file = q(e.file);
+        if (file.startsWith(target.staging))
+            e.file = (r.folder + file.mid(target.staging.size())).toStdString();
+        return e;
+    };
     ClassSheetsReport report;
     report.folder = r.folder;
     const QStringList stems = classFileStems(r.students);
@@ -200,19 +202,19 @@ Result<ClassSheetsReport> writeClassSheets(const ClassSheetsRequest& r) {
         const QString keyJson = "keys/" + stems[k] + "-key.json";
         const QString answers = "answers/" + stems[k] + ".json";
         if (auto w = studentSheetDocument(s).writePdf(dir.filePath(sheet)); !w)
-            return w.error();
+            return failed(w.error());
         if (auto w = answerKeyDocument(s).writePdf(dir.filePath(key)); !w)
-            return w.error();
+            return failed(w.error());
         if (auto w = writeFileAtomically(dir.filePath(keyJson), answersBytes(r, s, true)); !w)
-            return w.error();
+            return failed(w.error());
         if (auto w = writeFileAtomically(dir.filePath(answers), answersBytes(r, s, false)); !w)
-            return w.error();
+            return failed(w.error());
         report.files << sheet << key << keyJson << answers;
         report.students.push_back({s.student, s.code, stems[k]});
         csv += csvField(s.student) + "," + csvField(s.code) + "," + csvField(sheet) + "," +
                csvField(key) + "," + csvField(answers) + "\n";
         if (r.progress && !r.progress(k + 1, total))
-            return Error{r.folder.toStdString(), "", "stopped"};
+            return failed(Error{r.folder.toStdString(), "", "stopped"});
     }
     const QString subtitle =
         QString("%1 %2, class seed %3. Codes and keys: backprop-lab sheets … --seed %3.")
@@ -222,12 +224,14 @@ Result<ClassSheetsReport> writeClassSheets(const ClassSheetsRequest& r) {
     if (auto w = classSummaryDocument(classSheetTitle(r), subtitle, sheets.value())
                      .writePdf(dir.filePath("class-summary.pdf"));
         !w) {
-        return w.error();
+        return failed(w.error());
     }
     if (auto w = writeFileAtomically(dir.filePath("class.csv"), csv); !w)
-        return w.error();
+        return failed(w.error());
     report.files << "class-summary.pdf"
                  << "class.csv";
+    if (auto committed = commitClassFolder(target, report.files); !committed)
+        return committed.error();
     return report;
 }
 

@@ -8,7 +8,9 @@
 //   answers/NN-name.json      an answers file to fill in (variant and student set)
 //   class-summary.pdf         every student's name, code and key values
 //   class.csv                 student, code and the files, one row per student
-// Every file is written through io/safe_file (QSaveFile; devices refused).
+// Every file is written through io/safe_file (QSaveFile; devices refused), the
+// folder as a whole through io/class_folder (a manifest, .backprop-lab-sheets,
+// lists the files written).
 #pragma once
 
 #include "core/exercise/variant_template.h"
@@ -38,6 +40,10 @@ struct ClassSheetsRequest {
     QStringList students;   // 1 … kMaxClassSize names (io/class_roster.h)
     std::uint64_t seed = 1; // the class seed: the same seed, the same codes
     QString folder;         // created when missing (its parent must exist)
+    // Files in `folder` that an earlier `sheets` run did not write are refused
+    // unless this is set (sheets --force): then files of the same names are
+    // replaced and the others kept (io/class_folder.h).
+    bool replaceForeignFiles = false;
     TraceOptions options;   // notation and the worked solution's figures
     // Called after each student's files (done = 1 … total); returning false stops.
     std::function<bool(int done, int total)> progress;
@@ -60,8 +66,10 @@ struct ClassSheetsReport {
 // template this network cannot use, no hand-workable variant.
 Result<std::vector<ExerciseSheet>> classSheets(const ClassSheetsRequest& request);
 
-// Writes the folder. On an error nothing more is written (files already
-// written stay); the error names the file and the reason.
+// Writes the folder: into a new folder beside it that takes its place when
+// complete (io/class_folder.h), so an error or a kill leaves the old folder as
+// it was and a re-run leaves no stale files of a larger class. The error names
+// the file and the reason.
 Result<ClassSheetsReport> writeClassSheets(const ClassSheetsRequest& request);
 
 // The sheet's title for a request (its title, the network's name, or "Exercise").

@@ -3,6 +3,8 @@
 // refused with exit 3 (promptly); overflowing networks are named, never
 // printed as inf; a plot or PDF that cannot be written leaves the earlier file
 // byte for byte and prints nothing.
+#include "support/cli_run.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -14,42 +16,15 @@
 
 namespace {
 
-struct Run {
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-    bool finished = false;
-};
+using Run = bpl::test::LimitedRun;
 
-// Runs the binary with LC_ALL=`locale`; with `fileSizeLimitKiB` > 0 under a
-// file-size limit (ulimit -f, SIGXFSZ ignored): writes past it fail with
-// EFBIG, as on a full disk.
+// Runs the binary with LC_ALL=`locale`; with `fileSizeLimitKiB` > 0 as on a
+// full disk (tests/support/cli_run.h).
 Run run(const QStringList& args, const QString& locale = "C", int fileSizeLimitKiB = 0) {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert("LC_ALL", locale);
-    env.insert("LANG", locale);
-    env.insert("QT_QPA_PLATFORM", "offscreen");
-    p.setProcessEnvironment(env);
-    if (fileSizeLimitKiB > 0) {
-        QStringList shellArgs = {
-            "-c",
-            QString("trap '' XFSZ; ulimit -f %1; exec \"$0\" \"$@\"").arg(fileSizeLimitKiB * 2),
-            QStringLiteral(BPL_EXE)};
-        p.start("/bin/sh", shellArgs + args);
-    } else {
-        p.start(QStringLiteral(BPL_EXE), args);
-    }
-    Run r;
-    // Generous: a refusal takes milliseconds; reading /dev/zero would never end.
-    r.finished = p.waitForFinished(60000);
-    if (!r.finished)
-        p.kill();
-    p.waitForFinished(5000);
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    bpl::test::RunOptions o;
+    o.locale = locale;
+    o.fileSizeLimitKiB = fileSizeLimitKiB;
+    return bpl::test::runLimited(args, o);
 }
 
 QString example(const char* name) {

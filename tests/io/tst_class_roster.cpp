@@ -18,6 +18,10 @@ class TestClassRoster : public QObject {
             "r.txt");
         QVERIFY(r.ok());
         QCOMPARE(r.value(), (QStringList{"Ada Lovelace", QString::fromUtf8("Zoë Ñúñez")}));
+        // Visible text with a zero-width joiner inside (as in some scripts) stays a name.
+        const auto joined = io::parseRoster("Ada\xE2\x80\x8D Lovelace\n\xE5\xAD\x94\n", "r.txt");
+        QVERIFY(joined.ok());
+        QCOMPARE(joined.value().size(), 2);
     }
     void refusesBadLinesWithTheirNumber_data() {
         QTest::addColumn<QByteArray>("bytes");
@@ -29,6 +33,21 @@ class TestClassRoster : public QObject {
         QTest::newRow("long") << QByteArray(101, 'x')
                               << "r.txt: line 1: the name is 101 characters long; at most 100";
         QTest::newRow("empty") << QByteArray("# nobody\n\n") << "r.txt: no student names";
+        // Names that show as nothing, or as other text (issue 24).
+        QTest::newRow("zero-width spaces")
+            << QByteArray("Ada\n\xE2\x80\x8B\xE2\x80\x8B\xE2\x80\x8B\n")
+            << "r.txt: line 2: the name has no visible character";
+        QTest::newRow("word joiner and no-break space")
+            << QByteArray("\xE2\x81\xA0\xC2\xA0\xE2\x81\xA0\n")
+            << "r.txt: line 1: the name has no visible character";
+        QTest::newRow("Hangul filler") << QByteArray("Ada\nAlan\n\xE3\x85\xA4\n")
+                                       << "r.txt: line 3: the name has no visible character";
+        QTest::newRow("right-to-left override")
+            << QByteArray("Ada \xE2\x80\xAEecnalevoL\n")
+            << "r.txt: line 1: contains a bidirectional control character (U+202E)";
+        QTest::newRow("left-to-right isolate")
+            << QByteArray("Ada\n\xE2\x81\xA6Alan\xE2\x81\xA9\n")
+            << "r.txt: line 2: contains a bidirectional control character (U+2066)";
         QByteArray many;
         for (int k = 0; k < 501; ++k)
             many += "S" + QByteArray::number(k) + "\n";

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QStringList>
 
 namespace bpl::test {
@@ -20,6 +21,52 @@ inline Run run(const QStringList& args, int timeoutMs = 120000) {
     p.waitForFinished(timeoutMs);
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
             p.readAllStandardError()};
+}
+
+// How runLimited starts the binary.
+struct RunOptions {
+    QString locale = QStringLiteral("C"); // LC_ALL and LANG
+    // > 0: under a file-size limit (ulimit -f, SIGXFSZ ignored): writes past it
+    // fail with EFBIG, as on a full disk.
+    int fileSizeLimitKiB = 0;
+    QString stdoutFile;    // standard output goes here (e.g. /dev/full) when set
+    int timeoutMs = 60000; // then the process is killed (a hang is a failure, never a stuck test)
+};
+
+struct LimitedRun {
+    int code = -1; // −1 when it crashed or was killed
+    QByteArray out;
+    QByteArray err;
+    bool finished = false;
+};
+
+inline LimitedRun runLimited(const QStringList& args, const RunOptions& o = {}) {
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("LC_ALL", o.locale);
+    env.insert("LANG", o.locale);
+    env.insert("QT_QPA_PLATFORM", "offscreen");
+    p.setProcessEnvironment(env);
+    if (!o.stdoutFile.isEmpty())
+        p.setStandardOutputFile(o.stdoutFile, QIODevice::Truncate);
+    if (o.fileSizeLimitKiB > 0) {
+        const QStringList shellArgs = {
+            "-c",
+            QString("trap '' XFSZ; ulimit -f %1; exec \"$0\" \"$@\"").arg(o.fileSizeLimitKiB * 2),
+            QStringLiteral(BPL_EXE)};
+        p.start("/bin/sh", shellArgs + args);
+    } else {
+        p.start(QStringLiteral(BPL_EXE), args);
+    }
+    LimitedRun r;
+    r.finished = p.waitForFinished(o.timeoutMs);
+    if (!r.finished)
+        p.kill();
+    p.waitForFinished(5000);
+    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
 }
 
 } // namespace bpl::test

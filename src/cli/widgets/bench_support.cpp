@@ -2,6 +2,7 @@
 
 #include "core/initialization.h"
 #include "io/network_file.h"
+#include "io/qt_text.h"
 
 #include <QElapsedTimer>
 #include <QStringList>
@@ -43,9 +44,9 @@ bool parseLayerSizes(const QString& text, std::vector<int>& sizes, QString& erro
         bool ok = false;
         const int n = part.toInt(&ok);
         if (!ok || n < 1 || n > io::kMaxLayerSize) {
-            error = QString("expected sizes from 1 to %1 joined by '-', found '%2'")
+            error = QString("expected sizes from 1 to %1 joined by '-', found %2")
                         .arg(io::kMaxLayerSize)
-                        .arg(text);
+                        .arg(quoteForMessage(text));
             return false;
         }
         sizes.push_back(n);

@@ -10,6 +10,7 @@
 #include "gui/logreg/logreg_figure.h"
 #include "io/logreg_data.h"
 #include "io/logreg_export.h"
+#include "io/qt_text.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -29,11 +30,11 @@ bool intOption(const QCommandLineParser& p, const QString& name, long long lo, l
     bool ok = false;
     out = p.value(name).toLongLong(&ok);
     if (!ok || out < lo || out > hi) {
-        error = QString("--%1: expected a whole number from %2 to %3, found '%4'")
+        error = QString("--%1: expected a whole number from %2 to %3, found %4")
                     .arg(name)
                     .arg(lo)
                     .arg(hi)
-                    .arg(p.value(name));
+                    .arg(quoteForMessage(p.value(name)));
         return false;
     }
     return true;
@@ -69,12 +70,14 @@ int runLogRegCommand(const QStringList& args) {
 
     const QString format = p.value("format");
     if (format != "json" && format != "csv") {
-        return fail(kName, "--format: expected json or csv, found '" + format + "'", Usage);
+        return fail(kName, "--format: expected json or csv, found " + quoteForMessage(format),
+                    Usage);
     }
     LogRegOptions base;
     if (!methodFromId(p.value("method").toStdString(), base.method)) {
         return fail(kName,
-                    "--method: expected gd, sgd or minibatch, found '" + p.value("method") + "'",
+                    "--method: expected gd, sgd or minibatch, found " +
+                        quoteForMessage(p.value("method")),
                     Usage);
     }
     if (p.isSet("batch-size") && base.method != LogRegMethod::MiniBatch) {
@@ -103,13 +106,15 @@ int runLogRegCommand(const QStringList& args) {
         base.seed = p.value("seed").toULongLong(&ok);
         if (!ok)
             return fail(kName,
-                        "--seed: expected a whole number ≥ 0, found '" + p.value("seed") + "'",
+                        "--seed: expected a whole number ≥ 0, found " +
+                            quoteForMessage(p.value("seed")),
                         Usage);
     }
     bool ok = false;
     base.tolerance = p.value("tol").toDouble(&ok);
     if (!ok || !std::isfinite(base.tolerance) || base.tolerance < 0) {
-        return fail(kName, "--tol: expected a finite number ≥ 0, found '" + p.value("tol") + "'",
+        return fail(kName,
+                    "--tol: expected a finite number ≥ 0, found " + quoteForMessage(p.value("tol")),
                     Usage);
     }
     std::vector<double> init, etas;
@@ -135,8 +140,8 @@ int runLogRegCommand(const QStringList& args) {
     const QString plotPath = p.value("plot");
     if (p.isSet("plot") && !gui::isLogRegFigureFormat(plotPath)) {
         return fail(kName,
-                    "--plot: expected a file name ending in .png, .pdf or .svg, found '" +
-                        plotPath + "'",
+                    "--plot: expected a file name ending in .png, .pdf or .svg, found " +
+                        quoteForMessage(plotPath),
                     Usage);
     }
 

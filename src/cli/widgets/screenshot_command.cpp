@@ -20,6 +20,8 @@
 #include "gui/network_workspace.h"
 #include "gui/tab_fit.h"
 #include "io/network_file.h"
+#include "io/qt_text.h"
+#include "io/safe_file.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -109,7 +111,9 @@ bool intValue(const QString& text, int lo, int hi, int& out) {
 
 // The option values' own checks (those that need no window); empty when all are right.
 QString checkValues(const QCommandLineParser& p, ShotOptions& o) {
-    const auto found = [&](const char* name) { return ", found '" + p.value(name) + "'"; };
+    const auto found = [&](const char* name) {
+        return ", found " + quoteForMessage(p.value(name));
+    };
     if (!parseSize(p.value("size"), o.size))
         return "--size: expected WxH from 200x150 to 8000x8000, e.g. 1600x1000" + found("size");
     Notation notation;
@@ -135,7 +139,7 @@ QString checkValues(const QCommandLineParser& p, ShotOptions& o) {
     if (p.isSet("example") && p.isSet("file"))
         return "give --example or --file, not both";
     if (p.isSet("example") && !gui::findExample(o.example))
-        return "no example called '" + o.example + "' (see --help for the list)";
+        return "no example called " + quoteForMessage(o.example) + " (see --help for the list)";
     return {};
 }
 
@@ -155,7 +159,9 @@ int parseArgs(const QStringList& args, ShotOptions& o) {
     if (positional.isEmpty())
         return fail(kName, "no output file given (see --help)", Usage);
     if (positional.size() > 1) {
-        return fail(kName, "one output file only (got '" + positional.join("', '") + "')", Usage);
+        return fail(kName,
+                    "one output file only (got " + quoteForMessage(positional.join(", ")) + ")",
+                    Usage);
     }
     o.out = positional.first();
     o.example = p.value("example");
@@ -221,9 +227,9 @@ bool setUpWindow(gui::MainWindow& window, const ShotOptions& o, int& code) {
     if (!ok) {
         code =
             fail(kName,
-                 QString("--step: expected start, forward, backward, update or 0 to %1, found '%2'")
+                 QString("--step: expected start, forward, backward, update or 0 to %1, found %2")
                      .arg(doc->lastPosition())
-                     .arg(o.step),
+                     .arg(quoteForMessage(o.step)),
                  Usage);
         return false;
     }
@@ -241,7 +247,7 @@ bool setUpWindow(gui::MainWindow& window, const ShotOptions& o, int& code) {
     const int tabIndex = gui::findTab(window.tabs(), o.tab);
     if (tabIndex < 0) {
         code = fail(kName,
-                    "--tab: no tab '" + o.tab + "' (the tabs are " +
+                    "--tab: no tab " + quoteForMessage(o.tab) + " (the tabs are " +
                         gui::tabIds(window.tabs()).join(", ") + ")",
                     Usage);
         return false;
@@ -284,8 +290,16 @@ int runScreenshot(const QStringList& args) {
                 .arg(window.minimumSizeHint().width())
                 .arg(window.minimumSizeHint().height()));
     }
-    if (!picture.save(o.out, "PNG"))
-        return fail(kName, "cannot write " + o.out, BadFile);
+    // The one safe-write path (io/safe_file.h): never onto a device or pipe,
+    // and a failure (a full disk) leaves an earlier picture as it was.
+    const auto written = io::writeFileAtomically(o.out, [&](QIODevice& device, std::string& why) {
+        if (picture.save(&device, "PNG"))
+            return true;
+        why = "cannot encode the picture as PNG";
+        return false;
+    });
+    if (!written)
+        return fail(kName, QString::fromStdString(written.error().message()), BadFile);
     printOut(QString("%1: %2×%3, step %4 of %5\n")
                  .arg(o.out)
                  .arg(picture.width())

@@ -11,6 +11,7 @@
 #include "core/training/trainer.h"
 #include "gui/training/training_figure.h"
 #include "io/network_file.h"
+#include "io/qt_text.h"
 #include "io/training_data.h"
 #include "io/training_export.h"
 #include "io/training_setup_json.h"
@@ -46,11 +47,11 @@ bool wholeOption(const QCommandLineParser& p, const QString& name, long long lo,
     bool ok = false;
     out = p.value(name).toLongLong(&ok);
     if (!ok || out < lo || out > hi) {
-        error = QString("--%1: expected a whole number from %2 to %3, found '%4'")
+        error = QString("--%1: expected a whole number from %2 to %3, found %4")
                     .arg(name)
                     .arg(lo)
                     .arg(hi)
-                    .arg(p.value(name));
+                    .arg(quoteForMessage(p.value(name)));
         return false;
     }
     return true;
@@ -63,7 +64,8 @@ bool seedOption(const QCommandLineParser& p, const QString& name, std::uint64_t&
     bool ok = false;
     const qulonglong value = p.value(name).toULongLong(&ok);
     if (!ok) {
-        error = "--" + name + ": expected a whole number ≥ 0, found '" + p.value(name) + "'";
+        error =
+            "--" + name + ": expected a whole number ≥ 0, found " + quoteForMessage(p.value(name));
         return false;
     }
     out = value;
@@ -77,11 +79,11 @@ bool realOption(const QCommandLineParser& p, const QString& name, double lo, dou
     bool ok = false;
     const double x = p.value(name).toDouble(&ok); // QString::toDouble is locale-free (C locale)
     if (!ok || !std::isfinite(x) || x < lo || x > hi || (open && x == lo)) {
-        error = QString("--%1: expected a number %2 %3 and ≤ %4, found '%5'")
+        error = QString("--%1: expected a number %2 %3 and ≤ %4, found %5")
                     .arg(name, open ? ">" : "≥")
                     .arg(lo)
                     .arg(hi)
-                    .arg(p.value(name));
+                    .arg(quoteForMessage(p.value(name)));
         return false;
     }
     out = x;
@@ -158,8 +160,8 @@ bool readDataChoice(const QCommandLineParser& p, const QString& networkPath, Tra
         const std::string name = p.value("data").toStdString();
         const auto names = io::builtInDataNames();
         if (std::find(names.begin(), names.end(), name) == names.end()) {
-            error = "--data: unknown data set '" + p.value("data") +
-                    "' (expected circle, xor, two_gaussians, spiral, three_blobs, sine or digits)";
+            error = "--data: unknown data set " + quoteForMessage(p.value("data")) +
+                    " (expected circle, xor, two_gaussians, spiral, three_blobs, sine or digits)";
             return false;
         }
         // The file's own points, noise and seed when it names the same set.
@@ -206,8 +208,8 @@ bool readSplit(const QCommandLineParser& p, SplitOptions& split, QString& error)
         }
         if (parts.size() != 3 ||
             std::any_of(parts.begin(), parts.end(), [](double x) { return x != std::floor(x); })) {
-            error = "--split: expected three whole percentages TRAIN,VALIDATION,TEST, found '" +
-                    p.value("split") + "'";
+            error = "--split: expected three whole percentages TRAIN,VALIDATION,TEST, found " +
+                    quoteForMessage(p.value("split"));
             return false;
         }
         split.trainPercent = static_cast<int>(parts[0]);
@@ -232,8 +234,8 @@ bool readRunOptions(const QCommandLineParser& p, TrainPlan& plan, QString& error
     if (p.isSet("optimizer")) {
         const auto kind = optimizerFromKey(p.value("optimizer").toStdString());
         if (!kind) {
-            error = "--optimizer: expected sgd, momentum, rmsprop, adam or adagrad, found '" +
-                    p.value("optimizer") + "'";
+            error = "--optimizer: expected sgd, momentum, rmsprop, adam or adagrad, found " +
+                    quoteForMessage(p.value("optimizer"));
             return false;
         }
         o.optimizer.kind = *kind;
@@ -259,7 +261,8 @@ bool readRunOptions(const QCommandLineParser& p, TrainPlan& plan, QString& error
         bool ok = false;
         o.init = initFromKey(p.value("init"), initSeed, ok);
         if (!ok) {
-            error = "--init: expected xavier, he, uniform or zero, found '" + p.value("init") + "'";
+            error = "--init: expected xavier, he, uniform or zero, found " +
+                    quoteForMessage(p.value("init"));
             return false;
         }
     } else if (p.isSet("init-seed")) {
@@ -316,15 +319,16 @@ int readPlan(const QCommandLineParser& p, TrainPlan& plan) {
     }
     plan.format = p.value("format");
     if (plan.format != "json" && plan.format != "csv") {
-        return fail(kName, "--format: expected json or csv, found '" + plan.format + "'", Usage);
+        return fail(kName, "--format: expected json or csv, found " + quoteForMessage(plan.format),
+                    Usage);
     }
     plan.plotPath = p.value("plot");
     plan.savePath = p.value("save-network");
     if (p.isSet("plot") &&
         !QStringList{"png", "pdf", "svg"}.contains(QFileInfo(plan.plotPath).suffix().toLower())) {
         return fail(kName,
-                    "--plot: expected a file name ending in .png, .pdf or .svg, found '" +
-                        plan.plotPath + "'",
+                    "--plot: expected a file name ending in .png, .pdf or .svg, found " +
+                        quoteForMessage(plan.plotPath),
                     Usage);
     }
     if (p.isSet("save-network") && plan.savePath.isEmpty())

@@ -1,5 +1,6 @@
 #include "core/exercise/expression_variant.h"
 
+#include "core/common/message_text.h"
 #include "core/common/number_text.h"
 
 #include <algorithm>
@@ -37,13 +38,15 @@ std::vector<std::string> expressionTemplateProblems(const Expression& expression
         problems.push_back("range: " + p);
     for (const auto& r : t.ranges) {
         if (!contains(expression.variables, r.name))
-            problems.push_back("ranges: '" + r.name + "' is not a variable of the expression");
+            problems.push_back("ranges: " + quoteExcerpt(r.name) +
+                               " is not a variable of the expression");
         else if (auto p = rangeProblem(r.range, s); !p.empty())
-            problems.push_back("ranges." + r.name + ": " + p);
+            problems.push_back("ranges." + excerpt(r.name) + ": " + p);
     }
     for (const auto& name : t.fixed)
         if (!contains(expression.variables, name))
-            problems.push_back("fixed: '" + name + "' is not a variable of the expression");
+            problems.push_back("fixed: " + quoteExcerpt(name) +
+                               " is not a variable of the expression");
     if (!(t.maxAbsActivation > 0) || !std::isfinite(t.maxAbsActivation))
         problems.push_back("max_abs_activation must be a positive number");
     if (!(t.maxAbsValue > 0) || !std::isfinite(t.maxAbsValue))
@@ -131,7 +134,7 @@ Result<std::vector<VariableValue>> expressionVariant(const Expression& expressio
             if (given.name == name)
                 v.value = given.value, found = true;
         if (!found && contains(t.fixed, name))
-            return Error{"", "at", "the fixed variable '" + name + "' has no value"};
+            return Error{"", "at", "the fixed variable " + quoteExcerpt(name) + " has no value"};
         values.push_back(v);
     }
     SplitMix64 random(number);

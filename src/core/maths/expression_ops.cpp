@@ -1,6 +1,7 @@
 // The operations of an expression and their local derivatives, stated once
 // (expression_graph.h): what the graph, the central differences and the
 // checker's recomputations all evaluate.
+#include "core/common/message_text.h"
 #include "core/maths/expression_graph.h"
 #include "core/numerics.h"
 
@@ -139,18 +140,18 @@ bool parseVariableValues(const std::string& text, std::vector<VariableValue>& ou
         const std::string item = trimmed(text.substr(start, comma - start));
         const auto eq = item.find('=');
         if (eq == std::string::npos) {
-            error = "'" + item + "': expected name=value";
+            error = quoteExcerpt(item) + ": expected name=value";
             return false;
         }
         const std::string name = trimmed(item.substr(0, eq));
         std::string value = trimmed(item.substr(eq + 1));
         if (!validName(name)) {
-            error = "'" + item + "': '" + name + "' is not a variable name";
+            error = quoteExcerpt(item) + ": " + quoteExcerpt(name) + " is not a variable name";
             return false;
         }
         for (const VariableValue& v : out) {
             if (v.name == name) {
-                error = name + " is given twice";
+                error = quoteExcerpt(name) + " is given twice";
                 return false;
             }
         }
@@ -161,11 +162,11 @@ bool parseVariableValues(const std::string& text, std::vector<VariableValue>& ou
         double x = 0;
         const auto r = std::from_chars(value.data(), value.data() + value.size(), x);
         if (value.empty() || r.ec != std::errc() || r.ptr != value.data() + value.size()) {
-            error = "'" + item + "': '" + value + "' is not a number";
+            error = quoteExcerpt(item) + ": " + quoteExcerpt(value) + " is not a number";
             return false;
         }
         if (!std::isfinite(x)) {
-            error = "'" + item + "': the value must be finite";
+            error = quoteExcerpt(item) + ": the value must be finite";
             return false;
         }
         out.push_back({name, x});

@@ -1,5 +1,6 @@
 // Checking and naming training runs, and expanding a comparison into its runs
 // (trainer.h).
+#include "core/common/message_text.h"
 #include "core/number_format.h"
 #include "core/training/trainer.h"
 
@@ -122,7 +123,7 @@ std::optional<InitScheme> initFromKey(const std::string& key) {
 // One run of the comparison: `base` with `setting` = `value`; empty error text when fine.
 std::string applySetting(TrainingOptions& run, const std::string& setting, const std::string& value,
                          std::string& labelSuffix) {
-    const std::string found = ", found '" + value + "'";
+    const std::string found = ", found " + quoteExcerpt(value);
     if (setting == "learning_rate") {
         if (!parseDouble(value, run.optimizer.learningRate) || run.optimizer.learningRate <= 0) {
             return "expected a learning rate η > 0" + found;

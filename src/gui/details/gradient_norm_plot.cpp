@@ -1,4 +1,5 @@
 #include "gui/details/gradient_norm_plot.h"
+#include "gui/logreg/logreg_style.h"
 
 #include <cmath>
 
@@ -31,6 +32,7 @@ void styleAxes(QCustomPlot* plot) {
 GradientNormPlot::GradientNormPlot(QWidget* parent) : QCustomPlot(parent) {
     setObjectName("gradientNormPlot");
     setMinimumSize(240, 160);
+    useLocaleFreeNumbers(this);
     setToolTip(
         tr("How large the backpropagated error and the weight gradients are in each layer "
            "(log scale): in a deep sigmoid chain they shrink layer by layer towards the input "

@@ -1,5 +1,7 @@
 #include "gui/logreg/logreg_style.h"
 
+#include <QLocale>
+
 #include <qcustomplot.h>
 
 #include <array>
@@ -57,7 +59,12 @@ void styleAxisRect(QCPAxisRect* rect) {
     rect->setRangeZoom(Qt::Horizontal | Qt::Vertical);
 }
 
+void useLocaleFreeNumbers(QCustomPlot* plot) {
+    plot->setLocale(QLocale::c());
+}
+
 void stylePlot(QCustomPlot* plot) {
+    useLocaleFreeNumbers(plot);
     plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     plot->setNoAntialiasingOnDrag(true);
     plot->setAntialiasedElements(QCP::aePlottables | QCP::aeItems);

@@ -25,5 +25,9 @@ QCPScatterStyle classScatter(int label);
 // Fonts, grid and interactions common to every lab plot.
 void styleAxisRect(QCPAxisRect* rect);
 void stylePlot(QCustomPlot* plot);
+// Tick labels written with the C locale's numbers ("0.4", never "0,4" by
+// accident of the user's locale): QCustomPlot formats them with the widget's
+// locale. stylePlot calls it; a plot styled otherwise calls it itself.
+void useLocaleFreeNumbers(QCustomPlot* plot);
 
 } // namespace bpl::gui

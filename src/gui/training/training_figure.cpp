@@ -7,11 +7,6 @@
 
 #include <qcustomplot.h>
 
-#include <QFile>
-#include <QFileInfo>
-#include <QSaveFile>
-#include <QTemporaryDir>
-
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -156,34 +151,6 @@ void setUpRegionPlot(QCustomPlot& plot, const DataSplit& data, const TrainingRun
                            QFont(QFont().family(), 11)));
 }
 
-// savePlots writes in place; render into a temporary folder and move the
-// finished file over `path` in one step.
-bool saveSafely(const std::vector<QCustomPlot*>& plots, QSize cell, const QString& path,
-                QString& error, const QString& title) {
-    QTemporaryDir dir;
-    if (!dir.isValid()) {
-        error = path + ": cannot create a temporary folder";
-        return false;
-    }
-    const QString temporary = dir.filePath("figure." + QFileInfo(path).suffix().toLower());
-    if (!savePlots(plots, static_cast<int>(plots.size()), cell, temporary, error, title)) {
-        error.replace(temporary, path);
-        return false;
-    }
-    QFile rendered(temporary);
-    QSaveFile out(path);
-    if (!rendered.open(QIODevice::ReadOnly) || !out.open(QIODevice::WriteOnly)) {
-        error = path + ": cannot write (" + out.errorString() + ")";
-        return false;
-    }
-    out.write(rendered.readAll());
-    if (!out.commit()) {
-        error = path + ": cannot write (" + out.errorString() + ")";
-        return false;
-    }
-    return true;
-}
-
 } // namespace
 
 bool saveTrainingFigure(const DataSplit& data, const std::vector<TrainingRun>& runs,
@@ -206,7 +173,10 @@ bool saveTrainingFigure(const DataSplit& data, const std::vector<TrainingRun>& r
         setUpRegionPlot(regionPlot, data, runs.front());
         plots.push_back(&regionPlot);
     }
-    return saveSafely(plots, cell, path, error, "Training — " + dataName);
+    // savePlots writes through the one safe-write path (io/safe_file.h): all or
+    // nothing, and never onto a device or pipe.
+    return savePlots(plots, static_cast<int>(plots.size()), cell, path, error,
+                     "Training — " + dataName);
 }
 
 } // namespace bpl::gui
