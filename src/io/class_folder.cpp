@@ -73,6 +73,18 @@ QStringList foreignEntries(const QDir& folder) {
     return foreign;
 }
 
+// The new and old folders that a killed run left beside `folder` (our names
+// only: ".NAME.partial-XXXXXX" and ".NAME.old-XXXXXX").
+void removeStaleFolders(const QFileInfo& folder) {
+    const QDir parent = folder.dir();
+    const QString stem = "." + folder.fileName();
+    const auto dirs = QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot | QDir::NoSymLinks;
+    for (const QString& pattern : {stem + ".partial-??????", stem + ".old-??????"}) {
+        for (const QFileInfo& stale : parent.entryInfoList({pattern}, dirs))
+            QDir(stale.filePath()).removeRecursively();
+    }
+}
+
 // The folder's permissions as mkdir would give them (the umask applied).
 void useDefaultPermissions(const QString& path) {
     const mode_t mask = ::umask(0);
@@ -97,7 +109,8 @@ Result<bool> swapIn(const ClassFolderWrite& w, QString& old) {
     if (errno != EINVAL && errno != ENOSYS && errno != EOPNOTSUPP)
         return folderError(w.folder, "cannot replace the folder (" + systemError() + ")");
     // A file system without the exchange: the old folder moves aside first.
-    QTemporaryDir aside(w.folder + ".old-XXXXXX");
+    const QFileInfo target(w.folder);
+    QTemporaryDir aside(target.dir().filePath("." + target.fileName() + ".old-XXXXXX"));
     if (!aside.isValid())
         return folderError(w.folder, "cannot replace the folder (no room beside it)");
     aside.setAutoRemove(false);
@@ -148,6 +161,7 @@ Result<ClassFolderWrite> beginClassFolder(const QString& folder, bool replaceFor
     const QFileInfo absolute(QFileInfo(w.folder).absoluteFilePath());
     if (!absolute.dir().exists())
         return folderError(folder, "cannot create the folder (its parent folder does not exist)");
+    removeStaleFolders(absolute);
     QTemporaryDir staging(absolute.dir().filePath("." + absolute.fileName() + ".partial-XXXXXX"));
     if (!staging.isValid())
         return folderError(folder, "cannot create a folder beside it (" +

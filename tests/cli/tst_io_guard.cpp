@@ -34,6 +34,10 @@ QString convExercise() {
 QString network() {
     return example("sheet5_321_sigmoid.json");
 }
+// 2 inputs: it trains on the built-in "xor" set.
+QString xorNetwork() {
+    return example("xor_2881_tanh.json");
+}
 QString dataFile() {
     return QStringLiteral(BPL_SOURCE_DIR "/resources/data/two_gaussians_200.txt");
 }
@@ -102,6 +106,8 @@ void TestIoGuard::specialFilesAreRefusedAtOnce_data() {
         const QString s = special;
         QTest::newRow(qPrintable("check maths " + s))
             << s << QStringList{"check", chainExercise(), "SPECIAL"};
+        QTest::newRow(qPrintable("check conv " + s))
+            << s << QStringList{"check", convExercise(), "SPECIAL"};
         QTest::newRow(qPrintable("grad --answers " + s))
             << s << QStringList{"grad", "x*y", "--at", "x=1,y=2", "--answers", "SPECIAL"};
         QTest::newRow(qPrintable("conv --answers " + s))
@@ -166,7 +172,7 @@ void TestIoGuard::fullStandardOutputIsAnError_data() {
     QTest::newRow("conv") << QStringList{"conv", "--input", "[[1, 2], [3, 4]]", "--filter",
                                          "[[1]]"};
     QTest::newRow("logreg") << QStringList{"logreg", dataFile(), "--max-iter", "20"};
-    QTest::newRow("train") << QStringList{"train", network(), "--data", "xor", "--epochs", "2"};
+    QTest::newRow("train") << QStringList{"train", xorNetwork(), "--data", "xor", "--epochs", "2"};
     QTest::newRow("sheets") << QStringList{"sheets", chainExercise(), "--students",
                                            "1",      "--out",         "DIR"};
     QTest::newRow("--help") << QStringList{"--help"};
@@ -192,13 +198,13 @@ void TestIoGuard::fullDiskUnderStandardOutputIsAnError() {
     const QString file = dir.filePath("trace.json");
     RunOptions o;
     o.stdoutFile = file;
-    o.fileSizeLimitKiB = 4; // writes past 8 KiB fail, as on a full disk
+    o.fileSizeLimitKiB = 4; // writes past 4 KiB fail, as on a full disk
     const LimitedRun r =
         runLimited({"trace", example("deep_4layer_deltas.json"), "--format", "json"}, o);
     QVERIFY(r.finished);
     QCOMPARE(r.code, 3);
     QVERIFY2(r.err.contains("cannot write standard output"), r.err.constData());
-    QVERIFY(QFileInfo(file).size() <= 8192);
+    QVERIFY(QFileInfo(file).size() <= 4096);
 }
 
 void TestIoGuard::writersRefusePipesAndDevices_data() {
@@ -207,10 +213,10 @@ void TestIoGuard::writersRefusePipesAndDevices_data() {
     for (const char* target : {"/dev/null", "fifo"}) {
         const QString t = target;
         QTest::newRow(qPrintable("screenshot " + t))
-            << t << QStringList{"screenshot", network(), "OUT"};
+            << t << QStringList{"screenshot", "--file", network(), "OUT"};
         QTest::newRow(qPrintable("train --plot " + t))
-            << t
-            << QStringList{"train", network(), "--data", "xor", "--epochs", "2", "--plot", "OUT"};
+            << t << QStringList{"train",    xorNetwork(), "--data", "xor",
+                                "--epochs", "2",          "--plot", "OUT"};
         QTest::newRow(qPrintable("logreg --plot " + t))
             << t << QStringList{"logreg", dataFile(), "--max-iter", "20", "--plot", "OUT"};
     }
@@ -244,10 +250,11 @@ void TestIoGuard::writersRefusePipesAndDevices() {
 void TestIoGuard::failedWritesKeepTheEarlierFile_data() {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QStringList>("args"); // OUT stands for the output path
-    QTest::newRow("screenshot") << "window.png" << QStringList{"screenshot", network(), "OUT"};
+    QTest::newRow("screenshot") << "window.png"
+                                << QStringList{"screenshot", "--file", network(), "OUT"};
     QTest::newRow("train --plot") << "plot.svg"
-                                  << QStringList{"train",    network(), "--data", "xor",
-                                                 "--epochs", "2",       "--plot", "OUT"};
+                                  << QStringList{"train",    xorNetwork(), "--data", "xor",
+                                                 "--epochs", "2",          "--plot", "OUT"};
     QTest::newRow("check --class --out")
         << "scores.csv" << QStringList{"check", "--class", "KEYS", network(), "--out", "OUT"};
     QTest::newRow("check --class --by-question")
@@ -262,7 +269,7 @@ void TestIoGuard::failedWritesKeepTheEarlierFile() {
     const QString out = dir.filePath(name);
     if (args.contains("KEYS")) {
         QCOMPARE(
-            runLimited({"sheets", network(), "--students", "2", "--out", dir.filePath("class")})
+            runLimited({"sheets", network(), "--students", "12", "--out", dir.filePath("class")})
                 .code,
             0);
         args.replaceInStrings(QRegularExpression("^KEYS$"), dir.filePath("class/keys"));
@@ -270,12 +277,12 @@ void TestIoGuard::failedWritesKeepTheEarlierFile() {
     args.replaceInStrings(QRegularExpression("^OUT$"), out);
     const LimitedRun first = runLimited(args);
     QVERIFY2(first.code == 0, first.err.constData());
-    // An earlier file larger than the limit below, so that writing it again must fail.
-    QByteArray earlier = contents(out);
-    earlier += QByteArray(12 * 1024, '\n');
+    // An earlier file unlike what the run writes, which is larger than 1 KiB.
+    const QByteArray earlier = contents(out) + "# earlier\n";
+    QVERIFY(earlier.size() > 2048);
     QVERIFY(write(out, earlier));
     RunOptions o;
-    o.fileSizeLimitKiB = 8; // writes past 16 KiB fail, as on a full disk
+    o.fileSizeLimitKiB = 1; // writes past 1 KiB fail, as on a full disk
     const LimitedRun failed = runLimited(args, o);
     QCOMPARE(failed.code, 3);
     QVERIFY2(failed.err.contains(out.toUtf8()), failed.err.constData());
@@ -379,8 +386,8 @@ void TestIoGuard::plotTickLabelsAreLocaleFree_data() {
     QTest::addColumn<QStringList>("args");
     QTest::newRow("logreg") << QStringList{"logreg", dataFile(), "--max-iter",
                                            "50",     "--plot",   "OUT"};
-    QTest::newRow("train") << QStringList{"train",    network(), "--data", "xor",
-                                          "--epochs", "20",      "--plot", "OUT"};
+    QTest::newRow("train") << QStringList{"train",    xorNetwork(), "--data", "xor",
+                                          "--epochs", "20",         "--plot", "OUT"};
 }
 
 void TestIoGuard::plotTickLabelsAreLocaleFree() {

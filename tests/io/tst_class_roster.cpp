@@ -43,10 +43,12 @@ class TestClassRoster : public QObject {
         QTest::newRow("Hangul filler") << QByteArray("Ada\nAlan\n\xE3\x85\xA4\n")
                                        << "r.txt: line 3: the name has no visible character";
         QTest::newRow("right-to-left override")
-            << QByteArray("Ada \xE2\x80\xAEecnalevoL\n")
+            << QByteArray("Ada \xE2\x80\xAE"
+                          "ecnalevoL\n")
             << "r.txt: line 1: contains a bidirectional control character (U+202E)";
         QTest::newRow("left-to-right isolate")
-            << QByteArray("Ada\n\xE2\x81\xA6Alan\xE2\x81\xA9\n")
+            << QByteArray("Ada\n\xE2\x81\xA6"
+                          "Alan\xE2\x81\xA9\n")
             << "r.txt: line 2: contains a bidirectional control character (U+2066)";
         QByteArray many;
         for (int k = 0; k < 501; ++k)
