@@ -1,5 +1,6 @@
 #include "core/symbol_parse.h"
 
+#include "core/common/message_text.h"
 #include "core/scalar_eval.h"
 
 #include <algorithm>
@@ -165,8 +166,9 @@ SymbolParse parseQuantitySymbol(const std::string& text, const Notation& n, cons
         return {ref, {}};
     }
     if (layerText.empty() || layerText.find_first_not_of("-0123456789") != std::string::npos || layerText == "-") {
-        return failure(layerText.empty() ? "give the layer, e.g. " + n.activation(1, 0).text
-                                         : "expected a layer number, found \"" + layerText + "\"");
+        return failure(layerText.empty()
+                           ? "give the layer, e.g. " + n.activation(1, 0).text
+                           : "expected a layer number, found " + quoteExcerpt(layerText));
     }
     const int shown = std::stoi(layerText.substr(0, 6));
     QuantityRef ref;

@@ -56,6 +56,15 @@ bool makeFifo(const QString& path) {
     return ::mkfifo(QFile::encodeName(path).constData(), 0600) == 0;
 }
 
+// `special` itself (a device), or a new named pipe called `fifoName` in `dir`
+// for "fifo"; empty when the pipe could not be made.
+QString specialPath(const QString& special, const QTemporaryDir& dir, const QString& fifoName) {
+    if (special != "fifo")
+        return special;
+    const QString path = dir.filePath(fifoName);
+    return makeFifo(path) ? path : QString();
+}
+
 bool isFifo(const QString& path) {
     struct stat st {};
     return ::stat(QFile::encodeName(path).constData(), &st) == 0 && S_ISFIFO(st.st_mode);
@@ -127,11 +136,8 @@ void TestIoGuard::specialFilesAreRefusedAtOnce() {
     QFETCH(QString, special);
     QFETCH(QStringList, args);
     QTemporaryDir dir;
-    QString path = special;
-    if (special == "fifo") {
-        path = dir.filePath("pipe");
-        QVERIFY(makeFifo(path));
-    }
+    const QString path = specialPath(special, dir, "pipe");
+    QVERIFY(!path.isEmpty());
     args.replaceInStrings(QRegularExpression("^SPECIAL$"), path);
     RunOptions o;
     o.timeoutMs = 20000; // a refusal takes milliseconds; reading /dev/zero never ends
@@ -226,11 +232,9 @@ void TestIoGuard::writersRefusePipesAndDevices() {
     QFETCH(QString, target);
     QFETCH(QStringList, args);
     QTemporaryDir dir;
-    QString path = target;
-    if (target == "fifo") {
-        path = dir.filePath("picture.png");
-        QVERIFY(makeFifo(path));
-    } else if (!args.contains("screenshot")) {
+    QString path = specialPath(target, dir, "picture.png");
+    QVERIFY(!path.isEmpty());
+    if (target != "fifo" && !args.contains("screenshot")) {
         // /dev/null has no image suffix: a link named .png to it.
         path = dir.filePath("null.png");
         QVERIFY(QFile::link("/dev/null", path));
@@ -310,15 +314,16 @@ void TestIoGuard::sheetsKeepsTheOldFolderWhenInterrupted() {
     const QString out = dir.filePath("class");
     QCOMPARE(runLimited({"sheets", network(), "--students", "2", "--out", out}).code, 0);
     const auto before = snapshot(out);
-    // The re-run with another seed fails part way (the sheet PDFs are larger
-    // than the limit), as a kill or a full disk would stop it.
+    // The re-run with another seed fails part way, as a kill or a full disk
+    // would stop it: the first student's sheet (about 56 KB) is written, their
+    // key PDF (about 74 KB) is past the 64 KiB limit.
     RunOptions o;
-    o.fileSizeLimitKiB = 4;
+    o.fileSizeLimitKiB = 64;
     const LimitedRun failed =
         runLimited({"sheets", network(), "--students", "3", "--seed", "9", "--out", out}, o);
     QCOMPARE(failed.code, 3);
     QVERIFY(failed.out.isEmpty());
-    QVERIFY2(failed.err.contains(out.toUtf8() + "/sheets/01-student-1.pdf"),
+    QVERIFY2(failed.err.contains(out.toUtf8() + "/keys/01-student-1-key.pdf"),
              failed.err.constData());
     QVERIFY(snapshot(out) == before); // class.csv and the keys still agree
     QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),

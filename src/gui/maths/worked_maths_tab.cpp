@@ -3,10 +3,10 @@
 #include "gui/maths/activation_tool.h"
 #include "gui/maths/convolution_tool.h"
 #include "gui/maths/expression_tool.h"
+#include "io/safe_file.h"
 #include "render/maths_document.h"
 #include "render/solution_export.h"
 
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
@@ -61,12 +61,12 @@ bool WorkedMathsTab::exportSolution(const QString& path, QString& error) const {
             error = tr("The activation tool exports Markdown (.md) or text (.txt)");
             return false;
         }
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-            error = QString("%1: %2").arg(path, file.errorString());
+        // The one safe-write path: all or nothing, never onto a device or pipe.
+        const auto saved = io::writeFileAtomically(path, activation_->solutionMarkdown().toUtf8());
+        if (!saved) {
+            error = QString::fromStdString(saved.error().message());
             return false;
         }
-        file.write(activation_->solutionMarkdown().toUtf8());
         return true;
     }
     Result<bool> written = Error{"", "", "nothing to export"};
