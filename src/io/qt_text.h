@@ -12,10 +12,11 @@ namespace bpl {
 
 inline QString q(const std::string& s) { return QString::fromStdString(s); }
 
-// Offending text quoted for a message, at most kMaxQuotedChars characters
-// (core/common/message_text.h): "\"relu\"" or "\"AAAA…\" (10000000 bytes)".
+// A command-line value or typed text quoted for a message, at most
+// kMaxQuotedChars characters (core/common/message_text.h): "'xml'" or
+// "'AAAA…' (10000000 bytes)".
 inline QString quoteForMessage(const QString& text) {
-    return q(quoteExcerpt(text.toStdString()));
+    return q(quoteExcerpt(text.toStdString(), Quote::Single));
 }
 
 } // namespace bpl

@@ -307,7 +307,7 @@ void TestGradCli::convErrors_data() {
     QTest::newRow("missing file")
         << QStringList{"-x", "no-such-file.txt", "-w", "[[1]]"}
         << "--input: expected a matrix such as [[1, 2], [3, 4]] or a file holding one; "
-           "cannot read 'no-such-file.txt'";
+           "no-such-file.txt: no such file";
 }
 
 void TestGradCli::convErrors() {

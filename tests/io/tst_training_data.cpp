@@ -190,7 +190,8 @@ void TestTrainingData::fileLevelRefusals() {
     QCOMPARE(message(dir.path()), dir.path() + ": is a folder, not a data file");
     const QString fifo = dir.filePath("pipe");
     QVERIFY(::mkfifo(fifo.toLocal8Bit().constData(), 0600) == 0);
-    QCOMPARE(message(fifo), fifo + ": is not a regular file");
+    QCOMPARE(message(fifo), fifo + ": is not a regular file (a device, pipe or socket); a data "
+                                   "file is read only from a regular file");
     // A sparse file just over the cap is refused before it is read.
     const QString big = dir.filePath("big.txt");
     {

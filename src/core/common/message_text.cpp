@@ -44,12 +44,13 @@ std::string excerpt(std::string_view text, std::size_t maxChars) {
     return cut ? out + "…" : out;
 }
 
-std::string quoteExcerpt(std::string_view text, std::size_t maxChars) {
+std::string quoteExcerpt(std::string_view text, std::size_t maxChars, Quote quote) {
+    const char* mark = quote == Quote::Single ? "'" : "\"";
     bool cut = false;
     const std::string shown = head(text, maxChars, cut);
     if (!cut)
-        return "\"" + shown + "\"";
-    return "\"" + shown + "…\" (" + std::to_string(text.size()) + " bytes)";
+        return mark + shown + mark;
+    return mark + shown + "…" + mark + " (" + std::to_string(text.size()) + " bytes)";
 }
 
 std::string proseList(const std::vector<std::string>& items) {

@@ -17,8 +17,15 @@ constexpr std::size_t kMaxQuotedChars = 60;
 // with "…" appended and the full length in bytes noted when it was cut:
 // "AAAA…" (10000000 bytes). Control characters are shown as '?'.
 std::string excerpt(std::string_view text, std::size_t maxChars = kMaxQuotedChars);
-// The excerpt in double quotes: "\"relu\"" or "\"AAAA…\" (10000000 bytes)".
-std::string quoteExcerpt(std::string_view text, std::size_t maxChars = kMaxQuotedChars);
+// Which quotes a message puts around the excerpt: double in file formats'
+// messages ("relu"), single around command-line values and typed text ('xml').
+enum class Quote { Double, Single };
+// The excerpt in quotes: "\"relu\"" or "\"AAAA…\" (10000000 bytes)".
+std::string quoteExcerpt(std::string_view text, std::size_t maxChars = kMaxQuotedChars,
+                         Quote quote = Quote::Double);
+inline std::string quoteExcerpt(std::string_view text, Quote quote) {
+    return quoteExcerpt(text, kMaxQuotedChars, quote);
+}
 // Items joined as prose: "a", "a and b", "a, b and c".
 std::string proseList(const std::vector<std::string>& items);
 

@@ -38,14 +38,14 @@ std::vector<std::string> expressionTemplateProblems(const Expression& expression
         problems.push_back("range: " + p);
     for (const auto& r : t.ranges) {
         if (!contains(expression.variables, r.name))
-            problems.push_back("ranges: " + quoteExcerpt(r.name) +
+            problems.push_back("ranges: " + quoteExcerpt(r.name, Quote::Single) +
                                " is not a variable of the expression");
         else if (auto p = rangeProblem(r.range, s); !p.empty())
             problems.push_back("ranges." + excerpt(r.name) + ": " + p);
     }
     for (const auto& name : t.fixed)
         if (!contains(expression.variables, name))
-            problems.push_back("fixed: " + quoteExcerpt(name) +
+            problems.push_back("fixed: " + quoteExcerpt(name, Quote::Single) +
                                " is not a variable of the expression");
     if (!(t.maxAbsActivation > 0) || !std::isfinite(t.maxAbsActivation))
         problems.push_back("max_abs_activation must be a positive number");
@@ -134,7 +134,9 @@ Result<std::vector<VariableValue>> expressionVariant(const Expression& expressio
             if (given.name == name)
                 v.value = given.value, found = true;
         if (!found && contains(t.fixed, name))
-            return Error{"", "at", "the fixed variable " + quoteExcerpt(name) + " has no value"};
+            return Error{"", "at",
+                         "the fixed variable " + quoteExcerpt(name, Quote::Single) +
+                             " has no value"};
         values.push_back(v);
     }
     SplitMix64 random(number);

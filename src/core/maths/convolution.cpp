@@ -381,8 +381,8 @@ bool parseMatrixText(const std::string& text, Eigen::MatrixXd& out, std::string&
             const std::string place = "row " + std::to_string(rows.size() + 1) + ", entry " +
                                       std::to_string(row.size() + 1);
             if (number.empty() || r.ec != std::errc() || r.ptr != number.data() + number.size()) {
-                error =
-                    place + ": " + quoteExcerpt(text.substr(pos, end - pos)) + " is not a number";
+                error = place + ": " + quoteExcerpt(text.substr(pos, end - pos), Quote::Single) +
+                        " is not a number";
                 return false;
             }
             if (!std::isfinite(x)) {

@@ -140,18 +140,19 @@ bool parseVariableValues(const std::string& text, std::vector<VariableValue>& ou
         const std::string item = trimmed(text.substr(start, comma - start));
         const auto eq = item.find('=');
         if (eq == std::string::npos) {
-            error = quoteExcerpt(item) + ": expected name=value";
+            error = quoteExcerpt(item, Quote::Single) + ": expected name=value";
             return false;
         }
         const std::string name = trimmed(item.substr(0, eq));
         std::string value = trimmed(item.substr(eq + 1));
         if (!validName(name)) {
-            error = quoteExcerpt(item) + ": " + quoteExcerpt(name) + " is not a variable name";
+            error = quoteExcerpt(item, Quote::Single) + ": " + quoteExcerpt(name, Quote::Single) +
+                    " is not a variable name";
             return false;
         }
         for (const VariableValue& v : out) {
             if (v.name == name) {
-                error = quoteExcerpt(name) + " is given twice";
+                error = excerpt(name) + " is given twice";
                 return false;
             }
         }
@@ -162,11 +163,12 @@ bool parseVariableValues(const std::string& text, std::vector<VariableValue>& ou
         double x = 0;
         const auto r = std::from_chars(value.data(), value.data() + value.size(), x);
         if (value.empty() || r.ec != std::errc() || r.ptr != value.data() + value.size()) {
-            error = quoteExcerpt(item) + ": " + quoteExcerpt(value) + " is not a number";
+            error = quoteExcerpt(item, Quote::Single) + ": " + quoteExcerpt(value, Quote::Single) +
+                    " is not a number";
             return false;
         }
         if (!std::isfinite(x)) {
-            error = quoteExcerpt(item) + ": the value must be finite";
+            error = quoteExcerpt(item, Quote::Single) + ": the value must be finite";
             return false;
         }
         out.push_back({name, x});

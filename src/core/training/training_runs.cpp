@@ -123,7 +123,7 @@ std::optional<InitScheme> initFromKey(const std::string& key) {
 // One run of the comparison: `base` with `setting` = `value`; empty error text when fine.
 std::string applySetting(TrainingOptions& run, const std::string& setting, const std::string& value,
                          std::string& labelSuffix) {
-    const std::string found = ", found " + quoteExcerpt(value);
+    const std::string found = ", found " + quoteExcerpt(value, Quote::Single);
     if (setting == "learning_rate") {
         if (!parseDouble(value, run.optimizer.learningRate) || run.optimizer.learningRate <= 0) {
             return "expected a learning rate η > 0" + found;
