@@ -1,7 +1,7 @@
 #include "gui/logreg/logreg_compare_plot.h"
 
 #include "gui/logreg/logreg_nll_panel.h"
-#include "gui/logreg/logreg_style.h"
+#include "gui/plot_style.h"
 #include "gui/logreg/logreg_sweep.h"
 
 namespace bpl::gui {

@@ -1,6 +1,6 @@
 #include "gui/logreg/logreg_data_plot.h"
 
-#include "gui/logreg/logreg_style.h"
+#include "gui/plot_style.h"
 #include "gui/logreg/logreg_sweep.h"
 
 #include <QLocale>

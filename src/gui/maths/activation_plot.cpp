@@ -1,7 +1,7 @@
 #include "gui/maths/activation_plot.h"
 
 #include "core/number_format.h"
-#include "gui/logreg/logreg_style.h"
+#include "gui/plot_style.h"
 #include "gui/maths/maths_text.h"
 
 namespace bpl::gui {

@@ -3,7 +3,7 @@
 #include "gui/training/training_session.h"
 
 #include "gui/logreg/logreg_plot_export.h"
-#include "gui/logreg/logreg_style.h"
+#include "gui/plot_style.h"
 
 #include <qcustomplot.h>
 

@@ -1,6 +1,6 @@
 #include "gui/training/training_plot.h"
 
-#include "gui/logreg/logreg_style.h"
+#include "gui/plot_style.h"
 
 #include <QMenu>
 

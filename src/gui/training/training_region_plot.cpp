@@ -3,7 +3,7 @@
 #include "core/decision.h"
 #include "core/training/batch_passes.h"
 #include "core/training/trainer.h"
-#include "gui/logreg/logreg_style.h"
+#include "gui/plot_style.h"
 #include "gui/training/training_session.h"
 
 #include <algorithm>

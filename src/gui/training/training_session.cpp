@@ -1,6 +1,6 @@
 #include "gui/training/training_session.h"
 
-#include "gui/logreg/logreg_style.h"
+#include "gui/plot_style.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "gui/logreg/logreg_style.h"
+#include "gui/plot_style.h"
 
 #include <qcustomplot.h>
 
