@@ -1,20 +1,47 @@
 #include "gui/plot_style.h"
 
-#include <qcustomplot.h>
+#include <QApplication>
+#include <QPalette>
 
 #include <array>
 
 namespace bpl::gui {
 
+QColor seriesColour(int index) {
+    static const std::array<QRgb, 8> okabeIto = {0xE69F00, 0x56B4E9, 0x009E73, 0xF0E442,
+                                                 0x0072B2, 0xD55E00, 0xCC79A7, 0x000000};
+    const QRgb rgb = okabeIto[static_cast<std::size_t>(std::max(0, index)) % okabeIto.size()];
+    if (rgb == 0x000000 && darkPlots())
+        return QColor(0xDD, 0xDD, 0xDD);
+    return QColor::fromRgb(rgb);
+}
+
+QCPScatterStyle::ScatterShape seriesShape(int index) {
+    static const std::array<QCPScatterStyle::ScatterShape, 8> shapes = {
+        QCPScatterStyle::ssCircle,  QCPScatterStyle::ssSquare,          QCPScatterStyle::ssTriangle,
+        QCPScatterStyle::ssDiamond, QCPScatterStyle::ssCross,           QCPScatterStyle::ssPlus,
+        QCPScatterStyle::ssStar,    QCPScatterStyle::ssTriangleInverted};
+    return shapes[static_cast<std::size_t>(std::max(0, index)) % shapes.size()];
+}
+
+QCPScatterStyle seriesMarker(int index, const QColor& colour) {
+    return QCPScatterStyle(seriesShape(index), QPen(colour, 1.2), Qt::NoBrush, 7);
+}
+
+void setSparseMarkers(QCPGraph* graph) {
+    graph->setScatterSkip(std::max(0, graph->dataCount() / 8 - 1));
+}
+
 QColor etaColour(int etaIndex) {
-    // Warm to cool for the classic list 0.5, 0.3, 0.1, 0.05, 0.01 (largest η
-    // red), then more distinct colours; readable on white and in greyscale-ish print.
-    static const std::array<QColor, 10> colours = {
-        QColor(0xD6, 0x27, 0x28), QColor(0xF2, 0x8E, 0x2B), QColor(0x2C, 0xA0, 0x2C),
-        QColor(0x1F, 0x77, 0xB4), QColor(0x94, 0x67, 0xBD), QColor(0x17, 0xBE, 0xCF),
-        QColor(0x8C, 0x56, 0x4B), QColor(0xE3, 0x77, 0xC2), QColor(0xBC, 0xBD, 0x22),
-        QColor(0x7F, 0x7F, 0x7F)};
-    return colours[static_cast<std::size_t>(etaIndex) % colours.size()];
+    return seriesColour(etaIndex);
+}
+
+QColor runColour(int run) {
+    return seriesColour(run);
+}
+
+QColor classColour(int cls) {
+    return seriesColour(cls);
 }
 
 Qt::PenStyle methodPenStyle(LogRegMethod method) {
@@ -39,34 +66,88 @@ QPen runPen(int etaIndex, LogRegMethod method) {
 }
 
 QCPScatterStyle classScatter(int label) {
-    if (label == 0) {
-        return QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(QColor(70, 70, 70), 1.0),
-                               Qt::NoBrush, 6);
-    }
-    return QCPScatterStyle(QCPScatterStyle::ssCross, QPen(QColor(20, 20, 20), 1.0), Qt::NoBrush, 6);
+    const QColor ink = darkPlots() ? QColor(220, 220, 220) : QColor(40, 40, 40);
+    return QCPScatterStyle(label == 0 ? QCPScatterStyle::ssCircle : QCPScatterStyle::ssCross,
+                           QPen(ink, 1.0), Qt::NoBrush, 6);
+}
+
+bool presentingPlots() {
+    return qApp && qApp->property(kPresentingProperty).toBool();
+}
+
+bool darkPlots() {
+    return QApplication::palette().color(QPalette::Window).lightness() < 128;
+}
+
+PlotFonts plotFonts() {
+    const QFont app = QApplication::font();
+    const int base = QFontInfo(app).pixelSize();
+    const int tick =
+        presentingPlots() ? std::max(kPresentationPlotPixels, base) : std::max(10, base);
+    auto sized = [&](int pixels, QFont::Weight weight) {
+        QFont f(app.family());
+        f.setPixelSize(pixels);
+        f.setWeight(weight);
+        return f;
+    };
+    return {sized(tick + 2, QFont::Bold), sized(tick + 1, QFont::DemiBold),
+            sized(tick + 1, QFont::Normal), sized(tick, QFont::Normal)};
+}
+
+QColor plotTextColour() {
+    return QApplication::palette().color(QPalette::Text);
+}
+
+QColor plotBaseColour() {
+    return QApplication::palette().color(QPalette::Base);
+}
+
+QColor plotGridColour() {
+    return darkPlots() ? QColor(255, 255, 255, 40) : QColor(0, 0, 0, 30);
+}
+
+QColor errorTextColour() {
+    return darkPlots() ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x00, 0x20);
+}
+
+QString errorStyleSheet() {
+    return QString("color: %1;").arg(errorTextColour().name());
 }
 
 void styleAxisRect(QCPAxisRect* rect) {
+    const PlotFonts fonts = plotFonts();
+    const QColor text = plotTextColour();
     for (QCPAxis* axis : rect->axes()) {
-        axis->grid()->setPen(QPen(QColor(225, 225, 225), 1));
-        axis->grid()->setZeroLinePen(QPen(QColor(190, 190, 190), 1));
-        axis->setLabelFont(QFont(QFont().family(), 10));
-        axis->setTickLabelFont(QFont(QFont().family(), 9));
+        axis->grid()->setPen(QPen(plotGridColour(), 1));
+        axis->grid()->setZeroLinePen(QPen(plotGridColour().darker(140), 1));
+        axis->setLabelFont(fonts.axisLabel);
+        axis->setTickLabelFont(fonts.tickLabel);
+        axis->setLabelColor(text);
+        axis->setTickLabelColor(text);
+        for (auto setPen : {&QCPAxis::setBasePen, &QCPAxis::setTickPen, &QCPAxis::setSubTickPen})
+            (axis->*setPen)(QPen(text, 1));
     }
-    rect->setRangeDrag(Qt::Horizontal | Qt::Vertical);
-    rect->setRangeZoom(Qt::Horizontal | Qt::Vertical);
+}
+
+void styleLegend(QCPLegend* legend) {
+    legend->setFont(plotFonts().tickLabel);
+    legend->setTextColor(plotTextColour());
+    QColor base = plotBaseColour();
+    base.setAlpha(230);
+    legend->setBrush(base);
+    legend->setBorderPen(QPen(plotGridColour(), 1));
+    const int icon = QFontMetrics(plotFonts().tickLabel).height();
+    legend->setIconSize(2 * icon, icon);
 }
 
 void stylePlot(QCustomPlot* plot) {
     plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     plot->setNoAntialiasingOnDrag(true);
     plot->setAntialiasedElements(QCP::aePlottables | QCP::aeItems);
-    // Small enough that the lab (controls and a 2 × 2 grid of plots) fits a 1024×768 screen.
+    // Small enough that the maths tab's plot fits a 1024×768 screen (the labs' plots: PlotGrid).
     plot->setMinimumSize(260, 190);
-    plot->legend->setFont(QFont(QFont().family(), 9));
-    plot->legend->setBrush(QColor(255, 255, 255, 230));
-    plot->legend->setBorderPen(QPen(QColor(200, 200, 200)));
-    plot->legend->setIconSize(24, 10);
+    plot->setBackground(plotBaseColour());
+    styleLegend(plot->legend);
 }
 
 } // namespace bpl::gui

@@ -12,8 +12,7 @@ LogRegNllPlot::LogRegNllPlot(QWidget* parent) : LogRegPlot(tr("Negative log-like
     panel_ = std::make_unique<LogRegNllPanel>(this, axisRect());
     panel_->setLogScale(false);
     xAxis->setLabel("iteration");
-    legend->setVisible(true);
-    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    putLegendBelow();
 }
 
 LogRegNllPlot::~LogRegNllPlot() = default;
