@@ -5,6 +5,7 @@
 #include <QToolTip>
 
 #include <algorithm>
+#include <cstdlib>
 #include <utility>
 #include <vector>
 
@@ -167,10 +168,14 @@ int LabPlot::legendRows(int width) const {
     return (static_cast<int>(legendItems(legend).size()) + columns - 1) / columns;
 }
 
-int LabPlot::usefulWidth() const {
+int LabPlot::estimatedOverhead() const {
     const PlotFonts fonts = plotFonts();
     const QFontMetrics tick(fonts.tickLabel), label(fonts.axisLabel);
-    return kMinAxisRectWidth + tick.horizontalAdvance("−0.0000") + label.height() + 40;
+    return tick.horizontalAdvance("−0.000") + label.height() + 30;
+}
+
+int LabPlot::usefulWidth() const {
+    return kMinAxisRectWidth + (overhead_ > 0 ? overhead_ : estimatedOverhead());
 }
 
 int LabPlot::usefulHeight(int width) const {
@@ -201,6 +206,11 @@ void LabPlot::updateLayout() {
     }
     if (changed)
         QCustomPlot::updateLayout(); // the new ticks' labels may change the margins
+    const int overhead = viewport().width() - axisRect()->width();
+    if (std::abs(overhead - overhead_) > 4) {
+        overhead_ = overhead;
+        emit usefulSizeChanged();
+    }
 }
 
 void LabPlot::changeEvent(QEvent* event) {

@@ -57,9 +57,16 @@ class LabPlot : public QCustomPlot {
         return {};
     }
 
+  signals:
+    // The room around the axis rect changed (fonts, tick labels): the grid
+    // that placed the plot by its useful size places it again.
+    void usefulSizeChanged();
+
   protected:
     // Moves the legend out of the axis rect into a strip below everything.
     void putLegendBelow();
+    // The width of a y axis (tick labels and label) and the margins, from the fonts.
+    int estimatedOverhead() const;
     // Legend columns that fit `width` pixels.
     int legendColumns(int width) const;
     int legendRows(int width) const;
@@ -69,6 +76,9 @@ class LabPlot : public QCustomPlot {
     virtual void restyle();
 
     PlotTitle* titleElement_ = nullptr;
+
+  private:
+    int overhead_ = -1; // the widget's width less its axis rect's, at the last layout
 };
 
 } // namespace bpl::gui

@@ -14,6 +14,11 @@ namespace {
 
 constexpr int kSpacing = 4;
 
+// Hidden on purpose (not merely not shown yet).
+bool hiddenOnPurpose(const QWidget* widget) {
+    return widget->isHidden() && widget->testAttribute(Qt::WA_WState_ExplicitShowHide);
+}
+
 } // namespace
 
 PlotGrid::PlotGrid(int maxColumns, QWidget* parent) : QScrollArea(parent), maxColumns_(maxColumns) {
@@ -30,14 +35,17 @@ PlotGrid::PlotGrid(int maxColumns, QWidget* parent) : QScrollArea(parent), maxCo
 }
 
 void PlotGrid::addWidget(QWidget* widget, bool wide) {
+    widget->setParent(content_); // shown with the grid unless hidden on purpose
     items_.push_back({widget, wide});
+    if (auto* plot = qobject_cast<LabPlot*>(widget))
+        connect(plot, &LabPlot::usefulSizeChanged, this, &PlotGrid::relayout, Qt::QueuedConnection);
     relayout();
 }
 
 int PlotGrid::usefulHeight(QWidget* widget, int width) const {
     if (const auto* plot = qobject_cast<const LabPlot*>(widget))
         return plot->usefulHeight(width);
-    return widget->minimumSizeHint().height();
+    return std::max(widget->minimumSizeHint().height(), widget->sizeHint().height());
 }
 
 int PlotGrid::columnsFor(int width) const {
@@ -45,7 +53,8 @@ int PlotGrid::columnsFor(int width) const {
         const int each = (width - (columns - 1) * kSpacing) / columns;
         const bool fits = std::all_of(items_.begin(), items_.end(), [&](const Item& item) {
             const auto* plot = qobject_cast<const LabPlot*>(item.widget);
-            return item.widget->isHidden() || item.wide || !plot || plot->usefulWidth() <= each;
+            return hiddenOnPurpose(item.widget) || item.wide || !plot ||
+                   plot->usefulWidth() <= each;
         });
         if (fits)
             return columns;
@@ -62,7 +71,7 @@ void PlotGrid::relayout() {
         grid_->removeWidget(item.widget);
     std::vector<const Item*> shown;
     for (const Item& item : items_) {
-        if (!item.widget->isHidden())
+        if (!hiddenOnPurpose(item.widget))
             shown.push_back(&item);
     }
     int row = 0, column = 0;

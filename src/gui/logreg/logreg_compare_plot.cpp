@@ -1,8 +1,8 @@
 #include "gui/logreg/logreg_compare_plot.h"
 
 #include "gui/logreg/logreg_nll_panel.h"
-#include "gui/plot_style.h"
 #include "gui/logreg/logreg_sweep.h"
+#include "gui/plot_style.h"
 
 namespace bpl::gui {
 
@@ -142,13 +142,14 @@ void LogRegComparePlot::fitView() {
 }
 
 bool LogRegComparePlot::fitsSideBySide(int width) const {
-    const int axis = LabPlot::usefulWidth() - kMinAxisRectWidth; // the NLL axis on the left
+    const int axis = estimatedOverhead(); // the NLL axis on the left
     const int panels = static_cast<int>(panels_.size());
-    return width >= axis + panels * (kMinAxisRectWidth + panelsGrid_->columnSpacing()) + 8;
+    return width >= axis + panels * (kMinAxisRectWidth + panelsGrid_->columnSpacing() + 20);
 }
 
-// One row of panels sharing the NLL axis (tick labels on the first only), or
-// one column of panels, each with its NLL axis.
+// One row of panels sharing the NLL axis (tick labels on the first only, whose
+// column is wider by the axis), or one column of panels, each with its NLL
+// axis and the same margins.
 void LogRegComparePlot::arrangePanels(bool sideBySide) {
     sideBySide_ = sideBySide;
     for (PlotTitle* title : panelTitles_)
@@ -164,7 +165,11 @@ void LogRegComparePlot::arrangePanels(bool sideBySide) {
         const bool axisShown = m == 0 || !sideBySide;
         rect->axis(QCPAxis::atLeft)->setTickLabels(axisShown);
         rect->axis(QCPAxis::atLeft)->setLabel(axisShown ? "NLL" : QString());
+        rect->setMarginGroup(QCP::msLeft | QCP::msRight, sideBySide ? nullptr : marginGroup_);
     }
+    const double axisShare = double(kMinAxisRectWidth + estimatedOverhead()) / kMinAxisRectWidth;
+    for (int column = 0; column < panelsGrid_->columnCount(); ++column)
+        panelsGrid_->setColumnStretchFactor(column, sideBySide && column == 0 ? axisShare : 1.0);
     for (int row = 0; row < panelsGrid_->rowCount(); ++row)
         panelsGrid_->setRowStretchFactor(row, row % 2 == 0 ? 0.001 : 1.0);
 }

@@ -235,17 +235,21 @@ QWidget* TrainingLab::buildPlotArea() {
     stopButton_ = new QPushButton(tr("Stop"));
     stopButton_->setObjectName("stopButton");
     stopButton_->setEnabled(false);
+    // Two short rows, so the tab fits 1024 pixels also in presentation mode.
+    auto* second = new QHBoxLayout;
     top->addWidget(runButton_);
     top->addWidget(stopButton_);
     top->addSpacing(8);
-    runCombo_->setToolTip(tr("The run the decision regions, the confusion matrix and the stepper show"));
-    top->addWidget(runCombo_);
-    top->addWidget(logCheck_);
-    top->addWidget(showAllButton_);
-    top->addStretch(1);
-    top->addWidget(stepperButton_);
-    top->addWidget(exportButton_);
+    runCombo_->setToolTip(
+        tr("The run the decision regions, the confusion matrix and the stepper show"));
+    top->addWidget(runCombo_, 1);
+    second->addWidget(logCheck_);
+    second->addWidget(showAllButton_);
+    second->addStretch(1);
+    second->addWidget(stepperButton_);
+    second->addWidget(exportButton_);
     layout->addLayout(top);
+    layout->addLayout(second);
 
     regionPlot_ = new TrainingRegionPlot;
     lossPlot_ = new TrainingCurvePlot(TrainingCurvePlot::Loss);
@@ -255,10 +259,10 @@ QWidget* TrainingLab::buildPlotArea() {
     weightImages_ = new WeightImagesWidget;
     // Three columns where each plot keeps its useful size, else fewer.
     plotGrid_ = new PlotGrid(3);
-    for (QWidget* plot : {static_cast<QWidget*>(regionPlot_), static_cast<QWidget*>(lossPlot_),
-                          static_cast<QWidget*>(accuracyPlot_),
-                          static_cast<QWidget*>(confusionPlot_),
-                          static_cast<QWidget*>(gradientPlot_)})
+    for (QWidget* plot :
+         {static_cast<QWidget*>(regionPlot_), static_cast<QWidget*>(lossPlot_),
+          static_cast<QWidget*>(accuracyPlot_), static_cast<QWidget*>(confusionPlot_),
+          static_cast<QWidget*>(gradientPlot_)})
         plotGrid_->addWidget(plot);
     plotGrid_->addWidget(weightImages_);
     weightImages_->hide();
