@@ -175,13 +175,20 @@ int LabPlot::estimatedOverhead() const {
 }
 
 int LabPlot::usefulWidth() const {
-    return kMinAxisRectWidth + (overhead_ > 0 ? overhead_ : estimatedOverhead());
+    // Measured once laid out (an empty plot's layout can be degenerate: capped).
+    const int estimate = estimatedOverhead();
+    return kMinAxisRectWidth + (overhead_ > 0 ? std::min(overhead_, 2 * estimate) : estimate);
 }
 
 int LabPlot::usefulHeight(int width) const {
     const PlotFonts fonts = plotFonts();
     const QFontMetrics tick(fonts.tickLabel), label(fonts.axisLabel), title(fonts.title);
     int height = kMinAxisRectHeight + title.height() + tick.height() + label.height() + 40;
+    for (QCPLayoutElement* element : plotLayout()->elements(true)) {
+        auto* note = dynamic_cast<PlotTitle*>(element);
+        if (note && note != titleElement_) // panel titles, notes under the axes
+            height += note->minimumOuterSizeHint().height();
+    }
     const auto items = legendItems(legend);
     if (legend->visible() && legend->layout() == plotLayout() && !items.empty()) {
         const int row = items.front()->minimumOuterSizeHint().height() + legend->rowSpacing();
@@ -206,7 +213,10 @@ void LabPlot::updateLayout() {
     }
     if (changed)
         QCustomPlot::updateLayout(); // the new ticks' labels may change the margins
-    const int overhead = viewport().width() - axisRect()->width();
+    // The axis rect's margins (tick labels, axis label) and the layout's.
+    const QMargins margins = axisRect()->margins();
+    const int overhead = margins.left() + margins.right() + viewport().width() -
+                         axisRect()->outerRect().width();
     if (std::abs(overhead - overhead_) > 4) {
         overhead_ = overhead;
         emit usefulSizeChanged();

@@ -78,7 +78,7 @@ class LabPlot : public QCustomPlot {
     PlotTitle* titleElement_ = nullptr;
 
   private:
-    int overhead_ = -1; // the widget's width less its axis rect's, at the last layout
+    int overhead_ = -1; // the room left and right of the axis rect, at the last layout
 };
 
 } // namespace bpl::gui

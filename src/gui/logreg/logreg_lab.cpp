@@ -10,6 +10,7 @@
 #include "gui/logreg/logreg_path_plot.h"
 #include "gui/plot_grid.h"
 #include "gui/plot_style.h"
+#include "gui/tab_fit.h"
 #include "io/logreg_data.h"
 #include "ui_logreg_lab.h"
 
@@ -134,6 +135,7 @@ LogRegLab::LogRegLab(QWidget* parent)
     });
     connect(ui_->batchSizeSpin, &QSpinBox::valueChanged, this,
             [this] { ui_->miniBatchCheck->setChecked(true); });
+    keepControlsWhole(ui_->controlsScroll);
     buildExportMenu();
     updateShowCombo();
     loadSample();

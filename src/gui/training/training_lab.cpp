@@ -6,6 +6,7 @@
 #include "gui/network_document.h"
 #include "gui/plot_grid.h"
 #include "gui/plot_style.h"
+#include "gui/tab_fit.h"
 #include "gui/training/data_preview.h"
 #include "gui/training/training_confusion_plot.h"
 #include "gui/training/training_curve_plot.h"
@@ -47,8 +48,8 @@ TrainingLab::TrainingLab(NetworkDocument* document, QWidget* parent)
     auto* scroll = new QScrollArea;
     scroll->setWidget(controls);
     scroll->setWidgetResizable(true);
-    scroll->setMinimumWidth(std::min(350, controls->sizeHint().width() + 20));
     scroll->setMaximumWidth(controls->sizeHint().width() + 60);
+    keepControlsWhole(scroll);
     auto* splitter = new QSplitter(Qt::Horizontal);
     splitter->addWidget(scroll);
     splitter->addWidget(buildPlotArea());
