@@ -215,8 +215,8 @@ void LabPlot::updateLayout() {
         QCustomPlot::updateLayout(); // the new ticks' labels may change the margins
     // The axis rect's margins (tick labels, axis label) and the layout's.
     const QMargins margins = axisRect()->margins();
-    const int overhead = margins.left() + margins.right() + viewport().width() -
-                         axisRect()->outerRect().width();
+    const int overhead =
+        margins.left() + margins.right() + viewport().width() - axisRect()->outerRect().width();
     if (std::abs(overhead - overhead_) > 4) {
         overhead_ = overhead;
         emit usefulSizeChanged();

@@ -15,7 +15,6 @@
 #include "gui/training/training_lab.h"
 #include "gui_test_support.h"
 
-#include <QFile>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -252,16 +251,9 @@ void TestPlotReadability::onePaletteInOkabeItoOrder() {
 }
 
 int main(int argc, char** argv) {
-    // A screen both window sizes fit (Qt 6.4's offscreen plugin reads a JSON config).
-    QTemporaryDir dir;
-    const QString config = dir.filePath("screen.json");
-    QFile f(config);
-    if (!f.open(QIODevice::WriteOnly))
+    QTemporaryDir dir; // a screen both window sizes fit
+    if (!test::useOffscreenScreen(dir, 1280, 768))
         return 1;
-    f.write(
-        R"({"screens": [{"name": "classroom", "x": 0, "y": 0, "width": 1280, "height": 768}]})");
-    f.close();
-    qputenv("QT_QPA_PLATFORM", ("offscreen:configfile=" + config).toUtf8());
     QApplication app(argc, argv);
     TestPlotReadability test;
     return QTest::qExec(&test, argc, argv);

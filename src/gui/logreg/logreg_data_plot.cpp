@@ -1,7 +1,7 @@
 #include "gui/logreg/logreg_data_plot.h"
 
-#include "gui/plot_style.h"
 #include "gui/logreg/logreg_sweep.h"
+#include "gui/plot_style.h"
 
 #include <QLocale>
 #include <cmath>

@@ -17,9 +17,9 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QVBoxLayout>
 #include <QLocale>
 #include <QRegularExpression>
+#include <QVBoxLayout>
 
 #include <cmath>
 #include <map>

@@ -1,8 +1,8 @@
 #include "gui/logreg/logreg_nll_plot.h"
 
 #include "gui/logreg/logreg_nll_panel.h"
-#include "gui/plot_style.h"
 #include "gui/logreg/logreg_sweep.h"
+#include "gui/plot_style.h"
 
 namespace bpl::gui {
 

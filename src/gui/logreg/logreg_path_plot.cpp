@@ -1,7 +1,7 @@
 #include "gui/logreg/logreg_path_plot.h"
 
-#include "gui/plot_style.h"
 #include "gui/logreg/logreg_sweep.h"
+#include "gui/plot_style.h"
 
 #include <algorithm>
 #include <cmath>
@@ -31,7 +31,8 @@ LogRegPathPlot::LogRegPathPlot(QWidget* parent)
     yAxis->setLabel("intercept b = −w₀/w₂");
     putLegendBelow();
     const QPen black(plotTextColour(), 1.5);
-    startKey_ = markerGraph(this, QCPScatterStyle(QCPScatterStyle::ssCircle, black, plotBaseColour(), 9));
+    startKey_ =
+        markerGraph(this, QCPScatterStyle(QCPScatterStyle::ssCircle, black, plotBaseColour(), 9));
     startKey_->setName(tr("start"));
     endKey_ =
         markerGraph(this, QCPScatterStyle(QCPScatterStyle::ssSquare, black, plotTextColour(), 8));

@@ -97,10 +97,9 @@ void TrainingRegionPlot::placeData() {
             const QColor c = classColour(k);
             // Each class its shape as well as its colour: training points
             // filled, test points hollow.
-            g->setScatterStyle(test ? QCPScatterStyle(seriesShape(k), QPen(c.darker(170), 1.5),
-                                                      Qt::white, 8)
-                                    : QCPScatterStyle(seriesShape(k), QPen(QColor(30, 30, 30), 0.8),
-                                                      c, 7));
+            g->setScatterStyle(
+                test ? QCPScatterStyle(seriesShape(k), QPen(c.darker(170), 1.5), Qt::white, 8)
+                     : QCPScatterStyle(seriesShape(k), QPen(QColor(30, 30, 30), 0.8), c, 7));
             for (int i = 0; i < part.sampleCount(); ++i) {
                 if (part.labels[static_cast<std::size_t>(i)] == k)
                     g->addData(part.inputs(0, i), part.inputs(1, i));

@@ -1,6 +1,5 @@
 #include "gui/training/training_session.h"
 
-
 #include <algorithm>
 
 namespace bpl::gui {
