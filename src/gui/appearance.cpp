@@ -1,5 +1,7 @@
 #include "gui/appearance.h"
 
+#include "gui/plot_style.h"
+
 #include <QApplication>
 #include <algorithm>
 #include <cmath>
@@ -49,6 +51,8 @@ void Appearance::apply() {
     case Theme::Dark: QApplication::setPalette(darkPalette()); break;
     case Theme::HighContrast: QApplication::setPalette(highContrastPalette()); break;
     }
+    // Read by the plots' fonts (plot_style), which restyle on the font change below.
+    qApp->setProperty(kPresentingProperty, presenting_);
     QFont font = systemFont_;
     const double scale = fontScale_ * (presenting_ ? kPresentationBoost : 1.0);
     if (systemFont_.pointSizeF() > 0) {

@@ -1,8 +1,12 @@
 #include "gui/tab_fit.h"
 
+#include <QEvent>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QTabWidget>
 #include <QVariant>
+
+#include <algorithm>
 
 namespace bpl::gui {
 
@@ -38,6 +42,40 @@ int addFittedTab(QTabWidget* tabs, QWidget* content, const QString& id, const QS
     setTabId(scroll, id);
     setTabId(content, id);
     return tabs->addTab(scroll, title);
+}
+
+namespace {
+
+class ControlsWidthKeeper : public QObject {
+  public:
+    explicit ControlsWidthKeeper(QScrollArea* scroll) : QObject(scroll), scroll_(scroll) {}
+
+    void fit() {
+        const int width = scroll_->widget()->minimumSizeHint().width() +
+                          scroll_->verticalScrollBar()->sizeHint().width() +
+                          2 * scroll_->frameWidth();
+        scroll_->setMinimumWidth(width);
+        scroll_->setMaximumWidth(std::max(scroll_->maximumWidth(), width));
+    }
+
+  protected:
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        if (event->type() == QEvent::LayoutRequest || event->type() == QEvent::FontChange)
+            fit();
+        return QObject::eventFilter(watched, event);
+    }
+
+  private:
+    QScrollArea* scroll_;
+};
+
+} // namespace
+
+void keepControlsWhole(QScrollArea* scroll) {
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* keeper = new ControlsWidthKeeper(scroll);
+    scroll->widget()->installEventFilter(keeper);
+    keeper->fit();
 }
 
 QSize fittedWindowSize(const QSize& preferred, const QSize& available, const QSize& frame) {

@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 
+class QScrollArea;
 class QTabWidget;
 class QWidget;
 
@@ -31,6 +32,11 @@ QStringList tabIds(const QTabWidget* tabs);
 // scrolls only when the window is smaller than the content's minimum size.
 // Returns the tab's index.
 int addFittedTab(QTabWidget* tabs, QWidget* content, const QString& id, const QString& title);
+
+// Keeps a lab's column of controls (a scroll area) as wide as its content
+// needs, after a font change too (presentation mode, Ctrl+=): the controls are
+// never cut and never scroll sideways; the plots beside them reflow instead.
+void keepControlsWhole(QScrollArea* scroll);
 
 // The size a main window opens at: `preferred`, but never larger than the
 // screen's available area (less the window frame), so nothing runs off the edge.

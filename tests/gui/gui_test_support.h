@@ -9,6 +9,7 @@
 #include "gui/network_workspace.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -20,6 +21,21 @@ namespace bpl::test {
 inline void isolateSettings(QTemporaryDir& dir) {
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir.path());
     QApplication::setOrganizationName("Backprop Lab Tests");
+}
+
+// Call in main() before QApplication: one offscreen screen of width × height
+// (Qt 6.4's offscreen plugin takes its screens from a JSON config file in `dir`).
+inline bool useOffscreenScreen(const QTemporaryDir& dir, int width, int height) {
+    const QString config = dir.filePath("screen.json");
+    QFile f(config);
+    if (!f.open(QIODevice::WriteOnly)) return false;
+    f.write(QString(R"({"screens": [{"name": "classroom", "x": 0, "y": 0, "width": %1, "height": %2}]})")
+                .arg(width)
+                .arg(height)
+                .toUtf8());
+    f.close();
+    qputenv("QT_QPA_PLATFORM", ("offscreen:configfile=" + config).toUtf8());
+    return true;
 }
 
 // A main window with the 3-2-1 sigmoid example open, shown and active; with

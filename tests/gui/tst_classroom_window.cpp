@@ -413,16 +413,9 @@ void TestClassroomWindow::saveAnswersStartsBesideTheNetwork() {
 }
 
 int main(int argc, char** argv) {
-    // A 1024×768 screen (Qt 6.4's offscreen plugin takes its screens from a JSON config file).
-    QTemporaryDir dir;
-    const QString config = dir.filePath("screen.json");
-    QFile f(config);
-    if (!f.open(QIODevice::WriteOnly))
+    QTemporaryDir dir; // a 1024×768 screen
+    if (!test::useOffscreenScreen(dir, 1024, 768))
         return 1;
-    f.write(
-        R"({"screens": [{"name": "classroom", "x": 0, "y": 0, "width": 1024, "height": 768}]})");
-    f.close();
-    qputenv("QT_QPA_PLATFORM", ("offscreen:configfile=" + config).toUtf8());
     QApplication app(argc, argv);
     TestClassroomWindow test;
     return QTest::qExec(&test, argc, argv);

@@ -1,5 +1,5 @@
 #include "gui/details/gradient_norm_plot.h"
-#include "gui/logreg/logreg_style.h"
+#include "gui/plot_style.h"
 
 #include <cmath>
 

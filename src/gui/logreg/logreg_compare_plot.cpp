@@ -1,28 +1,26 @@
 #include "gui/logreg/logreg_compare_plot.h"
 
 #include "gui/logreg/logreg_nll_panel.h"
-#include "gui/logreg/logreg_style.h"
 #include "gui/logreg/logreg_sweep.h"
+#include "gui/plot_style.h"
 
 namespace bpl::gui {
 
 LogRegComparePlot::LogRegComparePlot(QWidget* parent) : LogRegPlot(tr("GD against SGD"), parent) {
     // Row 0: the title; row 1: a grid with one title per method over one panel
     // per method (the first panel is the plot's default axis rect); row 2: the
-    // legend of the η colours, in one line under the panels.
+    // legend of the η colours under the panels, wrapped to the width.
     QCPAxisRect* first = axisRect();
     plotLayout()->take(first);
     plotLayout()->simplify();
     panelsGrid_ = new QCPLayoutGrid;
     plotLayout()->addElement(1, 0, panelsGrid_);
-    auto* firstTitle =
-        new QCPTextElement(this, QString(), QFont(QFont().family(), 10, QFont::DemiBold));
+    auto* firstTitle = new PlotTitle(this, QString(), PlotTitle::Heading);
     panelsGrid_->addElement(0, 0, firstTitle);
     panelsGrid_->addElement(1, 0, first);
-    panelsGrid_->setRowStretchFactor(0, 0.01);
-    panelsGrid_->setColumnSpacing(8);
+    panelsGrid_->setColumnSpacing(12);
+    panelsGrid_->setRowSpacing(4);
     styleAxisRect(first);
-    first->axis(QCPAxis::atBottom)->ticker()->setTickCount(2); // narrow panels: few, readable ticks
     // The same margins for all panels, so their plotting areas are equally wide.
     marginGroup_ = new QCPMarginGroup(this);
     first->setMarginGroup(QCP::msLeft | QCP::msRight, marginGroup_);
@@ -32,7 +30,6 @@ LogRegComparePlot::LogRegComparePlot(QWidget* parent) : LogRegPlot(tr("GD agains
     plotLayout()->addElement(2, 0, legend);
     plotLayout()->setRowStretchFactor(2, 0.001);
     legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    legend->setWrap(6);
     legend->setMargins(QMargins(6, 2, 6, 2));
     legend->setVisible(true);
 }
@@ -49,17 +46,15 @@ void LogRegComparePlot::setPanelCount(int count) {
         panelTitles_.pop_back();
         panelsGrid_->remove(rect);
     }
-    panelsGrid_->simplify(); // drops the emptied columns; column 0 is never empty
+    panelsGrid_->simplify(); // drops the emptied cells; the first panel's are never empty
     while (static_cast<int>(panels_.size()) < count) {
         const int column = static_cast<int>(panels_.size());
         auto* rect = new QCPAxisRect(this);
         styleAxisRect(rect);
-        rect->axis(QCPAxis::atBottom)->ticker()->setTickCount(2);
         rect->setMarginGroup(QCP::msLeft | QCP::msRight, marginGroup_);
-        auto* title =
-            new QCPTextElement(this, QString(), QFont(QFont().family(), 10, QFont::DemiBold));
-        panelsGrid_->addElement(0, column, title);
-        panelsGrid_->addElement(1, column, rect);
+        auto* title = new PlotTitle(this, QString(), PlotTitle::Heading);
+        panelsGrid_->addElement(sideBySide_ ? 0 : 2 * column, sideBySide_ ? column : 0, title);
+        panelsGrid_->addElement(sideBySide_ ? 1 : 2 * column + 1, sideBySide_ ? column : 0, rect);
         panelTitles_.push_back(title);
         panels_.push_back(std::make_unique<LogRegNllPanel>(this, rect));
         panels_.back()->setLogScale(logScale_);
@@ -93,8 +88,8 @@ void LogRegComparePlot::setSweep(const LogRegSweep* sweep) {
         const LogRegMethod method = sweep->methods[static_cast<std::size_t>(m)];
         panelTitles_[static_cast<std::size_t>(m)]->setText(sweep->methodTitle(method));
         panel.rect()->axis(QCPAxis::atBottom)->setLabel(LogRegSweep::stepName(method));
-        panel.rect()->axis(QCPAxis::atLeft)->setLabel(m == 0 ? "NLL" : QString());
     }
+    arrangePanels(sideBySide_);
     // The legend names each η once (its colour is the same in every panel).
     legend->clearItems();
     for (int e = 0; e < static_cast<int>(sweep->etas.size()); ++e) {
@@ -144,6 +139,55 @@ void LogRegComparePlot::fitView() {
     }
     for (auto& panel : panels_)
         panel->rect()->axis(QCPAxis::atLeft)->setRange(y);
+}
+
+bool LogRegComparePlot::fitsSideBySide(int width) const {
+    const int axis = estimatedOverhead(); // the NLL axis on the left
+    const int panels = static_cast<int>(panels_.size());
+    return width >= axis + panels * (kMinAxisRectWidth + panelsGrid_->columnSpacing() + 20);
+}
+
+// One row of panels sharing the NLL axis (tick labels on the first only, whose
+// column is wider by the axis), or one column of panels, each with its NLL
+// axis and the same margins.
+void LogRegComparePlot::arrangePanels(bool sideBySide) {
+    sideBySide_ = sideBySide;
+    for (PlotTitle* title : panelTitles_)
+        panelsGrid_->take(title);
+    for (auto& panel : panels_)
+        panelsGrid_->take(panel->rect());
+    panelsGrid_->simplify();
+    for (int m = 0; m < static_cast<int>(panels_.size()); ++m) {
+        const int row = sideBySide ? 0 : 2 * m, column = sideBySide ? m : 0;
+        QCPAxisRect* rect = panels_[static_cast<std::size_t>(m)]->rect();
+        panelsGrid_->addElement(row, column, panelTitles_[static_cast<std::size_t>(m)]);
+        panelsGrid_->addElement(row + 1, column, rect);
+        const bool axisShown = m == 0 || !sideBySide;
+        rect->axis(QCPAxis::atLeft)->setTickLabels(axisShown);
+        rect->axis(QCPAxis::atLeft)->setLabel(axisShown ? "NLL" : QString());
+        rect->setMarginGroup(QCP::msLeft | QCP::msRight, sideBySide ? nullptr : marginGroup_);
+    }
+    const double axisShare = double(kMinAxisRectWidth + estimatedOverhead()) / kMinAxisRectWidth;
+    for (int column = 0; column < panelsGrid_->columnCount(); ++column)
+        panelsGrid_->setColumnStretchFactor(column, sideBySide && column == 0 ? axisShare : 1.0);
+    for (int row = 0; row < panelsGrid_->rowCount(); ++row)
+        panelsGrid_->setRowStretchFactor(row, row % 2 == 0 ? 0.001 : 1.0);
+}
+
+void LogRegComparePlot::updateLayout() {
+    const bool sideBySide = fitsSideBySide(viewport().width());
+    if (sideBySide != sideBySide_)
+        arrangePanels(sideBySide);
+    LogRegPlot::updateLayout();
+}
+
+int LogRegComparePlot::usefulHeight(int width) const {
+    const int single = LabPlot::usefulHeight(width);
+    const int heading = QFontMetrics(plotFonts().heading).height() + 8;
+    if (fitsSideBySide(width))
+        return single + heading;
+    const int panel = single - QFontMetrics(plotFonts().title).height() - 10;
+    return single + heading + (static_cast<int>(panels_.size()) - 1) * (panel + heading);
 }
 
 int LogRegComparePlot::panelAt(const QPointF& pixel) const {

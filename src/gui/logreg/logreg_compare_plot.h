@@ -25,6 +25,10 @@ class LogRegComparePlot : public LogRegPlot {
     QString hoverText(const QPointF& pixel) const override;
 
     void setLogScale(bool logarithmic);
+    // Side by side (one NLL axis on the left) when each panel gets its useful
+    // width, else one panel under the other.
+    bool sideBySide() const { return sideBySide_; }
+    int usefulHeight(int width) const override;
     int panelCount() const { return static_cast<int>(panels_.size()); }
     LogRegNllPanel* panel(int index) const {
         return panels_[static_cast<std::size_t>(index)].get();
@@ -32,17 +36,21 @@ class LogRegComparePlot : public LogRegPlot {
 
   protected:
     int iterationAt(const QPointF& pixel) const override;
+    void updateLayout() override;
 
   private:
     // The panel whose axis rect contains the pixel, or −1.
     int panelAt(const QPointF& pixel) const;
     void setPanelCount(int count);
+    bool fitsSideBySide(int width) const;
+    void arrangePanels(bool sideBySide);
 
     std::vector<std::unique_ptr<LogRegNllPanel>> panels_; // by method index in the sweep
-    std::vector<QCPTextElement*> panelTitles_;
+    std::vector<PlotTitle*> panelTitles_;
     QCPLayoutGrid* panelsGrid_ = nullptr;
     QCPMarginGroup* marginGroup_ = nullptr;
     bool logScale_ = false;
+    bool sideBySide_ = true;
 };
 
 } // namespace bpl::gui

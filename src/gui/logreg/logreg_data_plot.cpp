@@ -1,7 +1,7 @@
 #include "gui/logreg/logreg_data_plot.h"
 
-#include "gui/logreg/logreg_style.h"
 #include "gui/logreg/logreg_sweep.h"
+#include "gui/plot_style.h"
 
 #include <QLocale>
 #include <cmath>
@@ -12,8 +12,7 @@ LogRegDataPlot::LogRegDataPlot(QWidget* parent) : LogRegPlot(tr("Data and separa
     styleAxisRect(axisRect());
     xAxis->setLabel("x₁");
     yAxis->setLabel("x₂");
-    legend->setVisible(true);
-    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    putLegendBelow(); // never over the points
     class0_ = addGraph();
     class1_ = addGraph();
     for (QCPGraph* g : {class0_, class1_})

@@ -8,15 +8,18 @@
 #include "gui/logreg/logreg_data_plot.h"
 #include "gui/logreg/logreg_nll_plot.h"
 #include "gui/logreg/logreg_path_plot.h"
+#include "gui/plot_grid.h"
+#include "gui/plot_style.h"
+#include "gui/tab_fit.h"
 #include "io/logreg_data.h"
 #include "ui_logreg_lab.h"
 
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QGridLayout>
 #include <QLocale>
 #include <QRegularExpression>
+#include <QVBoxLayout>
 
 #include <cmath>
 #include <map>
@@ -47,13 +50,16 @@ LogRegLab::LogRegLab(QWidget* parent)
     pathPlot_ = new LogRegPathPlot(this);
     nllPlot_ = new LogRegNllPlot(this);
     comparePlot_ = new LogRegComparePlot(this);
-    auto* grid = new QGridLayout(ui_->plotArea);
-    grid->setContentsMargins(0, 0, 0, 0);
-    grid->setSpacing(4);
-    grid->addWidget(dataPlot_, 0, 0);
-    grid->addWidget(pathPlot_, 0, 1);
-    grid->addWidget(nllPlot_, 1, 0);
-    grid->addWidget(comparePlot_, 1, 1);
+    // Two columns where each plot keeps its useful size, else one; the
+    // comparison's panels want the whole width.
+    auto* area = new QVBoxLayout(ui_->plotArea);
+    area->setContentsMargins(0, 0, 0, 0);
+    plotGrid_ = new PlotGrid(2);
+    area->addWidget(plotGrid_);
+    plotGrid_->addWidget(dataPlot_);
+    plotGrid_->addWidget(pathPlot_);
+    plotGrid_->addWidget(nllPlot_);
+    plotGrid_->addWidget(comparePlot_, true);
     for (LogRegPlot* plot : plots()) {
         connect(plot, &LogRegPlot::iterationPicked, this, [this](int k) {
             followLatest_ = false;
@@ -129,6 +135,7 @@ LogRegLab::LogRegLab(QWidget* parent)
     });
     connect(ui_->batchSizeSpin, &QSpinBox::valueChanged, this,
             [this] { ui_->miniBatchCheck->setChecked(true); });
+    keepControlsWhole(ui_->controlsScroll);
     buildExportMenu();
     updateShowCombo();
     loadSample();
@@ -272,6 +279,7 @@ bool LogRegLab::run() {
     ui_->playButton->setChecked(false);
     for (LogRegPlot* plot : plots())
         plot->setSweep(&sweep_);
+    plotGrid_->relayout(); // the legends have their entries now
     updateShowCombo();
     followLatest_ = true;
     sweepId_ = compute_->start(data_, runs);
@@ -405,7 +413,7 @@ void LogRegLab::updateShowCombo() {
 }
 
 void LogRegLab::setStatus(const QString& text, bool error) {
-    ui_->statusLabel->setStyleSheet(error ? "color: #b00020;" : QString());
+    ui_->statusLabel->setStyleSheet(error ? errorStyleSheet() : QString());
     ui_->statusLabel->setText(text);
 }
 

@@ -31,6 +31,7 @@ class LogRegDataPlot;
 class LogRegPathPlot;
 class LogRegNllPlot;
 class LogRegComparePlot;
+class PlotGrid;
 
 class LogRegLab : public QWidget {
     Q_OBJECT
@@ -106,6 +107,7 @@ class LogRegLab : public QWidget {
     LogRegPathPlot* pathPlot_ = nullptr;
     LogRegNllPlot* nllPlot_ = nullptr;
     LogRegComparePlot* comparePlot_ = nullptr;
+    PlotGrid* plotGrid_ = nullptr;
 };
 
 } // namespace bpl::gui

@@ -1,6 +1,6 @@
 #include "gui/logreg/logreg_nll_panel.h"
 
-#include "gui/logreg/logreg_style.h"
+#include "gui/plot_style.h"
 #include "gui/logreg/logreg_sweep.h"
 
 #include <qcustomplot.h>
@@ -51,6 +51,8 @@ void LogRegNllPanel::reset(const LogRegSweep* sweep, const std::vector<bool>& in
         g.curve->setPen(runPen(sweep_->etaIndex(r), sweep_->methodOf(r)));
         g.curve->setName(sweep_->etaLabel(sweep_->etaIndex(r)));
         g.curve->setAdaptiveSampling(true);
+        // The η's marker too: curves never differ by colour alone.
+        g.curve->setScatterStyle(seriesMarker(sweep_->etaIndex(r), etaColour(sweep_->etaIndex(r))));
         g.marker = plot_->addGraph(x, y);
         g.marker->setLineStyle(QCPGraph::lsNone);
         g.marker->setScatterStyle(
@@ -78,6 +80,7 @@ void LogRegNllPanel::append(int run, int first) {
         values.push_back(r.nll[static_cast<std::size_t>(k)]);
     }
     curve->addData(keys, values, true);
+    setSparseMarkers(curve);
     if (r.stopped == LogRegStop::Diverged) {
         curve->setName(sweep_->etaLabel(sweep_->etaIndex(run)) + " (diverged)");
     }
@@ -143,12 +146,23 @@ protected:
                     if (v >= lo * (1 - 1e-12) && v <= hi * (1 + 1e-12)) ticks << v;
                 }
             }
-            if (ticks.size() >= 3) return ticks;
+            if (ticks.size() >= 3) return thinned(ticks);
         }
         // Less than a step of 1 … 9 in view: plain linear ticks.
         return QCPAxisTicker::createTickVector(tickStep, range);
     }
     QVector<double> createSubTickVector(int, const QVector<double>&) override { return {}; }
+
+private:
+    // Every other tick until no more than the tick count (set to fit the axis) remain.
+    QVector<double> thinned(QVector<double> ticks) const {
+        while (ticks.size() > std::max(2, tickCount() + 1)) {
+            QVector<double> kept;
+            for (int i = 0; i < ticks.size(); i += 2) kept << ticks[i];
+            ticks = kept;
+        }
+        return ticks;
+    }
 };
 
 } // namespace

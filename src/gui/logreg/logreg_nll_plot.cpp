@@ -1,8 +1,8 @@
 #include "gui/logreg/logreg_nll_plot.h"
 
 #include "gui/logreg/logreg_nll_panel.h"
-#include "gui/logreg/logreg_style.h"
 #include "gui/logreg/logreg_sweep.h"
+#include "gui/plot_style.h"
 
 namespace bpl::gui {
 
@@ -12,8 +12,7 @@ LogRegNllPlot::LogRegNllPlot(QWidget* parent) : LogRegPlot(tr("Negative log-like
     panel_ = std::make_unique<LogRegNllPanel>(this, axisRect());
     panel_->setLogScale(false);
     xAxis->setLabel("iteration");
-    legend->setVisible(true);
-    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    putLegendBelow();
 }
 
 LogRegNllPlot::~LogRegNllPlot() = default;

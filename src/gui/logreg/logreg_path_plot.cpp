@@ -1,7 +1,7 @@
 #include "gui/logreg/logreg_path_plot.h"
 
-#include "gui/logreg/logreg_style.h"
 #include "gui/logreg/logreg_sweep.h"
+#include "gui/plot_style.h"
 
 #include <algorithm>
 #include <cmath>
@@ -29,14 +29,13 @@ LogRegPathPlot::LogRegPathPlot(QWidget* parent)
     styleAxisRect(axisRect());
     xAxis->setLabel("slope m = −w₁/w₂");
     yAxis->setLabel("intercept b = −w₀/w₂");
-    legend->setVisible(true);
-    // Bottom left: in the classic view the paths rarely go there.
-    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);
-    const QPen black(QColor(30, 30, 30), 1.5);
-    startKey_ = markerGraph(this, QCPScatterStyle(QCPScatterStyle::ssCircle, black, Qt::white, 9));
+    putLegendBelow();
+    const QPen black(plotTextColour(), 1.5);
+    startKey_ =
+        markerGraph(this, QCPScatterStyle(QCPScatterStyle::ssCircle, black, plotBaseColour(), 9));
     startKey_->setName(tr("start"));
     endKey_ =
-        markerGraph(this, QCPScatterStyle(QCPScatterStyle::ssSquare, black, QColor(30, 30, 30), 8));
+        markerGraph(this, QCPScatterStyle(QCPScatterStyle::ssSquare, black, plotTextColour(), 8));
     endKey_->setName(tr("end"));
     classicView();
 }

@@ -1,29 +1,11 @@
 #include "gui/logreg/logreg_plot.h"
 
-#include "gui/logreg/logreg_style.h"
-
 #include <QMenu>
-#include <QToolTip>
 
 namespace bpl::gui {
 
-LogRegPlot::LogRegPlot(const QString& title, QWidget* parent) : QCustomPlot(parent) {
-    stylePlot(this);
-    plotLayout()->insertRow(0);
-    titleElement_ = new QCPTextElement(this, title, QFont(QFont().family(), 11, QFont::Bold));
-    plotLayout()->addElement(0, 0, titleElement_);
+LogRegPlot::LogRegPlot(const QString& title, QWidget* parent) : LabPlot(title, parent) {
     setContextMenuPolicy(Qt::CustomContextMenu);
-
-    connect(this, &QCustomPlot::mouseMove, this, [this](QMouseEvent* event) {
-        if (event->buttons() != Qt::NoButton)
-            return;
-        const QString text = hoverText(event->position());
-        if (text.isEmpty()) {
-            QToolTip::hideText();
-        } else {
-            QToolTip::showText(event->globalPosition().toPoint(), text, this);
-        }
-    });
     connect(this, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
         if (event->button() != Qt::LeftButton)
             return;
@@ -55,14 +37,6 @@ LogRegPlot::LogRegPlot(const QString& title, QWidget* parent) : QCustomPlot(pare
                        [this] { emit saveRequested(this); });
         menu.exec(mapToGlobal(pos));
     });
-}
-
-QString LogRegPlot::title() const {
-    return titleElement_->text();
-}
-
-void LogRegPlot::setTitle(const QString& title) {
-    titleElement_->setText(title);
 }
 
 } // namespace bpl::gui

@@ -7,13 +7,13 @@
 
 #include "core/logreg.h"
 
-#include <qcustomplot.h>
+#include "gui/lab_plot.h"
 
 namespace bpl::gui {
 
 struct LogRegSweep;
 
-class LogRegPlot : public QCustomPlot {
+class LogRegPlot : public LabPlot {
     Q_OBJECT
   public:
     explicit LogRegPlot(const QString& title, QWidget* parent = nullptr);
@@ -29,12 +29,8 @@ class LogRegPlot : public QCustomPlot {
     // Fit the axes to what is shown.
     virtual void fitView() = 0;
     // What the tool tip says for the mouse at `pixel` (empty: no tool tip).
-    virtual QString hoverText(const QPointF& pixel) const = 0;
+    QString hoverText(const QPointF& pixel) const override = 0;
 
-    QString title() const;
-    void setTitle(const QString& title);
-    // Replots at the next return to the event loop (coalesces many requests).
-    void requestReplot() { replot(QCustomPlot::rpQueuedReplot); }
     // Redraws after new values or a new iteration: a queued replot, or less
     // where a plot knows only part of it changed.
     virtual void refresh() { requestReplot(); }
@@ -57,7 +53,6 @@ class LogRegPlot : public QCustomPlot {
 
     const LogRegSweep* sweep_ = nullptr;
     LogRegMethod shownMethod_ = LogRegMethod::GradientDescent;
-    QCPTextElement* titleElement_ = nullptr;
 
   private:
     bool userMovedView_ = false;

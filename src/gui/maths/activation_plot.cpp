@@ -1,8 +1,8 @@
 #include "gui/maths/activation_plot.h"
 
 #include "core/number_format.h"
-#include "gui/logreg/logreg_style.h"
 #include "gui/maths/maths_text.h"
+#include "gui/plot_style.h"
 
 namespace bpl::gui {
 

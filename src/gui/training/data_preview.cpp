@@ -1,5 +1,7 @@
 #include "gui/training/data_preview.h"
 
+#include "gui/plot_style.h"
+
 #include "gui/training/training_session.h"
 
 #include <QPainter>

@@ -1,6 +1,6 @@
 #include "gui/training/training_confusion_plot.h"
 
-#include "gui/logreg/logreg_style.h"
+#include "gui/plot_style.h"
 #include "gui/training/training_session.h"
 
 #include <QLocale>
@@ -32,7 +32,7 @@ TrainingConfusionPlot::TrainingConfusionPlot(QWidget* parent)
     gradient.setColorStopAt(1, QColor(0x1f, 0x4e, 0x9a));
     map_->setGradient(gradient);
     map_->setInterpolate(false);
-    summary_ = new QCPTextElement(this, QString(), QFont(QFont().family(), 9));
+    summary_ = new PlotTitle(this, QString(), PlotTitle::Note);
     plotLayout()->addElement(2, 0, summary_);
     legend->setVisible(false);
 }
@@ -61,7 +61,9 @@ void TrainingConfusionPlot::setConfusion(const Eigen::MatrixXi& confusion, const
     map_->data()->setSize(k, k);
     map_->data()->setRange(QCPRange(0, k - 1), QCPRange(0, k - 1));
     const int largest = std::max(1, confusion.maxCoeff());
-    const QFont font(QFont().family(), k > 6 ? 7 : 9);
+    QFont font = plotFonts().tickLabel;
+    if (k > 6)
+        font.setPixelSize(std::max(9, font.pixelSize() * 4 / 5));
     for (int t = 0; t < k; ++t) {
         for (int p = 0; p < k; ++p) {
             const int n = confusion(t, p);

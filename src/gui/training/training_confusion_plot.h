@@ -31,7 +31,7 @@ class TrainingConfusionPlot : public TrainingPlot {
 
   private:
     QCPColorMap* map_ = nullptr;
-    QCPTextElement* summary_ = nullptr;
+    PlotTitle* summary_ = nullptr;
     std::vector<QCPItemText*> counts_;
     Eigen::MatrixXi confusion_;
 };

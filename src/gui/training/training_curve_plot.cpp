@@ -1,8 +1,9 @@
 #include "gui/training/training_curve_plot.h"
 
-#include "gui/logreg/logreg_style.h"
+#include "gui/plot_style.h"
 #include "gui/training/training_session.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace bpl::gui {
@@ -32,14 +33,10 @@ TrainingCurvePlot::TrainingCurvePlot(Kind kind, QWidget* parent)
     styleAxisRect(axisRect());
     xAxis->setLabel(tr("epoch"));
     yAxis->setLabel(kind == Loss ? tr("J") : kind == Accuracy ? tr("accuracy") : tr("norm"));
-    legend->setVisible(true);
-    legend->setFont(QFont(QFont().family(), 8));
-    legend->setRowSpacing(-2);
-    // Where the curves usually are not: losses fall, accuracies rise.
-    axisRect()->insetLayout()->setInsetAlignment(
-        0, Qt::AlignBottom | (kind == Accuracy ? Qt::AlignRight : Qt::AlignLeft));
+    putLegendBelow(); // never over the curves
+    addLayer("selected", layer("main"), QCustomPlot::limAbove);
     epochLine_ = new QCPItemStraightLine(this);
-    epochLine_->setPen(QPen(QColor(120, 120, 120), 1, Qt::DotLine));
+    epochLine_->setPen(QPen(QColor(128, 128, 128), 1, Qt::DotLine));
     epochLine_->point1->setCoords(0, 0);
     epochLine_->point2->setCoords(0, 1);
     if (kind == Gradients)
@@ -73,7 +70,7 @@ void TrainingCurvePlot::setSession(const TrainingSession* session) {
 void TrainingCurvePlot::addKeyGraphs() {
     auto key = [this](Qt::PenStyle style, const QString& name) {
         QCPGraph* g = addGraph();
-        QPen pen(QColor(90, 90, 90), 1.0);
+        QPen pen(QColor(128, 128, 128), 1.0);
         pen.setStyle(style);
         g->setPen(pen);
         g->setName(name);
@@ -104,14 +101,44 @@ void TrainingCurvePlot::addRunGraphs(int run) {
     };
     const QString label = QString::fromStdString(recorded.label);
     if (kind_ == Gradients) {
+        // The run's colour and marker under its name, then one style per layer.
         const int layers = session_->start.layerCount() - 1;
         for (int l = 0; l < layers; ++l)
-            add(kLayerStyles[l % std::size(kLayerStyles)], QString());
+            add(kLayerStyles[l % std::size(kLayerStyles)], l == 0 ? label : QString());
     } else {
         add(Qt::SolidLine, kind_ == Loss ? label : QString());
         add(Qt::DashLine, QString());
     }
     graphs_.push_back(graphs);
+    styleRun(run);
+}
+
+// The run's colour (faded unless selected), its marker, and its layer: the
+// selected run is drawn above the others.
+void TrainingCurvePlot::styleRun(int run) {
+    const bool selected = run == selectedRun_;
+    QColor colour = runColour(run);
+    colour.setAlpha(selected ? 255 : 110);
+    for (QCPGraph* g : graphs_[static_cast<std::size_t>(run)]) {
+        QPen pen = g->pen();
+        pen.setColor(colour);
+        g->setPen(pen);
+        g->setScatterStyle(seriesMarker(run, colour));
+        g->setLayer(selected ? "selected" : "main");
+    }
+}
+
+void TrainingCurvePlot::setSelectedRun(int run) {
+    TrainingPlot::setSelectedRun(run);
+    for (int r = 0; r < static_cast<int>(graphs_.size()); ++r)
+        styleRun(r);
+    requestReplot();
+}
+
+void TrainingCurvePlot::setShowAll(bool on) {
+    showAll_ = on;
+    fitView();
+    requestReplot();
 }
 
 void TrainingCurvePlot::appendSeries(QCPGraph* graph, const std::vector<double>& values,
@@ -149,6 +176,8 @@ void TrainingCurvePlot::appendValues(int run, int first) {
         }
         break;
     }
+    for (QCPGraph* graph : g)
+        setSparseMarkers(graph);
     fitView();
     requestReplot();
 }
@@ -160,6 +189,28 @@ void TrainingCurvePlot::setEpoch(int k) {
     requestReplot();
 }
 
+bool TrainingCurvePlot::valueRange(bool bulk, QCPRange& range) const {
+    std::vector<double> values;
+    const int from = bulk ? std::min(5, session_ ? session_->longest() / 5 : 0) : 0;
+    for (const auto& graphs : graphs_) {
+        for (QCPGraph* g : graphs) {
+            const int stride = std::max(1, g->dataCount() / 2000);
+            for (auto it = g->data()->findBegin(from, false); it < g->data()->constEnd();
+                 it += std::min<int>(stride, static_cast<int>(g->data()->constEnd() - it)))
+                values.push_back(it->value);
+        }
+    }
+    if (values.empty())
+        return false;
+    const std::size_t n = values.size();
+    const std::size_t low = bulk ? n * 2 / 100 : 0, high = bulk ? n - 1 - n * 2 / 100 : n - 1;
+    std::nth_element(values.begin(), values.begin() + static_cast<long>(low), values.end());
+    const double lower = values[low];
+    std::nth_element(values.begin(), values.begin() + static_cast<long>(high), values.end());
+    range = QCPRange(lower, values[high]);
+    return true;
+}
+
 void TrainingCurvePlot::fitView() {
     const int longest = session_ ? session_->longest() : 0;
     xAxis->setRange(0, std::max(1, longest - 1));
@@ -167,28 +218,17 @@ void TrainingCurvePlot::fitView() {
         yAxis->setRange(0, 1.02);
         return;
     }
-    bool found = false;
     QCPRange range;
-    for (const auto& graphs : graphs_) {
-        for (QCPGraph* g : graphs) {
-            bool ok = false;
-            const QCPRange r = g->getValueRange(ok, QCP::sdBoth);
-            if (!ok)
-                continue;
-            range = found ? QCPRange(std::min(range.lower, r.lower), std::max(range.upper, r.upper))
-                          : r;
-            found = true;
-        }
-    }
-    if (!found) {
+    if (!valueRange(kind_ == Loss && !showAll_, range)) {
         yAxis->setRange(logScale_ ? 0.01 : 0, 1);
         return;
     }
     if (logScale_) {
         yAxis->setRange(range.lower / 1.5, range.upper * 1.5);
     } else {
-        const double pad = std::max(1e-9, 0.05 * (range.upper - range.lower));
-        yAxis->setRange(std::min(0.0, range.lower - pad), range.upper + pad);
+        const double pad = std::max(1e-9, 0.08 * (range.upper - range.lower));
+        yAxis->setRange(range.lower >= 0 ? std::max(0.0, range.lower - pad) : range.lower - pad,
+                        range.upper + pad);
     }
 }
 

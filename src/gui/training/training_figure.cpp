@@ -3,7 +3,7 @@
 #include "gui/training/training_session.h"
 
 #include "gui/logreg/logreg_plot_export.h"
-#include "gui/logreg/logreg_style.h"
+#include "gui/plot_style.h"
 
 #include <qcustomplot.h>
 
@@ -90,8 +90,8 @@ QImage regionImage(const Network& network, int classes, QCPRange xr, QCPRange yr
                 sure = std::abs(out(0, p) - 0.5) * 2;
             else
                 sure = (out.col(p).maxCoeff() - 1.0 / out.rows()) / (1.0 - 1.0 / out.rows());
-            colour =
-                blend(Qt::white, classColour(predicted[p]), 0.15 + 0.35 * std::clamp(sure, 0.0, 1.0));
+            colour = blend(Qt::white, classColour(predicted[p]),
+                           0.15 + 0.35 * std::clamp(sure, 0.0, 1.0));
         } else {
             const double t = outHi > outLo ? (out(0, p) - outLo) / (outHi - outLo) : 0.5;
             colour = blend(QColor(240, 240, 250), QColor(60, 60, 140), t);

@@ -4,6 +4,9 @@
 #include "compute/training_worker.h"
 #include "gui/commands/training_command.h"
 #include "gui/network_document.h"
+#include "gui/plot_grid.h"
+#include "gui/plot_style.h"
+#include "gui/tab_fit.h"
 #include "gui/training/data_preview.h"
 #include "gui/training/training_confusion_plot.h"
 #include "gui/training/training_curve_plot.h"
@@ -45,8 +48,8 @@ TrainingLab::TrainingLab(NetworkDocument* document, QWidget* parent)
     auto* scroll = new QScrollArea;
     scroll->setWidget(controls);
     scroll->setWidgetResizable(true);
-    scroll->setMinimumWidth(std::min(350, controls->sizeHint().width() + 20));
     scroll->setMaximumWidth(controls->sizeHint().width() + 60);
+    keepControlsWhole(scroll);
     auto* splitter = new QSplitter(Qt::Horizontal);
     splitter->addWidget(scroll);
     splitter->addWidget(buildPlotArea());
@@ -94,6 +97,7 @@ TrainingLab::TrainingLab(NetworkDocument* document, QWidget* parent)
             lossPlot_->appendValues(r, 0);
         lossPlot_->setEpoch(epoch());
     });
+    connect(showAllButton_, &QPushButton::toggled, lossPlot_, &TrainingCurvePlot::setShowAll);
     connect(runButton_, &QPushButton::clicked, this, [this] { run(); });
     connect(stopButton_, &QPushButton::clicked, this, &TrainingLab::stop);
     connect(stepperButton_, &QPushButton::clicked, this, [this] { openInStepper(); });
@@ -231,10 +235,9 @@ bool TrainingLab::prepareData() {
     session_.start = document_->network();
     attachPlotsToSession();
     weightImages_->clear();
-    // The first layer's weights share the gradient plot's row for image inputs.
-    plotGrid_->removeWidget(gradientPlot_);
-    plotGrid_->addWidget(gradientPlot_, 1, 1, 1, session_.isImages() ? 1 : 2);
+    // The first layer's weights beside the gradient plot for image inputs.
     weightImages_->setVisible(session_.isImages());
+    plotGrid_->relayout();
     updateRunCombo();
     updateSlider();
     dataInfo_->setText(
@@ -264,6 +267,7 @@ void TrainingLab::clearSession() {
     attachPlotsToSession();
     weightImages_->clear();
     weightImages_->setVisible(false);
+    plotGrid_->relayout();
     updateRunCombo();
     updateSlider();
 }
@@ -446,6 +450,7 @@ void TrainingLab::attachPlotsToSession() {
     frameFloor_ = heatMap_->latest();
     for (TrainingPlot* plot : plots())
         plot->setSession(&session_);
+    plotGrid_->relayout(); // the legends have their entries now
 }
 
 void TrainingLab::onFrame(const compute::HeatMapFrame& frame) {
@@ -477,7 +482,7 @@ void TrainingLab::updateRunning(bool running) {
 }
 
 void TrainingLab::setStatus(const QString& text, bool error) {
-    status_->setStyleSheet(error ? "color: #b00020;" : QString());
+    status_->setStyleSheet(error ? errorStyleSheet() : QString());
     status_->setText(text);
 }
 

@@ -20,7 +20,6 @@
 
 class QAction;
 class QCheckBox;
-class QGridLayout;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -41,6 +40,7 @@ namespace bpl::gui {
 class DataPreview;
 class NetworkDocument;
 class NetworkScene;
+class PlotGrid;
 class TrainingConfusionPlot;
 class TrainingCurvePlot;
 class TrainingPlot;
@@ -185,6 +185,7 @@ class TrainingLab : public QWidget {
     QPushButton* playButton_ = nullptr;
     QLabel* epochLabel_ = nullptr;
     QCheckBox* logCheck_ = nullptr;
+    QPushButton* showAllButton_ = nullptr;
     QPushButton* stepperButton_ = nullptr;
     QPushButton* exportButton_ = nullptr;
     TrainingRegionPlot* regionPlot_ = nullptr;
@@ -193,7 +194,7 @@ class TrainingLab : public QWidget {
     TrainingCurvePlot* gradientPlot_ = nullptr;
     TrainingConfusionPlot* confusionPlot_ = nullptr;
     WeightImagesWidget* weightImages_ = nullptr;
-    QGridLayout* plotGrid_ = nullptr;
+    PlotGrid* plotGrid_ = nullptr;
 };
 
 } // namespace bpl::gui

@@ -2,6 +2,7 @@
 // into the core's options (the core's own checks say what is wrong).
 #include "core/training/training_setup.h"
 #include "gui/network_document.h"
+#include "gui/plot_grid.h"
 #include "gui/training/data_preview.h"
 #include "gui/training/training_confusion_plot.h"
 #include "gui/training/training_curve_plot.h"
@@ -217,6 +218,11 @@ QWidget* TrainingLab::buildPlotArea() {
     runCombo_->setMinimumContentsLength(12);
     logCheck_ = new QCheckBox(tr("log loss"));
     logCheck_->setObjectName("logCheck");
+    showAllButton_ = new QPushButton(tr("Show all"));
+    showAllButton_->setObjectName("showAllButton");
+    showAllButton_->setCheckable(true);
+    showAllButton_->setToolTip(tr("The loss axis over every value; unchecked, over the bulk of "
+                                  "the curves (one spike does not flatten the rest)"));
     stepperButton_ = new QPushButton(tr("Open in the stepper"));
     stepperButton_->setObjectName("stepperButton");
     stepperButton_->setToolTip(
@@ -229,16 +235,21 @@ QWidget* TrainingLab::buildPlotArea() {
     stopButton_ = new QPushButton(tr("Stop"));
     stopButton_->setObjectName("stopButton");
     stopButton_->setEnabled(false);
+    // Two short rows, so the tab fits 1024 pixels also in presentation mode.
+    auto* second = new QHBoxLayout;
     top->addWidget(runButton_);
     top->addWidget(stopButton_);
     top->addSpacing(8);
-    runCombo_->setToolTip(tr("The run the decision regions, the confusion matrix and the stepper show"));
-    top->addWidget(runCombo_);
-    top->addWidget(logCheck_);
-    top->addStretch(1);
-    top->addWidget(stepperButton_);
-    top->addWidget(exportButton_);
+    runCombo_->setToolTip(
+        tr("The run the decision regions, the confusion matrix and the stepper show"));
+    top->addWidget(runCombo_, 1);
+    second->addWidget(logCheck_);
+    second->addWidget(showAllButton_);
+    second->addStretch(1);
+    second->addWidget(stepperButton_);
+    second->addWidget(exportButton_);
     layout->addLayout(top);
+    layout->addLayout(second);
 
     regionPlot_ = new TrainingRegionPlot;
     lossPlot_ = new TrainingCurvePlot(TrainingCurvePlot::Loss);
@@ -246,19 +257,16 @@ QWidget* TrainingLab::buildPlotArea() {
     gradientPlot_ = new TrainingCurvePlot(TrainingCurvePlot::Gradients);
     confusionPlot_ = new TrainingConfusionPlot;
     weightImages_ = new WeightImagesWidget;
-    auto* grid = new QGridLayout;
-    grid->setSpacing(4);
-    grid->addWidget(regionPlot_, 0, 0);
-    grid->addWidget(lossPlot_, 0, 1);
-    grid->addWidget(accuracyPlot_, 0, 2);
-    grid->addWidget(confusionPlot_, 1, 0);
-    grid->addWidget(gradientPlot_, 1, 1, 1, 2);
-    grid->addWidget(weightImages_, 1, 2);
+    // Three columns where each plot keeps its useful size, else fewer.
+    plotGrid_ = new PlotGrid(3);
+    for (QWidget* plot :
+         {static_cast<QWidget*>(regionPlot_), static_cast<QWidget*>(lossPlot_),
+          static_cast<QWidget*>(accuracyPlot_), static_cast<QWidget*>(confusionPlot_),
+          static_cast<QWidget*>(gradientPlot_)})
+        plotGrid_->addWidget(plot);
+    plotGrid_->addWidget(weightImages_);
     weightImages_->hide();
-    plotGrid_ = grid;
-    for (int c = 0; c < 3; ++c)
-        grid->setColumnStretch(c, 1);
-    layout->addLayout(grid, 1);
+    layout->addWidget(plotGrid_, 1);
     status_ = new QLabel;
     status_->setObjectName("statusLabel");
     status_->setWordWrap(true);

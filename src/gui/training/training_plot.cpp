@@ -1,19 +1,12 @@
 #include "gui/training/training_plot.h"
 
-#include "gui/logreg/logreg_style.h"
-
 #include <QMenu>
 
 #include <cmath>
 
 namespace bpl::gui {
 
-TrainingPlot::TrainingPlot(const QString& title, QWidget* parent) : QCustomPlot(parent) {
-    stylePlot(this);
-    setMinimumSize(170, 150); // three columns beside the controls fit 1024 pixels
-    plotLayout()->insertRow(0);
-    titleElement_ = new QCPTextElement(this, title, QFont(QFont().family(), 10, QFont::Bold));
-    plotLayout()->addElement(0, 0, titleElement_);
+TrainingPlot::TrainingPlot(const QString& title, QWidget* parent) : LabPlot(title, parent) {
     setContextMenuPolicy(Qt::CustomContextMenu);
     connect(this, &QCustomPlot::afterReplot, this, [this] { ++replots_; });
     connect(this, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
@@ -42,14 +35,6 @@ TrainingPlot::TrainingPlot(const QString& title, QWidget* parent) : QCustomPlot(
                        [this] { emit saveRequested(this); });
         menu.exec(mapToGlobal(pos));
     });
-}
-
-QString TrainingPlot::title() const {
-    return titleElement_->text();
-}
-
-void TrainingPlot::setTitle(const QString& title) {
-    titleElement_->setText(title);
 }
 
 int TrainingPlot::epochAt(const QPointF& pixel) const {

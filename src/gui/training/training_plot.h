@@ -3,13 +3,13 @@
 // selected run; redraws with a queued replot (many requests, one replot).
 #pragma once
 
-#include <qcustomplot.h>
+#include "gui/lab_plot.h"
 
 namespace bpl::gui {
 
 struct TrainingSession;
 
-class TrainingPlot : public QCustomPlot {
+class TrainingPlot : public LabPlot {
     Q_OBJECT
   public:
     explicit TrainingPlot(const QString& title, QWidget* parent = nullptr);
@@ -23,9 +23,6 @@ class TrainingPlot : public QCustomPlot {
     virtual void setSelectedRun(int run) { selectedRun_ = run; }
     virtual void fitView() = 0;
 
-    QString title() const;
-    void setTitle(const QString& title);
-    void requestReplot() { replot(QCustomPlot::rpQueuedReplot); }
     // The replots actually drawn so far (tests, benchmark).
     int replotCount() const { return replots_; }
 
@@ -40,7 +37,6 @@ class TrainingPlot : public QCustomPlot {
     const TrainingSession* session_ = nullptr;
     int epoch_ = 0;
     int selectedRun_ = 0;
-    QCPTextElement* titleElement_ = nullptr;
 
   private:
     int replots_ = 0;

@@ -3,7 +3,7 @@
 #include "core/decision.h"
 #include "core/training/batch_passes.h"
 #include "core/training/trainer.h"
-#include "gui/logreg/logreg_style.h"
+#include "gui/plot_style.h"
 #include "gui/training/training_session.h"
 
 #include <algorithm>
@@ -89,16 +89,17 @@ void TrainingRegionPlot::placeData() {
         setTitle(tr("Decision regions (for 2-D inputs)"));
         return;
     }
-    // Training points filled, test points as hollow triangles, one colour per class.
+    // One colour and one marker shape per class.
     auto addPoints = [&](const Dataset& part, bool test) {
         for (int k = 0; k < session_->classes(); ++k) {
             QCPGraph* g = addGraph();
             g->setLineStyle(QCPGraph::lsNone);
             const QColor c = classColour(k);
-            g->setScatterStyle(test ? QCPScatterStyle(QCPScatterStyle::ssTriangle,
-                                                      QPen(c.darker(150), 1.5), Qt::white, 7)
-                                    : QCPScatterStyle(QCPScatterStyle::ssCircle,
-                                                      QPen(QColor(30, 30, 30), 0.8), c, 6));
+            // Each class its shape as well as its colour: training points
+            // filled, test points hollow.
+            g->setScatterStyle(
+                test ? QCPScatterStyle(seriesShape(k), QPen(c.darker(170), 1.5), Qt::white, 8)
+                     : QCPScatterStyle(seriesShape(k), QPen(QColor(30, 30, 30), 0.8), c, 7));
             for (int i = 0; i < part.sampleCount(); ++i) {
                 if (part.labels[static_cast<std::size_t>(i)] == k)
                     g->addData(part.inputs(0, i), part.inputs(1, i));

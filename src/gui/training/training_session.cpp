@@ -1,7 +1,5 @@
 #include "gui/training/training_session.h"
 
-#include "gui/logreg/logreg_style.h"
-
 #include <algorithm>
 
 namespace bpl::gui {
@@ -64,19 +62,6 @@ void TrainingSession::apply(const compute::TrainingRunUpdate& u) {
         run.confusion = u.confusion;
     if (u.stopped != TrainingStop::Running && !run.snapshots.empty())
         run.finalNetwork = withWeights(start, run.snapshots.back());
-}
-
-QColor runColour(int run) {
-    return etaColour(run);
-}
-
-QColor classColour(int cls) {
-    static const QColor colours[] = {QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e),
-                                     QColor(0x2c, 0xa0, 0x2c), QColor(0xd6, 0x27, 0x28),
-                                     QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b),
-                                     QColor(0xe3, 0x77, 0xc2), QColor(0x7f, 0x7f, 0x7f),
-                                     QColor(0xbc, 0xbd, 0x22), QColor(0x17, 0xbe, 0xcf)};
-    return colours[static_cast<std::size_t>(cls) % std::size(colours)];
 }
 
 } // namespace bpl::gui

@@ -7,7 +7,6 @@
 #include "compute/training_worker.h"
 #include "core/training/trainer.h"
 
-#include <QColor>
 #include <QString>
 #include <memory>
 #include <vector>
@@ -38,9 +37,5 @@ struct TrainingSession {
     // Appends a worker report to its run.
     void apply(const compute::TrainingRunUpdate& update);
 };
-
-// One colour per run (as in the logistic-regression lab), one per class.
-QColor runColour(int run);
-QColor classColour(int cls);
 
 } // namespace bpl::gui
