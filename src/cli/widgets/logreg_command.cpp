@@ -5,7 +5,7 @@
 // and prints the runs; --plot also renders the slope–intercept and NLL figures.
 #include "cli/command.h"
 #include "cli/output.h"
-#include "core/logreg_limits.h"
+#include "core/common/limits.h"
 #include "core/logreg_trainer.h"
 #include "gui/logreg/logreg_figure.h"
 #include "io/logreg_data.h"
