@@ -144,6 +144,11 @@ int runLogRegCommand(const QStringList& args) {
     if (!loaded)
         return fail(kName, QString::fromStdString(loaded.error().message()), BadFile);
     const LogRegData& data = loaded.value();
+    if (const std::string work =
+            logRegWorkProblem(data.size(), maxIter, static_cast<long long>(etas.size()));
+        !work.empty()) {
+        return fail(kName, QString::fromStdString(work), BadFile);
+    }
 
     std::vector<LogRegRun> runs;
     runs.reserve(etas.size());
