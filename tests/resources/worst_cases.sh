@@ -3,7 +3,7 @@
 # case (README, "Limits and safety"; src/core/common/limits.h) runs under a
 # 3 GB address-space limit (ulimit -v) and a time limit, and each refusal comes
 # at once with the limit named. Usage: worst_cases.sh BACKPROP_LAB SOURCE_DIR.
-# Prints each case's time and peak memory (GNU time when present).
+# Prints each case's wall and CPU time and peak memory (GNU time when present).
 set -eu
 exe=$1
 src=$2
@@ -19,9 +19,9 @@ case_() {
     start=$(date +%s%N)
     set +e
     if [ -x /usr/bin/time ]; then
-        (ulimit -v 3000000; exec timeout "$seconds" /usr/bin/time -f %M -o mem.txt "$exe" "$@") >out.txt 2>err.txt
+        (ulimit -v 3000000; exec timeout "$seconds" /usr/bin/time -f "%M %U" -o mem.txt "$exe" "$@") >out.txt 2>err.txt
     else
-        echo 0 >mem.txt
+        echo 0 0 >mem.txt
         (ulimit -v 3000000; exec timeout "$seconds" "$exe" "$@") >out.txt 2>err.txt
     fi
     code=$?
@@ -36,8 +36,9 @@ case_() {
         head -c 400 err.txt
         failures=$((failures + 1))
     else
-        printf 'ok   %-58s %7d ms %8d MB peak %10d bytes out\n' "$name" "$ms" \
-            "$(( $(tail -n 1 mem.txt) / 1024 ))" "$(wc -c <out.txt)"
+        set -- $(tail -n 1 mem.txt)
+        printf 'ok   %-58s %7d ms (%s s CPU) %6d MB peak %10d bytes out\n' "$name" "$ms" "$2" \
+            "$(( $1 / 1024 ))" "$(wc -c <out.txt)"
     fi
 }
 
