@@ -13,6 +13,11 @@ namespace limits_detail {
 inline std::string product(long long a, long long b) {
     return std::to_string(a) + " × " + std::to_string(b);
 }
+// "at most LIMIT WHAT, found FOUND; ADVICE": every refusal below reads the same way.
+inline std::string refusal(long long limit, const std::string& what, const std::string& found,
+                           const std::string& advice) {
+    return "at most " + std::to_string(limit) + " " + what + ", found " + found + "; " + advice;
+}
 } // namespace limits_detail
 
 // logreg: every run keeps its NLL and weights per recorded iteration (32 bytes),
@@ -23,10 +28,10 @@ constexpr long long kMaxRecordedPerSweep = 2'000'000;
 inline std::string sweepSizeProblem(long long runs, long long maxIter) {
     if (runs * maxIter <= kMaxRecordedPerSweep)
         return "";
-    return "at most " + std::to_string(kMaxRecordedPerSweep) +
-           " recorded iterations in all (runs × max iterations), found " +
-           limits_detail::product(runs, maxIter) +
-           "; record fewer iterations or run fewer learning rates";
+    return limits_detail::refusal(kMaxRecordedPerSweep,
+                                  "recorded iterations in all (runs × max iterations)",
+                                  limits_detail::product(runs, maxIter),
+                                  "record fewer iterations or run fewer learning rates");
 }
 
 // logreg: every recorded iteration (or epoch) passes over every point, so the
@@ -37,10 +42,10 @@ constexpr long long kMaxLogRegPointPasses = 500'000'000;
 inline std::string logRegWorkProblem(long long points, long long maxIter, long long runs) {
     if (points * maxIter * runs <= kMaxLogRegPointPasses)
         return "";
-    return "at most " + std::to_string(kMaxLogRegPointPasses) +
-           " point passes (points × max iterations × runs), found " +
-           limits_detail::product(points, maxIter) + " × " + std::to_string(runs) +
-           "; lower --max-iter or use fewer points";
+    return limits_detail::refusal(
+        kMaxLogRegPointPasses, "point passes (points × max iterations × runs)",
+        limits_detail::product(points, maxIter) + " × " + std::to_string(runs),
+        "lower --max-iter or use fewer points");
 }
 
 // conv: a worked convolution keeps one product term per (output, filter entry)
@@ -54,11 +59,11 @@ inline std::string convolutionWorkProblem(long long outRows, long long outCols, 
     const long long products = outRows * outCols * kh * kw;
     if (products <= kMaxConvolutionProducts)
         return "";
-    return "at most " + std::to_string(kMaxConvolutionProducts) +
-           " products (outputs × filter entries) are worked by hand, found " +
-           limits_detail::product(outRows, outCols) + " outputs × " +
-           limits_detail::product(kh, kw) + " filter entries = " + std::to_string(products) +
-           "; use a smaller filter, padding or input";
+    return limits_detail::refusal(
+        kMaxConvolutionProducts, "products (outputs × filter entries) are worked by hand",
+        limits_detail::product(outRows, outCols) + " outputs × " + limits_detail::product(kh, kw) +
+            " filter entries = " + std::to_string(products),
+        "use a smaller filter, padding or input");
 }
 
 // Training data: the values kept per row are the network's inputs and targets
@@ -69,10 +74,10 @@ constexpr long long kMaxTrainingDataValues = 20'000'000;
 inline std::string trainingDataProblem(long long rows, long long valuesPerRow) {
     if (rows * valuesPerRow <= kMaxTrainingDataValues)
         return "";
-    return "at most " + std::to_string(kMaxTrainingDataValues) +
-           " values (data rows × (network inputs + outputs)), found " + std::to_string(rows) +
-           " rows × " + std::to_string(valuesPerRow) +
-           " values by this row; use fewer rows or a smaller network";
+    return limits_detail::refusal(
+        kMaxTrainingDataValues, "values (data rows × (network inputs + outputs))",
+        std::to_string(rows) + " rows × " + std::to_string(valuesPerRow) + " values by this row",
+        "use fewer rows or a smaller network");
 }
 
 // train: each layer's activations and deltas for a chunk of rows cost rows ×
@@ -86,19 +91,20 @@ constexpr long long kMaxTrainingWork = 200'000'000'000;
 inline std::string trainingSizeProblem(long long rows, long long neurons, long long parameters,
                                        long long epochs, long long runs) {
     if (rows * neurons > kMaxTrainingRowNeurons) {
-        return "at most " + std::to_string(kMaxTrainingRowNeurons) +
-               " row-neurons (data rows × neurons of the network), found " +
-               limits_detail::product(rows, neurons) + "; use fewer rows or a smaller network";
+        return limits_detail::refusal(
+            kMaxTrainingRowNeurons, "row-neurons (data rows × neurons of the network)",
+            limits_detail::product(rows, neurons), "use fewer rows or a smaller network");
     }
     // Each factor is bounded (rows by the data limit, parameters by the network
     // limit, epochs by 10⁶, runs by the options), so a long double holds the product.
     const long double work = static_cast<long double>(rows) * parameters * (epochs + 1) * runs;
     if (work > static_cast<long double>(kMaxTrainingWork)) {
-        return "at most " + std::to_string(kMaxTrainingWork) +
-               " row-parameter-epochs (data rows × weights and biases × (epochs + 1) × runs), "
-               "found " +
-               limits_detail::product(rows, parameters) + " × " + std::to_string(epochs + 1) +
-               " × " + std::to_string(runs) + "; train fewer epochs, runs or rows";
+        return limits_detail::refusal(
+            kMaxTrainingWork,
+            "row-parameter-epochs (data rows × weights and biases × (epochs + 1) × runs)",
+            limits_detail::product(rows, parameters) + " × " + std::to_string(epochs + 1) + " × " +
+                std::to_string(runs),
+            "train fewer epochs, runs or rows");
     }
     return "";
 }
@@ -128,9 +134,9 @@ constexpr long long kMaxTracePassParameters = 500'000'000;
 inline std::string tracePassesProblem(long long passes, long long parameters) {
     if (passes * parameters <= kMaxTracePassParameters)
         return "";
-    return "at most " + std::to_string(kMaxTracePassParameters) +
-           " traced parameters (passes × weights and biases), found " +
-           limits_detail::product(passes, parameters) + "; trace fewer passes";
+    return limits_detail::refusal(kMaxTracePassParameters,
+                                  "traced parameters (passes × weights and biases)",
+                                  limits_detail::product(passes, parameters), "trace fewer passes");
 }
 
 } // namespace bpl
