@@ -17,6 +17,8 @@
 #include <QCommandLineParser>
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace bpl::cli {
 
 namespace {
@@ -125,6 +127,14 @@ int runSheets(const QStringList& args) {
     request.folder = p.value("out");
     request.replaceForeignFiles = p.isSet("force");
     request.title = p.value("title");
+    // Progress on stderr, about twenty lines for a class (stdout keeps the summary).
+    const int step = std::max(1, static_cast<int>(request.students.size()) / 20);
+    request.progress = [step](int done, int total) {
+        if (done % step == 0 || done == total)
+            printErr(
+                QString("backprop-lab sheets: %1 of %2 students written\n").arg(done).arg(total));
+        return true;
+    };
     auto written = io::writeClassSheets(request);
     if (!written) {
         Error e = written.error();

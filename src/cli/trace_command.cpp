@@ -4,6 +4,7 @@
 //   [--no-bias-correction]] [--passes N] [--variant CODE]
 #include "cli/command.h"
 #include "cli/output.h"
+#include "core/common/limits.h"
 #include "core/common/number_text.h"
 #include "core/gradient_check.h"
 #include "core/sample_rules.h"
@@ -167,12 +168,12 @@ int runTrace(const QStringList& args) {
     if (!optimizerOptions(p, optimizer, error)) return fail(kName, error, Usage);
     const int passes = p.value("passes").toInt(&ok);
     if (!ok || passes < 1 || passes > 100000) return fail(kName, "--passes: expected a whole number from 1 to 100000", Usage);
+    if (const std::string work = tracePassesProblem(passes, network.parameterCount());
+        !work.empty())
+        return fail(kName, "--passes: " + QString::fromStdString(work), Usage);
     OptimizerState state = zeroOptimizerState(network);
-    for (int k = 1; k < passes; ++k) {
-        const Trace earlier = traceNetwork(network, options, optimizer, state);
-        network = earlier.updated;
-        state = earlier.optimizerAfter;
-    }
+    for (int k = 1; k < passes; ++k)
+        applyNetworkUpdate(network, optimizer, state);
     const Trace trace = traceNetwork(network, options, optimizer, state);
     // No output ever shows inf or nan: an overflow is named and refused.
     if (const auto overflow = traceOverflow(trace)) {

@@ -240,6 +240,22 @@ Trace traceSample(const Network& network, const Sample& sample, double learningR
     return t;
 }
 
+void applyNetworkUpdate(Network& network, const OptimizerSettings& optimizer,
+                        OptimizerState& state) {
+    const ForwardPass pass = forward(network, network.sample.input);
+    const Gradients gradients = backward(network, pass, network.sample.target);
+    if (optimizer.kind == OptimizerKind::Sgd) { // as traceSample: no optimizer state
+        network = applyGradients(network, gradients, network.learningRate);
+        state = OptimizerState{};
+        return;
+    }
+    OptimizerSettings settings = optimizer;
+    settings.learningRate = network.learningRate;
+    if (!optimizerStateFits(state, network))
+        state = zeroOptimizerState(network);
+    applyOptimizer(settings, state, network, gradients);
+}
+
 Trace traceNetwork(const Network& network, const TraceOptions& options) {
     return traceSample(network, network.sample, network.learningRate, options);
 }

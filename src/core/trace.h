@@ -96,4 +96,11 @@ Trace traceSample(const Network& network, const Sample& sample, double learningR
 Trace traceNetwork(const Network& network, const TraceOptions& options, const OptimizerSettings& optimizer,
                    const OptimizerState& before);
 
+// The update of traceNetwork(network, options, optimizer, state) without its
+// formulas: `network` becomes trace.updated and `state` trace.optimizerAfter
+// (as `trace --passes N` applies the N − 1 passes before the one it shows, at
+// the cost of a forward and backward pass instead of a few KB of text per weight).
+void applyNetworkUpdate(Network& network, const OptimizerSettings& optimizer,
+                        OptimizerState& state);
+
 } // namespace bpl

@@ -41,22 +41,32 @@ std::vector<std::string> truthTableDisagreements(const Network& network) {
     std::vector<std::string> out;
     const size_t inputs = static_cast<size_t>(network.inputSize());
     const size_t width = inputs + static_cast<size_t>(network.outputSize());
+    size_t more = 0; // rows past kMaxTruthTableMessages that disagree
     for (size_t r = 0; r < network.declaredTruthTable.size(); ++r) {
         const std::vector<double>& row = network.declaredTruthTable[r];
         const std::string where = "truth_table[" + std::to_string(r) + "]: ";
+        const bool full = out.size() >= kMaxTruthTableMessages;
         if (row.size() != width) {
-            out.push_back(where + "expected " + std::to_string(width) + " numbers (the inputs, then the outputs)");
+            if (full)
+                ++more;
+            else
+                out.push_back(where + "expected " + std::to_string(width) +
+                              " numbers (the inputs, then the outputs)");
             continue;
         }
         const Eigen::Map<const Eigen::VectorXd> input(row.data(), static_cast<Eigen::Index>(inputs));
         const Eigen::VectorXd got = forward(network, input).output();
         const Eigen::Map<const Eigen::VectorXd> said(row.data() + inputs, got.size());
-        if (got != said) {
+        if (got != said && full) {
+            ++more;
+        } else if (got != said) {
             out.push_back(where + "for input " + tuple(row.data(), inputs) + " the file says " +
                           tuple(row.data() + inputs, row.size() - inputs) + ", the network gives " +
                           tuple(got.data(), static_cast<size_t>(got.size())));
         }
     }
+    if (more > 0)
+        out.push_back("truth_table: " + std::to_string(more) + " more rows disagree or do not fit");
     return out;
 }
 

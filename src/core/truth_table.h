@@ -5,6 +5,7 @@
 
 #include "core/network.h"
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,8 @@ bool isLogicNetwork(const Network& network);
 // Where the network's outputs differ from the file's declared truth_table, one
 // message per row ("truth_table[1]: for input (0, 1) the file says (1), the network gives (0)");
 // a row that does not fit the layers is reported too. Empty when they agree or none is declared.
+// At most kMaxTruthTableMessages rows are named, then one line counts the rest.
+constexpr std::size_t kMaxTruthTableMessages = 20;
 std::vector<std::string> truthTableDisagreements(const Network& network);
 
 } // namespace bpl

@@ -1,4 +1,5 @@
 #include "gui/network_workspace.h"
+#include "gui/shown_text.h"
 
 #include "gui/canvas/network_scene.h"
 #include "gui/canvas_menu.h"
@@ -178,7 +179,7 @@ void NetworkWorkspace::updateStepperState() {
                              .arg(p)
                              .arg(document_->lastPosition())
                              .arg(QString::fromStdString(step->title.text))
-                       : tr("Start · %1").arg(QString::fromStdString(document_->network().name));
+                       : tr("Start · %1").arg(shownName(document_->network().name));
     }
     ui_->canvas->setCaption(caption);
 }

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QSet>
 
 #include <cmath>
 
@@ -36,20 +37,28 @@ void write(QByteArray& out, const QJsonValue& value, const QStringList& order, i
             out += "{}";
             return;
         }
-        QStringList keys;
+        // The ordered keys first, then the rest in the object's (alphabetical) order:
+        // a set and one walk, so an object of n unknown keys costs n log n, not n².
+        QSet<QString> written;
+        bool first = true;
+        auto member = [&](const QString& key, const QJsonValue& member) {
+            out += first ? "{\n" : ",\n";
+            first = false;
+            out += pad + scalar(key) + ": ";
+            write(out, member, order, depth + 1);
+        };
         for (const QString& k : order) {
-            if (obj.contains(k)) keys << k;
+            const auto it = obj.constFind(k);
+            if (it != obj.constEnd() && !written.contains(k)) {
+                written.insert(k);
+                member(k, it.value());
+            }
         }
-        for (const QString& k : obj.keys()) {
-            if (!keys.contains(k)) keys << k;
+        for (auto it = obj.constBegin(); it != obj.constEnd(); ++it) {
+            if (!written.contains(it.key()))
+                member(it.key(), it.value());
         }
-        out += "{\n";
-        for (int n = 0; n < keys.size(); ++n) {
-            out += pad + scalar(keys[n]) + ": ";
-            write(out, obj.value(keys[n]), order, depth + 1);
-            out += n + 1 < keys.size() ? ",\n" : "\n";
-        }
-        out += closePad + "}";
+        out += "\n" + closePad + "}";
         return;
     }
     if (value.isArray()) {

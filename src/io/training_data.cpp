@@ -1,5 +1,6 @@
 #include "io/training_data.h"
 
+#include "core/common/limits.h"
 #include "core/common/number_text.h"
 #include "io/json_writer.h"
 #include "io/safe_file.h"
@@ -202,6 +203,11 @@ Result<Dataset> parseTrainingData(const QByteArray& bytes, const QString& fileNa
             }
         }
         const std::size_t row = labels.size();
+        if (std::string reason = trainingDataProblem(static_cast<long long>(row) + 1,
+                                                     layout.inputs + layout.outputs);
+            !reason.empty()) {
+            return lineError(lineNumber, reason);
+        }
         targets.resize((row + 1) * static_cast<std::size_t>(layout.outputs));
         int label = 0;
         if (std::string reason = readTarget(values.data(), form, layout,

@@ -33,6 +33,13 @@ QJsonObject runToJson(const TrainingRun& run, const NetworkDocument& document) {
     for (const auto& row : run.gradNorm)
         norms.append(jsonNumbers(row));
     o["grad_norm"] = norms;
+    if (options.recordEvery > 1) { // thinned: which epochs the series hold (training.md)
+        o["record_every"] = options.recordEvery;
+        QJsonArray epochs;
+        for (int epoch : run.recordedEpoch)
+            epochs.append(epoch);
+        o["recorded_epochs"] = epochs;
+    }
     if (run.confusion.size() > 0) {
         QJsonArray rows;
         for (Eigen::Index i = 0; i < run.confusion.rows(); ++i) {
@@ -103,7 +110,7 @@ QByteArray trainingRunsToJsonBytes(const TrainingDataSummary& data,
         "format", "data", "source", "inputs", "classes", "train", "validation", "test", "runs",
         "label", "optimizer", "learning_rate", "batch_size", "l2", "seed", "stopped", "train_loss",
         "validation_loss", "test_loss", "train_accuracy", "validation_accuracy", "test_accuracy",
-        "grad_norm", "confusion", "network", "train_seconds",
+        "grad_norm", "record_every", "recorded_epochs", "confusion", "network", "train_seconds",
         // the network file inside (network-format.md)
         "name", "description", "layers", "size", "labels", "activation", "alpha", "weights", "bias",
         "loss", "sample", "input", "target", "training"};
@@ -140,8 +147,8 @@ QByteArray trainingRunsToCsv(const std::vector<TrainingRun>& runs) {
             out += QByteArray::number(static_cast<qulonglong>(r + 1)) + "," + csvText(run.label) +
                    "," + QByteArray::fromStdString(optimizerKey(run.options.optimizer.kind)) + "," +
                    jsonNumber(run.options.optimizer.learningRate) + "," +
-                   QByteArray::number(run.options.batchSize) + "," + QByteArray::number(k) + "," +
-                   csvNumber(run.trainLoss, k);
+                   QByteArray::number(run.options.batchSize) + "," +
+                   QByteArray::number(run.epochOf(k)) + "," + csvNumber(run.trainLoss, k);
             if (validation)
                 out += "," + csvNumber(run.validationLoss, k);
             if (test)

@@ -192,11 +192,23 @@ void TestExerciseVariants::classNumbersAreDistinctAndStable() {
     QCOMPARE(thirty.front(), static_cast<std::uint32_t>(random.next() % kVariantNumberCount));
     QVERIFY(classVariantNumbers(2, 30) != thirty);
     // Numbers the exercise does not admit are skipped.
-    const auto even = classVariantNumbers(1, 10, [](std::uint32_t n) { return n % 2 == 0; });
-    QCOMPARE(even.size(), std::size_t(10));
-    for (auto n : even)
-        QCOMPARE(n % 2, 0u);
-    QVERIFY(classVariantNumbers(1, 5, [](std::uint32_t) { return false; }).empty());
+    const auto notSevens = classVariantNumbers(1, 10, [](std::uint32_t n) { return n % 7 != 0; });
+    QCOMPARE(notSevens.size(), std::size_t(10));
+    for (auto n : notSevens)
+        QVERIFY(n % 7 != 0);
+    // A template that admits nothing is given up after its first number (whose
+    // kMaxVariantAttempts draws already failed), not after 64·5 + 4096 numbers.
+    int asked = 0;
+    QVERIFY(classVariantNumbers(1, 5, [&](std::uint32_t) {
+                ++asked;
+                return false;
+            }).empty());
+    QCOMPARE(asked, 1);
+    // …and as soon as more numbers were refused than admitted.
+    asked = 0;
+    const auto few = classVariantNumbers(1, 5, [&](std::uint32_t) { return ++asked == 1; });
+    QCOMPARE(few.size(), std::size_t(1));
+    QCOMPARE(asked, 3);
 }
 
 void TestExerciseVariants::sameNumberSameVariant() {

@@ -143,6 +143,7 @@ class TestExpressionGraph : public QObject {
     void errorsNameTheNode();
     void findNode();
     void formulaWithOtherInputs();
+    void longExpressionsCostTheirLength();
 };
 
 void TestExpressionGraph::courseExample() {
@@ -400,6 +401,47 @@ void TestExpressionGraph::formulaWithOtherInputs() {
     // Values of variables are given, not computed: no formula.
     QVERIFY(!g.formulaWithInputs(MathsRef::value(0), lookup));
     QVERIFY(g.formulaFor(MathsRef::grad(0)) != nullptr);
+}
+
+// x*x*…*x with 5,000 factors (9,999 characters, within the parser's limit): every
+// node's subexpression text is capped, so the graph holds O(n) text, not the
+// 25 million characters of 5,000 ever longer subexpressions; the root's text and
+// every value stay exact, and nodes are still found by what a person types.
+void TestExpressionGraph::longExpressionsCostTheirLength() {
+    const int factors = 5000;
+    std::string product = "x";
+    for (int k = 1; k < factors; ++k)
+        product += "*x";
+    const ExpressionGraph g = graphOf(product, "x=1.001");
+    QCOMPARE(static_cast<int>(g.nodes.size()), factors); // x and 4,999 products
+    std::size_t text = 0;
+    for (const GraphNode& n : g.nodes) {
+        QVERIFY2(n.expression.text.size() <= kNodeExpressionBytes + 8, n.expression.text.c_str());
+        text += n.expression.text.size() + n.expression.latex.size();
+    }
+    QVERIFY2(text < 10 * kNodeExpressionBytes * g.nodes.size(), std::to_string(text).c_str());
+    // Short subexpressions are whole, long ones elided with "…" at the deep end.
+    QCOMPARE(QString::fromStdString(g.nodes[2].expression.text), QString("x·x·x"));
+    const Dual& last = g.nodes[g.output].expression;
+    QVERIFY2(last.text.rfind("…·x·x", 0) == 0, last.text.c_str());
+    QVERIFY2(last.latex.rfind("\\ldots \\cdot x", 0) == 0, last.latex.c_str());
+    // The whole expression written back is exact: 5,000 x's and 4,999 "·" (2 bytes).
+    QCOMPARE(g.expression.text().text.size(), std::size_t(factors + 2 * (factors - 1)));
+    // Values are exact: f = 1.001^5000, ∂f/∂x = 5000 · 1.001^4999.
+    QVERIFY(std::abs(g.value() / std::pow(1.001, factors) - 1) < 1e-9);
+    QVERIFY(std::abs(g.gradient("x") / (factors * std::pow(1.001, factors - 1)) - 1) < 1e-9);
+    QCOMPARE(g.findNode("x*x*x"), 2);
+    // A sum of 5,000 terms: the same bound.
+    std::string sum = "x";
+    for (int k = 1; k < factors; ++k)
+        sum += "+x";
+    const ExpressionGraph s = graphOf(sum, "x=2");
+    std::size_t sumText = 0;
+    for (const GraphNode& n : s.nodes)
+        sumText += n.expression.text.size();
+    QVERIFY2(sumText < 2 * kNodeExpressionBytes * s.nodes.size(), std::to_string(sumText).c_str());
+    QCOMPARE(s.value(), 2.0 * factors);
+    QCOMPARE(s.gradient("x"), double(factors));
 }
 
 QTEST_APPLESS_MAIN(TestExpressionGraph)

@@ -169,6 +169,18 @@ void TestTraceOptimizer::threeUpdatesFollowTheSpec() {
             QVERIFY(close(state.vBias[l][i], p.v));
         }
     }
+    // The same three updates without formulas (trace --passes): bit for bit the traces' ones.
+    Network quick = sheet5();
+    OptimizerState quickState = zeroOptimizerState(quick);
+    for (int pass = 0; pass < 3; ++pass)
+        applyNetworkUpdate(quick, s, quickState);
+    QCOMPARE(quickState.t, 3L);
+    for (int l = 1; l <= 2; ++l) {
+        QCOMPARE(quick.layers[l].weights, net.layers[l].weights);
+        QCOMPARE(quick.layers[l].bias, net.layers[l].bias);
+        QCOMPARE(quickState.vWeights[l], state.vWeights[l]);
+        QCOMPARE(quickState.mBias[l], state.mBias[l]);
+    }
 }
 
 void TestTraceOptimizer::firstPassByHand() {

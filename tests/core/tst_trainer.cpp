@@ -5,6 +5,7 @@
 // divergence with nothing non-finite recorded, cancellation between
 // mini-batches); L2; B > N; zero initialisation's symmetry; learning xor and
 // circle; classes and top-k. Options, labels and comparisons: tst_training_runs.
+#include "core/common/limits.h"
 #include "core/common/split_mix64.h"
 #include "core/trace.h"
 #include "core/training/trainer.h"
@@ -72,6 +73,7 @@ class TestTrainer : public QObject {
     void targetLossStops();
     void stepNetworksAreRefused();
     void classesAndTopK();
+    void recordEveryKthEpoch();
 };
 
 void TestTrainer::batchGradientIsTheMeanOfTraces_data() {
@@ -463,6 +465,43 @@ void TestTrainer::classesAndTopK() {
     QCOMPARE(confusion.sum(), 90);
     QCOMPARE(double(confusion.trace()) / 90, top1);
     QCOMPARE(confusion.row(0).sum(), 30); // 30 of each class
+}
+
+// Thinned records (core/common/limits.h): every k-th epoch and the last one, the
+// same values as the full run at those epochs, and only the latest weights kept
+// when the caller needs no replay. The stride keeps epochs × runs × values within
+// the budget.
+void TestTrainer::recordEveryKthEpoch() {
+    const Network start = test::layeredNetwork({2, 3, 1}, Activation::Tanh, Activation::Sigmoid,
+                                               Loss::BinaryCrossEntropy, 4);
+    const Dataset data = generated("xor", 20, 0.0, start);
+    TrainingOptions o;
+    o.epochs = 10;
+    const TrainingRun full = train(start, test::trainingOnly(data), o);
+    o.recordEvery = 3;
+    o.keepSnapshots = false;
+    const TrainingRun thin = train(start, test::trainingOnly(data), o);
+    QCOMPARE(thin.recordedEpoch, (std::vector<int>{0, 3, 6, 9, 10}));
+    QCOMPARE(thin.recordedEpochs(), 5);
+    QCOMPARE(thin.snapshots.size(), std::size_t(1));
+    QCOMPARE(thin.epochOf(4), 10);
+    for (int k = 0; k < thin.recordedEpochs(); ++k) {
+        const auto epoch =
+            static_cast<std::size_t>(thin.recordedEpoch[static_cast<std::size_t>(k)]);
+        QCOMPARE(thin.trainLoss[static_cast<std::size_t>(k)], full.trainLoss[epoch]);
+        QCOMPARE(thin.gradNorm[static_cast<std::size_t>(k)], full.gradNorm[epoch]);
+    }
+    QCOMPARE(thin.finalNetwork.layers[1].weights, full.finalNetwork.layers[1].weights);
+    QCOMPARE(thin.stopped, TrainingStop::MaxEpochs);
+
+    // 10⁶ epochs × 3 runs × 9 values = 2.7·10⁷ > 10⁷: every 3rd epoch (333,336 records).
+    QCOMPARE(trainingRecordStride(1'000'000, 3, 9), 3);
+    QVERIFY((1'000'000 / 3 + 2) * 3 * 9 <= kMaxRecordedTrainingValues);
+    QCOMPARE(trainingRecordStride(1'000'000, 1, 9), 1); // 9,000,009 values fit
+    // A 1,000-layer chain (1,005 values an epoch) for 30,000 epochs.
+    const int stride = trainingRecordStride(30'000, 1, 1005);
+    QCOMPARE(stride, 4);
+    QVERIFY((30'000 / stride + 2) * 1005 <= kMaxRecordedTrainingValues);
 }
 
 QTEST_APPLESS_MAIN(TestTrainer)

@@ -5,7 +5,7 @@
 // and prints the runs; --plot also renders the slope–intercept and NLL figures.
 #include "cli/command.h"
 #include "cli/output.h"
-#include "core/logreg_limits.h"
+#include "core/common/limits.h"
 #include "core/logreg_trainer.h"
 #include "gui/logreg/logreg_figure.h"
 #include "io/logreg_data.h"
@@ -149,6 +149,11 @@ int runLogRegCommand(const QStringList& args) {
     if (!loaded)
         return fail(kName, QString::fromStdString(loaded.error().message()), BadFile);
     const LogRegData& data = loaded.value();
+    if (const std::string work =
+            logRegWorkProblem(data.size(), maxIter, static_cast<long long>(etas.size()));
+        !work.empty()) {
+        return fail(kName, QString::fromStdString(work), BadFile);
+    }
 
     std::vector<LogRegRun> runs;
     runs.reserve(etas.size());

@@ -8,6 +8,7 @@
 // writes the first run's trained network.
 #include "cli/command.h"
 #include "cli/output.h"
+#include "core/common/limits.h"
 #include "core/training/trainer.h"
 #include "gui/training/training_figure.h"
 #include "io/network_file.h"
@@ -366,6 +367,40 @@ Result<Dataset> loadData(const TrainPlan& plan) {
     return fitted;
 }
 
+long long neuronCount(const Network& network) {
+    long long neurons = 0;
+    for (const Layer& layer : network.layers)
+        neurons += layer.size;
+    return neurons;
+}
+
+// Every k-th epoch is recorded when all of them would exceed the budget of recorded
+// values (core/common/limits.h); the command says so on stderr, and the JSON gives
+// record_every and recorded_epochs.
+int recordStride(const DataSplit& split, const Network& network,
+                 const std::vector<TrainingOptions>& runs) {
+    const bool classification = split.train.isClassification();
+    const long long parts =
+        1 + (split.validation.sampleCount() > 0 ? 1 : 0) + (split.test.sampleCount() > 0 ? 1 : 0);
+    const long long perEpoch = parts * (classification ? 2 : 1) + network.layerCount() - 1;
+    long long epochs = 0;
+    for (const TrainingOptions& o : runs)
+        epochs = std::max<long long>(epochs, o.epochs);
+    const int stride = trainingRecordStride(epochs, static_cast<long long>(runs.size()), perEpoch);
+    if (stride > 1) {
+        printErr(QString("backprop-lab %1: note: recording every %2 epochs (the start and the "
+                         "last always): %3 epochs × %4 runs × %5 values per epoch exceed the "
+                         "limit of %6 recorded values\n")
+                     .arg(kName)
+                     .arg(stride)
+                     .arg(epochs)
+                     .arg(runs.size())
+                     .arg(perEpoch)
+                     .arg(kMaxRecordedTrainingValues));
+    }
+    return stride;
+}
+
 // Writes the figure and the trained network; false (message printed) on failure.
 bool writeFiles(const TrainPlan& plan, const DataSplit& split,
                 const std::vector<TrainingRun>& runs) {
@@ -417,9 +452,24 @@ int runTrainCommand(const QStringList& args) {
             return fail(kName, QString::fromStdString(problem), Usage);
         }
     }
+    const Network& network = plan.document.network;
+    std::vector<TrainingOptions> runSettings = runOptions.value();
+    long long epochs = 0;
+    for (const TrainingOptions& o : runSettings)
+        epochs = std::max<long long>(epochs, o.epochs);
+    if (const std::string problem = trainingSizeProblem(
+            data.value().sampleCount(), neuronCount(network), network.parameterCount(), epochs,
+            static_cast<long long>(runSettings.size()));
+        !problem.empty()) {
+        return fail(kName, QString::fromStdString(problem), BadFile);
+    }
+    const int stride = recordStride(*split, network, runSettings);
     std::vector<TrainingRun> runs;
-    for (const TrainingOptions& options : runOptions.value())
-        runs.push_back(train(plan.document.network, split, options));
+    for (TrainingOptions options : runSettings) {
+        options.recordEvery = stride;
+        options.keepSnapshots = false; // only the final network is written
+        runs.push_back(train(network, split, options));
+    }
 
     if (!writeFiles(plan, *split, runs))
         return BadFile;

@@ -174,12 +174,16 @@ std::vector<std::uint32_t> classVariantNumbers(std::uint64_t seed, int count,
     SplitMix64 random(seed);
     // Bounded: a template that admits almost nothing ends the list early.
     const long maxDraws = 64L * count + 4096;
+    long refused = 0;
     for (long draw = 0; draw < maxDraws && static_cast<int>(numbers.size()) < count; ++draw) {
         const auto number = static_cast<std::uint32_t>(random.next() % kVariantNumberCount);
         if (!seen.insert(number).second)
             continue;
-        if (admits && !admits(number))
+        if (admits && !admits(number)) {
+            if (++refused > static_cast<long>(numbers.size()))
+                break; // the template admits (almost) nothing: give up as trace --variant does
             continue;
+        }
         numbers.push_back(number);
     }
     return numbers;

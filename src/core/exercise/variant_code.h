@@ -53,8 +53,11 @@ std::optional<Error> variantShapeProblem(const VariantCode& code, const std::str
 // The first `count` distinct variant numbers drawn by SplitMix64(seed):
 // number = next() mod 2²⁰, skipping repeats and numbers for which `admits`
 // returns false (no hand-workable variant). Student k's number depends only on
-// seed and k. Fewer than `count` only when the admitted numbers run out
-// (after a bounded number of draws).
+// seed and k. Fewer than `count` when the admitted numbers run out (after a
+// bounded number of draws) or as soon as more numbers were refused than admitted:
+// a refused number has already failed kMaxVariantAttempts draws, the rule by
+// which `trace --variant` gives up, so a template that admits nothing is refused
+// after one number's draws (under a second), not after 64·count + 4096 of them.
 std::vector<std::uint32_t>
 classVariantNumbers(std::uint64_t seed, int count,
                     const std::function<bool(std::uint32_t)>& admits = {});

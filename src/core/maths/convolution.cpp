@@ -1,5 +1,6 @@
 #include "core/maths/convolution.h"
 
+#include "core/common/limits.h"
 #include "core/common/message_text.h"
 #include "core/formula_parts.h"
 #include "core/number_format.h"
@@ -63,6 +64,11 @@ std::optional<Error> problemError(const ConvolutionProblem& p) {
         static_cast<int>(p.input.rows()), static_cast<int>(p.filter.rows()), p.stride, p.padding);
     const int outCols = convolutionOutputSize(
         static_cast<int>(p.input.cols()), static_cast<int>(p.filter.cols()), p.stride, p.padding);
+    if (const std::string work =
+            convolutionWorkProblem(outRows, outCols, p.filter.rows(), p.filter.cols());
+        !work.empty()) {
+        return bad("filter", work);
+    }
     if (p.gradOutput.size() != 0) {
         if (p.gradOutput.rows() != outRows || p.gradOutput.cols() != outCols) {
             return bad("grad-output", "is " + size(p.gradOutput) +

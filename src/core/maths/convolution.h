@@ -87,7 +87,8 @@ struct Convolution {
 };
 
 // Checks sizes (X and W non-empty, W fits the padded X, ∂E/∂F the size of F),
-// stride ≥ 1, 0 ≤ padding < 64, entries finite, at most 64×64 inputs, then
+// stride ≥ 1, 0 ≤ padding < 64, entries finite, at most 64×64 inputs and
+// kMaxConvolutionProducts products (core/common/limits.h), then
 // computes everything. Errors name the part: Error{"", "filter", "is 4×4, larger
 // than the padded input 3×3"}.
 Result<Convolution> computeConvolution(const ConvolutionProblem& problem);

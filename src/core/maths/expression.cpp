@@ -337,96 +337,6 @@ class Parser {
     }
 };
 
-// Precedence of a printed node: what a parent compares with.
-enum Prec { PrecSum = 1, PrecProduct = 2, PrecUnary = 3, PrecPower = 4, PrecAtom = 5 };
-
-struct Printed {
-    Dual d;
-    int text = PrecAtom;
-    int latex = PrecAtom;
-};
-
-Dual wrap(const Printed& p, int needText, int needLatex) {
-    Dual out = p.d;
-    if (p.text < needText)
-        out.text = "(" + out.text + ")";
-    if (p.latex < needLatex)
-        out.latex = "\\left(" + out.latex + "\\right)";
-    return out;
-}
-
-std::string latexFunction(ExprOp op) {
-    switch (op) {
-    case ExprOp::Exp:
-        return "\\exp";
-    case ExprOp::Log:
-        return "\\ln";
-    case ExprOp::Sin:
-        return "\\sin";
-    case ExprOp::Cos:
-        return "\\cos";
-    case ExprOp::Tan:
-        return "\\tan";
-    case ExprOp::Tanh:
-        return "\\tanh";
-    case ExprOp::Sigmoid:
-        return "\\sigma";
-    case ExprOp::Relu:
-        return "\\operatorname{relu}";
-    default:
-        return exprFunctionName(op);
-    }
-}
-
-Printed print(const Expression& e, int index) {
-    const ExprNode& n = e.nodes[index];
-    switch (n.op) {
-    case ExprOp::Constant:
-        return {Dual(n.name), PrecAtom, PrecAtom};
-    case ExprOp::Variable:
-        return {Dual(n.name), PrecAtom, PrecAtom};
-    case ExprOp::Negate: {
-        const Dual a = wrap(print(e, n.args[0]), PrecUnary, PrecUnary);
-        return {Dual("-" + a.text, "-" + a.latex), PrecUnary, PrecUnary};
-    }
-    case ExprOp::Add:
-    case ExprOp::Subtract: {
-        const Dual a = wrap(print(e, n.args[0]), PrecSum, PrecSum);
-        const Dual b = wrap(print(e, n.args[1]), PrecSum + 1, PrecSum + 1);
-        const std::string op = n.op == ExprOp::Add ? " + " : " - ";
-        return {Dual(a.text + op + b.text, a.latex + op + b.latex), PrecSum, PrecSum};
-    }
-    case ExprOp::Multiply: {
-        const Dual a = wrap(print(e, n.args[0]), PrecProduct, PrecProduct);
-        const Dual b = wrap(print(e, n.args[1]), PrecProduct + 1, PrecProduct + 1);
-        return {Dual(a.text + "·" + b.text, a.latex + " \\cdot " + b.latex), PrecProduct,
-                PrecProduct};
-    }
-    case ExprOp::Divide: {
-        const Dual a = wrap(print(e, n.args[0]), PrecProduct, 0);
-        const Dual b = wrap(print(e, n.args[1]), PrecProduct + 1, 0);
-        return {Dual(a.text + "/" + b.text, "\\frac{" + a.latex + "}{" + b.latex + "}"),
-                PrecProduct, PrecAtom};
-    }
-    case ExprOp::Power: {
-        const Dual a = wrap(print(e, n.args[0]), PrecAtom, PrecAtom);
-        const Dual b = wrap(print(e, n.args[1]), PrecUnary, 0);
-        return {Dual(a.text + "^" + b.text, a.latex + "^{" + b.latex + "}"), PrecPower, PrecPower};
-    }
-    default:
-        break;
-    }
-    const Dual a = print(e, n.args[0]).d;
-    if (n.op == ExprOp::Sqrt)
-        return {Dual("sqrt(" + a.text + ")", "\\sqrt{" + a.latex + "}"), PrecAtom, PrecAtom};
-    if (n.op == ExprOp::Abs) {
-        return {Dual("abs(" + a.text + ")", "\\left|" + a.latex + "\\right|"), PrecAtom, PrecAtom};
-    }
-    return {Dual(exprFunctionName(n.op) + "(" + a.text + ")",
-                 latexFunction(n.op) + "\\left(" + a.latex + "\\right)"),
-            PrecAtom, PrecAtom};
-}
-
 } // namespace
 
 std::string exprOpKey(ExprOp op) {
@@ -467,12 +377,6 @@ std::optional<ExprOp> exprFunctionFromName(const std::string& name) {
 
 std::string exprFunctionName(ExprOp op) {
     return info(op).name;
-}
-
-Dual Expression::text(int node) const {
-    if (node < 0 || node >= static_cast<int>(nodes.size()))
-        return {};
-    return print(*this, node).d;
 }
 
 TokenizeResult tokenize(const std::string& text) {

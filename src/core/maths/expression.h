@@ -22,6 +22,7 @@
 
 #include "core/notation.h"
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -108,6 +109,10 @@ struct Expression {
     // its meaning: "x^2 + σ(y)" / "x^{2} + \sigma(y)"; ASCII "-" in text.
     Dual text(int node) const;
     Dual text() const { return text(root); }
+    // Every node's subtree (by index), each written whole when its text takes at most
+    // `maxBytes` bytes, else with inner subtrees elided to "…" (\ldots) so that it
+    // takes about that many: "…·x·x·x". Linear in the number of nodes × maxBytes.
+    std::vector<Dual> elidedTexts(std::size_t maxBytes) const;
 };
 
 // The tokens of `text`, ending with an End token; or the first character that

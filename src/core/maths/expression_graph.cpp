@@ -15,6 +15,12 @@ namespace {
 // Structural identity of a node: equal keys are one node (shared subexpressions).
 using NodeKey = std::tuple<ExprOp, double, std::string, std::vector<int>>;
 
+// A constant is its number (2 and 2.0 are one node), a variable its name.
+NodeKey nodeKey(ExprOp op, double number, const std::string& name, std::vector<int> inputs) {
+    return {op, op == ExprOp::Constant ? number : 0.0,
+            op == ExprOp::Variable ? name : std::string(), std::move(inputs)};
+}
+
 struct Builder {
     const Expression& e;
     std::vector<GraphNode>& nodes;
@@ -23,9 +29,7 @@ struct Builder {
     std::vector<int> firstTreeNode; // graph node → first expression node that made it
 
     int add(const ExprNode& n, int treeIndex, std::vector<int> inputs) {
-        const double number = n.op == ExprOp::Constant ? n.number : 0.0;
-        const std::string name = n.op == ExprOp::Variable ? n.name : std::string();
-        NodeKey key{n.op, number, name, inputs};
+        NodeKey key = nodeKey(n.op, n.number, n.name, inputs);
         if (const auto it = byKey.find(key); it != byKey.end())
             return it->second;
         GraphNode g;
@@ -33,7 +37,7 @@ struct Builder {
         g.op = n.op;
         g.inputs = std::move(inputs);
         g.name = n.name;
-        g.value = number;
+        g.value = n.op == ExprOp::Constant ? n.number : 0.0;
         g.column = n.column;
         nodes.push_back(std::move(g));
         firstTreeNode.push_back(treeIndex);
@@ -127,8 +131,9 @@ void nameNodes(ExpressionGraph& g, const std::vector<int>& firstTreeNode) {
     bool fTaken = false;
     for (const VariableValue& v : g.at)
         fTaken = fTaken || v.name == "f";
+    std::vector<Dual> texts = g.expression.elidedTexts(kNodeExpressionBytes);
     for (GraphNode& n : g.nodes) {
-        n.expression = g.expression.text(firstTreeNode[n.id]);
+        n.expression = std::move(texts[firstTreeNode[n.id]]);
         if (n.op == ExprOp::Variable) {
             n.symbol = Dual(n.name);
             n.opLabel = Dual(n.name);
@@ -198,12 +203,24 @@ int ExpressionGraph::findNode(const std::string& raw) const {
     const ParseResult parsed = parseExpression(text);
     if (!parsed.ok())
         return -1;
-    const std::string canonical = parsed.expression->text().text;
-    for (const GraphNode& n : nodes) {
-        if (n.expression.text == canonical)
-            return n.id;
+    // Matched by structure, as the builder shares nodes: each parsed node maps to
+    // the graph node of the same operation on the same graph inputs.
+    std::map<NodeKey, int> byKey;
+    for (const GraphNode& n : nodes)
+        byKey.emplace(nodeKey(n.op, n.value, n.name, n.inputs), n.id);
+    const Expression& e = *parsed.expression;
+    std::vector<int> toGraph(e.nodes.size(), -1);
+    for (size_t k = 0; k < e.nodes.size(); ++k) { // children before parents
+        const ExprNode& n = e.nodes[k];
+        std::vector<int> inputs;
+        for (int child : n.args)
+            inputs.push_back(toGraph[child]);
+        const auto it = byKey.find(nodeKey(n.op, n.number, n.name, inputs));
+        if (it == byKey.end())
+            return -1;
+        toGraph[k] = it->second;
     }
-    return -1;
+    return toGraph[e.root];
 }
 
 std::optional<double> ExpressionGraph::valueOf(const MathsRef& ref) const {

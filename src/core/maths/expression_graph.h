@@ -15,11 +15,17 @@
 #include "core/maths/expression.h"
 #include "core/maths/worked_formula.h"
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace bpl {
+
+// A node's `expression` is written whole up to this many bytes of text, longer ones
+// with inner parts elided: the values stay exact, and a 5,000-factor product costs
+// 5,000 short texts instead of 5,000 ever longer ones (25 million characters).
+constexpr std::size_t kNodeExpressionBytes = 100;
 
 struct VariableValue {
     std::string name;
@@ -44,7 +50,8 @@ struct GraphNode {
     bool dependsOnVariables = false; // false for constants and constant subexpressions
     std::string name;                // variable name; the number as typed for a constant
     Dual symbol;                     // x, 2, v₃ (v_{3}), f
-    Dual expression;                 // the subexpression it computes: "x^2 + σ(y)"
+    Dual expression;                 // the subexpression it computes: "x^2 + σ(y)"; elided past
+                     // kNodeExpressionBytes ("…·x·x"), so that n nodes cost O(n) text
     Dual opLabel;   // drawn inside the node: "x", "2", "+", "−", "×", "÷", "^", "σ", "ln" …
     int column = 1; // where it first appears in the source
 };

@@ -62,6 +62,7 @@ struct Trainer::Impl {
     Gradients step;    // one mini-batch's mean gradient
     Gradients fullSet; // the full training set's mean gradient, when recording
     Eigen::MatrixXd batchTargets;
+    int epochsDone = 0;
 
     Impl(const Network& startNetwork, std::shared_ptr<const DataSplit> split,
          const TrainingOptions& options)
@@ -82,13 +83,16 @@ struct Trainer::Impl {
         fullSet = training::zeroGradients(network);
         batchTargets.resize(train.targets.rows(), batch);
         state = zeroOptimizerState(network);
-        const auto expected = static_cast<std::size_t>(std::max(options.epochs, 0)) + 1;
+        const auto expected = static_cast<std::size_t>(std::max(options.epochs, 0) /
+                                                       std::max(options.recordEvery, 1)) +
+                              2;
         for (auto* v : {&run.trainLoss, &run.validationLoss, &run.testLoss, &run.trainAccuracy,
                         &run.validationAccuracy, &run.testAccuracy}) {
             v->reserve(expected);
         }
         run.gradNorm.reserve(expected);
-        run.snapshots.reserve(expected);
+        run.recordedEpoch.reserve(expected);
+        run.snapshots.reserve(options.keepSnapshots ? expected : 1);
         if (!fits(start, *data)) {
             // A split not fitted to the network (a caller's mistake): nothing to train.
             run.stopped = TrainingStop::Cancelled;
@@ -182,10 +186,14 @@ struct Trainer::Impl {
                 run.testAccuracy.push_back(test.accuracy);
         }
         run.gradNorm.push_back(std::move(norms));
-        run.snapshots.push_back(snapshotOf(network));
+        run.recordedEpoch.push_back(epochsDone);
+        if (run.options.keepSnapshots || run.snapshots.empty())
+            run.snapshots.push_back(snapshotOf(network));
+        else
+            run.snapshots.back() = snapshotOf(network);
         if (run.options.targetLoss > 0 && train.loss < run.options.targetLoss) {
             finish(TrainingStop::TargetLoss);
-        } else if (run.recordedEpochs() - 1 >= run.options.epochs) {
+        } else if (epochsDone >= run.options.epochs) {
             finish(TrainingStop::MaxEpochs);
         }
     }
@@ -246,7 +254,10 @@ bool Trainer::epoch(const StopCheck& shouldStop) {
         return false;
     const auto began = Clock::now();
     if (impl_->trainEpoch(shouldStop)) {
-        impl_->record();
+        const int done = ++impl_->epochsDone;
+        if (done % std::max(impl_->run.options.recordEvery, 1) == 0 ||
+            done >= impl_->run.options.epochs)
+            impl_->record();
     } else {
         impl_->finish(TrainingStop::Cancelled);
     }

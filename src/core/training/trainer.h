@@ -33,6 +33,11 @@ struct TrainingOptions {
     bool shuffle = true;         // false: file order every epoch
     double targetLoss = 0;       // > 0: stop when the training loss falls below it
     std::optional<InitOptions> init; // new start weights; none: the network's own
+    // Record every k-th epoch (the start and the last epoch always; a target loss is
+    // checked when recording): k > 1 when all epochs would exceed the recording budget
+    // (core/common/limits.h).
+    int recordEvery = 1;
+    bool keepSnapshots = true; // false: only the latest weights (what the command line needs)
 };
 // Empty when usable for `trainRows` training rows.
 std::string trainingProblem(const TrainingOptions& options, int trainRows);
@@ -63,13 +68,20 @@ struct TrainingRun {
     std::vector<double> trainLoss, validationLoss, testLoss;
     std::vector<double> trainAccuracy, validationAccuracy, testAccuracy;
     std::vector<std::vector<double>> gradNorm; // [k][l − 1], ‖∂J/∂W⁽ˡ⁾‖ over the full training set
-    std::vector<WeightSnapshot> snapshots;     // [k]
+    std::vector<WeightSnapshot> snapshots;     // [k]; only the last without keepSnapshots
+    std::vector<int> recordedEpoch; // [k]: the epoch of record k (k when recordEvery is 1)
     Eigen::MatrixXi confusion;                 // at the end: rows true class, columns predicted
     Network finalNetwork;
     TrainingStop stopped = TrainingStop::Running;
     double trainSeconds = 0;
 
     int recordedEpochs() const { return static_cast<int>(trainLoss.size()); }
+    // The epoch of record k (k itself unless every k-th epoch was recorded).
+    int epochOf(int k) const {
+        return k < static_cast<int>(recordedEpoch.size())
+                   ? recordedEpoch[static_cast<std::size_t>(k)]
+                   : k;
+    }
 };
 
 // Batched forward pass: outputs (outputs × samples) of `inputs` (inputs × samples).

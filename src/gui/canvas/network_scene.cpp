@@ -1,4 +1,5 @@
 #include "gui/canvas/network_scene.h"
+#include "gui/shown_text.h"
 
 #include "core/truth_table.h"
 #include "gui/canvas/canvas_content.h"
@@ -110,7 +111,7 @@ void NetworkScene::rebuild() {
 
     band_ = addPath(QPainterPath());
     band_->setZValue(-5);
-    title_ = addSimpleText(QString::fromStdString(net.name), style_.title);
+    title_ = addSimpleText(shownName(net.name), style_.title);
     warnings_ = addSimpleText(QString(), style_.bold);
     truthTable_ = addText(QString(), style_.font);
 
@@ -200,7 +201,7 @@ void NetworkScene::refresh() {
                                                                    : stepDisplay(trace, position);
     const double largest = largestEdgeValue(trace, display);
 
-    title_->setText(QString::fromStdString(net.name));
+    title_->setText(shownName(net.name));
     for (int l = 0; l < net.layerCount(); ++l) {
         layerLabels_[l]->setText(layerTitle(trace, l), layerSubtitle(trace, l), display.activeLayer == l);
         for (int i = 0; i < net.layers[l].size; ++i) {

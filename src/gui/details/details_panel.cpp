@@ -1,4 +1,5 @@
 #include "gui/details/details_panel.h"
+#include "gui/shown_text.h"
 
 #include "gui/details/formula_html.h"
 #include "gui/details/formula_view.h"
@@ -45,7 +46,7 @@ void DetailsPanel::refresh() {
     if (step) {
         title = tr("Step %1 of %2 · %3").arg(document_->position()).arg(count).arg(escapeHtml(QString::fromStdString(step->title.text)));
     } else {
-        title = tr("Start · %1").arg(escapeHtml(QString::fromStdString(trace.network.name)));
+        title = tr("Start · %1").arg(escapeHtml(shownName(trace.network.name)));
     }
     ui_->titleLabel->setText("<span style='font-size:large'><b>" + title + "</b></span>");
     if (step && !step->vectorFormula.latex.empty()) {

@@ -1,4 +1,5 @@
 #include "gui/details/formula_view.h"
+#include "gui/shown_text.h"
 
 #include "io/qt_text.h"
 #include "gui/details/formula_html.h"
@@ -36,7 +37,8 @@ void FormulaView::showStep(const Trace& trace, const Step* step) {
         title_ = Dual();
         vectorFormula_ = Dual();
         const Network& net = trace.network;
-        QString html = "<p style='margin-top:4px'>" + escapeHtml(q(net.description)).replace("\n", "<br>") + "</p>";
+        QString html = "<p style='margin-top:4px'>" +
+                       escapeHtml(shownDescription(net.description)).replace("\n", "<br>") + "</p>";
         html += "<p>" + tr("Press <b>Space</b> or <b>→</b> to go forward one step, <b>←</b> to go back. "
                            "Forward steps fill in a and z layer by layer, then the loss; backward steps "
                            "compute δ from the output back to the first layer, then the gradients "

@@ -1,4 +1,5 @@
 #include "gui/inspector/inspector_panel.h"
+#include "gui/shown_text.h"
 
 #include "io/qt_text.h"
 #include "core/number_format.h"
@@ -186,18 +187,22 @@ void InspectorPanel::showNetwork() {
     const NetworkDocument* doc = editor_->document();
     const Network& net = doc->network();
     ui_->pages->setCurrentWidget(ui_->networkPage);
-    ui_->headingLabel->setText("<b>" + escapeHtml(q(net.name.empty() ? "Network" : net.name)) + "</b>");
+    ui_->headingLabel->setText(
+        "<b>" + escapeHtml(net.name.empty() ? QStringLiteral("Network") : shownName(net.name)) +
+        "</b>");
     const QSignalBlocker b1(ui_->lossCombo);
     ui_->lossCombo->setCurrentIndex(ui_->lossCombo->findData(int(net.loss)));
     ui_->learningRateSpin->showValue(net.learningRate);
     showOptimizer(doc->state().optimizer);
     if (!ui_->inputEdit->hasFocus()) ui_->inputEdit->setText(vectorText(net.sample.input));
     if (!ui_->targetEdit->hasFocus()) ui_->targetEdit->setText(vectorText(net.sample.target));
-    ui_->descriptionLabel->setText(q(net.description));
+    ui_->descriptionLabel->setText(shownDescription(net.description));
     if (doc->samplePass() > 0) {
-        ui_->descriptionLabel->setText((doc->samplePass() == 1 ? tr("Weights after 1 update with this sample.")
-                                                               : tr("Weights after %1 updates with this sample.").arg(doc->samplePass())) +
-                                       "\n\n" + q(net.description));
+        ui_->descriptionLabel->setText(
+            (doc->samplePass() == 1
+                 ? tr("Weights after 1 update with this sample.")
+                 : tr("Weights after %1 updates with this sample.").arg(doc->samplePass())) +
+            "\n\n" + shownDescription(net.description));
     }
 }
 

@@ -32,7 +32,7 @@ void setUpLossPlot(QCustomPlot& plot, const std::vector<TrainingRun>& runs) {
     int epochs = 1;
     for (std::size_t r = 0; r < runs.size(); ++r) {
         const TrainingRun& run = runs[r];
-        epochs = std::max(epochs, run.recordedEpochs() - 1);
+        epochs = std::max(epochs, run.epochOf(run.recordedEpochs() - 1));
         for (int part = 0; part < 2; ++part) {
             const std::vector<double>& values = part == 0 ? run.trainLoss : run.validationLoss;
             if (values.empty())
@@ -44,7 +44,7 @@ void setUpLossPlot(QCustomPlot& plot, const std::vector<TrainingRun>& runs) {
             graph->setName(QString::fromStdString(run.label) +
                            (part == 0 ? " (training)" : " (validation)"));
             for (std::size_t k = 0; k < values.size(); ++k) {
-                graph->addData(static_cast<double>(k), values[k]);
+                graph->addData(run.epochOf(static_cast<int>(k)), values[k]);
                 if (values[k] > 0)
                     lo = std::min(lo, values[k]);
                 hi = std::max(hi, values[k]);
