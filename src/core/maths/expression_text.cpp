@@ -131,14 +131,38 @@ class Writer {
     void full(int node, Dual& out) const { elided(node, std::string::npos, out); }
 
     // The subtree in about `budget` bytes of text: inner subtrees that do not fit are "…".
-    void elided(int node, size_t budget, Dual& out) const {
-        const ExprNode& n = e_.nodes[node];
-        if (n.args.empty() || length_[node] <= budget) {
-            if (n.args.empty()) {
-                out += Dual(n.name);
-                return;
+    // An explicit stack rather than recursion: a product of 5,000 factors is a
+    // tree 5,000 deep, more than the call stack holds in the sanitizer build.
+    void elided(int root, size_t budget, Dual& out) const {
+        std::vector<Task> tasks{Task{root, budget, {}}};
+        while (!tasks.empty()) {
+            Task task = std::move(tasks.back());
+            tasks.pop_back();
+            if (task.node < 0) {
+                out += task.text;
+                continue;
             }
-        } else if (budget < kMinBudget) {
+            visit(task.node, task.budget, out, tasks);
+        }
+    }
+
+  private:
+    // Either a subtree to write (node ≥ 0) in `budget` bytes, or text to append (node < 0).
+    struct Task {
+        int node = -1;
+        size_t budget = 0;
+        Dual text;
+    };
+
+    // Writes a leaf or "…" at once; otherwise queues the node's pieces and
+    // inputs, last first (the stack gives them back in order).
+    void visit(int node, size_t budget, Dual& out, std::vector<Task>& tasks) const {
+        const ExprNode& n = e_.nodes[node];
+        if (n.args.empty()) {
+            out += Dual(n.name);
+            return;
+        }
+        if (length_[node] > budget && budget < kMinBudget) {
             out += Dual("…", "\\ldots");
             return;
         }
@@ -161,16 +185,27 @@ class Writer {
                 second = room - first;
             }
         }
-        out += p.open;
-        input(n, 0, first, out);
+        tasks.push_back(Task{-1, 0, p.close});
         if (n.args.size() == 2) {
-            out += p.middle;
-            input(n, 1, second, out);
+            queueInput(n, 1, second, tasks);
+            tasks.push_back(Task{-1, 0, p.middle});
         }
-        out += p.close;
+        queueInput(n, 0, first, tasks);
+        out += p.open;
     }
 
-  private:
+    // An input in parentheses where its precedence needs them, queued (last first).
+    void queueInput(const ExprNode& parent, int slot, size_t budget,
+                    std::vector<Task>& tasks) const {
+        const bool text = needsParentheses(parent, slot, false);
+        const bool latex = needsParentheses(parent, slot, true);
+        const size_t inner =
+            budget == std::string::npos || !text ? budget : budget - std::min<size_t>(budget, 2);
+        tasks.push_back(Task{-1, 0, Dual(text ? ")" : "", latex ? "\\right)" : "")});
+        tasks.push_back(Task{parent.args[slot], inner, {}});
+        tasks.push_back(Task{-1, 0, Dual(text ? "(" : "", latex ? "\\left(" : "")});
+    }
+
     static constexpr size_t kMinBudget = 4;
 
     bool needsParentheses(const ExprNode& parent, int slot, bool latex) const {
@@ -181,16 +216,6 @@ class Writer {
 
     size_t wrappedLength(const ExprNode& parent, int slot) const {
         return length_[parent.args[slot]] + (needsParentheses(parent, slot, false) ? 2 : 0);
-    }
-
-    void input(const ExprNode& parent, int slot, size_t budget, Dual& out) const {
-        const bool text = needsParentheses(parent, slot, false);
-        const bool latex = needsParentheses(parent, slot, true);
-        out += Dual(text ? "(" : "", latex ? "\\left(" : "");
-        const size_t inner =
-            budget == std::string::npos || !text ? budget : budget - std::min<size_t>(budget, 2);
-        elided(parent.args[slot], inner, out);
-        out += Dual(text ? ")" : "", latex ? "\\right)" : "");
     }
 
     const Expression& e_;
