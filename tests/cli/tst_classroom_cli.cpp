@@ -161,6 +161,14 @@ void TestClassroomCli::declaredTruthTableDisagreementWarns() {
         QString::fromUtf8(r.out).contains(
             "Warning: truth_table[3]: for input (1, 1) the file says (1), the network gives (0)"),
         r.out.constData());
+    // The JSON says it too (it left the table's warnings out).
+    const Run json = run({"trace", path, "--format", "json"});
+    QCOMPARE(json.code, 0);
+    const QJsonArray warnings = QJsonDocument::fromJson(json.out).object()["warnings"].toArray();
+    QCOMPARE(warnings.size(), 3); // layers 1 and 2 use step units, then the table
+    QVERIFY(warnings[0].toString().startsWith("layer 1 uses step units"));
+    QCOMPARE(warnings[2].toString(),
+             QString("truth_table[3]: for input (1, 1) the file says (1), the network gives (0)"));
 }
 
 void TestClassroomCli::usageLinesNameTheSubcommand() {
