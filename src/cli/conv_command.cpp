@@ -22,11 +22,12 @@ namespace bpl::cli {
 namespace {
 
 constexpr const char* kName = "conv";
+
+} // namespace
+
 // The largest matrix file read (a matrix within the limits is far smaller).
 constexpr qint64 kMaxMatrixFileBytes = qint64(1) << 20;
 
-// A matrix option: literal text, or the name of a file holding it. Returns the
-// problem (a bad input: exit 3), or an empty string.
 QString matrixOption(const QCommandLineParser& p, const QString& name, Eigen::MatrixXd& out) {
     const QString value = p.value(name).trimmed();
     QByteArray text = value.toUtf8();
@@ -53,8 +54,6 @@ bool wholeOption(const QCommandLineParser& p, const QString& name, int low, int&
     out = p.value(name).toInt(&ok);
     return ok && out >= low;
 }
-
-} // namespace
 
 int runConv(const QStringList& args) {
     QCommandLineParser p;

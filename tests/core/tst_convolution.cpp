@@ -272,6 +272,11 @@ void TestConvolution::matrixText() {
     QCOMPARE(m.rows(), Eigen::Index(3));
     QCOMPARE(m(2, 2), -3.5);
     QVERIFY(parseMatrixText("[[1]]", m, error));
+    // A number ended by a newline or a tab, as a file written row by row
+    // (or conv's own JSON) has them: it was "'2?' is not a number".
+    QVERIFY2(parseMatrixText("[\n  [1,\t2\n  ],\r\n  [3, 4\n  ]\n]\n", m, error), error.c_str());
+    QCOMPARE(m(0, 1), 2.0);
+    QCOMPARE(m(1, 1), 4.0);
     QVERIFY(!parseMatrixText("[[1, 2], [3]]", m, error));
     QCOMPARE(QString::fromStdString(error), QString("row 2 has 1 entries, row 1 has 2"));
     QVERIFY(!parseMatrixText("[[1, x]]", m, error));

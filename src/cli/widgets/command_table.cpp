@@ -12,6 +12,7 @@ const std::vector<Command>& commands() {
         {"bench", "measure speed: bench logreg [--points N] [--iters K] | bench train [--epochs E] | bench canvas [--layers 200-200-1] | bench training-gui", true, runBench},
         {"grad", "the chain rule on an expression: grad \"EXPR\" --at x=1,y=0", false, runGrad},
         {"conv", "a convolution forward and backward: conv --input X --filter W", false, runConv},
+        {"pool", "pooling forward and backward: pool --input X --kind max --window 2", false, runPool},
         {"sheets", "exercise sheets for a class: a variant, a key and a code per student (PDF)", true, runSheets},
     };
     return table;

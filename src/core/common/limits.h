@@ -66,6 +66,21 @@ inline std::string convolutionWorkProblem(long long outRows, long long outCols, 
         "use a smaller filter, padding or input");
 }
 
+// pool: one term per (output, window cell) in the forward formulas and again in
+// the backward ones, like a convolution's products.
+constexpr long long kMaxPoolingTerms = kMaxConvolutionProducts;
+
+inline std::string poolingWorkProblem(long long outRows, long long outCols, long long cells) {
+    const long long terms = outRows * outCols * cells;
+    if (terms <= kMaxPoolingTerms)
+        return "";
+    return limits_detail::refusal(
+        kMaxPoolingTerms, "terms (outputs × window cells) are worked by hand",
+        limits_detail::product(outRows, outCols) + " outputs × " + std::to_string(cells) +
+            " cells = " + std::to_string(terms),
+        "use a smaller window or input, or a larger stride");
+}
+
 // Training data: the values kept per row are the network's inputs and targets
 // (a class index becomes K one-hot targets), so rows × (inputs + outputs) is
 // capped while reading: 160 MB of doubles, copied once by the split.

@@ -3,6 +3,7 @@
 #include "core/common/limits.h"
 #include "core/common/message_text.h"
 #include "core/formula_parts.h"
+#include "core/maths/matrix_symbols.h"
 #include "core/number_format.h"
 
 #include <algorithm>
@@ -21,15 +22,8 @@ std::string size(const Eigen::MatrixXd& m) {
     return std::to_string(m.rows()) + "×" + std::to_string(m.cols());
 }
 
-// X₂₃, W₁₁, F₁₂ with 1-based indices (x_{23}); "X₁₀,₂" once an index reaches 10.
-Dual entrySymbol(const std::string& letter, int row, int col) {
-    const std::string index = indexText({std::to_string(row + 1), std::to_string(col + 1)});
-    return Dual(letter + subscript(index), letter + "_{" + index + "}");
-}
-
 Dual partial(const Dual& of, const Dual& by) {
-    return Dual("∂" + of.text + "/∂" + by.text,
-                "\\frac{\\partial " + of.latex + "}{\\partial " + by.latex + "}");
+    return partialSymbol(of, by);
 }
 
 std::optional<Error> problemError(const ConvolutionProblem& p) {
@@ -350,9 +344,9 @@ Result<Convolution> computeConvolution(const ConvolutionProblem& problem) {
 
 bool parseMatrixText(const std::string& text, Eigen::MatrixXd& out, std::string& error) {
     size_t pos = 0;
+    const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
     auto skip = [&] {
-        while (pos < text.size() &&
-               (text[pos] == ' ' || text[pos] == '\t' || text[pos] == '\n' || text[pos] == '\r'))
+        while (pos < text.size() && blank(text[pos]))
             ++pos;
     };
     auto expect = [&](char c, const std::string& where) {
@@ -377,7 +371,8 @@ bool parseMatrixText(const std::string& text, Eigen::MatrixXd& out, std::string&
         while (pos < text.size() && text[pos] != ']') {
             skip();
             size_t end = pos;
-            while (end < text.size() && text[end] != ',' && text[end] != ']' && text[end] != ' ')
+            // A number ends at ',', ']' or any blank (a file's rows end in a newline).
+            while (end < text.size() && text[end] != ',' && text[end] != ']' && !blank(text[end]))
                 ++end;
             std::string number = text.substr(pos, end - pos);
             if (number.rfind("+", 0) == 0)

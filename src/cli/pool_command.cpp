@@ -1,0 +1,215 @@
+// backprop-lab pool --input X [--kind max|average|adaptive-max|adaptive-average]
+//   [--window K] [--stride S] [--padding P] [--size RxC] [--grad-output G]
+//   [--format text|json] [--precision N]
+// Pooling worked by hand (teaching-content.md §12, core/maths/pooling.h):
+// every output with its window, then ∂E/∂X for ∂E/∂P (all ones unless given),
+// each element with its formula (docs/formats/pool-output.md). X is written
+// [[1, 2], [3, 4]], read from a file holding that text, or taken from the
+// `output` of a `conv --format json` file (pooling after a convolution).
+#include "cli/command.h"
+#include "cli/maths_cli.h"
+#include "cli/output.h"
+#include "core/maths/convolution.h"
+#include "core/maths/pooling.h"
+#include "io/json_writer.h"
+#include "io/qt_text.h"
+#include "io/safe_file.h"
+#include "io/trace_export.h"
+
+#include <QCommandLineParser>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace bpl::cli {
+
+namespace {
+
+constexpr const char* kName = "pool";
+
+// --input as a conv JSON file: its `output` matrix. Returns true when the
+// file is one (out filled or problem set), false to read it as a matrix.
+bool convOutputInput(const QString& value, Eigen::MatrixXd& out, QString& problem) {
+    if (value.trimmed().startsWith('[') || !value.endsWith(".json", Qt::CaseInsensitive))
+        return false;
+    const auto bytes = io::readRegularFile(value, qint64(64) << 20, "conv output");
+    if (!bytes) {
+        problem = "--input: " + q(bytes.error().message());
+        return true;
+    }
+    const QJsonObject root = QJsonDocument::fromJson(bytes.value()).object();
+    if (root.value("format").toString() != "backprop-lab.conv/1") {
+        problem = quoteForMessage(value) +
+                  ": not the JSON of `conv --format json` (format backprop-lab.conv/1)";
+        return true;
+    }
+    const QByteArray matrix = QJsonDocument(root.value("output").toArray()).toJson();
+    std::string error;
+    if (!parseMatrixText(matrix.toStdString(), out, error))
+        problem = quoteForMessage(value) + ": output: " + QString::fromStdString(error);
+    return true;
+}
+
+QJsonArray indexJson(int row, int col) {
+    return QJsonArray({row + 1, col + 1});
+}
+
+QJsonObject stepJson(const PoolElementStep& s, bool withWindows) {
+    QJsonObject o;
+    o["index"] = indexJson(s.row, s.col);
+    const Dual line = s.line();
+    o["text"] = QString::fromStdString(line.text);
+    o["latex"] = QString::fromStdString(line.latex);
+    o["value"] = s.value;
+    if (withWindows) {
+        QJsonArray windows;
+        for (const auto& [i, j] : s.windows)
+            windows.append(indexJson(i, j));
+        o["windows"] = windows;
+    }
+    return o;
+}
+
+QByteArray poolingJson(const Pooling& r) {
+    const PoolingProblem& p = r.problem;
+    QJsonObject root;
+    root["format"] = "backprop-lab.pool/1";
+    root["kind"] = QString::fromStdString(poolingKindKey(p.kind));
+    root["operation"] = QString::fromStdString(r.operation.text);
+    if (isAdaptive(p.kind)) {
+        root["size"] = QJsonArray({p.outRows, p.outCols});
+    } else {
+        root["window"] = p.window;
+        root["stride"] = p.stride;
+        root["padding"] = p.padding;
+    }
+    root["input"] = io::jsonMatrix(p.input);
+    root["output"] = io::jsonMatrix(r.output);
+    root["grad_output"] = io::jsonMatrix(r.gradOutput);
+    root["grad_input"] = io::jsonMatrix(r.gradInput);
+    QJsonArray windows;
+    for (const PoolWindow& w : r.windows) // 1-based, inclusive; may reach into the padding
+        windows.append(QJsonArray({w.rowBegin + 1, w.rowEnd, w.colBegin + 1, w.colEnd}));
+    root["windows"] = windows;
+    if (isMaxPooling(p.kind)) {
+        QJsonArray chosen;
+        for (const auto& [a, b] : r.argMax)
+            chosen.append(indexJson(a, b));
+        root["argmax"] = chosen;
+    }
+    QJsonArray forward, backward;
+    for (const PoolElementStep& s : r.forward)
+        forward.append(stepJson(s, false));
+    for (const PoolElementStep& s : r.backward)
+        backward.append(stepJson(s, true));
+    root["steps"] = QJsonObject{{"output", forward}, {"grad_input", backward}};
+    root["precision"] = p.precision;
+    return io::writeJson(root,
+                         {"format", "kind", "operation", "size", "window", "stride", "padding",
+                          "input", "output", "grad_output", "grad_input", "windows", "argmax",
+                          "steps", "index", "text", "latex", "value", "precision"});
+}
+
+QByteArray poolingText(const Pooling& r) {
+    const PoolingProblem& p = r.problem;
+    const int n = p.precision;
+    QString out = "Pooling: " + QString::fromStdString(poolingKindKey(p.kind)) + "\n  " +
+                  QString::fromStdString(r.operation.text) + "\n";
+    out += "  X = " + io::matrixText(p.input, n) + "\n";
+    out += "Forward\n";
+    for (const PoolElementStep& s : r.forward)
+        out += "  " + QString::fromStdString(s.line().text) + "\n";
+    out += "  P = " + io::matrixText(r.output, n) + "\n";
+    out += "Backward (∂E/∂P = " + io::matrixText(r.gradOutput, n) + ")\n";
+    for (const PoolElementStep& s : r.backward)
+        out += "  " + QString::fromStdString(s.line().text) + "\n";
+    out += "  ∂E/∂X = " + io::matrixText(r.gradInput, n) + "\n";
+    return out.toUtf8();
+}
+
+} // namespace
+
+int runPool(const QStringList& args) {
+    QCommandLineParser p;
+    p.setApplicationDescription("Work max, average or adaptive pooling by hand: every output "
+                                "with its window, and the backward pass ∂E/∂X.");
+    p.addOptions({
+        {{"x", "input"},
+         "The input X: [[..], [..]], a file holding it, or the JSON of conv --format json (its "
+         "output).",
+         "X"},
+        {"kind", "max (default), average, adaptive-max or adaptive-average.", "kind", "max"},
+        {"window", "Window size K (max, average; default 2).", "K", "2"},
+        {"stride", "Stride (default: the window size).", "S"},
+        {"padding", "Padding rings, 0 to K/2 (default 0).", "P", "0"},
+        {"size", "The adaptive output's size RxC, e.g. 2x2.", "RxC"},
+        {"grad-output", "∂E/∂P, the size of P (default all ones).", "G"},
+        {"format", "Output: text (default) or json.", "format", "text"},
+        {"precision", "Significant figures in formulas (1–17, default 4).", "N", "4"},
+    });
+    if (const auto done = parseArguments(p, args, kName))
+        return *done;
+    if (!p.positionalArguments().isEmpty())
+        return fail(kName,
+                    "unexpected argument " + quoteForMessage(p.positionalArguments().first()),
+                    Usage);
+    if (!p.isSet("input"))
+        return fail(kName, "give the input with --input", Usage);
+    const QString format = p.value("format");
+    if (format != "text" && format != "json")
+        return fail(kName, "--format: expected text or json, found " + quoteForMessage(format),
+                    Usage);
+    PoolingProblem problem;
+    bool ok = false;
+    problem.precision = p.value("precision").toInt(&ok);
+    if (!ok || problem.precision < 1 || problem.precision > 17)
+        return fail(kName, "--precision: expected a whole number from 1 to 17", Usage);
+    if (!poolingKindFromKey(p.value("kind").toStdString(), problem.kind))
+        return fail(kName,
+                    "--kind: expected max, average, adaptive-max or adaptive-average, found " +
+                        quoteForMessage(p.value("kind")),
+                    Usage);
+    if (isAdaptive(problem.kind)) {
+        const QStringList size = p.value("size").split('x');
+        bool okR = false, okC = false;
+        if (size.size() == 2) {
+            problem.outRows = size[0].toInt(&okR);
+            problem.outCols = size[1].toInt(&okC);
+        }
+        if (!p.isSet("size") || !okR || !okC)
+            return fail(kName, "--size: adaptive pooling needs the output's size, e.g. 2x2", Usage);
+        for (const char* option : {"window", "stride", "padding"}) {
+            if (p.isSet(option))
+                return fail(kName,
+                            QString("--%1: adaptive pooling picks its own windows; give --size")
+                                .arg(option),
+                            Usage);
+        }
+    } else {
+        if (p.isSet("size"))
+            return fail(kName, "--size: only for adaptive-max and adaptive-average", Usage);
+        if (!wholeOption(p, "window", 1, problem.window))
+            return fail(kName, "--window: expected a whole number ≥ 1", Usage);
+        if (p.isSet("stride") && !wholeOption(p, "stride", 1, problem.stride))
+            return fail(kName, "--stride: expected a whole number ≥ 1", Usage);
+        if (!wholeOption(p, "padding", 0, problem.padding))
+            return fail(kName, "--padding: expected a whole number ≥ 0", Usage);
+    }
+    QString problemText;
+    if (!convOutputInput(p.value("input"), problem.input, problemText)) {
+        problemText = matrixOption(p, "input", problem.input);
+    }
+    if (!problemText.isEmpty())
+        return fail(kName, problemText, BadFile);
+    if (p.isSet("grad-output")) {
+        if (const QString error = matrixOption(p, "grad-output", problem.gradOutput);
+            !error.isEmpty())
+            return fail(kName, error, BadFile);
+    }
+    const auto computed = computePooling(problem);
+    if (!computed)
+        return fail(kName, QString::fromStdString(computed.error().message()), BadFile);
+    printOutBytes(format == "json" ? poolingJson(computed.value()) : poolingText(computed.value()));
+    return Ok;
+}
+
+} // namespace bpl::cli
