@@ -298,6 +298,58 @@ std::string outputDeltaNote(Loss loss, const ActivationFunction& output) {
            "softmax + cross-entropy and identity + half squared error give δ = y − t.)";
 }
 
+namespace {
+
+// Why δ = y − t, worked with this unit's numbers (the lines shown before δ):
+// sigmoid with binary cross-entropy, ∂E/∂y = −t/y + (1 − t)/(1 − y) and
+// σ′(a) = y(1 − y), whose product is y − t; softmax with cross-entropy,
+// ∂E/∂aₖ = Σⱼ (−tⱼ/yⱼ) yⱼ(𝟙[j = k] − yₖ) = −tₖ + yₖ Σⱼ tⱼ = yₖ − tₖ (the
+// targets sum to 1). Empty where a factor is infinite (y exactly 0 or 1).
+std::vector<ScalarFormula> residualDerivation(const Context& c, int k) {
+    const int L = c.network.lastLayer();
+    const QuantityRef ref{Quantity::Delta, L, k, -1};
+    const Dual y = c.n.output(L, k), t = c.n.target(k), a = c.n.preActivation(L, k);
+    const double yv = c.pass.z[L][k], tv = c.target[k];
+    const Dual one("1");
+    std::vector<ScalarFormula> lines;
+    if (c.network.loss == Loss::BinaryCrossEntropy) {
+        if (!(yv > 0 && yv < 1))
+            return lines;
+        const double dEdy = -tv / yv + (1 - tv) / (1 - yv);
+        const double slope = yv * (1 - yv);
+        const auto frac = [](const Dual& top, const Dual& bottom) {
+            return Dual(top.text + "/" + bottom.text,
+                        "\\frac{" + top.latex + "}{" + bottom.latex + "}");
+        };
+        const Dual dEdySym("∂E/∂" + y.text, "\\frac{\\partial E}{\\partial " + y.latex + "}");
+        ScalarFormula g = base(c, ref, dEdy, dEdySym);
+        g.symbolic = Dual("−", "-") + frac(t, y) + kPlus + frac(paren(one + kMinus + t), paren(one + kMinus + y));
+        g.substituted = Dual("−", "-") + frac(fac(c, tv), fac(c, yv)) + kPlus +
+                        frac(paren(one + kMinusNum + fac(c, tv)), paren(one + kMinusNum + fac(c, yv)));
+        ScalarFormula s = base(c, ref, slope, Dual("σ′(" + a.text + ")", "\\sigma'(" + a.latex + ")"));
+        s.symbolic = y + paren(one + kMinus + y);
+        s.substituted = fac(c, yv) + kTimes + paren(one + kMinusNum + fac(c, yv));
+        ScalarFormula d = base(c, ref, dEdy * slope, c.n.deltaSym(L, k));
+        d.symbolic = dEdySym + Dual(" · ", " \\cdot ") + s.lhs;
+        d.substituted = fac(c, dEdy) + kTimes + fac(c, slope);
+        lines = {g, s, d};
+    } else {
+        double targets = 0;
+        for (Eigen::Index j = 0; j < c.target.size(); ++j)
+            targets += c.target[j];
+        ScalarFormula d = base(c, ref, -tv + yv * targets, c.n.deltaSym(L, k));
+        d.symbolic = Dual("Σⱼ (−tⱼ/yⱼ) · yⱼ(𝟙[j = k] − " + y.text + ") = −" + t.text + " + " + y.text +
+                              " Σⱼ tⱼ",
+                          "\\sum_j \\left(-\\frac{t_j}{y_j}\\right) y_j\\left(\\mathbb{1}[j = k] - " +
+                              y.latex + "\\right) = -" + t.latex + " + " + y.latex + " \\sum_j t_j");
+        d.substituted = Dual("−", "-") + fac(c, tv) + kPlus + fac(c, yv) + kTimes + fac(c, targets);
+        lines = {d};
+    }
+    return lines;
+}
+
+} // namespace
+
 ScalarFormula outputDelta(const Context& c, int k) {
     const int L = c.network.lastLayer();
     const ActivationFunction& h = c.network.layers[L].activation;
@@ -308,6 +360,8 @@ ScalarFormula outputDelta(const Context& c, int k) {
     if (outputDeltaIsResidual(c.network.loss, h.kind)) {
         f.symbolic = y + kMinus + t;
         f.substituted = num(c, c.pass.z[L][k]) + kMinusNum + fac(c, c.target[k]);
+        if (h.kind != Activation::Identity)
+            f.working = residualDerivation(c, k);
         return f;
     }
     Dual dSym, dSub, lSym, lSub;

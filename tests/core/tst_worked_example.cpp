@@ -30,6 +30,7 @@ private slots:
     void classDecision();
     void outputDeltaIsResidualForTheThreePairs();
     void substitutedFormulaOfHiddenDelta();
+    void outputDeltaDerivedWithTheNumbers();
     void stepOrderFollowsTheLesson();
 };
 
@@ -125,6 +126,38 @@ void TestWorkedExample::outputDeltaIsResidualForTheThreePairs() {
     const Eigen::MatrixXd expected =
         (back.array() * z1.array() * (1 - z1.array())).matrix() * multi.sample.input.transpose();
     QVERIFY((t.gradients.weights[1] - expected).cwiseAbs().maxCoeff() < 1e-15);
+}
+
+void TestWorkedExample::outputDeltaDerivedWithTheNumbers() {
+    // Sigmoid with binary cross-entropy, y = 0.507321, t = 0, worked by hand:
+    // ∂E/∂y = −t/y + (1 − t)/(1 − y) = 1/0.492679 = 2.02972, σ′(a) = y(1 − y)
+    // = 0.249946, and their product 0.507321 = y − t.
+    const Trace trace = traceNetwork(sheet5());
+    const ScalarFormula* f = trace.formulaFor({Quantity::Delta, 2, 0, -1});
+    QVERIFY(f);
+    QCOMPARE(f->working.size(), size_t(3));
+    QVERIFY(sameTo6(f->working[0].value, 2.02972));
+    QVERIFY(sameTo6(f->working[1].value, 0.249946));
+    QVERIFY(sameTo6(f->working[2].value, 0.507321));
+    QCOMPARE(QString::fromStdString(f->working[0].line().text),
+             QString("∂E/∂z₁⁽²⁾ = −t₁/z₁⁽²⁾ + (1 − t₁)/(1 − z₁⁽²⁾) = −0/0.507321 + (1 - 0)/(1 - "
+                     "0.507321) = 2.02972"));
+    QCOMPARE(QString::fromStdString(f->working[1].line().text),
+             QString("σ′(a₁⁽²⁾) = z₁⁽²⁾(1 − z₁⁽²⁾) = 0.507321 × (1 - 0.507321) = 0.249946"));
+    // Softmax with cross-entropy: δₖ = −tₖ + yₖ Σⱼ tⱼ, the targets summing to 1.
+    Network multi = sheet5();
+    multi.layers[2].size = 3;
+    multi.layers[2].activation.kind = Activation::Softmax;
+    multi.layers[2].weights = Eigen::MatrixXd::Zero(3, 2);
+    multi.layers[2].bias = Eigen::Vector3d::Zero();
+    multi.loss = Loss::CrossEntropy;
+    multi.sample.target = Eigen::Vector3d(0, 1, 0);
+    const Trace soft = traceNetwork(multi);
+    const ScalarFormula* d2 = soft.formulaFor({Quantity::Delta, 2, 1, -1});
+    QVERIFY(d2);
+    QCOMPARE(d2->working.size(), size_t(1));
+    QVERIFY(sameTo6(d2->working[0].value, -1 + 1.0 / 3)); // equal outputs ⅓
+    QVERIFY(QString::fromStdString(d2->working[0].line().text).endsWith("= −1 + 0.333333 × 1 = -0.666667"));
 }
 
 void TestWorkedExample::substitutedFormulaOfHiddenDelta() {
