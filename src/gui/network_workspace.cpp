@@ -96,8 +96,9 @@ QList<QAction*> NetworkWorkspace::panelActions() const {
             ui_->detailsDock->toggleViewAction(), ui_->stepperToolBar->toggleViewAction()};
 }
 
-void NetworkWorkspace::setCanvasStyle(const CanvasStyle& style) {
+void NetworkWorkspace::setCanvasStyle(const CanvasStyle& style, double textScale) {
     scene_->setCanvasStyle(style);
+    ui_->canvas->setTextScale(textScale);
     ui_->canvas->fitToWindow();
 }
 
@@ -107,9 +108,11 @@ void NetworkWorkspace::setPresenting(bool presenting) {
     // The canvas gets the screen: the panels make way (the step's title goes
     // on the canvas instead), and text is never drawn under 14 px.
     if (presenting) {
-        stepsWereVisible_ = ui_->stepsDock->isVisible();
-        inspectorWasVisible_ = ui_->inspectorDock->isVisible();
-        detailsWereVisible_ = ui_->detailsDock->isVisible();
+        // isHidden(), not isVisible(): from another tab every dock is invisible
+        // with its tab, and would stay hidden on the way back.
+        stepsWereVisible_ = !ui_->stepsDock->isHidden();
+        inspectorWasVisible_ = !ui_->inspectorDock->isHidden();
+        detailsWereVisible_ = !ui_->detailsDock->isHidden();
         ui_->stepsDock->hide();
         ui_->inspectorDock->hide();
         ui_->detailsDock->hide();
@@ -119,6 +122,7 @@ void NetworkWorkspace::setPresenting(bool presenting) {
         ui_->detailsDock->setVisible(detailsWereVisible_);
     }
     ui_->canvas->setMinimumTextPixels(presenting ? kPresentationTextPixels : 0);
+    ui_->canvas->setMinimumIndexPixels(presenting ? kPresentationIndexPixels : 0);
     updateStepperState();
 }
 
