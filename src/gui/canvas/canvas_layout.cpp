@@ -34,7 +34,7 @@ CanvasLayout layoutNetwork(const Network& network, const CanvasStyle& style) {
     layout.lineHeight = line;
     // Circle, caption above, up to three value lines below, and a margin.
     layout.captionLines = style.compact ? 2 : 1;
-    const double detailedSlot = 2 * r + layout.captionLines * line + 3 * line + (style.compact ? 4 : 24);
+    const double detailedSlot = 2 * r + layout.captionLines * line + 3 * line + (style.compact ? 12 : 24);
     const double compactSlot = 2 * r + 14;
 
     // A bias caption after an update ("b₁⁽¹⁾: -0.00123831 → -0.00247662") sticks out
@@ -59,7 +59,10 @@ CanvasLayout layoutNetwork(const Network& network, const CanvasStyle& style) {
             // boxes: more edges need more room to spread their labels along.
             const int edges = network.layers[l].size * network.layers[l - 1].size;
             const int labelled = edges <= kMaxLabelledEdges ? std::min(edges, 12) : 2;
-            const double spread = style.compact ? r * (6.5 + 1.1 * labelled) : r * (8.0 + 1.2 * labelled);
+            // Compact: a network of few layers is bounded by the height, and its
+            // weight boxes get the width the deeper ones need for their columns.
+            const double share = std::clamp(3.0 / std::max(1, network.layerCount() - 1), 1.0, 2.0);
+            const double spread = style.compact ? r * (6.5 + 1.1 * labelled) * share : r * (8.0 + 1.2 * labelled);
             const double gap = std::max({spread, 2 * r + (style.compact ? 6 : 9) * line,
                                          edges <= kMaxLabelledEdges ? captionGap : 0.0});
             x += gap;

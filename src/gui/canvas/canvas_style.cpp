@@ -99,4 +99,14 @@ double CanvasStyle::smallestIndexPixels() const {
     return std::min({indexPixels(font), indexPixels(bold), indexPixels(small)});
 }
 
+QStringList compactLines(const QString& line, bool compact) {
+    if (line.isEmpty()) return {};
+    if (!compact) return {line};
+    const qsizetype arrow = line.indexOf(QStringLiteral(" → "));
+    if (arrow > 0) return {line.left(arrow), line.mid(arrow + 1)};
+    static const QString kLoss = QStringLiteral("Loss: ");
+    if (line.startsWith(kLoss) && line.size() > 16) return {kLoss.trimmed(), line.mid(kLoss.size())};
+    return {line};
+}
+
 } // namespace bpl::gui

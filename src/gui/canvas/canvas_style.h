@@ -8,6 +8,7 @@
 
 #include <QColor>
 #include <QFont>
+#include <QStringList>
 
 namespace bpl::gui {
 
@@ -56,5 +57,9 @@ struct CanvasStyle {
     // The smallest index the canvas draws (at zoom 1).
     double smallestIndexPixels() const;
 };
+
+// Compact (presentation) text: a line with an arrow on two ("b₁⁽¹⁾: 0.1" and
+// "→ 0.0975"), and "Loss: name" as "Loss:" over the name; else the line as it is.
+QStringList compactLines(const QString& line, bool compact);
 
 } // namespace bpl::gui

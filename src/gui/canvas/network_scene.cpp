@@ -257,9 +257,15 @@ void NetworkScene::refresh() {
         }
     }
     int freshLine = -1;
-    const QStringList lines = lossLines(trace, display, &freshLine);
+    QStringList lines;
+    int freshShown = -1;
+    const QStringList full = lossLines(trace, display, &freshLine);
+    for (int k = 0; k < full.size(); ++k) {
+        if (k == freshLine) freshShown = static_cast<int>(lines.size());
+        lines << compactLines(full[k], style_.compact);
+    }
     const bool lossActive = display.step && display.step->kind == StepKind::Loss;
-    loss_->setText(lines, freshLine, lossActive);
+    loss_->setText(lines, freshShown, lossActive);
     const double lastX = layout_.columnX.back();
     if (style_.compact && net.layers.back().size <= 2) {
         // Under the output neurons' values: the width goes to the columns.

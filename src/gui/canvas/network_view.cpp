@@ -20,6 +20,8 @@ constexpr double kMinZoom = 0.01;
 constexpr double kMaxZoom = 8.0;
 // Deeper networks open showing their first layers readably.
 constexpr int kMaxLayersFitted = 7;
+// Under this on screen the loss box is repeated readable over the view.
+constexpr double kMinLossPixels = 7;
 // Space kept between the step's items and the viewport's edge.
 constexpr int kFocusMargin = 8;
 
@@ -292,18 +294,19 @@ QRectF NetworkView::lossOverlayRect() const {
     const LossItem* loss = scene_ ? scene_->lossItem() : nullptr;
     if (!loss || loss->lines().isEmpty()) return {};
     const CanvasStyle& s = scene_->canvasStyle();
-    if (s.bold.pixelSize() * zoom() >= kMinEdgeLabelPixels) return {};
+    if (s.bold.pixelSize() * zoom() >= kMinLossPixels) return {};
     const QFont font = overlayFont(s.bold);
     const QFontMetricsF fm(font);
     double width = 0;
     for (const QString& line : loss->lines()) width = std::max(width, indexedTextWidth(font, line));
     const QSizeF size(width + 20, (fm.height() + 2) * loss->lines().size() + 12);
-    return QRectF(viewport()->width() - size.width() - 10, 10, size.width(), size.height());
+    // Bottom-left, above the caption: the headings and the title are at the top, the legend bottom-right.
+    return QRectF(10, viewport()->height() - captionHeight() - size.height() - 10, size.width(), size.height());
 }
 
 void NetworkView::drawLossOverlay(QPainter* painter) {
     // A large network fitted whole draws its loss box at 2–3 px: the view
-    // repeats it, readable, in the top-right corner.
+    // repeats it, readable, in the bottom-left corner.
     const QRectF box = lossOverlayRect();
     if (box.isNull()) return;
     const CanvasStyle& s = scene_->canvasStyle();

@@ -44,8 +44,8 @@ public:
     bool legendVisible() const { return legendVisible_; }
     // True when edge labels are too small to read at this zoom and are not drawn.
     bool edgeLabelsHidden() const;
-    // Where the view repeats the loss box at a readable size (top-right of the
-    // viewport) because the scene's is drawn under 9 px; empty when it is readable.
+    // Where the view repeats the loss box at a readable size (bottom-left of the
+    // viewport) because the scene's is drawn under 7 px; empty when it is readable.
     QRectF lossOverlayRect() const;
     // The part of the viewport the canvas items may use: the caption strip at the bottom is left out.
     QRect usableViewportRect() const;

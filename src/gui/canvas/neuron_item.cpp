@@ -16,14 +16,6 @@ constexpr double kGap = 5;        // between circle and text
 constexpr double kPad = 4;        // inside text backgrounds
 constexpr double kMinDetail = 0.3; // below this zoom, text is not drawn
 
-// "b₁⁽¹⁾: 0.1 → 0.0975" on one line, or (compact) on two: "b₁⁽¹⁾: 0.1" and "→ 0.0975".
-QStringList captionLines(const QString& caption, bool compact) {
-    if (caption.isEmpty()) return {};
-    const qsizetype arrow = caption.indexOf(QStringLiteral(" → "));
-    if (!compact || arrow < 0) return {caption};
-    return {caption.left(arrow), caption.mid(arrow + 1)};
-}
-
 } // namespace
 
 NeuronItem::NeuronItem(int layer, int index, const CanvasStyle* style)
@@ -49,7 +41,7 @@ void NeuronItem::updateGeometry() {
     const QFontMetricsF fm(style_->bold);
     lineHeight_ = fm.height() + 2;
     captionRect_ = QRectF();
-    captionLines_ = captionLines(content_.caption, style_->compact);
+    captionLines_ = compactLines(content_.caption, style_->compact);
     if (!captionLines_.isEmpty()) {
         double w = 0;
         for (const QString& line : captionLines_) w = std::max(w, indexedTextWidth(style_->bold, line));
