@@ -36,6 +36,14 @@ NetworkWorkspace::NetworkWorkspace(QWidget* parent)
     inspectorScroll->setWidgetResizable(true);
     inspectorScroll->setWidget(ui_->inspector);
     ui_->inspectorDock->setWidget(inspectorScroll);
+    // Likewise the step details: at QT_SCALE_FACTOR=2 on 1280×720 (360 px) their
+    // tables' smallest height pushed the window 6 px past the screen.
+    auto* detailsScroll = new QScrollArea(ui_->detailsDock);
+    detailsScroll->setObjectName("detailsScroll");
+    detailsScroll->setFrameShape(QFrame::NoFrame);
+    detailsScroll->setWidgetResizable(true);
+    detailsScroll->setWidget(ui_->details);
+    ui_->detailsDock->setWidget(detailsScroll);
     ui_->actionNext->setShortcuts({QKeySequence(Qt::Key_Space), QKeySequence(Qt::Key_Right)});
     ui_->actionNext->setToolTip(tr("Next step (Space or →)"));
     for (QAction* a : stepperActions()) a->setShortcutContext(Qt::WindowShortcut);

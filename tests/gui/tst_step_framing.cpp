@@ -18,6 +18,7 @@
 #include "gui_test_support.h"
 
 #include <QScreen>
+#include <QScrollArea>
 #include <QTabWidget>
 
 using namespace bpl;
@@ -394,6 +395,22 @@ void TestStepFraming::windowStaysOnTheScreen() {
         QVERIFY2(available.contains(window_->frameGeometry()),
                  qPrintable(rectText(window_->frameGeometry()) + " on " + rectText(available)));
     }
+    // 1280×720 at QT_SCALE_FACTOR=2 is 640×360 logical pixels: the window's
+    // smallest size fits it, normal and presenting (it was 366 px tall).
+    for (bool presenting : {false, true}) {
+        window_->setPresenting(presenting);
+        QApplication::processEvents();
+        QVERIFY2(window_->minimumSizeHint().height() <= 360 &&
+                     window_->minimumSizeHint().width() <= 640,
+                 qPrintable(QString("%1×%2")
+                                .arg(window_->minimumSizeHint().width())
+                                .arg(window_->minimumSizeHint().height())));
+    }
+    // The step details scroll rather than set the window's smallest height
+    // (under Xvfb at QT_SCALE_FACTOR=2 it was 366 px with them, 337 px without).
+    QWidget* details = window_->workspace()->details();
+    QVERIFY(details->parentWidget() &&
+            qobject_cast<QScrollArea*>(details->parentWidget()->parentWidget()));
     // A size remembered from a taller screen is clamped on the way in.
     window_->setPresenting(false);
     window_->resize(1280, 1000);

@@ -19,6 +19,9 @@ public:
     NetworkScene* networkScene() const { return scene_; }
 
     double zoom() const;
+    // Small: on a short screen (1280×720 at QT_SCALE_FACTOR=2 is 360 px tall)
+    // the canvas gives way before the window grows past the screen.
+    QSize minimumSizeHint() const override { return {80, 40}; }
     // When on, the view scrolls to keep the current layer visible.
     void setFollowStep(bool follow) { follow_ = follow; }
     bool followStep() const { return follow_; }
