@@ -1,4 +1,5 @@
 #include "compute/heatmap_worker.h"
+#include "compute/worker_thread.h"
 
 #include "core/training/trainer.h"
 
@@ -48,8 +49,7 @@ HeatMapCompute::HeatMapCompute(QObject* parent) : QObject(parent) {
         lastDelivered_ = frame.id;
         emit frameReady(frame);
     });
-    thread_.setObjectName("heatmap-worker");
-    thread_.start();
+    startWorkerThread(thread_, "heatmap-worker");
 }
 
 HeatMapCompute::~HeatMapCompute() {

@@ -1,4 +1,5 @@
 #include "compute/logreg_worker.h"
+#include "compute/worker_thread.h"
 
 #include "core/logreg_trainer.h"
 
@@ -93,8 +94,7 @@ LogRegCompute::LogRegCompute(QObject* parent) : QObject(parent) {
         --running_;
         emit sweepFinished(sweep, cancelled);
     });
-    thread_.setObjectName("logreg-worker");
-    thread_.start();
+    startWorkerThread(thread_, "logreg-worker");
 }
 
 LogRegCompute::~LogRegCompute() {

@@ -1,4 +1,5 @@
 #include "compute/training_worker.h"
+#include "compute/worker_thread.h"
 
 #include <QElapsedTimer>
 #include <QMetaObject>
@@ -112,8 +113,7 @@ TrainingCompute::TrainingCompute(QObject* parent) : QObject(parent) {
                 --running_;
                 emit comparisonFinished(comparison, cancelled);
             });
-    thread_.setObjectName("training-worker");
-    thread_.start();
+    startWorkerThread(thread_, "training-worker");
 }
 
 TrainingCompute::~TrainingCompute() {

@@ -70,7 +70,8 @@ class TrainingCompute : public QObject {
     void cancel();
     bool busy() const { return running_ != 0; }
 
-    static constexpr int kReportIntervalMs = 33;
+    // 40 reports a second: the live heat map can draw 30 frames a second or more.
+    static constexpr int kReportIntervalMs = 25;
 
     // The worker's thread (tests watch it end when the owner is destroyed).
     const QThread* workerThread() const { return &thread_; }

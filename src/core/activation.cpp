@@ -45,7 +45,7 @@ double ActivationFunction::applyScalar(double a) const {
     case Activation::Tanh: return std::tanh(a);
     case Activation::Relu: return a > 0 ? a : 0.0;
     case Activation::LeakyRelu: return a > 0 ? a : alpha * a;
-    case Activation::Step: return a > 0 ? 1.0 : 0.0;
+    case Activation::Step: return a > 0 ? 1.0 : (a == 0 ? stepAtZero : 0.0);
     case Activation::Softmax: return 1.0; // softmax of a single unit
     }
     return a;

@@ -21,6 +21,9 @@ const std::vector<Activation>& allActivations();
 struct ActivationFunction {
     Activation kind = Activation::Sigmoid;
     double alpha = 0.01; // slope below zero for leaky ReLU
+    // U(0) of a step unit: 0 (U(a) = 1 for a > 0, the default) or 1 (U(a) = 1
+    // for a ≥ 0, the course's Σ ±xᵢ + C ≥ 0 construction of logic units).
+    double stepAtZero = 0.0;
 
     // z = h(a), element-wise (softmax over the whole vector).
     Eigen::VectorXd apply(const Eigen::VectorXd& a) const;

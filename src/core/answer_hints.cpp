@@ -180,14 +180,11 @@ void addNumberSlipHints(double given, double exact, const Tolerance& tol, std::v
         if (unit > 0 && std::abs(given - truncated) < unit * 1e-6 && !sameWhenRounded(truncated, exact, n)) {
             hints.push_back("The exact value " + explanationNumber(exact) + " was cut off after " + std::to_string(n) +
                             " figures instead of rounded (" + roundedText(exact, n) + ").");
-        } else {
-            for (int m = n - 1; m >= 1; --m) {
-                if (sameWhenRounded(given, exact, m)) {
-                    hints.push_back("Right to " + std::to_string(m) + " significant figure" + (m == 1 ? "" : "s") +
-                                    " only; give " + std::to_string(n) + " (" + roundedText(exact, n) + ").");
-                    break;
-                }
-            }
+        } else if (const int m = significantDigits(given); m < n && sameWhenRounded(given, exact, m)) {
+            // Only an answer given to fewer figures, right to those: 0.6481 for
+            // 0.576885 is 12 % off, not "right to 1 significant figure".
+            hints.push_back("Right to " + std::to_string(m) + " significant figure" + (m == 1 ? "" : "s") +
+                            " only; give " + std::to_string(n) + " (" + roundedText(exact, n) + ").");
         }
     }
 }

@@ -1,6 +1,7 @@
 #include "core/truth_table.h"
 
 #include "core/number_format.h"
+#include "core/trace.h"
 
 namespace bpl {
 
@@ -68,6 +69,12 @@ std::vector<std::string> truthTableDisagreements(const Network& network) {
     if (more > 0)
         out.push_back("truth_table: " + std::to_string(more) + " more rows disagree or do not fit");
     return out;
+}
+
+std::vector<std::string> solutionWarnings(const Trace& trace) {
+    std::vector<std::string> all = trace.warnings;
+    for (std::string& w : truthTableDisagreements(trace.network)) all.push_back(std::move(w));
+    return all;
 }
 
 } // namespace bpl

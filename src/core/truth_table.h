@@ -32,4 +32,10 @@ bool isLogicNetwork(const Network& network);
 constexpr std::size_t kMaxTruthTableMessages = 20;
 std::vector<std::string> truthTableDisagreements(const Network& network);
 
+struct Trace;
+// Every warning a worked solution prints, in order: the trace's own (e.g.
+// step units that block every gradient), then the declared truth table's
+// disagreements. The text, Markdown, JSON and document outputs all use it.
+std::vector<std::string> solutionWarnings(const Trace& trace);
+
 } // namespace bpl

@@ -17,7 +17,7 @@ namespace {
 
 // Teaching order (teaching-content.md sections 1 to 6); others follow by name.
 const QStringList kOrder = {"sheet5_321_sigmoid", "sheet5_321_exercise", "sheet5_regression", "softmax_3class", "deep_4layer_deltas",
-                            "vanishing_chain_153", "xor_step", "xnor_step",
+                            "vanishing_chain_153", "xor_step", "xnor_step", "xnor_step_course",
                             // ready to train (each has a `training` object)
                             "xor_2881_tanh", "circle_2441_tanh", "spiral_2881_tanh", "three_blobs_softmax",
                             "sine_181_tanh", "digits_64_32_10_relu"};

@@ -182,7 +182,8 @@ bool NetworkEditor::removeNeuron(int layer, int index) {
 
 bool NetworkEditor::setActivation(int layer, ActivationFunction activation) {
     const ActivationFunction& current = document_->network().layers[layer].activation;
-    if (layer > 0 && current.kind == activation.kind && current.alpha == activation.alpha) return true;
+    if (layer > 0 && current.kind == activation.kind && current.alpha == activation.alpha &&
+        current.stepAtZero == activation.stepAtZero) return true;
     QString error;
     return pushOrRefuse(this, document_, SetActivationCommand::make(document_, layer, activation, &error), error);
 }

@@ -1,9 +1,10 @@
 #include "gui/plot_style.h"
 
-#include <QLocale>
-
+#include <QAbstractScrollArea>
 #include <QApplication>
+#include <QLocale>
 #include <QPalette>
+#include <QWheelEvent>
 
 #include <array>
 
@@ -146,9 +147,41 @@ void useLocaleFreeNumbers(QCustomPlot* plot) {
     plot->setLocale(QLocale::c());
 }
 
+namespace {
+
+// A plain wheel over a plot scrolls the page the plot sits in; Ctrl+wheel
+// zooms the plot. The labs' plots fill a scroll area, and a class scrolling
+// down the Training tab zoomed the loss plot out to epoch −200 instead.
+class WheelScrollsPage : public QObject {
+  public:
+    using QObject::QObject;
+
+  protected:
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        if (event->type() != QEvent::Wheel ||
+            (static_cast<QWheelEvent*>(event)->modifiers() & Qt::ControlModifier))
+            return false;
+        auto* widget = qobject_cast<QWidget*>(watched);
+        for (QWidget* up = widget ? widget->parentWidget() : nullptr; up; up = up->parentWidget()) {
+            if (auto* area = qobject_cast<QAbstractScrollArea*>(up)) {
+                QCoreApplication::sendEvent(area->viewport(), event);
+                return true;
+            }
+        }
+        return true; // no page to scroll: only Ctrl+wheel does something here
+    }
+};
+
+} // namespace
+
 void stylePlot(QCustomPlot* plot) {
     useLocaleFreeNumbers(plot);
     plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    if (!plot->findChild<QObject*>("wheelScrollsPage", Qt::FindDirectChildrenOnly)) {
+        auto* filter = new WheelScrollsPage(plot);
+        filter->setObjectName("wheelScrollsPage");
+        plot->installEventFilter(filter);
+    }
     plot->setNoAntialiasingOnDrag(true);
     plot->setAntialiasedElements(QCP::aePlottables | QCP::aeItems);
     // Small enough that the maths tab's plot fits a 1024×768 screen (the labs' plots: PlotGrid).

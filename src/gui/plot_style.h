@@ -65,7 +65,8 @@ QColor errorTextColour();
 QString errorStyleSheet();
 
 // Fonts, colours, grid and interactions common to every lab plot (an axis
-// rect drags and zooms both ways unless a plot says otherwise).
+// rect drags and zooms both ways unless a plot says otherwise; Ctrl+wheel
+// zooms, a plain wheel scrolls the page the plot sits in).
 void styleAxisRect(QCPAxisRect* rect);
 void styleLegend(QCPLegend* legend);
 void stylePlot(QCustomPlot* plot);

@@ -123,6 +123,14 @@ Layer parseLayer(const QJsonValue& value, int l, int previousSize, int layerCoun
                                                shortestNumberText(layer.activation.alpha)};
         }
     }
+    if (o.contains("step_at_zero")) {
+        const double u0 = readFiniteNumber(o.value("step_at_zero"), where + ".step_at_zero");
+        if (u0 != 0 && u0 != 1) {
+            throw JsonReject{where + ".step_at_zero",
+                             "U(0) of a step unit is 0 or 1, found " + shortestNumberText(u0)};
+        }
+        layer.activation.stepAtZero = u0;
+    }
     const QJsonValue wv = required(o, "weights", where);
     const std::string wp = where + ".weights";
     if (!wv.isArray()) throw JsonReject{wp, "expected an array of " + std::to_string(layer.size) + " rows, found " + jsonTypeName(wv)};
@@ -298,6 +306,9 @@ QJsonObject networkToJson(const NetworkDocument& document) {
             if (layer.activation.kind == Activation::LeakyRelu || o.contains("alpha")) {
                 o["alpha"] = layer.activation.alpha;
             }
+            if (layer.activation.stepAtZero != 0 || o.contains("step_at_zero")) {
+                o["step_at_zero"] = static_cast<int>(layer.activation.stepAtZero);
+            }
             QJsonArray rows;
             for (int i = 0; i < layer.weights.rows(); ++i) rows.append(toArray(layer.weights.row(i).transpose()));
             o["weights"] = rows;
@@ -343,7 +354,7 @@ QJsonObject networkToJson(const NetworkDocument& document) {
 
 QByteArray networkToBytes(const NetworkDocument& document) {
     static const QStringList order = {"format", "name", "description", "layers", "size",
-                                      "labels", "activation", "alpha", "weights", "bias",
+                                      "labels", "activation", "alpha", "step_at_zero", "weights", "bias",
                                       "loss", "learning_rate", "sample", "input", "target",
                                       // the training object (docs/formats/network-format.md)
                                       "training", "data", "file", "points", "noise", "seed", "split",

@@ -150,8 +150,7 @@ QString traceToText(const Trace& t, const ExportExtras& extras) {
     out += "  loss E = " + q(formatNumber(t.loss, p)) + "\n";
     out += "  output = " + vectorText(t.forward.output(), p) + "\n";
     if (const auto d = classDecision(t.network, t.forward.output(), n, p)) out += "  decision: " + q(d->text.text) + "\n";
-    for (const auto& w : t.warnings) out += "  Warning: " + q(w) + "\n";
-    for (const auto& w : truthTableDisagreements(t.network)) out += "  Warning: " + q(w) + "\n";
+    for (const auto& w : solutionWarnings(t)) out += "  Warning: " + q(w) + "\n";
     if (extras.gradientCheck) out += "  " + gradientCheckLine(t, *extras.gradientCheck) + "\n";
     return out;
 }
@@ -190,8 +189,7 @@ QString traceToMarkdown(const Trace& t, const ExportExtras& extras) {
     out += "## Result\n\n- Loss $E = " + q(formatDual(t.loss, p).latex) + "$\n- Output $" +
            matrixLatex(t.forward.output().transpose(), p) + "$\n";
     if (const auto d = classDecision(t.network, t.forward.output(), n, p)) out += "- Decision $" + q(d->text.latex) + "$\n";
-    for (const auto& w : t.warnings) out += "- **Warning:** " + q(w) + "\n";
-    for (const auto& w : truthTableDisagreements(t.network)) out += "- **Warning:** " + q(w) + "\n";
+    for (const auto& w : solutionWarnings(t)) out += "- **Warning:** " + q(w) + "\n";
     if (extras.gradientCheck) out += "- " + gradientCheckLine(t, *extras.gradientCheck) + "\n";
     return joinDoubleScripts(out);
 }
@@ -378,7 +376,7 @@ QJsonObject traceToJson(const Trace& t, const ExportExtras& extras) {
     }
     root["steps"] = steps;
     QJsonArray warnings;
-    for (const auto& w : t.warnings) warnings.append(q(w));
+    for (const auto& w : solutionWarnings(t)) warnings.append(q(w));
     root["warnings"] = warnings;
     if (const auto d = classDecision(t.network, t.forward.output(), t.options.notation, t.options.precision)) {
         QJsonObject o;

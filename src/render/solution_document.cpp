@@ -231,8 +231,7 @@ std::vector<SolutionBlock> solutionBlocks(const Trace& t, const ExportExtras& ex
     if (const auto d = classDecision(t.network, t.forward.output(), n, t.options.precision)) {
         result += "<p>Decision: " + latexToHtml(d->text.latex) + ".</p>";
     }
-    for (const auto& w : t.warnings) result += "<p class=\"warning\">Warning: " + esc(w) + "</p>";
-    for (const auto& w : truthTableDisagreements(t.network)) result += "<p class=\"warning\">Warning: " + esc(w) + "</p>";
+    for (const auto& w : solutionWarnings(t)) result += "<p class=\"warning\">Warning: " + esc(w) + "</p>";
     if (extras.gradientCheck) result += gradientCheckHtml(*extras.gradientCheck);
     blocks.push_back({K::Text, result, false});
     return blocks;

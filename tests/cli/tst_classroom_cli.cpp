@@ -51,6 +51,7 @@ class TestClassroomCli : public QObject {
     void decisionInTrace();
     void truthTableInTrace();
     void declaredTruthTableDisagreementWarns();
+    void courseXnorWithUOfZeroOne();
     void usageLinesNameTheSubcommand();
     void gradientCheckUsesTheNotation();
     void answersNameTheirNetwork();
@@ -161,6 +162,46 @@ void TestClassroomCli::declaredTruthTableDisagreementWarns() {
         QString::fromUtf8(r.out).contains(
             "Warning: truth_table[3]: for input (1, 1) the file says (1), the network gives (0)"),
         r.out.constData());
+    // The JSON says it too (it left the table's warnings out).
+    const Run json = run({"trace", path, "--format", "json"});
+    QCOMPARE(json.code, 0);
+    const QJsonArray warnings = QJsonDocument::fromJson(json.out).object()["warnings"].toArray();
+    QCOMPARE(warnings.size(), 3); // layers 1 and 2 use step units, then the table
+    QVERIFY(warnings[0].toString().startsWith("layer 1 uses step units"));
+    QCOMPARE(warnings[2].toString(),
+             QString("truth_table[3]: for input (1, 1) the file says (1), the network gives (0)"));
+}
+
+void TestClassroomCli::courseXnorWithUOfZeroOne() {
+    // The course's units fire when Σ ±xᵢ + C ≥ 0: the example's AND, NOR and OR
+    // give XNOR with U(0) = 1, and miss rows (0, 0) and (1, 1) with U(0) = 0.
+    const Run r = run({"trace", example("xnor_step_course.json"), "--format", "json"});
+    QCOMPARE(r.code, 0);
+    const QJsonObject root = QJsonDocument::fromJson(r.out).object();
+    const QJsonArray rows = root["truth_table"].toArray();
+    QCOMPARE(rows.size(), 4);
+    const int xnor[] = {1, 0, 0, 1};
+    for (int i = 0; i < 4; ++i)
+        QCOMPARE(rows[i].toObject()["output"].toArray(), QJsonArray({xnor[i]}));
+    for (const QJsonValue w : root["warnings"].toArray())
+        QVERIFY2(!w.toString().startsWith("truth_table"), qPrintable(w.toString()));
+
+    QFile in(example("xnor_step_course.json"));
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    QByteArray zero = in.readAll();
+    QVERIFY(zero.contains("\"step_at_zero\": 1, "));
+    zero.replace("\"step_at_zero\": 1, ", "");
+    QTemporaryDir dir;
+    QFile out(dir.filePath("u0.json"));
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(zero);
+    out.close();
+    const Run text = run({"trace", out.fileName()});
+    QCOMPARE(text.code, 0);
+    const QString printed = QString::fromUtf8(text.out);
+    QVERIFY2(printed.contains("truth_table[0]: for input (0, 0) the file says (1), the network gives (0)"),
+             qPrintable(printed));
+    QVERIFY(printed.contains("truth_table[3]: for input (1, 1) the file says (1), the network gives (0)"));
 }
 
 void TestClassroomCli::usageLinesNameTheSubcommand() {

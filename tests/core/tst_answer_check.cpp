@@ -101,6 +101,7 @@ private slots:
     void answerForAMissingQuantity();
     void slipHints_data();
     void slipHints();
+    void noPrecisionHintForAWrongAnswerWithMoreFigures();
     void resultsInStepOrder();
 };
 
@@ -274,6 +275,7 @@ void TestAnswerCheck::slipHints_data() {
     row("swapped digits", Q::A, 2, 1, 0, 0.02992, "Two digits seem swapped: 0.02929 was written as 0.02992");
     row("truncated", Q::Z, 1, 1, 0, 0.576, "cut off after 3 figures instead of rounded (0.577)");
     row("too few figures", Q::Z, 1, 1, 0, 0.58, "Right to 2 significant figures only; give 3 (0.577)");
+    row("one figure", Q::Z, 1, 1, 0, 0.6, "Right to 1 significant figure only; give 3 (0.577)");
 }
 
 void TestAnswerCheck::slipHints() {
@@ -292,6 +294,20 @@ void TestAnswerCheck::slipHints() {
     for (const auto& h : r.hints) all += text(h) + " | ";
     QVERIFY2(all.contains(hint), qPrintable(all));
     QVERIFY(text(r.explanation).contains(hint));
+}
+
+void TestAnswerCheck::noPrecisionHintForAWrongAnswerWithMoreFigures() {
+    // z₁⁽¹⁾ = 0.576885: 0.6481 given to 4 figures is 12 % off. It was told
+    // "Right to 1 significant figure only; give 3 (0.577)".
+    const Trace trace = traceNetwork(sheet5());
+    for (const double given : {0.6481, 0.65, 0.5}) {
+        const Answer a{{Quantity::Z, 1, 0, -1}, given};
+        const CheckReport report = checkAnswers(trace, {a}, Tolerance::sigFigs(3));
+        const AnswerResult& r = report.results.front();
+        QCOMPARE(r.status, AnswerStatus::Wrong);
+        for (const auto& h : r.hints)
+            QVERIFY2(!text(h).contains("significant figure"), qPrintable(text(h)));
+    }
 }
 
 void TestAnswerCheck::resultsInStepOrder() {

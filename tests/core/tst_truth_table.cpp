@@ -1,5 +1,6 @@
 // Hand-built logic networks (teaching-content.md section 6): the XOR network
 // z₁ = U(2x₁ − 2x₂ − 1), z₂ = U(−2x₁ + 2x₂ − 1), y = U(z₁ + z₂ − ½) computes XOR.
+#include "core/training/batch_passes.h"
 #include "core/truth_table.h"
 
 #include <QtTest>
@@ -11,6 +12,7 @@ class TestTruthTable : public QObject {
 private slots:
     void xorAndXnor();
     void tooManyInputs();
+    void courseXnorNeedsUOfZeroOne();
 };
 
 namespace {
@@ -56,6 +58,33 @@ void TestTruthTable::tooManyInputs() {
     QVERIFY(!truthTable(net).has_value());
     net.layers[1].activation.kind = Activation::Sigmoid;
     QVERIFY(!isLogicNetwork(net));
+}
+
+
+void TestTruthTable::courseXnorNeedsUOfZeroOne() {
+    // The course's construction: a unit fires when Σ ±xᵢ + C ≥ 0, so U(0) = 1.
+    // z₁ = U(x₁ + x₂ − 2) (AND), z₂ = U(−x₁ − x₂) (NOR), y = U(z₁ + z₂ − 1) (OR):
+    // XNOR by hand, 1 0 0 1. With U(0) = 0 every unit misses its zero row.
+    Network net = logic(1, -1);
+    net.layers[1].weights << 1, 1, -1, -1;
+    net.layers[1].bias = Eigen::Vector2d(-2, 0);
+    for (const double u0 : {1.0, 0.0}) {
+        net.layers[1].activation.stepAtZero = u0;
+        net.layers[2].activation.stepAtZero = u0;
+        const auto table = truthTable(net);
+        QVERIFY(table);
+        const double expected[2][4] = {{0, 0, 0, 0}, {1, 0, 0, 1}}; // U(0) = 0, U(0) = 1
+        training::BatchPasses batch;
+        batch.reserve(net, 4);
+        for (int r = 0; r < 4; ++r)
+            batch.input(4).col(r) = (*table)[static_cast<std::size_t>(r)].input;
+        batch.forward(net, 4);
+        for (int r = 0; r < 4; ++r) {
+            QCOMPARE((*table)[static_cast<std::size_t>(r)].output[0], expected[int(u0)][r]);
+            // Training's batched forward pass agrees with the trace's.
+            QCOMPARE(batch.output()(0, r), expected[int(u0)][r]);
+        }
+    }
 }
 
 QTEST_APPLESS_MAIN(TestTruthTable)

@@ -117,7 +117,7 @@ void TestLogRegLab::runFillsAllFourPlots() {
     // Plot 1: the GD separators are drawn at the last iteration.
     QCOMPARE(lab_->iteration(), sweep.longest() - 1);
     for (int e = 0; e < 5; ++e)
-        QCOMPARE(lab_->dataPlot()->separator(sweep.runIndex(0, e))->dataCount(), 2);
+        QCOMPARE(lab_->dataPlot()->separator(sweep.runIndex(0, e))->dataCount(), 3);
     QVERIFY(lab_->statusText().contains("15 runs finished"));
 
     if (qEnvironmentVariableIsSet("BPL_SCREENSHOT_DIR")) {
@@ -138,9 +138,11 @@ void TestLogRegLab::sliderMovesEveryPlot() {
     slider->setValue(0);
     // Iteration 0: w = (0.1, 0, 0), the vertical line x₁ = 0, and no (m, b).
     QCPCurve* line = lab_->dataPlot()->separator(gd05);
-    QCOMPARE(line->dataCount(), 2);
-    QCOMPARE(line->data()->at(0)->key, 0.0);
-    QCOMPARE(line->data()->at(1)->key, 0.0);
+    // The drawn line runs from 2a − b to 2b − a through the segment a–b the
+    // axes show, with η's marker at a point between a and b.
+    QCOMPARE(line->dataCount(), 3);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(line->data()->at(i)->key, 0.0);
     QCOMPARE(lab_->pathPlot()->currentMarker(gd05)->dataCount(), 0);
     QCOMPARE(child<QLabel>("iterationLabel")->text(),
              QString("iteration 0 of %1").arg(sweep.longest() - 1));
@@ -150,8 +152,14 @@ void TestLogRegLab::sliderMovesEveryPlot() {
     const QCPRange x = lab_->dataPlot()->xAxis->range(), y = lab_->dataPlot()->yAxis->range();
     const auto segment = separatorSegment(w, x.lower, x.upper, y.lower, y.upper);
     QVERIFY(segment.has_value());
-    QCOMPARE(line->data()->at(0)->key, segment->first.x());
-    QCOMPARE(line->data()->at(0)->value, segment->first.y());
+    const auto point = [&](int i) {
+        return Eigen::Vector2d(line->data()->at(i)->key, line->data()->at(i)->value);
+    };
+    const Eigen::Vector2d a = (2 * point(0) + point(2)) / 3, b = (point(0) + 2 * point(2)) / 3;
+    QVERIFY((a - Eigen::Vector2d(segment->first.x(), segment->first.y())).norm() < 1e-9);
+    QVERIFY((b - Eigen::Vector2d(segment->second.x(), segment->second.y())).norm() < 1e-9);
+    // η = 0.5 is the first of the η: its marker sits a fifth of the way along.
+    QVERIFY((point(1) - (a + 0.2 * (b - a))).norm() < 1e-9);
     const auto mb = separatorSlopeIntercept(w);
     QCOMPARE(lab_->pathPlot()->currentMarker(gd05)->data()->at(0)->key, mb->slope);
     QCOMPARE(lab_->pathPlot()->currentMarker(gd05)->data()->at(0)->value, mb->intercept);

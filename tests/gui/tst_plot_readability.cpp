@@ -21,6 +21,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QWheelEvent>
 #include <QtTest>
 
 using namespace bpl;
@@ -99,6 +100,7 @@ class TestPlotReadability : public QObject {
     void ticksNeverOverlapOnANarrowAxis();
     void lossAxisFollowsTheBulk();
     void onePaletteInOkabeItoOrder();
+    void wheelScrollsThePageCtrlWheelZooms();
 
   private:
     void checkTab(MainWindow& window, const QString& id, bool presenting);
@@ -248,6 +250,43 @@ void TestPlotReadability::onePaletteInOkabeItoOrder() {
     for (int i = 0; i < 8; ++i)
         shapes.insert(int(seriesShape(i)));
     QCOMPARE(shapes.size(), 8);
+}
+
+void TestPlotReadability::wheelScrollsThePageCtrlWheelZooms() {
+    // Scrolling down the Training tab with the wheel over the loss plot zoomed
+    // the plot out to epoch −200 instead of scrolling the page.
+    MainWindow window;
+    window.setFitsScreen(false);
+    window.resize(1024, 768);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openExample("spiral_2881_tanh"));
+    window.tabs()->setCurrentIndex(findTab(window.tabs(), "training"));
+    auto* training = window.tabs()->findChild<TrainingLab*>();
+    QApplication::processEvents();
+    TrainingCurvePlot* loss = training->lossPlot();
+    QScrollArea* page = nullptr; // the nearest page around the plot
+    for (QWidget* up = loss->parentWidget(); up && !page; up = up->parentWidget())
+        page = qobject_cast<QScrollArea*>(up);
+    QVERIFY(page);
+    QScrollBar* bar = page->verticalScrollBar();
+    QVERIFY2(bar->maximum() > 0, "the plots do not scroll at 1024×768");
+    bar->setValue(0);
+    const QCPRange before = loss->xAxis->range();
+    const QPointF at(loss->width() / 2.0, loss->height() / 2.0);
+    const auto wheel = [&](Qt::KeyboardModifiers modifiers) {
+        QWheelEvent event(at, loss->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton,
+                          modifiers, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(loss, &event);
+    };
+    wheel(Qt::NoModifier);
+    QVERIFY2(bar->value() > 0, "a plain wheel did not scroll the page");
+    QCOMPARE(loss->xAxis->range().lower, before.lower);
+    QCOMPARE(loss->xAxis->range().upper, before.upper);
+    const int scrolled = bar->value();
+    wheel(Qt::ControlModifier);
+    QCOMPARE(bar->value(), scrolled);
+    QVERIFY2(loss->xAxis->range().size() > before.size(), "Ctrl+wheel down did not zoom out");
 }
 
 int main(int argc, char** argv) {

@@ -40,6 +40,7 @@ private slots:
     void missingFileAndFolder();
     void roundTripKeepsValuesAndUnknownKeys();
     void defaultsForOptionalKeys();
+    void stepAtZeroRoundTrip();
 };
 
 void TestNetworkFile::examplesLoad_data() {
@@ -105,6 +106,7 @@ void TestNetworkFile::rejects_data() {
     row("null weight", patched("[[0.2,-0.2]]", "[[null,-0.2]]"), "layers[2].weights[0][0]", "expected a number, found null");
     row("bias wrong length", patched("\"bias\":[0,0]", "\"bias\":[0]"), "layers[1].bias", "expected 2 numbers");
     row("bad alpha", patched("\"activation\":\"sigmoid\",\"weights\":[[0.2", "\"activation\":\"sigmoid\",\"alpha\":\"x\",\"weights\":[[0.2"), "layers[2].alpha", "expected a number");
+    row("step_at_zero not 0 or 1", patched("\"activation\":\"sigmoid\",\"weights\":[[0.2", "\"activation\":\"step\",\"step_at_zero\":0.5,\"weights\":[[0.2"), "layers[2].step_at_zero", "U(0) of a step unit is 0 or 1, found 0.5");
     row("labels wrong length", patched("{\"size\":3}", "{\"size\":3,\"labels\":[\"a\"]}"), "layers[0].labels", "3 strings");
     row("missing loss", patched("\"loss\":\"binary_cross_entropy\",", ""), "", "missing required key \"loss\"");
     row("unknown loss", patched("binary_cross_entropy", "hinge"), "loss", "unknown loss \"hinge\"");
@@ -194,6 +196,27 @@ void TestNetworkFile::defaultsForOptionalKeys() {
     auto linear = io::parseNetwork(patched("\"size\":2,\"activation\":\"sigmoid\"", "\"size\":2,\"activation\":\"linear\""), "l.json");
     QVERIFY(linear.ok());
     QCOMPARE(linear.value().network.layers[1].activation.kind, Activation::Identity);
+}
+
+void TestNetworkFile::stepAtZeroRoundTrip() {
+    // U(0) = 1 on the hidden step layer is read, saved and read again; a
+    // layer without the key keeps U(0) = 0 and is saved without it.
+    auto loaded = io::parseNetwork(
+        patched("\"size\":2,\"activation\":\"sigmoid\"", "\"size\":2,\"activation\":\"step\",\"step_at_zero\":1"),
+        "s.json");
+    QVERIFY2(loaded.ok(), loaded.ok() ? "" : loaded.error().message().c_str());
+    QCOMPARE(loaded.value().network.layers[1].activation.stepAtZero, 1.0);
+    QCOMPARE(loaded.value().network.layers[1].activation.applyScalar(0), 1.0);
+    QCOMPARE(loaded.value().network.layers[2].activation.stepAtZero, 0.0);
+    QTemporaryDir dir;
+    const QString path = dir.filePath("s.json");
+    QVERIFY(io::saveNetwork(loaded.value(), path).ok());
+    const auto again = io::loadNetwork(path);
+    QVERIFY(again.ok());
+    QCOMPARE(again.value().network.layers[1].activation.stepAtZero, 1.0);
+    const QJsonArray layers = again.value().original.value("layers").toArray();
+    QCOMPARE(layers[1].toObject().value("step_at_zero").toInt(), 1);
+    QVERIFY(!layers[2].toObject().contains("step_at_zero"));
 }
 
 QTEST_APPLESS_MAIN(TestNetworkFile)

@@ -63,18 +63,26 @@ int runTrainingGuiBench(const QStringList& args) {
         "The Training tab's GUI-thread stall and heat-map frame rate during a live "
         "4-optimizer comparison on the spiral.");
     p.addOptions({{"epochs", "Epochs of each run (default 300).", "E", "300"},
-                  {"points", "Points of the spiral (default 500).", "N", "500"}});
+                  {"points", "Points of the spiral (default 500).", "N", "500"},
+                  {"size", "The tab's size (default 1024x768, a projector's screen).", "WxH",
+                   "1024x768"}});
     if (const auto done = parseArguments(p, args, kName)) return *done;
     bool ok1 = false, ok2 = false;
     const int epochs = p.value("epochs").toInt(&ok1);
     const int points = p.value("points").toInt(&ok2);
     if (!ok1 || !ok2 || epochs < 1 || epochs > 100000 || points < 10 || points > 100000)
         return fail(kName, "--epochs: 1 to 100000, --points: 10 to 100000", Usage);
+    const QStringList size = p.value("size").split('x');
+    bool okW = false, okH = false;
+    const int width = size.value(0).toInt(&okW), height = size.value(1).toInt(&okH);
+    if (size.size() != 2 || !okW || !okH || width < 320 || height < 240 || width > 8192 ||
+        height > 8192)
+        return fail(kName, "--size: WxH, 320x240 to 8192x8192", Usage);
 
     gui::NetworkDocument document;
     document.load(spiralNetwork(), QString(), "bench");
     gui::TrainingLab lab(&document);
-    lab.resize(1500, 950);
+    lab.resize(width, height);
     lab.show();
     auto* data = lab.findChild<QComboBox*>("dataCombo");
     data->setCurrentIndex(data->findData("spiral"));
@@ -119,8 +127,8 @@ int runTrainingGuiBench(const QStringList& args) {
     const compute::PlaneGrid grid = lab.regionPlot()->grid();
     printOut(
         QString(
-            "Training tab, spiral %1 points, 2-8-8-1 tanh, 4 runs (sgd, momentum, rmsprop, adam), "
-            "%2 epochs each, live %3×%4 heat map:\n"
+            "Training tab at %10×%11, spiral %1 points, 2-8-8-1 tanh, 4 runs (sgd, momentum, "
+            "rmsprop, adam), %2 epochs each, live %3×%4 heat map:\n"
             "  runs %5 s, longest GUI-thread stall %6 ms (own work %7 ms), "
             "heat-map frames drawn %8 (%9 per second)\n")
             .arg(points)
@@ -131,7 +139,9 @@ int runTrainingGuiBench(const QStringList& args) {
             .arg(longestMs, 0, 'f', 1)
             .arg(longestBusyMs, 0, 'f', 1)
             .arg(framesShown)
-            .arg(framesShown / seconds, 0, 'f', 1));
+            .arg(framesShown / seconds, 0, 'f', 1)
+            .arg(width)
+            .arg(height));
     return Ok;
 }
 

@@ -60,7 +60,10 @@ void activate(const ActivationFunction& h, const A& a, Z z, Eigen::RowVectorXd& 
         z = (a.array() > 0).select(a, h.alpha * a);
         return;
     case Activation::Step:
-        z = (a.array() > 0).select(Eigen::MatrixXd::Ones(a.rows(), m), 0.0);
+        // U(a) as ActivationFunction::applyScalar computes it, U(0) included.
+        z = (a.array() > 0)
+                .select(Eigen::MatrixXd::Ones(a.rows(), m),
+                        (a.array() == 0).select(Eigen::MatrixXd::Constant(a.rows(), m, h.stepAtZero), 0.0));
         return;
     case Activation::Softmax: {
         // softmax(a)_k = e^(a_k − max a) / Σ e^(a_j − max a), column by column.

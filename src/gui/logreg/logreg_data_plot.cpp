@@ -65,6 +65,10 @@ void LogRegDataPlot::setSweep(const LogRegSweep* sweep) {
             QPen pen = runPen(sweep_->etaIndex(r), sweep_->methodOf(r));
             pen.setWidthF(2.2);
             line->setPen(pen);
+            // η's marker on the line (the legend shows it too): η differs by
+            // shape as well as colour.
+            line->setScatterStyle(QCPScatterStyle(seriesShape(sweep_->etaIndex(r)),
+                                                  QPen(pen.color(), 2), plotBaseColour(), 11));
             line->setName(sweep_->etaLabel(sweep_->etaIndex(r)));
             separators_.push_back(line);
         }
@@ -118,8 +122,17 @@ void LogRegDataPlot::updateSeparators() {
         const auto segment =
             w ? separatorSegment(*w, x.lower, x.upper, y.lower, y.upper) : std::nullopt;
         if (segment) {
-            line->setData({0, 1}, {segment->first.x(), segment->second.x()},
-                          {segment->first.y(), segment->second.y()}, true);
+            // The segment runs on past both ends of the axis rect, so only the
+            // middle point's marker shows, at a place along the line that
+            // differs for each η (markers of near lines do not sit together).
+            const Eigen::Vector2d a(segment->first.x(), segment->first.y());
+            const Eigen::Vector2d b(segment->second.x(), segment->second.y());
+            const int etas = std::max<int>(1, static_cast<int>(sweep_->etas.size()));
+            const double along = 0.2 + 0.6 * sweep_->etaIndex(r) / std::max(1, etas - 1);
+            const Eigen::Vector2d from = a - (b - a), to = b + (b - a);
+            const Eigen::Vector2d mark = a + along * (b - a);
+            line->setData({0, 1, 2}, {from.x(), mark.x(), to.x()}, {from.y(), mark.y(), to.y()},
+                          true);
         } else {
             line->data()->clear();
         }

@@ -56,6 +56,8 @@ void LogRegPathPlot::setSweep(const LogRegSweep* sweep) {
             const QColor colour = etaColour(sweep_->etaIndex(r));
             items.path = new QCPCurve(xAxis, yAxis);
             items.path->setPen(runPen(sweep_->etaIndex(r), sweep_->methodOf(r)));
+            // η's marker along the path: η differs by shape too, not by colour alone.
+            items.path->setScatterStyle(seriesMarker(sweep_->etaIndex(r), colour));
             items.path->setScatterSkip(0);
             items.path->setName(sweep_->etaLabel(sweep_->etaIndex(r)));
             items.start = markerGraph(
@@ -104,6 +106,7 @@ void LogRegPathPlot::appendValues(int run, int first) {
         }
     }
     items.path->addData(t, m, b, true);
+    items.path->setScatterSkip(std::max(0, items.path->dataCount() / 6 - 1));
     if (r.stopped != LogRegStop::Running)
         markEnd(run);
     if (!classic_ && !userMovedView())
