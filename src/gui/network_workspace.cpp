@@ -12,6 +12,7 @@
 #include "gui/step_list_panel.h"
 #include "ui_network_workspace.h"
 
+#include <QDockWidget>
 #include <QLabel>
 #include <QMenu>
 #include <QScrollArea>
@@ -28,22 +29,19 @@ NetworkWorkspace::NetworkWorkspace(QWidget* parent)
     ui_->stepList->setDocument(document_);
     ui_->details->setDocument(document_);
     ui_->inspector->setEditor(editor_);
-    // On a short window (1280×720 at 150 %: 480 px) the inspector scrolls instead of
-    // setting the window's smallest height.
-    auto* inspectorScroll = new QScrollArea(ui_->inspectorDock);
-    inspectorScroll->setObjectName("inspectorScroll");
-    inspectorScroll->setFrameShape(QFrame::NoFrame);
-    inspectorScroll->setWidgetResizable(true);
-    inspectorScroll->setWidget(ui_->inspector);
-    ui_->inspectorDock->setWidget(inspectorScroll);
-    // Likewise the step details: at QT_SCALE_FACTOR=2 on 1280×720 (360 px) their
-    // tables' smallest height pushed the window 6 px past the screen.
-    auto* detailsScroll = new QScrollArea(ui_->detailsDock);
-    detailsScroll->setObjectName("detailsScroll");
-    detailsScroll->setFrameShape(QFrame::NoFrame);
-    detailsScroll->setWidgetResizable(true);
-    detailsScroll->setWidget(ui_->details);
-    ui_->detailsDock->setWidget(detailsScroll);
+    // On a short window the inspector (1280×720 at 150 %: 480 px) and the step
+    // details' tables (1280×720 at QT_SCALE_FACTOR=2: 360 px) scroll instead of
+    // setting the window's smallest height past the screen's.
+    const auto scrollInDock = [](QDockWidget* dock, QWidget* panel, const char* name) {
+        auto* scroll = new QScrollArea(dock);
+        scroll->setObjectName(name);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setWidgetResizable(true);
+        scroll->setWidget(panel);
+        dock->setWidget(scroll);
+    };
+    scrollInDock(ui_->inspectorDock, ui_->inspector, "inspectorScroll");
+    scrollInDock(ui_->detailsDock, ui_->details, "detailsScroll");
     ui_->actionNext->setShortcuts({QKeySequence(Qt::Key_Space), QKeySequence(Qt::Key_Right)});
     ui_->actionNext->setToolTip(tr("Next step (Space or →)"));
     for (QAction* a : stepperActions()) a->setShortcutContext(Qt::WindowShortcut);
