@@ -224,7 +224,13 @@ void MainWindow::setPresenting(bool presenting) {
 void MainWindow::applyAppearance() {
     const double scale = appearance_->fontScale() * (appearance_->presenting() ? 1.35 : 1.0);
     workspace()->setPresenting(appearance_->presenting());
-    workspace()->setCanvasStyle(CanvasStyle::make(appearance_->effectiveTheme(), appearance_->isDark(), scale));
+    // The status line is not read from the back of a room: its height goes to the canvas.
+    statusBar()->setVisible(!appearance_->presenting());
+    workspace()->setCanvasStyle(
+        CanvasStyle::make(appearance_->effectiveTheme(), appearance_->isDark(), scale, appearance_->presenting()),
+        appearance_->fontScale());
+    // Larger fonts raise the window's smallest size: it still stays on the screen.
+    if (fitsScreen_ && isVisible()) fitIntoScreen();
     if (!restoringSettings_) {
         auto s = openSettings();
         s->setValue(settings::kTheme, int(appearance_->theme()));
@@ -238,7 +244,7 @@ void MainWindow::changeEvent(QEvent* event) {
     if (event->type() == QEvent::ApplicationPaletteChange && appearance_ && appearance_->theme() == Theme::System &&
         !appearance_->presenting()) {
         const double scale = appearance_->fontScale();
-        workspace()->setCanvasStyle(CanvasStyle::make(Theme::System, appearance_->isDark(), scale));
+        workspace()->setCanvasStyle(CanvasStyle::make(Theme::System, appearance_->isDark(), scale), scale);
     }
 }
 

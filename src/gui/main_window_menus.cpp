@@ -218,6 +218,12 @@ void MainWindow::buildViewMenu() {
     connect(ui_->actionFit, &QAction::triggered, view, &NetworkView::fitToWindow);
     connect(ui_->actionFitAll, &QAction::triggered, view, &NetworkView::fitAll);
     connect(ui_->actionFollowStep, &QAction::toggled, view, &NetworkView::setFollowStep);
+    // The w / ∂E/∂w colour legend in the canvas's corner can make way for the network.
+    QAction* legend = ui_->menuView->addAction(tr("Edge colour &legend"));
+    legend->setObjectName("actionShowLegend");
+    legend->setCheckable(true);
+    legend->setChecked(view->legendVisible());
+    connect(legend, &QAction::toggled, view, &NetworkView::setLegendVisible);
     connect(ui_->actionPresentation, &QAction::toggled, this, [this](bool on) { appearance_->setPresenting(on); });
     connect(ui_->actionLargerFont, &QAction::triggered, this, [this] { appearance_->zoomFont(+1); });
     connect(ui_->actionSmallerFont, &QAction::triggered, this, [this] { appearance_->zoomFont(-1); });

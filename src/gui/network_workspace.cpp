@@ -12,6 +12,7 @@
 #include "gui/step_list_panel.h"
 #include "ui_network_workspace.h"
 
+#include <QDockWidget>
 #include <QLabel>
 #include <QMenu>
 #include <QScrollArea>
@@ -28,14 +29,19 @@ NetworkWorkspace::NetworkWorkspace(QWidget* parent)
     ui_->stepList->setDocument(document_);
     ui_->details->setDocument(document_);
     ui_->inspector->setEditor(editor_);
-    // On a short window (1280×720 at 150 %: 480 px) the inspector scrolls instead of
-    // setting the window's smallest height.
-    auto* inspectorScroll = new QScrollArea(ui_->inspectorDock);
-    inspectorScroll->setObjectName("inspectorScroll");
-    inspectorScroll->setFrameShape(QFrame::NoFrame);
-    inspectorScroll->setWidgetResizable(true);
-    inspectorScroll->setWidget(ui_->inspector);
-    ui_->inspectorDock->setWidget(inspectorScroll);
+    // On a short window the inspector (1280×720 at 150 %: 480 px) and the step
+    // details' tables (1280×720 at QT_SCALE_FACTOR=2: 360 px) scroll instead of
+    // setting the window's smallest height past the screen's.
+    const auto scrollInDock = [](QDockWidget* dock, QWidget* panel, const char* name) {
+        auto* scroll = new QScrollArea(dock);
+        scroll->setObjectName(name);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setWidgetResizable(true);
+        scroll->setWidget(panel);
+        dock->setWidget(scroll);
+    };
+    scrollInDock(ui_->inspectorDock, ui_->inspector, "inspectorScroll");
+    scrollInDock(ui_->detailsDock, ui_->details, "detailsScroll");
     ui_->actionNext->setShortcuts({QKeySequence(Qt::Key_Space), QKeySequence(Qt::Key_Right)});
     ui_->actionNext->setToolTip(tr("Next step (Space or →)"));
     for (QAction* a : stepperActions()) a->setShortcutContext(Qt::WindowShortcut);
@@ -96,8 +102,9 @@ QList<QAction*> NetworkWorkspace::panelActions() const {
             ui_->detailsDock->toggleViewAction(), ui_->stepperToolBar->toggleViewAction()};
 }
 
-void NetworkWorkspace::setCanvasStyle(const CanvasStyle& style) {
+void NetworkWorkspace::setCanvasStyle(const CanvasStyle& style, double textScale) {
     scene_->setCanvasStyle(style);
+    ui_->canvas->setTextScale(textScale);
     ui_->canvas->fitToWindow();
 }
 
@@ -107,9 +114,11 @@ void NetworkWorkspace::setPresenting(bool presenting) {
     // The canvas gets the screen: the panels make way (the step's title goes
     // on the canvas instead), and text is never drawn under 14 px.
     if (presenting) {
-        stepsWereVisible_ = ui_->stepsDock->isVisible();
-        inspectorWasVisible_ = ui_->inspectorDock->isVisible();
-        detailsWereVisible_ = ui_->detailsDock->isVisible();
+        // isHidden(), not isVisible(): from another tab every dock is invisible
+        // with its tab, and would stay hidden on the way back.
+        stepsWereVisible_ = !ui_->stepsDock->isHidden();
+        inspectorWasVisible_ = !ui_->inspectorDock->isHidden();
+        detailsWereVisible_ = !ui_->detailsDock->isHidden();
         ui_->stepsDock->hide();
         ui_->inspectorDock->hide();
         ui_->detailsDock->hide();
@@ -119,6 +128,7 @@ void NetworkWorkspace::setPresenting(bool presenting) {
         ui_->detailsDock->setVisible(detailsWereVisible_);
     }
     ui_->canvas->setMinimumTextPixels(presenting ? kPresentationTextPixels : 0);
+    ui_->canvas->setMinimumIndexPixels(presenting ? kPresentationIndexPixels : 0);
     updateStepperState();
 }
 

@@ -25,6 +25,8 @@ class StepListPanel;
 // The smallest canvas text in presentation mode, in screen pixels: readable
 // from the back of a classroom on a 1280×720 projector.
 constexpr double kPresentationTextPixels = 14;
+// The smallest index (the ₁₂ of w₁₂) in presentation mode, in screen pixels.
+constexpr double kPresentationIndexPixels = 10;
 // Narrower than this, the Network tab's side panels share one column.
 constexpr int kCompactWorkspaceWidth = 1200;
 
@@ -49,7 +51,8 @@ public:
     // Show/hide toggles of the docks (for the View menu).
     QList<QAction*> panelActions() const;
 
-    void setCanvasStyle(const CanvasStyle& style);
+    // `textScale` is the user's font scale (Ctrl+= / Ctrl+-): the canvas text grows with it on screen.
+    void setCanvasStyle(const CanvasStyle& style, double textScale = 1.0);
     // Presenting: the step list, the inspector and the step details make way
     // for the canvas (and come back as they were afterwards); the canvas shows
     // the step's title and never draws text under kPresentationTextPixels.

@@ -51,6 +51,8 @@ class TestScreenshotCommand : public QObject {
     void stepNamesAndNumbers_data();
     void stepNamesAndNumbers();
     void darkThemeIsDarker();
+    void keysArePressedOnTheWindow();
+    void runWaitsForTheRuns();
     void acceptsEveryOption();
     void helpListsOptionsAndExamples();
     void refusesBadUsage_data();
@@ -102,6 +104,25 @@ void TestScreenshotCommand::stepNamesAndNumbers() {
     QVERIFY2(r.out.contains(expected.toUtf8()), r.out.constData());
 }
 
+void TestScreenshotCommand::keysArePressedOnTheWindow() {
+    // F5 presents, End goes to the last step, Ctrl+B back to the end of the backward pass.
+    const QString out = dir_.filePath("keys.png");
+    const Run r = shot(
+        {out, "--example", "sheet5_321_sigmoid", "--size", "1024x768", "--keys", "F5 End Ctrl+B"});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QVERIFY2(r.out.contains(": 1024×768, step 7 of 9"), r.out.constData());
+    // Space twice from the start, then ← once: step 1.
+    const Run back = shot({out, "--example", "sheet5_321_sigmoid", "--keys", "Space Space Left"});
+    QVERIFY2(back.out.contains("step 1 of 9"), back.out.constData());
+}
+
+void TestScreenshotCommand::runWaitsForTheRuns() {
+    const QString out = dir_.filePath("run.png");
+    const Run r = shot({out, "--tab", "logreg", "--run", "--size", "1024x768"});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QCOMPARE(pngSize(out), QSize(1024, 768));
+}
+
 void TestScreenshotCommand::darkThemeIsDarker() {
     const QString light = dir_.filePath("light.png"), dark = dir_.filePath("dark.png");
     QCOMPARE(shot({light, "--example", "xor_step", "--size", "800x600"}).code, 0);
@@ -129,7 +150,7 @@ void TestScreenshotCommand::helpListsOptionsAndExamples() {
              r.out.constData());
     for (const char* option :
          {"--example", "--file", "--step", "--size", "--notation", "--precision", "--presentation",
-          "--theme", "--optimizer", "--apply", "--answers", "--tab"}) {
+          "--theme", "--optimizer", "--apply", "--answers", "--tab", "--run", "--keys"}) {
         QVERIFY2(r.out.contains(option), option);
     }
     QVERIFY(r.out.contains("sheet5_321_sigmoid"));
@@ -169,6 +190,10 @@ void TestScreenshotCommand::refusesBadUsage_data() {
     QTest::newRow("unknown optimizer")
         << QStringList{x, "--optimizer", "lbfgs"} << "--optimizer: expected";
     QTest::newRow("apply negative") << QStringList{x, "--apply", "-3"} << "--apply: expected";
+    QTest::newRow("not a key") << QStringList{x, "--keys", "F5 Bogus+"}
+                               << "--keys: 'Bogus+' is not a key";
+    QTest::newRow("run on the network tab")
+        << QStringList{x, "--run"} << "--run: only with --tab logreg or --tab training";
     QTest::newRow("unknown tab") << QStringList{x, "--example", "xor_step", "--tab", "nonesuch"}
                                  << "--tab: no tab 'nonesuch' (the tabs are network, ";
 }

@@ -1,13 +1,17 @@
 // `backprop-lab screenshot OUT.png [--example NAME | --file FILE] [--step N]
 // [--size WxH] [--notation ID] [--precision N] [--presentation] [--theme T] [--tab ID]
-// [--optimizer O] [--apply N]`:
+// [--optimizer O] [--apply N] [--run] [--keys KEYS]`:
 // renders the main window offscreen at a stepper position and exits, for the
 // README and for looking at the GUI without a display. Uses its own empty
 // settings, so the picture never depends on the user's saved preferences.
+// --run presses the tab's Run and waits for the runs; --keys then presses keys
+// on the window as a person would (window_keys.h), so the picture shows the
+// state after real use, framed however the step was reached.
 // Options through QCommandLineParser like the other commands: bad usage exits 2,
 // a bad network or answer file 3, with a message on stderr and nothing on stdout.
 #include "cli/command.h"
 #include "cli/output.h"
+#include "cli/widgets/window_keys.h"
 #include "gui/appearance.h"
 #include "gui/canvas/network_view.h"
 #include "gui/check/check_controller.h"
@@ -46,6 +50,8 @@ struct ShotOptions {
     int precision = 6;
     int applied = 0;
     bool presentation = false;
+    bool run = false;
+    QList<QKeySequence> keys;
     std::optional<OptimizerKind> optimizer;
 };
 
@@ -79,6 +85,15 @@ void addOptions(QCommandLineParser& p) {
          "The tab to show: network (default) or another tab's id (logreg, training, maths, …; an "
          "unknown id lists them).",
          "ID", "network"},
+    });
+    p.addOptions({
+        {"run",
+         "Press Run on the tab (logreg or training) and wait for the runs to finish before the "
+         "picture."},
+        {"keys",
+         "Press these keys on the window first, in order, after --run: e.g. \"F5 End Ctrl+B\" "
+         "(Qt key names: Space, Left, Home, End, Ctrl+F, Ctrl+=, F5, …).",
+         "KEYS"},
     });
     p.addHelpOption();
 }
@@ -136,6 +151,11 @@ QString checkValues(const QCommandLineParser& p, ShotOptions& o) {
     if (!kSteps.contains(o.step) && !intValue(o.step, 0, std::numeric_limits<int>::max(), n))
         return "--step: expected start, forward, backward, update or a position ≥ 0" +
                found("step");
+    if (p.isSet("keys")) {
+        QString bad;
+        if (!cli::parseKeys(p.value("keys"), o.keys, bad))
+            return "--keys: " + quoteForMessage(bad) + " is not a key (write e.g. \"F5 End Ctrl+B\")";
+    }
     if (p.isSet("example") && p.isSet("file"))
         return "give --example or --file, not both";
     if (p.isSet("example") && !gui::findExample(o.example))
@@ -172,6 +192,7 @@ int parseArgs(const QStringList& args, ShotOptions& o) {
     o.answers = p.value("answers");
     o.tab = p.value("tab");
     o.presentation = p.isSet("presentation");
+    o.run = p.isSet("run");
     if (const QString problem = checkValues(p, o); !problem.isEmpty())
         return fail(kName, problem, Usage);
     if (!o.file.isEmpty()) {
@@ -253,6 +274,18 @@ bool setUpWindow(gui::MainWindow& window, const ShotOptions& o, int& code) {
         return false;
     }
     window.tabs()->setCurrentIndex(tabIndex);
+    if (o.run) {
+        if (o.tab != "logreg" && o.tab != "training") {
+            code = fail(kName, "--run: only with --tab logreg or --tab training", Usage);
+            return false;
+        }
+        if (const QString problem = runCurrentTab(window, 300000); !problem.isEmpty()) {
+            code = fail(kName, problem, BadFile);
+            return false;
+        }
+    }
+    for (const QKeySequence& key : o.keys)
+        pressKey(window, key);
     return true;
 }
 

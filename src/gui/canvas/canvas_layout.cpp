@@ -1,6 +1,7 @@
 #include "gui/canvas/canvas_layout.h"
 
 #include "gui/canvas/canvas_style.h"
+#include "gui/canvas/indexed_text.h"
 
 #include <QFontMetricsF>
 #include <algorithm>
@@ -21,7 +22,7 @@ QRectF CanvasLayout::columnRect(int layer, double radius) const {
     const double x = columnX[layer];
     const double halfWidth = radius * 3.2;
     // From the heading (two lines above the caption) to the last value line.
-    const double above = radius + 3.6 * lineHeight + 10;
+    const double above = radius + (2.6 + captionLines) * lineHeight + 10;
     const double below = radius + 3 * lineHeight + 14;
     return QRectF(x - halfWidth, top - above, 2 * halfWidth, bottom - top + above + below);
 }
@@ -32,15 +33,22 @@ CanvasLayout layoutNetwork(const Network& network, const CanvasStyle& style) {
     const double line = QFontMetricsF(style.bold).height() + 2;
     layout.lineHeight = line;
     // Circle, caption above, up to three value lines below, and a margin.
-    const double detailedSlot = 2 * r + line + 3 * line + 24;
+    layout.captionLines = style.compact ? 2 : 1;
+    const double detailedSlot = 2 * r + layout.captionLines * line + 3 * line + (style.compact ? 12 : 24);
     const double compactSlot = 2 * r + 14;
 
     // A bias caption after an update ("b₁⁽¹⁾: -0.00123831 → -0.00247662") sticks out
     // on both sides of its neuron; a weight box must fit between two of them.
     const QString number = QStringLiteral("-0.00123831");
-    const double caption = QFontMetricsF(style.bold).horizontalAdvance(QStringLiteral("b₁⁽¹⁾: ") + number + " → " + number);
+    const double caption = indexedTextWidth(style.bold, QStringLiteral("b₁⁽¹⁾: ") + number + " → " + number);
     const double weightBox = QFontMetricsF(style.small).horizontalAdvance("→ " + number) + 24;
-    const double captionGap = caption + weightBox + 16;
+    // Compact (presentation): old → new captions take two lines, so only the
+    // wider of their halves sticks out.
+    // In compact the weight boxes find room between the captions themselves
+    // (placeEdgeLabels keeps them off neuron text): the captions only must not meet.
+    const double captionGap = style.compact
+                                  ? indexedTextWidth(style.bold, QStringLiteral("b₁⁽¹⁾: ") + number) + 2 * r
+                                  : caption + weightBox + 16;
 
     layout.top = 0;
     layout.bottom = 0;
@@ -51,7 +59,11 @@ CanvasLayout layoutNetwork(const Network& network, const CanvasStyle& style) {
             // boxes: more edges need more room to spread their labels along.
             const int edges = network.layers[l].size * network.layers[l - 1].size;
             const int labelled = edges <= kMaxLabelledEdges ? std::min(edges, 12) : 2;
-            const double gap = std::max({r * (8.0 + 1.2 * labelled), 2 * r + 9 * line,
+            // Compact: a network of few layers is bounded by the height, and its
+            // weight boxes get the width the deeper ones need for their columns.
+            const double share = std::clamp(3.0 / std::max(1, network.layerCount() - 1), 1.0, 2.0);
+            const double spread = style.compact ? r * (6.5 + 1.1 * labelled) * share : r * (8.0 + 1.2 * labelled);
+            const double gap = std::max({spread, 2 * r + (style.compact ? 6 : 9) * line,
                                          edges <= kMaxLabelledEdges ? captionGap : 0.0});
             x += gap;
             layout.columnGap = std::max(layout.columnGap, gap);

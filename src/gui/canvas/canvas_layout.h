@@ -27,6 +27,7 @@ struct CanvasLayout {
     std::vector<std::vector<QPointF>> neurons;   // per layer, per neuron: centre
     double columnGap = 0;  // the widest gap between two columns
     double lineHeight = 0; // of one value line
+    int captionLines = 1;  // above each neuron (2 in compact: old and → new)
     double top = 0;    // highest neuron centre
     double bottom = 0; // lowest neuron centre
 

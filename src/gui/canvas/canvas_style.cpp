@@ -1,4 +1,5 @@
 #include "gui/canvas/canvas_style.h"
+#include "gui/canvas/indexed_text.h"
 
 #include <algorithm>
 
@@ -16,7 +17,7 @@ QFont sized(double pixels, QFont::Weight weight = QFont::Normal) {
 
 } // namespace
 
-CanvasStyle CanvasStyle::make(Theme theme, bool dark, double fontScale) {
+CanvasStyle CanvasStyle::make(Theme theme, bool dark, double fontScale, bool compact) {
     CanvasStyle s;
     const bool highContrast = theme == Theme::HighContrast;
     const bool darkColours = !highContrast && (theme == Theme::Dark || (theme == Theme::System && dark));
@@ -77,18 +78,35 @@ CanvasStyle CanvasStyle::make(Theme theme, bool dark, double fontScale) {
         s.labelBackground = QColor(255, 255, 255, 235);
     }
     s.highContrast = highContrast;
+    s.compact = compact;
     const double px = 15.0 * fontScale;
     s.font = sized(px, highContrast ? QFont::DemiBold : QFont::Normal);
     s.bold = sized(px, QFont::Bold);
     // Edge labels are the smallest text; on the projector they are as large as the rest.
     s.small = sized(highContrast ? px : px * 0.87, highContrast ? QFont::DemiBold : QFont::Normal);
     s.title = sized(px * 1.35, QFont::Bold);
-    s.radius = 2.0 * px;
+    s.radius = (compact ? 1.3 : 2.0) * px;
     return s;
 }
 
 int CanvasStyle::smallestTextPixels() const {
     return std::min({font.pixelSize(), bold.pixelSize(), small.pixelSize(), title.pixelSize()});
+}
+
+double CanvasStyle::indexPixels(const QFont& font) { return indexFont(font).pixelSize(); }
+
+double CanvasStyle::smallestIndexPixels() const {
+    return std::min({indexPixels(font), indexPixels(bold), indexPixels(small)});
+}
+
+QStringList compactLines(const QString& line, bool compact) {
+    if (line.isEmpty()) return {};
+    if (!compact) return {line};
+    const qsizetype arrow = line.indexOf(QStringLiteral(" → "));
+    if (arrow > 0) return {line.left(arrow), line.mid(arrow + 1)};
+    static const QString kLoss = QStringLiteral("Loss: ");
+    if (line.startsWith(kLoss) && line.size() > 16) return {kLoss.trimmed(), line.mid(kLoss.size())};
+    return {line};
 }
 
 } // namespace bpl::gui

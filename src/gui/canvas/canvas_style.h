@@ -8,8 +8,12 @@
 
 #include <QColor>
 #include <QFont>
+#include <QStringList>
 
 namespace bpl::gui {
+
+// Edge labels smaller than this on screen are not drawn (the view says to zoom in).
+constexpr double kMinEdgeLabelPixels = 9;
 
 struct CanvasStyle {
     QColor background;
@@ -37,13 +41,25 @@ struct CanvasStyle {
     double radius = 28;  // neuron circle
     double lineWidth = 1.5;
     bool highContrast = false;
+    // Presentation mode: tighter spacing between columns, the loss box under a
+    // small output layer and old → new captions on two lines, so a network of
+    // up to 4 layers × 4 units fits 1024×768 whole at the presentation text size.
+    bool compact = false;
 
     // `fontScale` multiplies the base sizes (presentation mode passes a larger one).
-    static CanvasStyle make(Theme effectiveTheme, bool dark, double fontScale);
+    static CanvasStyle make(Theme effectiveTheme, bool dark, double fontScale, bool compact = false);
 
     double maxEdgeWidth() const { return radius * 0.28; }
     // Pixel height of the smallest font the canvas draws with (at zoom 1).
     int smallestTextPixels() const;
+    // The pixel size `font`'s indices (the ₁₂ and ⁽¹⁾ of w₁₂⁽¹⁾) are drawn at (indexed_text.h).
+    static double indexPixels(const QFont& font);
+    // The smallest index the canvas draws (at zoom 1).
+    double smallestIndexPixels() const;
 };
+
+// Compact (presentation) text: a line with an arrow on two ("b₁⁽¹⁾: 0.1" and
+// "→ 0.0975"), and "Loss: name" as "Loss:" over the name; else the line as it is.
+QStringList compactLines(const QString& line, bool compact);
 
 } // namespace bpl::gui

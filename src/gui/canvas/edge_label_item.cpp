@@ -1,6 +1,7 @@
 #include "gui/canvas/edge_label_item.h"
 
 #include "gui/canvas/canvas_style.h"
+#include "gui/canvas/indexed_text.h"
 
 #include <QFontMetricsF>
 #include <QCursor>
@@ -31,11 +32,10 @@ void EdgeLabelItem::setText(const QStringList& lines, const QColor& border, bool
     QFont boldSmall = style_->small;
     boldSmall.setBold(true);
     const QFontMetricsF plain(style_->small);
-    const QFontMetricsF strong(boldSmall);
     lineHeight_ = plain.height() + 1;
     double width = 0;
     for (int k = 0; k < lines_.size(); ++k) {
-        width = std::max(width, (k > 0 && fresh_ ? strong : plain).horizontalAdvance(lines_[k]));
+        width = std::max(width, indexedTextWidth(k > 0 && fresh_ ? boldSmall : style_->small, lines_[k]));
     }
     size_ = QSizeF(width + 2 * kPadX, lineHeight_ * lines_.size() + 2 * kPadY);
     update();
@@ -48,7 +48,10 @@ QRectF EdgeLabelItem::boundingRect() const {
 void EdgeLabelItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
     if (lines_.isEmpty()) return;
     const CanvasStyle& s = *style_;
-    if (option->levelOfDetailFromTransform(painter->worldTransform()) < 0.3) return;
+    // Presentation shows the boxes the step uses: the dimmed ones would crowd the rest.
+    if (s.compact && dimmed_) return;
+    // Never a 4–5 px smudge: too small to read, not drawn (the view says to zoom in).
+    if (s.small.pixelSize() * option->levelOfDetailFromTransform(painter->worldTransform()) < kMinEdgeLabelPixels) return;
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setOpacity(dimmed_ ? 0.55 : 1.0);
     const QRectF card(-size_.width() / 2, -size_.height() / 2, size_.width(), size_.height());
@@ -62,7 +65,7 @@ void EdgeLabelItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
         if (number && fresh_) font.setBold(true);
         painter->setFont(font);
         painter->setPen(number ? (fresh_ ? s.fresh : s.text) : s.mutedText);
-        painter->drawText(row, Qt::AlignCenter, lines_[k]);
+        drawIndexedText(painter, row, Qt::AlignCenter, lines_[k]);
     }
 }
 

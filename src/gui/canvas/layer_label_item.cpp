@@ -1,6 +1,7 @@
 #include "gui/canvas/layer_label_item.h"
 
 #include "gui/canvas/canvas_style.h"
+#include "gui/canvas/indexed_text.h"
 
 #include <QFontMetricsF>
 #include <QCursor>
@@ -65,7 +66,7 @@ void LossItem::setText(const QStringList& lines, int freshLine, bool active) {
     active_ = active;
     const QFontMetricsF fm(style_->bold);
     double width = 0;
-    for (const QString& l : lines_) width = std::max(width, fm.horizontalAdvance(l));
+    for (const QString& l : lines_) width = std::max(width, indexedTextWidth(style_->bold, l));
     size_ = QSizeF(width + 20, (fm.height() + 2) * lines_.size() + 12);
     update();
 }
@@ -84,26 +85,31 @@ QRectF LossItem::boundingRect() const {
     return r.adjusted(-4, -4, 4, 4);
 }
 
-void LossItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
+void LossItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
     const CanvasStyle& s = *style_;
     painter->setRenderHint(QPainter::Antialiasing);
     const QRectF box(0, -size_.height() / 2, size_.width(), size_.height());
     painter->setPen(QPen(s.mutedText, 1.5, Qt::DashLine));
     for (const QPointF& p : outputs_) {
+        if (p.y() + radius_ < box.top()) { // the box under the output layer (compact)
+            painter->drawLine(p + QPointF(0, radius_ + 2), QPointF(std::clamp(p.x(), box.left() + 6, box.right() - 6), box.top()));
+            continue;
+        }
         const QPointF local = p + QPointF(radius_ + 2, 0);
         painter->drawLine(local, QPointF(box.left(), std::clamp(local.y(), box.top() + 6, box.bottom() - 6)));
     }
     painter->setPen(QPen(active_ ? s.bandBorder : s.neuronBorder, active_ ? s.lineWidth * 2 : s.lineWidth));
     painter->setBrush(active_ ? s.band : s.labelBackground);
     painter->drawRoundedRect(box, 6, 6);
-    if (option->levelOfDetailFromTransform(painter->worldTransform()) < 0.3) return;
+    // The values are drawn at any zoom: the loss is what a class reads off a
+    // large network (the spiral 2-8-8-1 opens at about 0.3).
     const QFontMetricsF fm(s.bold);
     for (int k = 0; k < lines_.size(); ++k) {
         const QRectF row(box.left() + 10, box.top() + 6 + k * (fm.height() + 2), box.width() - 20, fm.height() + 2);
         const bool fresh = k == freshLine_;
         painter->setFont(fresh || k == 0 ? s.bold : s.font);
         painter->setPen(fresh ? s.fresh : s.text);
-        painter->drawText(row, Qt::AlignLeft | Qt::AlignVCenter, lines_[k]);
+        drawIndexedText(painter, row, Qt::AlignLeft | Qt::AlignVCenter, lines_[k]);
     }
 }
 

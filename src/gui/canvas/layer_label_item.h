@@ -50,6 +50,8 @@ public:
     // Output neuron centres in scene coordinates, for the connectors (call after setPos).
     void setOutputs(const std::vector<QPointF>& outputs, double radius);
     const QStringList& lines() const { return lines_; }
+    QSizeF boxSize() const { return size_; }
+    int freshLine() const { return freshLine_; }
 
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;

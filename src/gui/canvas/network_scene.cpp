@@ -73,6 +73,13 @@ EdgeLabelItem* NetworkScene::edgeLabelItem(int layer, int i, int j) const {
     return edgeLabels_[layer][i * fanIn + j];
 }
 
+bool NetworkScene::hasEdgeLabels() const {
+    for (const auto& labels : edgeLabels_) {
+        if (!labels.empty()) return true;
+    }
+    return false;
+}
+
 LayerLabelItem* NetworkScene::layerLabelItem(int layer) const {
     if (layer < 0 || layer >= static_cast<int>(layerLabels_.size())) return nullptr;
     return layerLabels_[layer];
@@ -80,12 +87,32 @@ LayerLabelItem* NetworkScene::layerLabelItem(int layer) const {
 
 QRectF NetworkScene::focusRect() const {
     if (highlighted_ < 0 || highlighted_ >= static_cast<int>(layout_.columnX.size())) return {};
-    QRectF r = layout_.columnRect(highlighted_, style_.radius);
-    // Keep the layer the signal comes from (or goes to) in view as well.
+    const int h = highlighted_;
+    // What the step computes: the layer's values (a, z, δ and the bias
+    // captions), its heading and band, the labels on the edges into it
+    // (∂E/∂w, old → new), and the loss box on the loss step.
+    QRectF r = band_ ? band_->sceneBoundingRect() : layout_.columnRect(h, style_.radius);
+    if (layerLabels_[h]) r = r.united(layerLabels_[h]->sceneBoundingRect());
+    for (const NeuronItem* n : neurons_[h]) r = r.united(n->sceneBoundingRect());
     const Step* step = document_->currentStep();
-    if (step && step->kind == StepKind::HiddenDelta) r = r.united(layout_.columnRect(highlighted_ + 1, style_.radius));
-    else if (highlighted_ > 0) r = r.united(layout_.columnRect(highlighted_ - 1, style_.radius));
+    const bool edgesComputed = step && (step->kind == StepKind::Gradient || step->kind == StepKind::Update);
+    if (edgesComputed) {
+        for (const EdgeLabelItem* label : edgeLabels_[h]) r = r.united(label->sceneBoundingRect());
+    }
     if (step && step->kind == StepKind::Loss && loss_) r = r.united(loss_->sceneBoundingRect());
+    return r;
+}
+
+QRectF NetworkScene::contextRect() const {
+    if (highlighted_ < 0 || highlighted_ >= static_cast<int>(layout_.columnX.size())) return {};
+    // The layer the signal comes from: the previous one going forward, the
+    // next one going backward (δ⁽ˡ⁾ needs δ⁽ˡ⁺¹⁾).
+    const Step* step = document_->currentStep();
+    const bool backward = step && step->kind == StepKind::HiddenDelta;
+    const int from = backward ? highlighted_ + 1 : highlighted_ - 1;
+    QRectF r = focusRect();
+    if (from < 0 || from >= static_cast<int>(neurons_.size())) return r;
+    for (const NeuronItem* n : neurons_[from]) r = r.united(n->sceneBoundingRect());
     return r;
 }
 
@@ -96,7 +123,8 @@ QString NetworkScene::truthTableText() const {
 }
 
 QRectF NetworkScene::contentRect() const {
-    return itemsBoundingRect().adjusted(-30, -30, 30, 30);
+    const double margin = style_.compact ? 10 : 30;
+    return itemsBoundingRect().adjusted(-margin, -margin, margin, margin);
 }
 
 void NetworkScene::rebuild() {
@@ -170,7 +198,7 @@ void NetworkScene::placeItems() {
     truthTable_->setFont(style_.font);
     truthTable_->setDefaultTextColor(style_.text);
     for (int l = 0; l < net.layerCount(); ++l) {
-        layerLabels_[l]->setPos(layout_.columnX[l], layout_.top - r - (layout_.detailed(l) ? line + 8 : 8));
+        layerLabels_[l]->setPos(layout_.columnX[l], layout_.top - r - (layout_.detailed(l) ? layout_.captionLines * line + 8 : 8));
         for (int i = 0; i < net.layers[l].size; ++i) neurons_[l][i]->setPos(layout_.neurons[l][i]);
         if (l == 0) continue;
         const int fanIn = net.layers[l - 1].size;
@@ -229,17 +257,32 @@ void NetworkScene::refresh() {
         }
     }
     int freshLine = -1;
-    const QStringList lines = lossLines(trace, display, &freshLine);
+    QStringList lines;
+    int freshShown = -1;
+    const QStringList full = lossLines(trace, display, &freshLine);
+    for (int k = 0; k < full.size(); ++k) {
+        if (k == freshLine) freshShown = static_cast<int>(lines.size());
+        lines << compactLines(full[k], style_.compact);
+    }
     const bool lossActive = display.step && display.step->kind == StepKind::Loss;
-    loss_->setText(lines, freshLine, lossActive);
+    loss_->setText(lines, freshShown, lossActive);
     const double lastX = layout_.columnX.back();
-    loss_->setPos(lastX + style_.radius + layout_.columnGap * 0.3, 0);
+    if (style_.compact && net.layers.back().size <= 2) {
+        // Under the output neurons' values: the width goes to the columns.
+        const QSizeF box = loss_->boxSize();
+        const double valuesBottom = layout_.neurons.back().back().y() + style_.radius + 3 * layout_.lineHeight + 16;
+        loss_->setPos(lastX - box.width() / 2, valuesBottom + box.height() / 2);
+    } else {
+        loss_->setPos(lastX + style_.radius + layout_.columnGap * 0.3, 0);
+    }
     std::vector<QPointF> outputs;
     for (NeuronItem* n : neurons_.back()) outputs.push_back(n->pos());
     loss_->setOutputs(outputs, style_.radius);
 
     const int previous = highlighted_;
+    const int previousPosition = shownPosition_;
     highlighted_ = display.activeLayer;
+    shownPosition_ = position;
     QPainterPath bandPath;
     if (highlighted_ >= 0) bandPath.addRoundedRect(layout_.columnRect(highlighted_, style_.radius), 14, 14);
     band_->setPath(bandPath);
@@ -251,7 +294,7 @@ void NetworkScene::refresh() {
     double headingTop = 0;
     for (LayerLabelItem* label : layerLabels_) headingTop = std::min(headingTop, label->pos().y() - label->size().height());
     title_->setPos(layout_.columnX.front() - style_.radius * 1.5,
-                   headingTop - title_->boundingRect().height() - style_.radius * 0.6);
+                   headingTop - title_->boundingRect().height() - style_.radius * (style_.compact ? 0.3 : 0.6));
     // Step units and the like: said on the canvas, not left as silent zeros.
     QStringList warnings;
     for (const std::string& w : trace.warnings) warnings << QStringLiteral("⚠ ") + QString::fromStdString(w);
@@ -265,7 +308,7 @@ void NetworkScene::refresh() {
     truthTable_->setVisible(!table.isEmpty());
     truthTable_->setPos(left, warnings_->pos().y() + (warnings.isEmpty() ? 0 : warnings_->boundingRect().height() + 12));
     setSceneRect(contentRect());
-    if (previous != highlighted_) emit focusChanged();
+    if (previous != highlighted_ || previousPosition != position) emit focusChanged();
 }
 
 void NetworkScene::refreshBundle(int l, const Trace& trace, const StepDisplay& display, double largest) {

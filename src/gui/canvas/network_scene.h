@@ -46,15 +46,19 @@ public:
     NeuronItem* neuronItem(int layer, int i) const;
     EdgeItem* edgeItem(int layer, int i, int j) const;
     EdgeLabelItem* edgeLabelItem(int layer, int i, int j) const; // nullptr when unlabelled
+    bool hasEdgeLabels() const;
     LayerLabelItem* layerLabelItem(int layer) const;
     LossItem* lossItem() const { return loss_; }
     // The trace's warnings as shown under the network ("" when none).
     QString warningText() const;
     // The truth table of a step-unit network as shown under it ("" when none is shown).
     QString truthTableText() const;
-    // The highlighted layer (−1 at the start) and the area to keep in view.
+    // The highlighted layer (−1 at the start) and the area to keep in view:
+    // every item the current step computes (empty at the start).
     int highlightedLayer() const { return highlighted_; }
     QRectF focusRect() const;
+    // focusRect() and the values the step reads (the layer before, or after going backward).
+    QRectF contextRect() const;
     // Everything drawn, with a margin (for fit-to-window and export).
     QRectF contentRect() const;
 
@@ -63,7 +67,7 @@ public slots:
     void refresh();
 
 signals:
-    void focusChanged(); // the highlighted layer moved
+    void focusChanged(); // the step (and so what to keep in view) changed
 
 protected:
     // A click on an edge's label selects the edge.
@@ -91,6 +95,7 @@ private:
     QGraphicsSimpleTextItem* warnings_ = nullptr; // the trace's warnings, under the network
     QGraphicsTextItem* truthTable_ = nullptr;     // a logic network's truth table, under the warnings
     int highlighted_ = -1;
+    int shownPosition_ = -1;
     bool syncing_ = false;
 };
 

@@ -1,6 +1,7 @@
 #include "gui/canvas/neuron_item.h"
 
 #include "gui/canvas/canvas_style.h"
+#include "gui/canvas/indexed_text.h"
 
 #include <QFontMetricsF>
 #include <QCursor>
@@ -40,12 +41,16 @@ void NeuronItem::updateGeometry() {
     const QFontMetricsF fm(style_->bold);
     lineHeight_ = fm.height() + 2;
     captionRect_ = QRectF();
-    if (!content_.caption.isEmpty()) {
-        const double w = QFontMetricsF(style_->bold).horizontalAdvance(content_.caption) + 2 * kPad;
-        captionRect_ = QRectF(-w / 2, -r - kGap - lineHeight_, w, lineHeight_);
+    captionLines_ = compactLines(content_.caption, style_->compact);
+    if (!captionLines_.isEmpty()) {
+        double w = 0;
+        for (const QString& line : captionLines_) w = std::max(w, indexedTextWidth(style_->bold, line));
+        w += 2 * kPad;
+        const double h = lineHeight_ * captionLines_.size();
+        captionRect_ = QRectF(-w / 2, -r - kGap - h, w, h);
     }
     double width = 0;
-    for (const ValueLine& line : content_.lines) width = std::max(width, fm.horizontalAdvance(line.text));
+    for (const ValueLine& line : content_.lines) width = std::max(width, indexedTextWidth(style_->bold, line.text));
     linesRect_ = QRectF();
     if (!content_.lines.empty()) {
         width += 2 * kPad;
@@ -92,7 +97,7 @@ void NeuronItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option
 
     painter->setPen(s.text);
     painter->setFont(s.font);
-    painter->drawText(QRectF(-r, -r, 2 * r, 2 * r), Qt::AlignCenter, content_.symbol);
+    drawIndexedText(painter, QRectF(-r, -r, 2 * r, 2 * r), Qt::AlignCenter, content_.symbol);
 
     auto drawBox = [&](const QRectF& rect) {
         painter->setPen(Qt::NoPen);
@@ -103,7 +108,10 @@ void NeuronItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option
         drawBox(captionRect_);
         painter->setFont(content_.captionFresh ? s.bold : s.font);
         painter->setPen(content_.captionColour.isValid() ? content_.captionColour : s.mutedText);
-        painter->drawText(captionRect_, Qt::AlignCenter, content_.caption);
+        for (int k = 0; k < captionLines_.size(); ++k) {
+            const QRectF rect(captionRect_.left(), captionRect_.top() + k * lineHeight_, captionRect_.width(), lineHeight_);
+            drawIndexedText(painter, rect, Qt::AlignCenter, captionLines_[k]);
+        }
     }
     if (!linesRect_.isNull()) {
         drawBox(linesRect_);
@@ -112,7 +120,7 @@ void NeuronItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option
             const QRectF rect(linesRect_.left(), linesRect_.top() + k * lineHeight_, linesRect_.width(), lineHeight_);
             painter->setFont(line.fresh ? s.bold : s.font);
             painter->setPen(line.fresh ? s.fresh : (line.colour.isValid() ? line.colour : s.text));
-            painter->drawText(rect, Qt::AlignCenter, line.text);
+            drawIndexedText(painter, rect, Qt::AlignCenter, line.text);
         }
     }
 }

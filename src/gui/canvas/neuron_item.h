@@ -7,6 +7,7 @@
 #include <QColor>
 #include <QGraphicsItem>
 #include <QString>
+#include <QStringList>
 #include <vector>
 
 namespace bpl::gui {
@@ -59,6 +60,7 @@ private:
     const CanvasStyle* style_;
     NeuronContent content_;
     QRectF captionRect_;
+    QStringList captionLines_;
     QRectF linesRect_;
     double lineHeight_ = 0;
 };
