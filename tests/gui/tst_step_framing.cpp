@@ -8,6 +8,7 @@
 // panels come back after F5 twice on every tab; the window stays on the screen.
 #include "gui/appearance.h"
 #include "gui/canvas/canvas_style.h"
+#include "gui/canvas/edge_label_item.h"
 #include "gui/canvas/layer_label_item.h"
 #include "gui/canvas/network_scene.h"
 #include "gui/canvas/network_view.h"
@@ -168,6 +169,7 @@ void TestStepFraming::presentationShowsSmallNetworksWhole() {
     NetworkView* view = window_->workspace()->view();
     NetworkScene* scene = window_->workspace()->scene();
     NetworkDocument* doc = window_->document();
+    QStringList covered; // weight cards drawn on one another
     for (int p = 0; p <= doc->lastPosition(); ++p) {
         reach(window_.get(), p == 0 ? Route::Home : Route::Space, p);
         QCOMPARE(doc->position(), p);
@@ -186,7 +188,29 @@ void TestStepFraming::presentationShowsSmallNetworksWhole() {
             view->mapFromScene(scene->lossItem()->sceneBoundingRect()).boundingRect();
         QVERIFY2(QRectF(view->viewport()->rect()).contains(loss),
                  qPrintable(where + ": loss box " + rectText(loss)));
+        // No weight card drawn on another (the 9 ∂E/∂w and old → new cards
+        // between two 3-unit layers covered each other).
+        std::vector<EdgeLabelItem*> cards;
+        for (QGraphicsItem* item : scene->items()) {
+            auto* card = qgraphicsitem_cast<EdgeLabelItem*>(item);
+            if (card && card->isVisible() && !card->lines().isEmpty() && !card->dimmed())
+                cards.push_back(card);
+        }
+        for (std::size_t a = 0; a < cards.size(); ++a) {
+            for (std::size_t b = a + 1; b < cards.size(); ++b) {
+                const QRectF both = cards[a]->cardSceneRect().intersected(cards[b]->cardSceneRect());
+                if (both.width() * both.height() >= 1.0)
+                    covered << where + ": " + cards[a]->lines().front() + " on " +
+                                   cards[b]->lines().front();
+            }
+        }
     }
+    if (example == "deep_4layer_deltas") {
+        QEXPECT_FAIL("", "the update of layer 2: 9 old → new cards, no room for a stack between "
+                         "layer 1's values and layer 2's (still open)",
+                     Continue);
+    }
+    QVERIFY2(covered.isEmpty(), qPrintable(covered.join("; ")));
 }
 
 void TestStepFraming::everyRouteFramesTheStep_data() {

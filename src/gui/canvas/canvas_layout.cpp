@@ -95,16 +95,21 @@ std::vector<QPointF> placeEdgeLabels(const std::vector<QLineF>& edges, const std
         const double offset = ((k + 1) / 2) * 0.04;
         fractions.push_back(k % 2 == 1 ? 0.5 - offset : 0.5 + offset);
     }
-    for (size_t e = 0; e < edges.size(); ++e) {
-        const QSizeF size = sizes[e];
+    const auto boxAt = [&](size_t e, QPointF c) {
+        return QRectF(c.x() - sizes[e].width() / 2 - 3, c.y() - sizes[e].height() / 2 - 2, sizes[e].width() + 6,
+                      sizes[e].height() + 4);
+    };
+    // The cheapest place on edge e with every other label where it is now.
+    const auto bestFor = [&](size_t e) {
         double bestCost = INFINITY;
         QPointF best = edges[e].pointAt(0.5);
         for (double t : fractions) {
             const QPointF c = edges[e].pointAt(t);
-            const QRectF rect(c.x() - size.width() / 2 - 3, c.y() - size.height() / 2 - 2, size.width() + 6,
-                              size.height() + 4);
+            const QRectF rect = boxAt(e, c);
             double cost = std::abs(t - 0.5) * 40; // a small pull towards the middle
-            for (const QRectF& p : placed) cost += overlapArea(rect, p);
+            for (size_t other = 0; other < placed.size(); ++other) {
+                if (other != e) cost += overlapArea(rect, placed[other]);
+            }
             // Covering a neuron's values is worse than touching another label.
             // (far worse: a weight box must never hide a neuron's label or value).
             for (const QRectF& o : obstacles) cost += 40 * overlapArea(rect, o);
@@ -113,11 +118,79 @@ std::vector<QPointF> placeEdgeLabels(const std::vector<QLineF>& edges, const std
                 best = c;
             }
         }
-        centres.push_back(best);
-        placed.emplace_back(best.x() - size.width() / 2 - 3, best.y() - size.height() / 2 - 2, size.width() + 6,
-                            size.height() + 4);
+        return best;
+    };
+    for (size_t e = 0; e < edges.size(); ++e) {
+        centres.push_back(bestFor(e));
+        placed.push_back(boxAt(e, centres.back()));
+    }
+    // A few rounds of moving each label again now that all are placed: the
+    // first ones were placed before the later ones existed, and two boxes on
+    // crossing edges could stay on top of each other.
+    for (int round = 0; round < 4; ++round) {
+        bool moved = false;
+        for (size_t e = 0; e < edges.size(); ++e) {
+            const QPointF c = bestFor(e);
+            if (c != centres[e]) {
+                centres[e] = c;
+                placed[e] = boxAt(e, c);
+                moved = true;
+            }
+        }
+        if (!moved) break;
     }
     return centres;
+}
+
+double labelOverlap(const std::vector<QPointF>& centres, const std::vector<QSizeF>& sizes) {
+    double total = 0;
+    for (size_t a = 0; a < centres.size(); ++a) {
+        const QRectF ra(centres[a] - QPointF(sizes[a].width() / 2, sizes[a].height() / 2), sizes[a]);
+        for (size_t b = a + 1; b < centres.size(); ++b) {
+            const QRectF rb(centres[b] - QPointF(sizes[b].width() / 2, sizes[b].height() / 2), sizes[b]);
+            total += overlapArea(ra, rb);
+        }
+    }
+    return total;
+}
+
+StackedLabels stackEdgeLabels(const std::vector<QLineF>& edges, const std::vector<QSizeF>& sizes,
+                              const QRectF& band) {
+    constexpr double kGap = 6;
+    StackedLabels out;
+    if (edges.empty() || band.width() <= 0 || band.height() <= 0) return out;
+    double width = 0, height = 0;
+    for (const QSizeF& s : sizes) {
+        width = std::max(width, s.width());
+        height = std::max(height, s.height());
+    }
+    const int columns = std::max(1, static_cast<int>((band.width() + kGap) / (width + kGap)));
+    const int count = static_cast<int>(edges.size());
+    const int rows = (count + columns - 1) / columns;
+    const double stackHeight = rows * height + (rows - 1) * kGap;
+    const double stackWidth = columns * width + (columns - 1) * kGap;
+    if (columns * width + (columns - 1) * kGap > band.width() || stackHeight > band.height()) return out;
+    // In the edges' order (row by row of the weight matrix: w₁₁, w₁₂, …), so
+    // the stack reads like W; each card names its weight and has its leader.
+    std::vector<int> order(edges.size());
+    for (int k = 0; k < count; ++k) order[k] = k;
+    out.centres.resize(edges.size());
+    out.anchors.resize(edges.size());
+    const double left = band.center().x() - stackWidth / 2 + width / 2;
+    const double top = band.center().y() - stackHeight / 2 + height / 2;
+    for (int k = 0; k < count; ++k) {
+        const int e = order[k];
+        const QPointF centre(left + (k / rows) * (width + kGap), top + (k % rows) * (height + kGap));
+        out.centres[e] = centre;
+        // The point of the edge nearest the card's centre.
+        const QLineF& line = edges[e];
+        const QPointF d = line.p2() - line.p1();
+        const double length2 = d.x() * d.x() + d.y() * d.y();
+        double t = length2 > 0 ? QPointF::dotProduct(centre - line.p1(), d) / length2 : 0.5;
+        t = std::clamp(t, 0.1, 0.9);
+        out.anchors[e] = line.pointAt(t);
+    }
+    return out;
 }
 
 } // namespace bpl::gui

@@ -43,5 +43,19 @@ CanvasLayout layoutNetwork(const Network& network, const CanvasStyle& style);
 // placed before it and with `obstacles`.
 std::vector<QPointF> placeEdgeLabels(const std::vector<QLineF>& edges, const std::vector<QSizeF>& sizes,
                                      const std::vector<QRectF>& obstacles);
+// The area two labels of `centres` (of `sizes`) cover both, summed over pairs.
+double labelOverlap(const std::vector<QPointF>& centres, const std::vector<QSizeF>& sizes);
+
+// Where labels along their edges would cover each other (the 9 edges between
+// two 3-unit layers, in presentation): the labels in tidy columns inside
+// `band` (the room between the two layers' texts), in the edges' order (row
+// by row of the weight matrix), each with the point on its edge nearest to
+// it as the anchor of a leader line. Empty when they do not fit the band.
+struct StackedLabels {
+    std::vector<QPointF> centres;
+    std::vector<QPointF> anchors;
+};
+StackedLabels stackEdgeLabels(const std::vector<QLineF>& edges, const std::vector<QSizeF>& sizes,
+                              const QRectF& band);
 
 } // namespace bpl::gui

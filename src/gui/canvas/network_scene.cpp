@@ -345,8 +345,46 @@ void NetworkScene::placeEdgeLabels() {
                 obstacles.emplace_back(n->pos().x() - r, n->pos().y() - r, 2 * r, 2 * r);
             }
         }
-        const std::vector<QPointF> centres = gui::placeEdgeLabels(lines, sizes, obstacles);
-        for (size_t k = 0; k < centres.size(); ++k) edgeLabels_[l][k]->setPos(centres[k]);
+        std::vector<QPointF> centres = gui::placeEdgeLabels(lines, sizes, obstacles);
+        std::vector<std::optional<QPointF>> leaders(centres.size());
+        // Cards still covering each other: stack them between the two layers'
+        // texts instead, each with a leader line to its edge.
+        if (gui::labelOverlap(centres, sizes) >= 1.0) {
+            double left = -INFINITY, right = INFINITY, top = INFINITY, bottom = -INFINITY;
+            for (NeuronItem* n : neurons_[l - 1]) {
+                left = std::max({left, n->textSceneRect().right(), n->pos().x() + n->radius()});
+            }
+            for (NeuronItem* n : neurons_[l]) {
+                right = std::min({right, n->textSceneRect().left(), n->pos().x() - n->radius()});
+            }
+            for (const QRectF& o : obstacles) {
+                top = std::min(top, o.top());
+                bottom = std::max(bottom, o.bottom());
+            }
+            const QRectF band(QPointF(left + 8, top), QPointF(right - 8, bottom));
+            gui::StackedLabels stacked = gui::stackEdgeLabels(lines, sizes, band);
+            if (stacked.centres.empty()) {
+                // Old → new cards one line lower each, and try again.
+                for (size_t k = 0; k < sizes.size(); ++k) {
+                    edgeLabels_[l][k]->joinNumberLines();
+                    sizes[k] = edgeLabels_[l][k]->size();
+                }
+                stacked = gui::stackEdgeLabels(lines, sizes, band);
+                if (stacked.centres.empty()) {
+                    // No room for a stack either (the 4-layer example's update of layer 2):
+                    // the cards stay on their edges as first placed.
+                    for (size_t k = 0; k < sizes.size(); ++k) edgeLabels_[l][k]->restoreNumberLines();
+                }
+            }
+            if (!stacked.centres.empty()) {
+                centres = stacked.centres;
+                for (size_t k = 0; k < centres.size(); ++k) leaders[k] = stacked.anchors[k];
+            }
+        }
+        for (size_t k = 0; k < centres.size(); ++k) {
+            edgeLabels_[l][k]->setPos(centres[k]);
+            edgeLabels_[l][k]->setLeader(leaders[k]);
+        }
     }
 }
 
