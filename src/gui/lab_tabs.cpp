@@ -18,7 +18,10 @@ void addLabTabs(QTabWidget* tabs) {
         training->setCanvasScene(workspace->scene());
         addFittedTab(tabs, training, "training", QObject::tr("Training"));
     }
-    addFittedTab(tabs, new WorkedMathsTab(tabs), "maths", QObject::tr("Worked maths"));
+    // Worked maths scrolls inside each tool, below its sub-tab bar and Export.
+    auto* maths = new WorkedMathsTab(tabs);
+    setTabId(maths, "maths");
+    tabs->addTab(maths, QObject::tr("Worked maths"));
 }
 
 } // namespace bpl::gui

@@ -11,6 +11,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QShortcut>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -69,9 +70,18 @@ Eigen::MatrixXd ConvolutionTool::defaultFilter() {
 }
 
 ConvolutionTool::ConvolutionTool(QWidget* parent) : QWidget(parent) {
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(4, 4, 4, 4);
+    outer->setSpacing(4);
+    // The matrices scroll; the stepping buttons stay in view below them.
+    auto* content = new QWidget(this);
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName("convolutionContent");
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
     layout->addWidget(buildInputs());
     error_ = new QLabel(this);
     error_->setObjectName("convolutionError");
@@ -87,7 +97,9 @@ ConvolutionTool::ConvolutionTool(QWidget* parent) : QWidget(parent) {
     check_ = new MathsCheckPanel(pages_);
     pages_->addWidget(check_);
     layout->addWidget(pages_, 1);
-    layout->addWidget(buildStepBar());
+    scroll->setWidget(content);
+    outer->addWidget(scroll, 1);
+    outer->addWidget(buildStepBar());
 
     const std::pair<QKeySequence, void (ConvolutionTool::*)()> keys[] = {
         {QKeySequence(Qt::Key_Space), &ConvolutionTool::next},
