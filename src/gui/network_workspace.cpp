@@ -2,9 +2,10 @@
 #include "gui/shown_text.h"
 
 #include "gui/canvas/network_scene.h"
-#include "gui/canvas_menu.h"
 #include "gui/canvas/network_view.h"
+#include "gui/canvas_menu.h"
 #include "gui/details/details_panel.h"
+#include "gui/dock_sizes.h"
 #include "gui/init_dialog.h"
 #include "gui/inspector/inspector_panel.h"
 #include "gui/network_document.h"
@@ -41,6 +42,10 @@ NetworkWorkspace::NetworkWorkspace(QWidget* parent)
     for (QAction* a : stepperActions()) a->setShortcutContext(Qt::WindowShortcut);
     resizeDocks({ui_->detailsDock}, {300}, Qt::Vertical);
     resizeDocks({ui_->stepsDock, ui_->inspectorDock}, {230, 290}, Qt::Horizontal);
+    dockSizes_ = new DockSizes(this);
+    dockSizes_->keep(ui_->inspectorDock, Qt::Horizontal);
+    dockSizes_->keep(ui_->stepsDock, Qt::Horizontal);
+    dockSizes_->keep(ui_->detailsDock, Qt::Vertical);
 
     connect(ui_->actionNext, &QAction::triggered, this, &NetworkWorkspace::next);
     connect(ui_->actionPrevious, &QAction::triggered, this, &NetworkWorkspace::previous);
@@ -125,6 +130,7 @@ void NetworkWorkspace::setPresenting(bool presenting) {
 void NetworkWorkspace::resizeEvent(QResizeEvent* event) {
     QMainWindow::resizeEvent(event);
     fitPanels();
+    dockSizes_->windowResized();
 }
 
 void NetworkWorkspace::fitPanels() {

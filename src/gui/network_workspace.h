@@ -15,6 +15,7 @@ namespace bpl::gui {
 
 struct CanvasStyle;
 class DetailsPanel;
+class DockSizes;
 class InspectorPanel;
 class NetworkDocument;
 class NetworkEditor;
@@ -86,6 +87,7 @@ private:
     bool detailsWereVisible_ = true;
     bool compact_ = false;
     bool detailsFitted_ = false;
+    DockSizes* dockSizes_ = nullptr;
     NetworkDocument* document_;
     NetworkEditor* editor_;
     NetworkScene* scene_;

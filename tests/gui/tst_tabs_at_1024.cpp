@@ -11,6 +11,7 @@
 #include "gui/check/check_controller.h"
 #include "gui/check/check_panel.h"
 #include "gui/check/check_session.h"
+#include "gui/details/details_panel.h"
 #include "gui/inspector/inspector_panel.h"
 #include "gui/main_window.h"
 #include "gui/maths/activation_plot.h"
@@ -268,14 +269,26 @@ void TestTabsAt1024::panelsRegainTheirWidths() {
             inspector = d;
     }
     QVERIFY(inspector);
-    const int before = inspector->width();
-    QVERIFY2(before >= 200, qPrintable(QString::number(before)));
-    window_->resize(640, 480);
-    QApplication::processEvents();
-    window_->resize(1024, 768);
-    QApplication::processEvents();
-    QVERIFY2(inspector->width() >= before - 2,
-             qPrintable(QString("inspector %1 px, was %2").arg(inspector->width()).arg(before)));
+    QDockWidget* details = nullptr;
+    for (QDockWidget* d : workspace->findChildren<QDockWidget*>()) {
+        if (d->isAncestorOf(workspace->details()))
+            details = d;
+    }
+    QVERIFY(details);
+    const int width = inspector->width();
+    const int height = details->height();
+    QVERIFY2(width >= 200 && height >= 200, qPrintable(QString("%1, %2").arg(width).arg(height)));
+    for (const QSize small : {QSize(640, 480), QSize(400, 300)}) {
+        window_->resize(small);
+        QApplication::processEvents();
+        window_->resize(1024, 768);
+        QApplication::processEvents();
+        QVERIFY2(std::abs(inspector->width() - width) <= 2,
+                 qPrintable(QString("inspector %1 px, was %2").arg(inspector->width()).arg(width)));
+        QVERIFY2(
+            std::abs(details->height() - height) <= 2,
+            qPrintable(QString("step details %1 px, was %2").arg(details->height()).arg(height)));
+    }
 }
 
 int main(int argc, char** argv) {

@@ -12,6 +12,7 @@
 
 #include <QCloseEvent>
 #include <QDir>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
@@ -127,10 +128,26 @@ void CheckController::setCheckMode(bool on) {
     window_->document()->setHideCurrentResults(on);
     if (on) {
         if (QWidget* dock = details->parentWidget()) dock->show();
+        giveFieldsRoom();
         panel_->rebuild();
         window_->statusBar()->showMessage(
             tr("Check mode: type your values; click a neuron or a weight to jump to its field"), 6000);
     }
+}
+
+void CheckController::giveFieldsRoom() {
+    // Half the Network tab's height for the fields (at 1024×768 a third shows
+    // only a row or two of them); the canvas keeps the other half.
+    NetworkWorkspace* workspace = window_->workspace();
+    QWidget* w = workspace->details();
+    while (w && !qobject_cast<QDockWidget*>(w))
+        w = w->parentWidget();
+    auto* dock = qobject_cast<QDockWidget*>(w);
+    if (!dock || workspace->dockWidgetArea(dock) == Qt::NoDockWidgetArea || dock->isFloating())
+        return;
+    const int wanted = workspace->height() / 2;
+    if (dock->height() < wanted)
+        workspace->resizeDocks({dock}, {wanted}, Qt::Vertical);
 }
 
 bool CheckController::openAnswers(const QString& path) {
