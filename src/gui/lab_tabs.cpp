@@ -17,6 +17,8 @@ void addLabTabs(QTabWidget* tabs) {
         auto* training = new TrainingLab(workspace->document(), tabs);
         training->setCanvasScene(workspace->scene());
         addFittedTab(tabs, training, "training", QObject::tr("Training"));
+        QObject::connect(training, &TrainingLab::networkTabWanted, tabs,
+                         [tabs] { tabs->setCurrentIndex(findTab(tabs, "network")); });
     }
     // Worked maths scrolls inside each tool, below its sub-tab bar and Export.
     auto* maths = new WorkedMathsTab(tabs);

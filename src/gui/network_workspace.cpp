@@ -70,7 +70,17 @@ NetworkWorkspace::NetworkWorkspace(QWidget* parent)
     connect(ui_->canvas, &NetworkView::nudgeRequested, editor_, &NetworkEditor::nudgeSelection);
     connect(ui_->canvas, &NetworkView::typingStarted, ui_->inspector, &InspectorPanel::startTyping);
     connect(ui_->inspector, &InspectorPanel::initializeRequested, this, &NetworkWorkspace::showInitDialog);
-    connect(editor_, &NetworkEditor::refused, this, [this](const QString& m) { emit statusMessage(tr("Not changed: %1").arg(m)); });
+    connect(editor_, &NetworkEditor::refused, this, [this](const QString& m) {
+        refusalShown_ = true;
+        emit statusMessage(tr("Not changed: %1").arg(m));
+    });
+    // A change that went through: a “Not changed: …” still shown is stale.
+    connect(document_->undoStack(), &QUndoStack::indexChanged, this, [this] {
+        if (!refusalShown_)
+            return;
+        refusalShown_ = false;
+        emit statusMessage(QString());
+    });
     connect(ui_->details, &DetailsPanel::copied, this, &NetworkWorkspace::statusMessage);
     updateStepperState();
 }

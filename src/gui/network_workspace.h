@@ -88,6 +88,7 @@ private:
     bool compact_ = false;
     bool detailsFitted_ = false;
     DockSizes* dockSizes_ = nullptr;
+    bool refusalShown_ = false; // the status bar shows “Not changed: …”
     NetworkDocument* document_;
     NetworkEditor* editor_;
     NetworkScene* scene_;

@@ -3,6 +3,7 @@
 #include "gui/app_settings.h"
 #include "gui/check/check_panel.h"
 #include "gui/check/check_session.h"
+#include "gui/check/clear_answers_command.h"
 #include "gui/check/variant_bar.h"
 #include "gui/details/details_panel.h"
 #include "gui/main_window.h"
@@ -20,6 +21,7 @@
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QUndoStack>
 
 namespace bpl::gui {
 
@@ -100,13 +102,13 @@ CheckController::CheckController(MainWindow* window, QMenu* fileMenu, QToolBar* 
     connect(checkMode_, &QAction::toggled, this, &CheckController::setCheckMode);
     connect(openAnswers_, &QAction::triggered, this, &CheckController::openAnswersWithDialog);
     connect(saveAnswers_, &QAction::triggered, this, &CheckController::saveAnswersWithDialog);
+    // One undo step (Ctrl+Z brings the answers back), so no question first.
     connect(clearAnswers_, &QAction::triggered, this, [this] {
-        if (session_->isModified() &&
-            QMessageBox::question(window_, tr("Clear answers"), tr("Remove every answer? The unsaved ones are lost.")) !=
-                QMessageBox::Yes) {
+        if (session_->isEmpty() && session_->filePath().isEmpty())
             return;
-        }
-        session_->clear();
+        window_->document()->undoStack()->push(new ClearAnswersCommand(session_));
+        window_->statusBar()->showMessage(tr("Cleared the answers; Undo (Ctrl+Z) brings them back"),
+                                          6000);
     });
     connect(exportSolution_, &QAction::triggered, this, [this] { exportWithDialog(false); });
     connect(exportMarked_, &QAction::triggered, this, [this] { exportWithDialog(true); });

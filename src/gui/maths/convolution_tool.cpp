@@ -137,12 +137,19 @@ QWidget* ConvolutionTool::buildInputs() {
     auto* wSize = new QHBoxLayout;
     wSize->addWidget(filterSize_);
     row->addWidget(captioned(tr("Input X"), input_, box, xSize));
+    padded_ = new MatrixEditor(false, box);
+    padded_->setObjectName("paddedInputX");
+    paddedBox_ = captioned(tr("X with zero padding"), padded_, box);
+    paddedBox_->hide();
+    row->addWidget(paddedBox_);
     row->addWidget(captioned(tr("Filter W"), filter_, box, wSize));
     row->addWidget(captioned(tr("∂E/∂F (given)"), gradOutput_, box));
 
     auto* form = new QFormLayout;
     stride_ = spin(1, 5, 1, box);
+    stride_->setObjectName("strideSpin");
     padding_ = spin(0, 5, 0, box);
+    padding_->setObjectName("paddingSpin");
     mode_ = new QComboBox(box);
     mode_->setObjectName("convolutionMode");
     mode_->addItem(tr("cross-correlation (no flip)"), int(ConvolutionMode::CrossCorrelation));
@@ -264,6 +271,7 @@ void ConvolutionTool::recompute() {
     if (!errorMessage_.isEmpty())
         conv_.reset();
     step_ = std::clamp(step_, 0, stepCount() - 1);
+    fillPadded();
     updateCheckSections();
     updateView();
 }
@@ -331,9 +339,38 @@ void ConvolutionTool::fillOutputs(int phase, int index) {
     fill(gradInput_, conv_->gradInput, phase < 2 ? 0 : index + 1);
 }
 
+void ConvolutionTool::fillPadded() {
+    const int pad = conv_ ? conv_->problem.padding : 0;
+    paddedBox_->setVisible(pad > 0);
+    if (pad == 0)
+        return;
+    const Eigen::MatrixXd& x = conv_->problem.input;
+    Eigen::MatrixXd padded = Eigen::MatrixXd::Zero(x.rows() + 2 * pad, x.cols() + 2 * pad);
+    padded.block(pad, pad, x.rows(), x.cols()) = x;
+    padded_->setMatrix(padded, conv_->problem.precision);
+    // The border is the padding: zeros in italics, named on hover.
+    for (int r = 0; r < padded.rows(); ++r) {
+        for (int c = 0; c < padded.cols(); ++c) {
+            const bool border = r < pad || c < pad || r >= x.rows() + pad || c >= x.cols() + pad;
+            QTableWidgetItem* cell = padded_->item(r, c);
+            QFont f = cell->font();
+            f.setItalic(border);
+            cell->setFont(f);
+            cell->setToolTip(border ? tr("zero padding") : QString());
+        }
+    }
+}
+
 void ConvolutionTool::highlight(int phase, const ConvElementStep& e) {
-    for (MatrixEditor* m : {input_, filter_, gradOutput_, output_, gradFilter_, gradInput_})
+    for (MatrixEditor* m :
+         {input_, padded_, filter_, gradOutput_, output_, gradFilter_, gradInput_})
         m->clearHighlights();
+    const int pad = conv_->problem.padding;
+    if (pad > 0 && phase == 0) {
+        // The whole window, padding included, on the padded X.
+        for (const ConvTerm& t : e.terms)
+            padded_->highlight(t.p + pad, t.q + pad, true);
+    }
     if (phase == 0) {
         output_->highlight(e.row, e.col, true);
         for (const ConvTerm& t : e.terms) {
@@ -385,6 +422,16 @@ void ConvolutionTool::updateView() {
     const auto [phase, index] = phaseOf(step_);
     fillOutputs(phase, index);
     highlight(phase, *e);
+    if (phase > 0 && conv_->problem.padding > 0) {
+        // The cells highlighted on X, on the padded X too.
+        const int pad = conv_->problem.padding;
+        for (int r = 0; r < input_->rowCount(); ++r) {
+            for (int c = 0; c < input_->columnCount(); ++c) {
+                if (input_->isHighlighted(r, c))
+                    padded_->highlight(r + pad, c + pad, false);
+            }
+        }
+    }
     QString html = "<h3>" + stepTitle().toHtmlEscaped() + "</h3>";
     html +=
         "<p style='font-size:large'><b>" + q(e->formula.line().text).toHtmlEscaped() + "</b></p>";
