@@ -396,6 +396,10 @@ void TestTypedInput::convolutionFormulaIsOneBased() {
             QCOMPARE(padded->cellText(k, padded->columnCount() - 1), QString("0"));
         }
         QCOMPARE(padded->cellText(padding, padding), QString("4")); // X₁₁
+        // Numbered as the formula numbers X: the border is row 0 (and less).
+        QCOMPARE(padded->verticalHeaderItem(padding)->text(), QString("1"));
+        QCOMPARE(padded->verticalHeaderItem(0)->text(), QString::number(1 - padding));
+        QCOMPARE(padded->horizontalHeaderItem(0)->text(), QString::number(1 - padding));
         tool.home();
         QVERIFY(padded->isHighlighted(0, 0)); // F₁₁'s window starts in the padding
         QVERIFY(padded->isHighlighted(2, 2));

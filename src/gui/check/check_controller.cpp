@@ -1,6 +1,7 @@
 #include "gui/check/check_controller.h"
 
 #include "gui/app_settings.h"
+#include "gui/canvas/network_view.h"
 #include "gui/check/check_panel.h"
 #include "gui/check/check_session.h"
 #include "gui/check/clear_answers_command.h"
@@ -107,6 +108,8 @@ CheckController::CheckController(MainWindow* window, QMenu* fileMenu, QToolBar* 
         if (session_->isEmpty() && session_->filePath().isEmpty())
             return;
         window_->document()->undoStack()->push(new ClearAnswersCommand(session_));
+        // Out of the emptied field, so Ctrl+Z reaches the window's Undo, not the field's.
+        window_->workspace()->view()->setFocus(Qt::OtherFocusReason);
         window_->statusBar()->showMessage(tr("Cleared the answers; Undo (Ctrl+Z) brings them back"),
                                           6000);
     });

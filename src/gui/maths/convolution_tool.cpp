@@ -136,13 +136,19 @@ QWidget* ConvolutionTool::buildInputs() {
     xSize->addWidget(inputCols_);
     auto* wSize = new QHBoxLayout;
     wSize->addWidget(filterSize_);
-    row->addWidget(captioned(tr("Input X"), input_, box, xSize));
+    // X above X inside its zero border, W above the settings: the row stays
+    // within 1024 px with the padding shown.
+    auto* xColumn = new QVBoxLayout;
+    xColumn->addWidget(captioned(tr("Input X"), input_, box, xSize));
     padded_ = new MatrixEditor(false, box);
     padded_->setObjectName("paddedInputX");
-    paddedBox_ = captioned(tr("X with zero padding"), padded_, box);
+    paddedBox_ = captioned(tr("X with its zero border"), padded_, box);
     paddedBox_->hide();
-    row->addWidget(paddedBox_);
-    row->addWidget(captioned(tr("Filter W"), filter_, box, wSize));
+    xColumn->addWidget(paddedBox_);
+    row->addLayout(xColumn);
+    auto* wColumn = new QVBoxLayout;
+    wColumn->addWidget(captioned(tr("Filter W"), filter_, box, wSize));
+    row->addLayout(wColumn);
     row->addWidget(captioned(tr("∂E/∂F (given)"), gradOutput_, box));
 
     auto* form = new QFormLayout;
@@ -162,7 +168,8 @@ QWidget* ConvolutionTool::buildInputs() {
     form->addRow(tr("Operation"), mode_);
     form->addRow(checkButton_);
     form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
-    row->addLayout(form);
+    wColumn->addLayout(form);
+    wColumn->addStretch(1);
     row->addStretch(1);
 
     connect(inputRows_, &QSpinBox::valueChanged, this,
@@ -348,6 +355,14 @@ void ConvolutionTool::fillPadded() {
     Eigen::MatrixXd padded = Eigen::MatrixXd::Zero(x.rows() + 2 * pad, x.cols() + 2 * pad);
     padded.block(pad, pad, x.rows(), x.cols()) = x;
     padded_->setMatrix(padded, conv_->problem.precision);
+    // Headers in X's numbering: the border is row and column 0 (and n + 1 …).
+    QStringList rows, cols;
+    for (int r = 0; r < padded.rows(); ++r)
+        rows << QString::number(r + 1 - pad);
+    for (int c = 0; c < padded.cols(); ++c)
+        cols << QString::number(c + 1 - pad);
+    padded_->setVerticalHeaderLabels(rows);
+    padded_->setHorizontalHeaderLabels(cols);
     // The border is the padding: zeros in italics, named on hover.
     for (int r = 0; r < padded.rows(); ++r) {
         for (int c = 0; c < padded.cols(); ++c) {
