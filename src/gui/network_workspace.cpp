@@ -86,6 +86,8 @@ NetworkWorkspace::NetworkWorkspace(QWidget* parent)
 }
 
 NetworkWorkspace::~NetworkWorkspace() {
+    // The undo stack, cleared as it goes, must not report to a window going away.
+    document_->undoStack()->disconnect(this);
     // The panels and the canvas observe the document: they go before it.
     delete ui_->stepsDock;
     delete ui_->inspectorDock;

@@ -162,8 +162,7 @@ void TestTypedInput::splitIsRefusedWithTheCoresMessage() {
         split->setText(typed);
         emit split->editingFinished();
         const QString expected =
-            "the split needs three whole percentages (training, validation, test), found '" +
-            typed + "'";
+            "expected three whole percentages (training, validation, test), found '" + typed + "'";
         QVERIFY2(lab->statusText().contains(expected), qPrintable(lab->statusText()));
         // Run does not train on the split that was there before.
         QVERIFY(!lab->run());

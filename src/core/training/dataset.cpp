@@ -337,8 +337,8 @@ std::string parseSplitPercentages(std::string_view text, SplitOptions& options) 
         std::any_of(parts.begin(), parts.end(), [](double x) { return x != std::floor(x); })) {
         const std::string shown =
             text.size() > 60 ? std::string(text.substr(0, 60)) + "…" : std::string(text);
-        return "the split needs three whole percentages (training, validation, test), found '" +
-               shown + "'";
+        return "expected three whole percentages (training, validation, test), found '" + shown +
+               "'";
     }
     // Held to ±10⁶ so the conversion is defined; splitProblem refuses it anyway.
     const auto percent = [](double x) { return static_cast<int>(std::clamp(x, -1e6, 1e6)); };

@@ -180,9 +180,11 @@ QWidget* TrainingLab::buildRunsPanel() {
     form->addRow(tr("Start"), initRow);
     startCombo_ = new QComboBox;
     startCombo_->setObjectName("runStartCombo");
-    startCombo_->addItem(tr("the Network tab's weights now"), QStringLiteral("network"));
-    startCombo_->addItem(tr("the weights the last comparison started from"),
-                         QStringLiteral("comparison"));
+    startCombo_->addItem(tr("Network tab's weights"), QStringLiteral("network"));
+    startCombo_->addItem(tr("comparison's start"), QStringLiteral("comparison"));
+    // As narrow as the other fields: the plots beside the column keep their room.
+    startCombo_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    startCombo_->setMinimumContentsLength(12);
     startCombo_->setToolTip(tr("After “Open in the stepper” the Network tab holds trained weights: "
                                "the next runs start again from the comparison's start unless you "
                                "pick the weights now"));
