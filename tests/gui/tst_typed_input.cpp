@@ -164,6 +164,8 @@ void TestTypedInput::splitIsRefusedWithTheCoresMessage() {
         const QString expected =
             "expected three whole percentages (training, validation, test), found '" + typed + "'";
         QVERIFY2(lab->statusText().contains(expected), qPrintable(lab->statusText()));
+        for (QLabel* l : lab->findChildren<QLabel*>()) // no old split described
+            QVERIFY2(!l->text().contains(" training, "), qPrintable(l->text()));
         // Run does not train on the split that was there before.
         QVERIFY(!lab->run());
         QVERIFY(!lab->running());

@@ -196,7 +196,8 @@ bool TrainingLab::prepareData() {
     split.shuffle = shuffleCheck_->isChecked();
     if (const std::string problem = parseSplitPercentages(splitEdit_->text().toStdString(), split);
         !problem.empty()) {
-        // Refused: the old split must not train the next run either.
+        // Refused: the old split must not train the next run, nor be described.
+        dataInfo_->setText(tr("<b>%1</b>").arg(name.toHtmlEscaped()));
         setStatus(tr("Split not used: %1").arg(QString::fromStdString(problem)), true);
         clearSession();
         return false;
@@ -534,8 +535,11 @@ Network TrainingLab::runStart() const {
 
 void TrainingLab::updateStartInfo() {
     const bool differ = documentWeightsDiffer();
-    startCombo_->setEnabled(differ);
-    if (!differ) {
+    const QString scheme = initCombo_->currentData().toString();
+    startCombo_->setEnabled(differ && scheme.isEmpty());
+    if (!scheme.isEmpty()) {
+        startInfo_->setText(tr("Every run starts from new %1 weights (Start).").arg(scheme));
+    } else if (!differ) {
         startInfo_->setText(tr("Every run starts from the Network tab's weights."));
     } else if (startCombo_->currentData().toString() == "comparison") {
         startInfo_->setText(tr("Every run starts from the weights the last comparison started "

@@ -193,7 +193,8 @@ QWidget* TrainingLab::buildRunsPanel() {
     startInfo_->setObjectName("runStartInfo");
     startInfo_->setWordWrap(true);
     form->addRow(startInfo_);
-    connect(startCombo_, &QComboBox::currentIndexChanged, this, [this] { updateStartInfo(); });
+    for (QComboBox* c : {startCombo_, initCombo_})
+        connect(c, &QComboBox::currentIndexChanged, this, [this] { updateStartInfo(); });
     compareCombo_ = new QComboBox;
     compareCombo_->setObjectName("compareCombo");
     compareCombo_->addItem(tr("nothing (one run)"), QString());
