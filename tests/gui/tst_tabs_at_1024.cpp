@@ -92,14 +92,8 @@ class TestTabsAt1024 : public QObject {
 };
 
 void TestTabsAt1024::init() {
-    window_ = std::make_unique<MainWindow>();
-    window_->setFitsScreen(false);
-    window_->resize(1024, 768);
-    window_->show();
-    window_->activateWindow();
-    QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
-    QVERIFY(window_->openExample("sheet5_321_sigmoid"));
-    QApplication::processEvents();
+    window_ = test::openSheet5(false, QSize(1024, 768));
+    QVERIFY(window_);
     QCOMPARE(window_->size(), QSize(1024, 768));
 }
 

@@ -45,14 +45,6 @@ using namespace bpl::gui;
 
 namespace {
 
-// 2-6-1, tanh hidden units, a sigmoid output, binary cross-entropy.
-const char* kSpiralNet = R"({"format": "backprop-lab.network/1", "name": "spiral 2-6-1",
-  "layers": [{"size": 2},
-    {"size": 6, "activation": "tanh", "weights": [[0.5, -0.4], [0.3, 0.6], [-0.7, 0.2], [0.4, 0.4], [-0.2, -0.6], [0.6, -0.1]],
-     "bias": [0.1, -0.1, 0.05, 0, 0.2, -0.2]},
-    {"size": 1, "activation": "sigmoid", "weights": [[0.3, -0.5, 0.4, 0.2, -0.3, 0.6]], "bias": [0]}],
-  "loss": "binary_cross_entropy", "learning_rate": 0.1, "sample": {"input": [0, 0], "target": [1]}})";
-
 // Closes every dialog that opens while it lives (Escape: Cancel), noting its text.
 class DialogWatcher {
   public:
@@ -112,14 +104,8 @@ class TestTypedInput : public QObject {
 };
 
 void TestTypedInput::init() {
-    window_ = std::make_unique<MainWindow>();
-    window_->setFitsScreen(false);
-    window_->resize(1024, 768);
-    window_->show();
-    window_->activateWindow();
-    QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
-    QVERIFY(window_->openExample("sheet5_321_sigmoid"));
-    QApplication::processEvents();
+    window_ = test::openSheet5(false, QSize(1024, 768));
+    QVERIFY(window_);
 }
 
 void TestTypedInput::cleanup() {
@@ -130,7 +116,7 @@ void TestTypedInput::cleanup() {
 }
 
 bool TestTypedInput::loadSpiral() {
-    const auto parsed = io::parseNetwork(QByteArray(kSpiralNet), "spiral.json");
+    const auto parsed = io::parseNetwork(QByteArray(test::kSpiralNet), "spiral.json");
     if (!parsed)
         return false;
     window_->document()->load(parsed.value(), QString(), "spiral");
@@ -258,7 +244,7 @@ void TestTypedInput::failedOpenAsksNothingAndKeepsTheNetwork() {
         QFile f(path);
         return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
     };
-    QVERIFY(write(kSpiralNet));
+    QVERIFY(write(test::kSpiralNet));
     QVERIFY(window_->openFile(path)); // now in File ▸ Recent
     QVERIFY(window_->workspace()->editor()->setWeight(1, 0, 0, 0.123));
     QVERIFY(doc->isModified());
@@ -283,7 +269,7 @@ void TestTypedInput::failedOpenAsksNothingAndKeepsTheNetwork() {
     QVERIFY(doc->isModified());
     QCOMPARE(doc->network().layers[1].weights(0, 0), 0.123);
     // Readable again: it asks once; Cancel keeps the network.
-    QVERIFY(write(kSpiralNet));
+    QVERIFY(write(test::kSpiralNet));
     {
         DialogWatcher dialogs;
         QVERIFY(openRecent());
