@@ -17,8 +17,13 @@ void addLabTabs(QTabWidget* tabs) {
         auto* training = new TrainingLab(workspace->document(), tabs);
         training->setCanvasScene(workspace->scene());
         addFittedTab(tabs, training, "training", QObject::tr("Training"));
+        QObject::connect(training, &TrainingLab::networkTabWanted, tabs,
+                         [tabs] { tabs->setCurrentIndex(findTab(tabs, "network")); });
     }
-    addFittedTab(tabs, new WorkedMathsTab(tabs), "maths", QObject::tr("Worked maths"));
+    // Worked maths scrolls inside each tool, below its sub-tab bar and Export.
+    auto* maths = new WorkedMathsTab(tabs);
+    setTabId(maths, "maths");
+    tabs->addTab(maths, QObject::tr("Worked maths"));
 }
 
 } // namespace bpl::gui

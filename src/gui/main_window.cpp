@@ -72,11 +72,15 @@ QTabWidget* MainWindow::tabs() const { return ui_->tabs; }
 MessageBar* MainWindow::messageBar() const { return ui_->messageBar; }
 
 bool MainWindow::openFile(const QString& path) {
+    // Read and check the file first: a file that cannot be opened never asks
+    // about unsaved changes (nor is a Discard answered without discarding).
     const auto loaded = io::loadNetwork(path);
     if (!loaded) {
         ui_->messageBar->showError(tr("Cannot open the network: %1").arg(QString::fromStdString(loaded.error().message())));
         return false;
     }
+    if (!maybeSave())
+        return false;
     document()->load(loaded.value(), QFileInfo(path).absoluteFilePath());
     addRecentFile(path);
     rebuildRecentMenu();
@@ -151,7 +155,6 @@ bool MainWindow::maybeSave() {
 }
 
 void MainWindow::openWithDialog() {
-    if (!maybeSave()) return;
     const QString path = QFileDialog::getOpenFileName(this, tr("Open network"), dialogDirectory(),
                                                       tr("Network files (*.json);;All files (*)"));
     if (path.isEmpty()) return;
@@ -366,7 +369,7 @@ void MainWindow::dropEvent(QDropEvent* event) {
     const QList<QUrl> urls = event->mimeData()->urls();
     if (urls.isEmpty() || !urls.first().isLocalFile()) return;
     event->acceptProposedAction();
-    if (maybeSave()) openFile(urls.first().toLocalFile());
+    openFile(urls.first().toLocalFile()); // asks about unsaved changes once the file reads
 }
 
 } // namespace bpl::gui

@@ -29,8 +29,9 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Opens a network file; on a bad file shows the loader's message and keeps
-    // what is open. Returns true when the file was opened.
+    // Opens a network file: reads and checks it, then asks about unsaved
+    // changes, then replaces the network. On a bad file shows the loader's
+    // message, asks nothing and keeps what is open. True when it was opened.
     bool openFile(const QString& path);
     // Opens a built-in example by id or name (see examples.h).
     bool openExample(const QString& key);

@@ -92,7 +92,9 @@ void MainWindow::rebuildRecentMenu() {
         a->setToolTip(QDir::toNativeSeparators(path));
         a->setStatusTip(QDir::toNativeSeparators(path));
         connect(a, &QAction::triggered, this, [this, path] {
-            if (maybeSave() && !openFile(path)) {
+            // openFile asks about unsaved changes once the file reads; a file
+            // that is gone leaves the list.
+            if (!openFile(path) && !QFileInfo(path).isFile()) {
                 removeRecentFile(path);
                 rebuildRecentMenu();
             }

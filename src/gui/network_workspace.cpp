@@ -2,9 +2,10 @@
 #include "gui/shown_text.h"
 
 #include "gui/canvas/network_scene.h"
-#include "gui/canvas_menu.h"
 #include "gui/canvas/network_view.h"
+#include "gui/canvas_menu.h"
 #include "gui/details/details_panel.h"
+#include "gui/dock_sizes.h"
 #include "gui/init_dialog.h"
 #include "gui/inspector/inspector_panel.h"
 #include "gui/network_document.h"
@@ -47,6 +48,10 @@ NetworkWorkspace::NetworkWorkspace(QWidget* parent)
     for (QAction* a : stepperActions()) a->setShortcutContext(Qt::WindowShortcut);
     resizeDocks({ui_->detailsDock}, {300}, Qt::Vertical);
     resizeDocks({ui_->stepsDock, ui_->inspectorDock}, {230, 290}, Qt::Horizontal);
+    dockSizes_ = new DockSizes(this);
+    dockSizes_->keep(ui_->inspectorDock, Qt::Horizontal);
+    dockSizes_->keep(ui_->stepsDock, Qt::Horizontal);
+    dockSizes_->keep(ui_->detailsDock, Qt::Vertical);
 
     connect(ui_->actionNext, &QAction::triggered, this, &NetworkWorkspace::next);
     connect(ui_->actionPrevious, &QAction::triggered, this, &NetworkWorkspace::previous);
@@ -71,12 +76,24 @@ NetworkWorkspace::NetworkWorkspace(QWidget* parent)
     connect(ui_->canvas, &NetworkView::nudgeRequested, editor_, &NetworkEditor::nudgeSelection);
     connect(ui_->canvas, &NetworkView::typingStarted, ui_->inspector, &InspectorPanel::startTyping);
     connect(ui_->inspector, &InspectorPanel::initializeRequested, this, &NetworkWorkspace::showInitDialog);
-    connect(editor_, &NetworkEditor::refused, this, [this](const QString& m) { emit statusMessage(tr("Not changed: %1").arg(m)); });
+    connect(editor_, &NetworkEditor::refused, this, [this](const QString& m) {
+        refusalShown_ = true;
+        emit statusMessage(tr("Not changed: %1").arg(m));
+    });
+    // A change that went through: a “Not changed: …” still shown is stale.
+    connect(document_->undoStack(), &QUndoStack::indexChanged, this, [this] {
+        if (!refusalShown_)
+            return;
+        refusalShown_ = false;
+        emit statusMessage(QString());
+    });
     connect(ui_->details, &DetailsPanel::copied, this, &NetworkWorkspace::statusMessage);
     updateStepperState();
 }
 
 NetworkWorkspace::~NetworkWorkspace() {
+    // The undo stack, cleared as it goes, must not report to a window going away.
+    document_->undoStack()->disconnect(this);
     // The panels and the canvas observe the document: they go before it.
     delete ui_->stepsDock;
     delete ui_->inspectorDock;
@@ -135,6 +152,7 @@ void NetworkWorkspace::setPresenting(bool presenting) {
 void NetworkWorkspace::resizeEvent(QResizeEvent* event) {
     QMainWindow::resizeEvent(event);
     fitPanels();
+    dockSizes_->windowResized();
 }
 
 void NetworkWorkspace::fitPanels() {

@@ -15,6 +15,7 @@ namespace bpl::gui {
 
 struct CanvasStyle;
 class DetailsPanel;
+class DockSizes;
 class InspectorPanel;
 class NetworkDocument;
 class NetworkEditor;
@@ -89,6 +90,8 @@ private:
     bool detailsWereVisible_ = true;
     bool compact_ = false;
     bool detailsFitted_ = false;
+    DockSizes* dockSizes_ = nullptr;
+    bool refusalShown_ = false; // the status bar shows “Not changed: …”
     NetworkDocument* document_;
     NetworkEditor* editor_;
     NetworkScene* scene_;

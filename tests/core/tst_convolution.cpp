@@ -202,7 +202,7 @@ void TestConvolution::stridePaddingAndFormulas() {
     QCOMPARE(QString::fromStdString(s.value().backwardFilter[0].formula.line().text),
              QString("∂E/∂W₁₁ = 0"));
     QCOMPARE(QString::fromStdString(c.value().operation.text),
-             QString("F_ij = Σ_uv W_uv · X_(2i + u − 1)(2j + v − 1)"));
+             QString("F_ij = Σ_uv W_uv · X_(2(i − 1) + u − 1)(2(j − 1) + v − 1)"));
 }
 
 void TestConvolution::overlappingWindows() {

@@ -38,14 +38,16 @@ inline bool useOffscreenScreen(const QTemporaryDir& dir, int width, int height) 
     return true;
 }
 
-// A main window with the 3-2-1 sigmoid example open, shown and active; with
+// A main window with the 3-2-1 sigmoid example open, shown and active, of
+// `size` (large unless a test asks for a classroom screen's); with
 // `standardView`, in the standard notation at 6 significant figures
 // (otherwise as the settings remember).
-inline std::unique_ptr<gui::MainWindow> openSheet5(bool standardView = true) {
+inline std::unique_ptr<gui::MainWindow> openSheet5(bool standardView = true,
+                                                   QSize size = QSize(1500, 950)) {
     auto window = std::make_unique<gui::MainWindow>();
-    // A large window whatever the offscreen screen's size (800×800 unless configured).
+    // That size whatever the offscreen screen's size (800×800 unless configured).
     window->setFitsScreen(false);
-    window->resize(1500, 950);
+    window->resize(size);
     window->show();
     window->activateWindow();
     if (!QTest::qWaitForWindowExposed(window.get())) return nullptr;
@@ -57,6 +59,16 @@ inline std::unique_ptr<gui::MainWindow> openSheet5(bool standardView = true) {
     QApplication::processEvents();
     return window;
 }
+
+// 2-6-1, tanh hidden units, a sigmoid output, binary cross-entropy: the
+// Training tab's spiral network.
+inline constexpr const char* kSpiralNet =
+    R"({"format": "backprop-lab.network/1", "name": "spiral 2-6-1",
+  "layers": [{"size": 2},
+    {"size": 6, "activation": "tanh", "weights": [[0.5, -0.4], [0.3, 0.6], [-0.7, 0.2], [0.4, 0.4], [-0.2, -0.6], [0.6, -0.1]],
+     "bias": [0.1, -0.1, 0.05, 0, 0.2, -0.2]},
+    {"size": 1, "activation": "sigmoid", "weights": [[0.3, -0.5, 0.4, 0.2, -0.3, 0.6]], "bias": [0]}],
+  "loss": "binary_cross_entropy", "learning_rate": 0.1, "sample": {"input": [0, 0], "target": [1]}})";
 
 // x written as the canvas and the details panel write it (6 significant figures).
 inline QString six(double x) { return QString::fromStdString(formatNumber(x, 6)); }

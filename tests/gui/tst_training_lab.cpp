@@ -41,14 +41,6 @@ using namespace bpl::gui;
 
 namespace {
 
-// 2-6-1, tanh hidden units, a sigmoid output, binary cross-entropy.
-const char* kSpiralNet = R"({"format": "backprop-lab.network/1", "name": "spiral 2-6-1",
-  "layers": [{"size": 2},
-    {"size": 6, "activation": "tanh", "weights": [[0.5, -0.4], [0.3, 0.6], [-0.7, 0.2], [0.4, 0.4], [-0.2, -0.6], [0.6, -0.1]],
-     "bias": [0.1, -0.1, 0.05, 0, 0.2, -0.2]},
-    {"size": 1, "activation": "sigmoid", "weights": [[0.3, -0.5, 0.4, 0.2, -0.3, 0.6]], "bias": [0]}],
-  "loss": "binary_cross_entropy", "learning_rate": 0.1, "sample": {"input": [0, 0], "target": [1]}})";
-
 // 2-3 softmax, cross-entropy: three linear regions meeting at one point.
 const char* kBlobsNet = R"({"format": "backprop-lab.network/1", "name": "three blobs 2-3 softmax",
   "layers": [{"size": 2},
@@ -183,7 +175,7 @@ bool TestTrainingLab::waitForRequestedFrame() {
 }
 
 void TestTrainingLab::comparisonFillsEveryPlotForEveryRun() {
-    QVERIFY(load(kSpiralNet));
+    QVERIFY(load(test::kSpiralNet));
     setData("spiral", 200);
     child<QLineEdit>("etaEdit")->setText("0.05");
     QVERIFY2(runAndWait("optimizer", "sgd, momentum, adam", 20), qPrintable(lab_->statusText()));
@@ -224,7 +216,7 @@ void TestTrainingLab::comparisonFillsEveryPlotForEveryRun() {
 }
 
 void TestTrainingLab::sliderMovesEveryPlot() {
-    QVERIFY(load(kSpiralNet));
+    QVERIFY(load(test::kSpiralNet));
     setData("spiral", 200);
     QVERIFY2(runAndWait("learning_rate", "0.3, 0.03", 15), qPrintable(lab_->statusText()));
     lab_->setSelectedRun(1);
@@ -246,7 +238,7 @@ void TestTrainingLab::sliderMovesEveryPlot() {
 }
 
 void TestTrainingLab::heatMapClassIsThePrediction() {
-    QVERIFY(load(kSpiralNet));
+    QVERIFY(load(test::kSpiralNet));
     setData("spiral", 200);
     QVERIFY2(runAndWait("", "", 25), qPrintable(lab_->statusText()));
     lab_->setEpoch(25);
@@ -332,7 +324,7 @@ void TestTrainingLab::everyFrameIsDrawnFromItsOwnEpoch() {
 }
 
 void TestTrainingLab::openInStepperIsOneUndoStep() {
-    QVERIFY(load(kSpiralNet));
+    QVERIFY(load(test::kSpiralNet));
     setData("spiral", 200);
     child<QComboBox>("optimizerCombo")
         ->setCurrentIndex(child<QComboBox>("optimizerCombo")->findData("adam"));
@@ -360,7 +352,7 @@ void TestTrainingLab::openInStepperIsOneUndoStep() {
 }
 
 void TestTrainingLab::invalidFieldsGiveTheCoresMessage() {
-    QVERIFY(load(kSpiralNet));
+    QVERIFY(load(test::kSpiralNet));
     setData("spiral", 100);
     child<QLineEdit>("etaEdit")->setText("-1");
     QVERIFY(!lab_->run());
@@ -401,7 +393,7 @@ void TestTrainingLab::digitsShowTopFiveAndWeightImages() {
 }
 
 void TestTrainingLab::exportsWriteFiles() {
-    QVERIFY(load(kSpiralNet));
+    QVERIFY(load(test::kSpiralNet));
     setData("spiral", 100);
     QVERIFY2(runAndWait("learning_rate", "0.3, 0.03", 5), qPrintable(lab_->statusText()));
     QTemporaryDir dir;
@@ -430,7 +422,7 @@ void TestTrainingLab::exportsWriteFiles() {
 }
 
 void TestTrainingLab::closingMidRunIsClean() {
-    QVERIFY(load(kSpiralNet));
+    QVERIFY(load(test::kSpiralNet));
     setData("spiral", 400);
     child<QSpinBox>("epochsSpin")->setValue(100000);
     QVERIFY(lab_->run());

@@ -202,20 +202,12 @@ bool readDataChoice(const QCommandLineParser& p, const QString& networkPath, Tra
 
 bool readSplit(const QCommandLineParser& p, SplitOptions& split, QString& error) {
     if (p.isSet("split")) {
-        std::vector<double> parts;
-        if (!parseNumberList(p.value("split"), parts, error)) {
-            error = "--split: " + error;
+        if (const std::string problem =
+                parseSplitPercentages(p.value("split").toStdString(), split);
+            !problem.empty()) {
+            error = "--split: " + QString::fromStdString(problem);
             return false;
         }
-        if (parts.size() != 3 ||
-            std::any_of(parts.begin(), parts.end(), [](double x) { return x != std::floor(x); })) {
-            error = "--split: expected three whole percentages TRAIN,VALIDATION,TEST, found " +
-                    quoteForMessage(p.value("split"));
-            return false;
-        }
-        split.trainPercent = static_cast<int>(parts[0]);
-        split.validationPercent = static_cast<int>(parts[1]);
-        split.testPercent = static_cast<int>(parts[2]);
     }
     if (!seedOption(p, "split-seed", split.seed, error))
         return false;

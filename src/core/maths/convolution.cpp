@@ -207,14 +207,20 @@ void buildBackward(Convolution& c, const std::vector<ConvTerm>& terms) {
 }
 
 void describeOperation(Convolution& c) {
+    // With the 1-based indices of the steps (F₁₁ = W₁₁X₁₁ + … for i = j = u =
+    // v = 1): X's row is s(i − 1) + u − p, its column s(j − 1) + v − p, where
+    // row 0 and column 0 (and below) are the zero padding.
     const ConvolutionProblem& p = c.problem;
-    const std::string s = p.stride == 1 ? "" : std::to_string(p.stride);
-    const std::string pad = p.padding == 0 ? "" : " − " + std::to_string(p.padding);
-    const std::string padLatex = p.padding == 0 ? "" : " - " + std::to_string(p.padding);
-    const std::string row = s + "i + u" + pad;
-    const std::string col = s + "j + v" + pad;
-    const std::string rowLatex = s + "i + u" + padLatex;
-    const std::string colLatex = s + "j + v" + padLatex;
+    auto index = [&p](const std::string& out, const std::string& in, const std::string& minus) {
+        if (p.stride == 1)
+            return out + " + " + in + " " + minus + " " + std::to_string(1 + p.padding);
+        const std::string pad = p.padding == 0 ? "" : " " + minus + " " + std::to_string(p.padding);
+        return std::to_string(p.stride) + "(" + out + " " + minus + " 1) + " + in + pad;
+    };
+    const std::string row = index("i", "u", "−");
+    const std::string col = index("j", "v", "−");
+    const std::string rowLatex = index("i", "u", "-");
+    const std::string colLatex = index("j", "v", "-");
     if (p.mode == ConvolutionMode::CrossCorrelation) {
         c.operation =
             Dual("F_ij = Σ_uv W_uv · X_(" + row + ")(" + col + ")",
@@ -223,8 +229,9 @@ void describeOperation(Convolution& c) {
             "cross-correlation (what deep-learning libraries call convolution: the filter is not "
             "flipped)");
     } else {
-        const std::string kh = std::to_string(p.filter.rows() - 1);
-        const std::string kw = std::to_string(p.filter.cols() - 1);
+        // Flipped: u = 1 takes the filter's last row, W_(k+1−u).
+        const std::string kh = std::to_string(p.filter.rows() + 1);
+        const std::string kw = std::to_string(p.filter.cols() + 1);
         c.operation =
             Dual("F_ij = Σ_uv W_(" + kh + "−u)(" + kw + "−v) · X_(" + row + ")(" + col + ")",
                  "F_{ij} = \\sum_{u,v} W_{" + kh + "-u,\\," + kw + "-v} \\, X_{" + rowLatex +

@@ -1,14 +1,15 @@
 // One 2-D convolution layer worked by hand (teaching-content.md §9): an input
 // X, a filter W, a stride and zero padding. Forward: every output F_ij as its
 // sum of products, substituted (F₁₁ = 4·4 + 3·5 + … = 109). Backward, for a
-// given ∂E/∂F (all ones unless given): ∂E/∂W_uv = Σ_ij ∂E/∂F_ij X_(si+u)(sj+v)
+// given ∂E/∂F (all ones unless given): ∂E/∂W_uv = Σ_ij ∂E/∂F_ij X_(s(i−1)+u)(s(j−1)+v)
 // and ∂E/∂X_pq = Σ of ∂E/∂F_ij W_uv over every window that covers X_pq — each
 // element with its formula and the windows that overlap it.
 //
 // Two operations, both stated in every output: the cross-correlation that
-// deep-learning libraries call convolution (F_ij = Σ_uv W_uv X_(i+u)(j+v), no
-// flip; the default), and the convolution of signal processing, which flips the
-// kernel (F_ij = Σ_uv W_(k−1−u)(k−1−v) X_(i+u)(j+v)). Indices are 0-based in the
+// deep-learning libraries call convolution (F_ij = Σ_uv W_uv X_(i+u−1)(j+v−1),
+// no flip; the default), and the convolution of signal processing, which flips
+// the kernel (F_ij = Σ_uv W_(k+1−u)(k+1−v) X_(i+u−1)(j+v−1)), with stride s and
+// padding p X_(s(i−1)+u−p)(s(j−1)+v−p). Indices are 0-based in the
 // structs and 1-based in every formula (F₁₁ is output(0, 0)). Input coordinates
 // are those of the unpadded X: a padding cell has p or q outside X and value 0.
 #pragma once
@@ -75,7 +76,7 @@ struct Convolution {
     std::vector<ConvElementStep> forward;        // row-major over F
     std::vector<ConvElementStep> backwardFilter; // row-major over W
     std::vector<ConvElementStep> backwardInput;  // row-major over X
-    Dual operation;     // "F_ij = Σ_uv W_uv X_(i+u)(j+v)" (with s and p when not 1 and 0)
+    Dual operation; // "F_ij = Σ_uv W_uv · X_(i + u − 1)(j + v − 1)" (1-based, with s and p)
     Dual operationName; // "cross-correlation (what deep-learning libraries call convolution)"
 
     std::optional<double>

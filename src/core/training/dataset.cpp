@@ -1,5 +1,6 @@
 #include "core/training/dataset.h"
 
+#include "core/common/number_text.h"
 #include "core/common/split_mix64.h"
 #include "core/number_format.h"
 
@@ -324,6 +325,30 @@ std::string splitProblem(const SplitOptions& options) {
     }
     if (options.trainPercent == 0)
         return "the training part of the split must be more than 0 percent, found " + found;
+    return {};
+}
+
+std::string parseSplitPercentages(std::string_view text, SplitOptions& options) {
+    std::vector<double> parts;
+    std::string error;
+    if (!parseNumberList(text, parts, error, true))
+        return "the split: " + error;
+    if (parts.size() != 3 ||
+        std::any_of(parts.begin(), parts.end(), [](double x) { return x != std::floor(x); })) {
+        const std::string shown =
+            text.size() > 60 ? std::string(text.substr(0, 60)) + "…" : std::string(text);
+        return "expected three whole percentages (training, validation, test), found '" + shown +
+               "'";
+    }
+    // Held to ±10⁶ so the conversion is defined; splitProblem refuses it anyway.
+    const auto percent = [](double x) { return static_cast<int>(std::clamp(x, -1e6, 1e6)); };
+    SplitOptions parsed = options;
+    parsed.trainPercent = percent(parts[0]);
+    parsed.validationPercent = percent(parts[1]);
+    parsed.testPercent = percent(parts[2]);
+    if (std::string problem = splitProblem(parsed); !problem.empty())
+        return problem;
+    options = parsed;
     return {};
 }
 

@@ -10,6 +10,7 @@
 #include <Eigen/Dense>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace bpl {
@@ -55,6 +56,10 @@ struct SplitOptions {
 };
 // Empty when the percentages are usable (each 0 … 100, summing to 100, train > 0).
 std::string splitProblem(const SplitOptions& options);
+// "60, 20, 20" (commas, semicolons or spaces between; the window's field and
+// --split) into `options`' three percentages; empty when they are usable,
+// else what is wrong (three whole numbers expected, or splitProblem's reason).
+std::string parseSplitPercentages(std::string_view text, SplitOptions& options);
 
 struct DataSplit {
     Dataset train, validation, test;

@@ -1,6 +1,7 @@
 // The batched passes used outside a training run: predictions, activations,
 // classes, confusion matrices, top-k accuracy, one batch's mean gradient, and
 // weight snapshots (trainer.h).
+#include "core/loss.h"
 #include "core/training/batch_passes.h"
 #include "core/training/trainer.h"
 
@@ -45,6 +46,26 @@ std::vector<int> predictedClasses(const Network& /*network*/, const Eigen::Matri
     for (Eigen::Index j = 0; j < outputs.cols(); ++j)
         classes[static_cast<std::size_t>(j)] = training::predictedClass(outputs, j);
     return classes;
+}
+
+std::string confusionProblem(const Network& network, const Dataset& data) {
+    if (data.isClassification())
+        return {};
+    const auto plural = [](long n, const std::string& one) {
+        return std::to_string(n) + " " + one + (n == 1 ? "" : "s");
+    };
+    const int outputs = network.outputSize();
+    const Activation out = network.layers.back().activation.kind;
+    std::string why =
+        "no classes to count: the data has " + plural(data.targets.rows(), "output column") +
+        " of values, not class labels; the network has " + plural(outputs, "output unit") + " (" +
+        activationName(out) + ") and the " + lossName(network.loss) + " loss";
+    // The rule of the data files (io/training_data): one sigmoid unit reads
+    // its targets as classes 0 and 1 only with binary_cross_entropy.
+    if (outputs == 1 && out == Activation::Sigmoid && network.loss != Loss::BinaryCrossEntropy)
+        why += ", which reads the targets as values (binary_cross_entropy reads them as classes "
+               "0 and 1)";
+    return why;
 }
 
 Eigen::MatrixXi confusionMatrix(const Network& network, const Dataset& data) {

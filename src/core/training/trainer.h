@@ -92,6 +92,9 @@ std::vector<Eigen::MatrixXd> activationsBatch(const Network& network, const Eige
 std::vector<int> predictedClasses(const Network& network, const Eigen::MatrixXd& outputs);
 // Confusion matrix (classes × classes) of `network` on `data`.
 Eigen::MatrixXi confusionMatrix(const Network& network, const Dataset& data);
+// Why `network` on `data` has no confusion matrix (the data has values, not
+// class labels), or "" when it has one: what an empty confusion plot says.
+std::string confusionProblem(const Network& network, const Dataset& data);
 // Fraction of samples whose true class is among the k largest outputs.
 double topKAccuracy(const Network& network, const Dataset& data, int k);
 // The mean loss and mean gradient over the columns of `inputs` and `targets`,

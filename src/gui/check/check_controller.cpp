@@ -1,8 +1,10 @@
 #include "gui/check/check_controller.h"
 
 #include "gui/app_settings.h"
+#include "gui/canvas/network_view.h"
 #include "gui/check/check_panel.h"
 #include "gui/check/check_session.h"
+#include "gui/check/clear_answers_command.h"
 #include "gui/check/variant_bar.h"
 #include "gui/details/details_panel.h"
 #include "gui/main_window.h"
@@ -12,6 +14,7 @@
 
 #include <QCloseEvent>
 #include <QDir>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
@@ -19,6 +22,7 @@
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QUndoStack>
 
 namespace bpl::gui {
 
@@ -99,13 +103,15 @@ CheckController::CheckController(MainWindow* window, QMenu* fileMenu, QToolBar* 
     connect(checkMode_, &QAction::toggled, this, &CheckController::setCheckMode);
     connect(openAnswers_, &QAction::triggered, this, &CheckController::openAnswersWithDialog);
     connect(saveAnswers_, &QAction::triggered, this, &CheckController::saveAnswersWithDialog);
+    // One undo step (Ctrl+Z brings the answers back), so no question first.
     connect(clearAnswers_, &QAction::triggered, this, [this] {
-        if (session_->isModified() &&
-            QMessageBox::question(window_, tr("Clear answers"), tr("Remove every answer? The unsaved ones are lost.")) !=
-                QMessageBox::Yes) {
+        if (session_->isEmpty() && session_->filePath().isEmpty())
             return;
-        }
-        session_->clear();
+        window_->document()->undoStack()->push(new ClearAnswersCommand(session_));
+        // Out of the emptied field, so Ctrl+Z reaches the window's Undo, not the field's.
+        window_->workspace()->view()->setFocus(Qt::OtherFocusReason);
+        window_->statusBar()->showMessage(tr("Cleared the answers; Undo (Ctrl+Z) brings them back"),
+                                          6000);
     });
     connect(exportSolution_, &QAction::triggered, this, [this] { exportWithDialog(false); });
     connect(exportMarked_, &QAction::triggered, this, [this] { exportWithDialog(true); });
@@ -127,10 +133,26 @@ void CheckController::setCheckMode(bool on) {
     window_->document()->setHideCurrentResults(on);
     if (on) {
         if (QWidget* dock = details->parentWidget()) dock->show();
+        giveFieldsRoom();
         panel_->rebuild();
         window_->statusBar()->showMessage(
             tr("Check mode: type your values; click a neuron or a weight to jump to its field"), 6000);
     }
+}
+
+void CheckController::giveFieldsRoom() {
+    // Half the Network tab's height for the fields (at 1024×768 a third shows
+    // only a row or two of them); the canvas keeps the other half.
+    NetworkWorkspace* workspace = window_->workspace();
+    QWidget* w = workspace->details();
+    while (w && !qobject_cast<QDockWidget*>(w))
+        w = w->parentWidget();
+    auto* dock = qobject_cast<QDockWidget*>(w);
+    if (!dock || workspace->dockWidgetArea(dock) == Qt::NoDockWidgetArea || dock->isFloating())
+        return;
+    const int wanted = workspace->height() / 2;
+    if (dock->height() < wanted)
+        workspace->resizeDocks({dock}, {wanted}, Qt::Vertical);
 }
 
 bool CheckController::openAnswers(const QString& path) {

@@ -57,6 +57,8 @@ private:
     void exportWithDialog(bool marked);
     void selectionClicked();
     void updateActions();
+    // Makes the step details (where the fields are) at least half the tab's height.
+    void giveFieldsRoom();
     QString baseName() const;
 
     MainWindow* window_;

@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QTextBrowser>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -84,6 +85,7 @@ CheckPanel::CheckPanel(NetworkDocument* document, CheckSession* session, QWidget
     explanation_ = new QTextBrowser(this);
     explanation_->setObjectName("checkExplanation");
     explanation_->setOpenLinks(false);
+    scroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     body->addWidget(scroll_, 3);
     body->addWidget(explanation_, 2);
     outer->addLayout(body, 1);
@@ -260,6 +262,9 @@ void CheckPanel::rebuild() {
     grid->setColumnStretch(6, 1);
     grid->setRowStretch(row, 1);
     scroll_->setWidget(grid_); // deletes the previous grid and its fields
+    // The fields and their marks are never cut (“✓ righ”): the explanation gives way.
+    scroll_->setMinimumWidth(grid_->minimumSizeHint().width() +
+                             scroll_->verticalScrollBar()->sizeHint().width());
     // The explanation follows the fields shown: keep it only for one of them.
     if (hasCurrent_ && !entry(current_)) hasCurrent_ = false;
     refreshMarks();

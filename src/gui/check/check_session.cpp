@@ -135,6 +135,18 @@ void CheckSession::clear() {
     recheck();
 }
 
+std::shared_ptr<const CheckSession::Saved> CheckSession::saved() const {
+    return std::make_shared<const Saved>(Saved{entries_, original_, filePath_, modified_});
+}
+
+void CheckSession::restore(const Saved& saved) {
+    entries_ = saved.entries;
+    original_ = saved.original;
+    filePath_ = saved.filePath;
+    modified_ = saved.modified;
+    recheck();
+}
+
 bool CheckSession::load(const QString& path, QString* error) {
     const auto read = io::loadAnswers(path, &document_->network());
     if (!read) {

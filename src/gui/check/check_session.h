@@ -14,6 +14,7 @@
 #include <QObject>
 #include <QString>
 #include <map>
+#include <memory>
 #include <optional>
 
 namespace bpl::gui {
@@ -50,6 +51,10 @@ public:
     void setTolerance(const Tolerance& tolerance);
 
     void clear();
+    // Everything clear() removes, to put back (Clear answers is undoable).
+    struct Saved;
+    std::shared_ptr<const Saved> saved() const;
+    void restore(const Saved& saved);
     // Answer files: on failure the message names the file and what is wrong,
     // and the session keeps what it had.
     bool load(const QString& path, QString* error = nullptr);
@@ -92,6 +97,13 @@ private:
     QString variant_;
     QString student_;
     bool modified_ = false;
+};
+
+struct CheckSession::Saved {
+    std::map<QuantityRef, Entry> entries;
+    QJsonObject original;
+    QString filePath;
+    bool modified = false;
 };
 
 } // namespace bpl::gui

@@ -121,12 +121,20 @@ void InspectorPanel::connectFields() {
     connect(ui_->biasCorrectionCheck, &QCheckBox::toggled, this, [optimizerEdited] { optimizerEdited(false); });
     auto sampleEdited = [this, doc] {
         Eigen::VectorXd input, target;
+        bool applied = false;
         if (!parseVector(ui_->inputEdit->text(), input) || !parseVector(ui_->targetEdit->text(), target)) {
             emit editor_->refused(tr("Input and target are numbers separated by commas"));
-            return;
+        } else {
+            applied =
+                (input == doc->network().sample.input && target == doc->network().sample.target) ||
+                editor_->setSample(input, target);
         }
-        if (input == doc->network().sample.input && target == doc->network().sample.target) return;
-        editor_->setSample(input, target);
+        if (applied)
+            return;
+        // Refused (the reason is in the status bar): the fields show what the
+        // network has, never a value it does not use.
+        ui_->inputEdit->setText(vectorText(doc->network().sample.input));
+        ui_->targetEdit->setText(vectorText(doc->network().sample.target));
     };
     connect(ui_->inputEdit, &QLineEdit::editingFinished, this, sampleEdited);
     connect(ui_->targetEdit, &QLineEdit::editingFinished, this, sampleEdited);

@@ -10,8 +10,12 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace bpl::gui {
 
@@ -49,10 +53,22 @@ ActivationTool::ActivationTool(QWidget* parent) : QWidget(parent) {
     side->addStretch(1);
     auto* sideWidget = new QWidget(this);
     sideWidget->setLayout(side);
-    sideWidget->setMaximumWidth(330);
     side->setContentsMargins(0, 0, 0, 0);
+    // The controls scroll on their own: the plot keeps the tab's height, its
+    // axis and readout on screen at 1024×768.
+    auto* sideScroll = new QScrollArea(this);
+    sideScroll->setObjectName("activationControls");
+    sideScroll->setFrameShape(QFrame::NoFrame);
+    sideScroll->setWidgetResizable(true);
+    sideScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    sideScroll->setWidget(sideWidget);
+    sideScroll->setMaximumWidth(350);
+    sideScroll->setMinimumWidth(
+        std::min(350, sideWidget->minimumSizeHint().width() +
+                          sideScroll->verticalScrollBar()->sizeHint().width()));
     plot_ = new ActivationPlot(this);
-    layout->addWidget(sideWidget);
+    plot_->setMinimumHeight(240);
+    layout->addWidget(sideScroll);
     layout->addWidget(plot_, 1);
     updatePlot();
     updateSoftmax();

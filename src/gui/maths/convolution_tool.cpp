@@ -11,6 +11,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QShortcut>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -69,9 +70,18 @@ Eigen::MatrixXd ConvolutionTool::defaultFilter() {
 }
 
 ConvolutionTool::ConvolutionTool(QWidget* parent) : QWidget(parent) {
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(4, 4, 4, 4);
+    outer->setSpacing(4);
+    // The matrices scroll; the stepping buttons stay in view below them.
+    auto* content = new QWidget(this);
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName("convolutionContent");
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
     layout->addWidget(buildInputs());
     error_ = new QLabel(this);
     error_->setObjectName("convolutionError");
@@ -87,7 +97,9 @@ ConvolutionTool::ConvolutionTool(QWidget* parent) : QWidget(parent) {
     check_ = new MathsCheckPanel(pages_);
     pages_->addWidget(check_);
     layout->addWidget(pages_, 1);
-    layout->addWidget(buildStepBar());
+    scroll->setWidget(content);
+    outer->addWidget(scroll, 1);
+    outer->addWidget(buildStepBar());
 
     const std::pair<QKeySequence, void (ConvolutionTool::*)()> keys[] = {
         {QKeySequence(Qt::Key_Space), &ConvolutionTool::next},
@@ -124,13 +136,26 @@ QWidget* ConvolutionTool::buildInputs() {
     xSize->addWidget(inputCols_);
     auto* wSize = new QHBoxLayout;
     wSize->addWidget(filterSize_);
-    row->addWidget(captioned(tr("Input X"), input_, box, xSize));
-    row->addWidget(captioned(tr("Filter W"), filter_, box, wSize));
+    // X above X inside its zero border, W above the settings: the row stays
+    // within 1024 px with the padding shown.
+    auto* xColumn = new QVBoxLayout;
+    xColumn->addWidget(captioned(tr("Input X"), input_, box, xSize));
+    padded_ = new MatrixEditor(false, box);
+    padded_->setObjectName("paddedInputX");
+    paddedBox_ = captioned(tr("X with its zero border"), padded_, box);
+    paddedBox_->hide();
+    xColumn->addWidget(paddedBox_);
+    row->addLayout(xColumn);
+    auto* wColumn = new QVBoxLayout;
+    wColumn->addWidget(captioned(tr("Filter W"), filter_, box, wSize));
+    row->addLayout(wColumn);
     row->addWidget(captioned(tr("∂E/∂F (given)"), gradOutput_, box));
 
     auto* form = new QFormLayout;
     stride_ = spin(1, 5, 1, box);
+    stride_->setObjectName("strideSpin");
     padding_ = spin(0, 5, 0, box);
+    padding_->setObjectName("paddingSpin");
     mode_ = new QComboBox(box);
     mode_->setObjectName("convolutionMode");
     mode_->addItem(tr("cross-correlation (no flip)"), int(ConvolutionMode::CrossCorrelation));
@@ -143,7 +168,8 @@ QWidget* ConvolutionTool::buildInputs() {
     form->addRow(tr("Operation"), mode_);
     form->addRow(checkButton_);
     form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
-    row->addLayout(form);
+    wColumn->addLayout(form);
+    wColumn->addStretch(1);
     row->addStretch(1);
 
     connect(inputRows_, &QSpinBox::valueChanged, this,
@@ -252,6 +278,7 @@ void ConvolutionTool::recompute() {
     if (!errorMessage_.isEmpty())
         conv_.reset();
     step_ = std::clamp(step_, 0, stepCount() - 1);
+    fillPadded();
     updateCheckSections();
     updateView();
 }
@@ -319,9 +346,46 @@ void ConvolutionTool::fillOutputs(int phase, int index) {
     fill(gradInput_, conv_->gradInput, phase < 2 ? 0 : index + 1);
 }
 
+void ConvolutionTool::fillPadded() {
+    const int pad = conv_ ? conv_->problem.padding : 0;
+    paddedBox_->setVisible(pad > 0);
+    if (pad == 0)
+        return;
+    const Eigen::MatrixXd& x = conv_->problem.input;
+    Eigen::MatrixXd padded = Eigen::MatrixXd::Zero(x.rows() + 2 * pad, x.cols() + 2 * pad);
+    padded.block(pad, pad, x.rows(), x.cols()) = x;
+    padded_->setMatrix(padded, conv_->problem.precision);
+    // Headers in X's numbering: the border is row and column 0 (and n + 1 …).
+    QStringList rows, cols;
+    for (int r = 0; r < padded.rows(); ++r)
+        rows << QString::number(r + 1 - pad);
+    for (int c = 0; c < padded.cols(); ++c)
+        cols << QString::number(c + 1 - pad);
+    padded_->setVerticalHeaderLabels(rows);
+    padded_->setHorizontalHeaderLabels(cols);
+    // The border is the padding: zeros in italics, named on hover.
+    for (int r = 0; r < padded.rows(); ++r) {
+        for (int c = 0; c < padded.cols(); ++c) {
+            const bool border = r < pad || c < pad || r >= x.rows() + pad || c >= x.cols() + pad;
+            QTableWidgetItem* cell = padded_->item(r, c);
+            QFont f = cell->font();
+            f.setItalic(border);
+            cell->setFont(f);
+            cell->setToolTip(border ? tr("zero padding") : QString());
+        }
+    }
+}
+
 void ConvolutionTool::highlight(int phase, const ConvElementStep& e) {
-    for (MatrixEditor* m : {input_, filter_, gradOutput_, output_, gradFilter_, gradInput_})
+    for (MatrixEditor* m :
+         {input_, padded_, filter_, gradOutput_, output_, gradFilter_, gradInput_})
         m->clearHighlights();
+    const int pad = conv_->problem.padding;
+    if (pad > 0 && phase == 0) {
+        // The whole window, padding included, on the padded X.
+        for (const ConvTerm& t : e.terms)
+            padded_->highlight(t.p + pad, t.q + pad, true);
+    }
     if (phase == 0) {
         output_->highlight(e.row, e.col, true);
         for (const ConvTerm& t : e.terms) {
@@ -373,6 +437,16 @@ void ConvolutionTool::updateView() {
     const auto [phase, index] = phaseOf(step_);
     fillOutputs(phase, index);
     highlight(phase, *e);
+    if (phase > 0 && conv_->problem.padding > 0) {
+        // The cells highlighted on X, on the padded X too.
+        const int pad = conv_->problem.padding;
+        for (int r = 0; r < input_->rowCount(); ++r) {
+            for (int c = 0; c < input_->columnCount(); ++c) {
+                if (input_->isHighlighted(r, c))
+                    padded_->highlight(r + pad, c + pad, false);
+            }
+        }
+    }
     QString html = "<h3>" + stepTitle().toHtmlEscaped() + "</h3>";
     html +=
         "<p style='font-size:large'><b>" + q(e->formula.line().text).toHtmlEscaped() + "</b></p>";

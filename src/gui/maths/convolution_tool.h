@@ -39,6 +39,8 @@ class ConvolutionTool : public QWidget {
     MatrixEditor* filterEditor() const { return filter_; }
     MatrixEditor* gradOutputEditor() const { return gradOutput_; }
     MatrixEditor* outputView() const { return output_; }
+    // X inside its zero border (shown while the padding is more than 0).
+    MatrixEditor* paddedInputView() const { return padded_; }
     MatrixEditor* gradFilterView() const { return gradFilter_; }
     MatrixEditor* gradInputView() const { return gradInput_; }
     MathsCheckPanel* checkPanel() const { return check_; }
@@ -75,10 +77,13 @@ class ConvolutionTool : public QWidget {
     void fillOutputs(int phase, int index);
     void highlight(int phase, const ConvElementStep& element);
     void updateCheckSections();
+    void fillPadded();
 
     MatrixEditor* input_ = nullptr;
     MatrixEditor* filter_ = nullptr;
     MatrixEditor* gradOutput_ = nullptr;
+    MatrixEditor* padded_ = nullptr;
+    QWidget* paddedBox_ = nullptr;
     MatrixEditor* output_ = nullptr;
     MatrixEditor* gradFilter_ = nullptr;
     MatrixEditor* gradInput_ = nullptr;

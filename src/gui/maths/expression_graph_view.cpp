@@ -112,6 +112,9 @@ void ExpressionGraphView::setGraph(const ExpressionGraph* graph) {
             QPainterPath path(start);
             const QPointF control = (start + end) / 2 + normal * bend * 2;
             path.quadTo(control, end);
+            e.curve = path;
+            e.normal = normal;
+            e.bend = bend;
             // Arrow head.
             const QPointF tip = end;
             const QPointF back = tip - u * 9;
@@ -129,8 +132,6 @@ void ExpressionGraphView::setGraph(const ExpressionGraph* graph) {
             f.setPointSizeF(10);
             e.label->setFont(f);
             e.label->setBrush(kActiveEdge.darker(140));
-            // Past the middle and just above the line: the nodes' labels stay readable.
-            e.anchor = start + (end - start) * 0.55 + normal * (bend - 11);
             edges_.push_back(e);
         }
     }
@@ -156,9 +157,22 @@ QStringList ExpressionGraphView::edgeLabels() const {
     QStringList labels;
     for (const Edge& e : edges_) {
         if (!e.label->text().isEmpty())
-            labels << e.label->text();
+            labels << QString(e.label->text()).replace('\n', ' '); // as one line
     }
     return labels;
+}
+
+QList<ExpressionGraphView::LabelRect> ExpressionGraphView::labelRects() const {
+    QList<LabelRect> out;
+    for (const ExpressionNodeItem* item : items_) {
+        for (const auto& l : item->labels())
+            out.push_back({l.text, item->mapRectToScene(l.rect)});
+    }
+    for (const Edge& e : edges_) {
+        if (e.back->isVisible())
+            out.push_back({QString(e.label->text()).replace('\n', ' '), e.back->rect()});
+    }
+    return out;
 }
 
 void ExpressionGraphView::refresh() {
@@ -192,6 +206,13 @@ void ExpressionGraphView::refresh() {
     }
     if (!step || checkMode_)
         return;
+    // What a label must not cover: every node's texts (placeLabel keeps off
+    // the circles too).
+    QList<QRectF> taken;
+    for (const ExpressionNodeItem* item : items_) {
+        for (const auto& l : item->labels())
+            taken << item->mapRectToScene(l.rect);
+    }
     items_[step->node]->setRole(ExpressionNodeItem::Role::Current);
     for (const GradContribution& c : step->contributions) {
         items_[c.use.user]->setRole(ExpressionNodeItem::Role::Contributor);
@@ -201,14 +222,68 @@ void ExpressionGraphView::refresh() {
                 e.label->setText(mathsNumber(c.local, precision) + " × " +
                                  mathsNumber(c.upstream, precision) + " = " +
                                  mathsNumber(c.value, precision));
-                // Centred on the edge, on a light background.
-                const QRectF r = e.label->boundingRect();
-                e.label->setPos(e.anchor - QPointF(r.width() / 2, r.height() / 2));
-                e.back->setRect(r.translated(e.label->pos()).adjusted(-2, 0, 2, 0));
-                e.back->setVisible(true);
+                placeLabel(e, taken);
             }
         }
     }
+}
+
+void ExpressionGraphView::placeLabel(Edge& e, QList<QRectF>& taken) const {
+    auto overlap = [&](const QRectF& r) {
+        double area = 0;
+        for (const QRectF& t : taken) {
+            const QRectF i = r.intersected(t);
+            area += i.width() * i.height();
+        }
+        // A circle covered counts as much as a text covered.
+        for (const ExpressionNodeItem* item : items_) {
+            const QPointF c = item->scenePos();
+            const QPointF nearest(std::clamp(c.x(), r.left(), r.right()),
+                                  std::clamp(c.y(), r.top(), r.bottom()));
+            const QPointF d = nearest - c;
+            if (std::hypot(d.x(), d.y()) < ExpressionNodeItem::kRadius + 2)
+                area += r.width() * r.height();
+        }
+        return area;
+    };
+    // Along the edge from its middle outwards, just beside the line, then
+    // further off it; on one line, else on two ("local × upstream" over
+    // "= value"): the first place that covers nothing.
+    const QString oneLine = e.label->text();
+    const QString twoLines = QString(oneLine).replace(" = ", "\n= ");
+    QRectF best;
+    QString bestText = oneLine;
+    double bestOverlap = -1;
+    const double along[] = {0.5, 0.55, 0.45, 0.65, 0.35, 0.75, 0.25, 0.85, 0.15};
+    const double off[] = {-11, 11, -24, 24, -38, 38};
+    for (const QString& text : {oneLine, twoLines}) {
+        e.label->setText(text);
+        const QRectF box = e.label->boundingRect();
+        for (double d : off) {
+            for (double t : along) {
+                const QPointF centre = e.curve.pointAtPercent(t) + e.normal * (d + e.bend * 0.5);
+                const QRectF r = box.translated(centre - box.center()).adjusted(-2, 0, 2, 0);
+                const double o = overlap(r);
+                if (bestOverlap < 0 || o < bestOverlap) {
+                    best = r;
+                    bestText = text;
+                    bestOverlap = o;
+                }
+                if (o == 0)
+                    break;
+            }
+            if (bestOverlap == 0)
+                break;
+        }
+        if (bestOverlap == 0)
+            break;
+    }
+    // On a light background, so the line under it does not strike it through.
+    e.label->setText(bestText);
+    e.label->setPos(best.topLeft() + QPointF(2, 0));
+    e.back->setRect(best);
+    e.back->setVisible(true);
+    taken << best;
 }
 
 void ExpressionGraphView::fitGraph() {

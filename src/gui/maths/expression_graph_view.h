@@ -10,6 +10,7 @@
 #include "core/maths/expression_graph.h"
 
 #include <QGraphicsView>
+#include <QPainterPath>
 #include <vector>
 
 class QGraphicsPathItem;
@@ -35,6 +36,13 @@ class ExpressionGraphView : public QGraphicsView {
     ExpressionNodeItem* nodeItem(int node) const;
     // The texts of the edge labels shown (the current step's contributions).
     QStringList edgeLabels() const;
+    // Every text on the canvas (node symbols, values, gradients and the edge
+    // labels shown) with the rectangle it takes, in scene coordinates.
+    struct LabelRect {
+        QString text;
+        QRectF rect;
+    };
+    QList<LabelRect> labelRects() const;
     void fitGraph();
 
   signals:
@@ -52,9 +60,14 @@ class ExpressionGraphView : public QGraphicsView {
         QGraphicsPathItem* line = nullptr;
         QGraphicsSimpleTextItem* label = nullptr;
         QGraphicsRectItem* back = nullptr;
-        QPointF anchor;
+        QPainterPath curve; // the edge without its arrow head
+        QPointF normal;
+        double bend = 0;
     };
     void layoutNodes(std::vector<QPointF>& positions) const;
+    // Puts an edge's label on its edge where it covers no node, no node's
+    // text and no label placed before it (`taken`, in scene coordinates).
+    void placeLabel(Edge& edge, QList<QRectF>& taken) const;
     void refresh();
 
     QGraphicsScene* scene_;

@@ -1,5 +1,7 @@
 #include "gui/maths/expression_node_item.h"
 
+#include <QFontMetricsF>
+#include <QGraphicsScene>
 #include <QPainter>
 
 namespace bpl::gui {
@@ -39,13 +41,53 @@ void ExpressionNodeItem::setRole(Role role) {
     update();
 }
 
+QFont ExpressionNodeItem::labelFont(bool bold) const {
+    QFont f = scene() ? scene()->font() : QFont();
+    f.setPointSizeF(11);
+    f.setBold(bold);
+    return f;
+}
+
+namespace {
+
+// Where the symbol, the value and the gradient are drawn: boxes 170 wide,
+// above and below the circle.
+constexpr int kLabelFlags = Qt::AlignHCenter;
+
+QRectF symbolBox(double r) {
+    return QRectF(-85, -r - 22, 170, 20);
+}
+QRectF valueBox(double r) {
+    return QRectF(-85, r + 1, 170, 20);
+}
+QRectF gradBox(double r) {
+    return QRectF(-85, r + 20, 170, 40);
+}
+
+} // namespace
+
+QList<ExpressionNodeItem::Label> ExpressionNodeItem::labels() const {
+    const double r = circleRadius();
+    QList<Label> out;
+    auto add = [&](const QString& text, const QRectF& box, int vertical, bool bold) {
+        if (text.isEmpty())
+            return;
+        const QFontMetricsF m(labelFont(bold));
+        out.push_back({text, m.boundingRect(box, kLabelFlags | vertical, text)});
+    };
+    add(symbol_, symbolBox(r), Qt::AlignBottom, false);
+    add(value_, valueBox(r), Qt::AlignTop, false);
+    add(grad_, gradBox(r), Qt::AlignTop, true);
+    return out;
+}
+
 QRectF ExpressionNodeItem::boundingRect() const {
     return QRectF(-85, -kRadius - 24, 170, 2 * kRadius + 84);
 }
 
 void ExpressionNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
     painter->setRenderHint(QPainter::Antialiasing);
-    const double r = constant_ ? kRadius * 0.75 : kRadius;
+    const double r = circleRadius();
     QColor border = constant_ ? QColor(150, 150, 150) : QColor(60, 60, 60);
     double width = 1.5;
     QColor fill = constant_ ? QColor(240, 240, 240) : QColor(255, 255, 255);
@@ -68,19 +110,15 @@ void ExpressionNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem
     painter->setPen(Qt::black);
     painter->drawText(QRectF(-r, -r, 2 * r, 2 * r), Qt::AlignCenter, op_);
 
-    QFont small = painter->font();
-    small.setPointSizeF(11);
-    small.setBold(false);
-    painter->setFont(small);
+    painter->setFont(labelFont(false));
     painter->setPen(QColor(90, 90, 90));
-    painter->drawText(QRectF(-85, -r - 22, 170, 20), Qt::AlignHCenter | Qt::AlignBottom, symbol_);
+    painter->drawText(symbolBox(r), kLabelFlags | Qt::AlignBottom, symbol_);
     painter->setPen(Qt::black);
-    painter->drawText(QRectF(-85, r + 1, 170, 20), Qt::AlignHCenter | Qt::AlignTop, value_);
+    painter->drawText(valueBox(r), kLabelFlags | Qt::AlignTop, value_);
     if (!grad_.isEmpty()) {
-        small.setBold(true);
-        painter->setFont(small);
+        painter->setFont(labelFont(true));
         painter->setPen(role_ == Role::Current ? kCurrent.darker(130) : kGrad);
-        painter->drawText(QRectF(-85, r + 20, 170, 40), Qt::AlignHCenter | Qt::AlignTop, grad_);
+        painter->drawText(gradBox(r), kLabelFlags | Qt::AlignTop, grad_);
     }
 }
 

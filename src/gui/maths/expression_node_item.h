@@ -6,6 +6,7 @@
 #pragma once
 
 #include <QGraphicsObject>
+#include <QList>
 
 namespace bpl::gui {
 
@@ -25,12 +26,23 @@ class ExpressionNodeItem : public QGraphicsObject {
     QString gradText() const { return grad_; }
     Role role() const { return role_; }
 
+    // The texts drawn around the circle (symbol, value, gradient), each with
+    // the rectangle its glyphs take, in item coordinates.
+    struct Label {
+        QString text;
+        QRectF rect;
+    };
+    QList<Label> labels() const;
+
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
     static constexpr double kRadius = 24;
 
   private:
+    QFont labelFont(bool bold) const;
+    double circleRadius() const { return constant_ ? kRadius * 0.75 : kRadius; }
+
     int node_;
     QString op_;
     QString symbol_;

@@ -11,10 +11,26 @@
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace bpl::gui {
+
+namespace {
+
+// A tool on its page: only the tool scrolls (when the window is smaller than
+// it), never the sub-tab bar and Export above it.
+QScrollArea* scrolled(QWidget* tool, QWidget* parent) {
+    auto* scroll = new QScrollArea(parent);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(tool);
+    scroll->setProperty("toolId", tool->property("toolId"));
+    return scroll;
+}
+
+} // namespace
 
 WorkedMathsTab::WorkedMathsTab(QWidget* parent) : QWidget(parent) {
     setProperty("tabId", "maths");
@@ -29,9 +45,9 @@ WorkedMathsTab::WorkedMathsTab(QWidget* parent) : QWidget(parent) {
     activation_->setProperty("toolId", "activation");
     convolution_ = new ConvolutionTool(tools_);
     convolution_->setProperty("toolId", "convolution");
-    tools_->addTab(expression_, tr("Chain rule"));
-    tools_->addTab(activation_, tr("Activation functions"));
-    tools_->addTab(convolution_, tr("Convolution"));
+    tools_->addTab(scrolled(expression_, tools_), tr("Chain rule"));
+    tools_->addTab(scrolled(activation_, tools_), tr("Activation functions"));
+    tools_->addTab(scrolled(convolution_, tools_), tr("Convolution"));
     exportButton_ = new QPushButton(tr("Export solution…"), this);
     exportButton_->setObjectName("exportSolutionButton");
     tools_->setCornerWidget(exportButton_, Qt::TopRightCorner);
@@ -55,7 +71,8 @@ bool WorkedMathsTab::exportSolution(const QString& path, QString& error) const {
         error = tr("%1: unknown format (use .pdf, .html, .tex, .md, .txt or .json)").arg(path);
         return false;
     }
-    QWidget* current = tools_->currentWidget();
+    auto* page = qobject_cast<QScrollArea*>(tools_->currentWidget());
+    QWidget* current = page ? page->widget() : nullptr;
     if (current == activation_) {
         if (*format != io::SolutionFormat::Markdown && *format != io::SolutionFormat::Text) {
             error = tr("The activation tool exports Markdown (.md) or text (.txt)");

@@ -53,8 +53,10 @@ void TrainingConfusionPlot::setConfusion(const Eigen::MatrixXi& confusion, const
     map_->setVisible(k > 0);
     if (k == 0) {
         setTitle(tr("Confusion matrix"));
-        summary_->setText(session_ && session_->classes() == 0 ? tr("(regression: no classes)")
-                                                               : QString());
+        // Why it is empty, in the core's words (the rule's one home).
+        summary_->setText(session_ && session_->data ? QString::fromStdString(confusionProblem(
+                                                           session_->start, *session_->data))
+                                                     : QString());
         requestReplot();
         return;
     }

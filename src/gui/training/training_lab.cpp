@@ -120,6 +120,7 @@ TrainingLab::TrainingLab(NetworkDocument* document, QWidget* parent)
         prepareData();
     });
     updateCompareHint();
+    connect(document_, &NetworkDocument::traceChanged, this, [this] { updateStartInfo(); });
     dataCombo_->setCurrentIndex(std::max(0, dataCombo_->findData(QStringLiteral("spiral"))));
     applyDocumentDefaults();
     prepareData();
@@ -191,30 +192,14 @@ bool TrainingLab::prepareData() {
         return false;
     }
     SplitOptions split;
-    const QStringList parts =
-        splitEdit_->text().split(QRegularExpression("[,;\\s]+"), Qt::SkipEmptyParts);
-    std::vector<int> percent;
-    for (const QString& part : parts) {
-        bool ok = false;
-        percent.push_back(QLocale::c().toInt(part, &ok));
-        if (!ok) {
-            setStatus(tr("Split: “%1” is not a whole number of percent").arg(part), true);
-            return false;
-        }
-    }
-    if (percent.size() != 3) {
-        setStatus(
-            tr("Split: give three percentages, training, validation and test (e.g. 60, 20, 20)"),
-            true);
-        return false;
-    }
-    split.trainPercent = percent[0];
-    split.validationPercent = percent[1];
-    split.testPercent = percent[2];
     split.seed = static_cast<std::uint64_t>(splitSeedSpin_->value());
     split.shuffle = shuffleCheck_->isChecked();
-    if (const std::string problem = splitProblem(split); !problem.empty()) {
-        setStatus(tr("Split: %1").arg(QString::fromStdString(problem)), true);
+    if (const std::string problem = parseSplitPercentages(splitEdit_->text().toStdString(), split);
+        !problem.empty()) {
+        // Refused: the old split must not train the next run, nor be described.
+        dataInfo_->setText(tr("<b>%1</b>").arg(name.toHtmlEscaped()));
+        setStatus(tr("Split not used: %1").arg(QString::fromStdString(problem)), true);
+        clearSession();
         return false;
     }
     if (running_) {
@@ -251,6 +236,8 @@ bool TrainingLab::prepareData() {
             .arg(parts3->validation.sampleCount())
             .arg(parts3->test.sampleCount()));
     showEpoch(0);
+    startCombo_->setCurrentIndex(0); // a new data set starts from the Network tab's weights
+    updateStartInfo();
     setStatus(tr("Press Run to train the network on %1.").arg(name));
     return true;
 }
@@ -307,7 +294,7 @@ bool TrainingLab::run() {
     // The document's network now (its weights start every run).
     if (!NetworkDocument::sameShape(session_.start, document_->network()) && !prepareData())
         return false;
-    session_.start = document_->network();
+    session_.start = runStart();
     session_.comparedSetting = compare->setting;
     session_.runs.clear();
     for (const TrainingOptions& o : planned.value()) {
@@ -514,9 +501,53 @@ bool TrainingLab::openInStepper() {
     const QString text = tr("Train %1 epochs (%2)").arg(k).arg(QString::fromStdString(r.label));
     document_->undoStack()->push(
         new TrainWeightsCommand(document_, text, r.snapshots[static_cast<std::size_t>(k)]));
+    // The next Run starts again from the comparison's start, unless picked otherwise.
+    startCombo_->setCurrentIndex(startCombo_->findData(QStringLiteral("comparison")));
+    updateStartInfo();
     setStatus(
         tr("%1: in the Network tab now (Ctrl+Z there returns to the start weights).").arg(text));
+    emit networkTabWanted();
     return true;
+}
+
+bool TrainingLab::documentWeightsDiffer() const {
+    const Network& now = document_->network();
+    if (!session_.split || !NetworkDocument::sameShape(session_.start, now))
+        return false;
+    for (int l = 1; l < now.layerCount(); ++l) {
+        if (now.layers[l].weights != session_.start.layers[l].weights ||
+            now.layers[l].bias != session_.start.layers[l].bias)
+            return true;
+    }
+    return false;
+}
+
+Network TrainingLab::runStart() const {
+    Network start = document_->network();
+    if (documentWeightsDiffer() && startCombo_->currentData().toString() == "comparison") {
+        for (int l = 1; l < start.layerCount(); ++l) {
+            start.layers[l].weights = session_.start.layers[l].weights;
+            start.layers[l].bias = session_.start.layers[l].bias;
+        }
+    }
+    return start;
+}
+
+void TrainingLab::updateStartInfo() {
+    const bool differ = documentWeightsDiffer();
+    const QString scheme = initCombo_->currentData().toString();
+    startCombo_->setEnabled(differ && scheme.isEmpty());
+    if (!scheme.isEmpty()) {
+        startInfo_->setText(tr("Every run starts from new %1 weights (Start).").arg(scheme));
+    } else if (!differ) {
+        startInfo_->setText(tr("Every run starts from the Network tab's weights."));
+    } else if (startCombo_->currentData().toString() == "comparison") {
+        startInfo_->setText(tr("Every run starts from the weights the last comparison started "
+                               "from, not from the Network tab's weights now."));
+    } else {
+        startInfo_->setText(tr("Every run starts from the Network tab's weights now, which differ "
+                               "from the last comparison's start."));
+    }
 }
 
 } // namespace bpl::gui

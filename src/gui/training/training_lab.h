@@ -101,6 +101,8 @@ class TrainingLab : public QWidget {
     void epochChanged(int k);
     // The heat-map frame of request `id` was drawn (tests, benchmark).
     void frameShown(quint64 id);
+    // "Open in the stepper" put weights into the document: show the Network tab.
+    void networkTabWanted();
 
   private:
     // training_lab_controls.cpp
@@ -111,6 +113,12 @@ class TrainingLab : public QWidget {
     std::optional<TrainingOptions> baseOptions(QString& error) const;
     std::optional<Comparison> comparison(QString& error) const;
     void updateCompareHint();
+    // The weights the next Run starts from: the Network tab's, or (after
+    // "Open in the stepper", or when picked) those the last comparison
+    // started from; the runs panel says which.
+    bool documentWeightsDiffer() const;
+    Network runStart() const;
+    void updateStartInfo();
 
     // training_lab.cpp
     void onProgress(const compute::TrainingProgress& progress);
@@ -173,6 +181,8 @@ class TrainingLab : public QWidget {
     QLineEdit* l2Edit_ = nullptr;
     QSpinBox* seedSpin_ = nullptr;
     QComboBox* initCombo_ = nullptr;
+    QComboBox* startCombo_ = nullptr;
+    QLabel* startInfo_ = nullptr;
     QSpinBox* initSeedSpin_ = nullptr;
     QComboBox* compareCombo_ = nullptr;
     QLineEdit* compareEdit_ = nullptr;

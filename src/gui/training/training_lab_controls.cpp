@@ -178,6 +178,23 @@ QWidget* TrainingLab::buildRunsPanel() {
     initRow->addWidget(initCombo_, 1);
     initRow->addWidget(initSeedSpin_);
     form->addRow(tr("Start"), initRow);
+    startCombo_ = new QComboBox;
+    startCombo_->setObjectName("runStartCombo");
+    startCombo_->addItem(tr("Network tab's weights"), QStringLiteral("network"));
+    startCombo_->addItem(tr("comparison's start"), QStringLiteral("comparison"));
+    // As narrow as the other fields: the plots beside the column keep their room.
+    startCombo_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    startCombo_->setMinimumContentsLength(12);
+    startCombo_->setToolTip(tr("After “Open in the stepper” the Network tab holds trained weights: "
+                               "the next runs start again from the comparison's start unless you "
+                               "pick the weights now"));
+    form->addRow(tr("From"), startCombo_);
+    startInfo_ = new QLabel;
+    startInfo_->setObjectName("runStartInfo");
+    startInfo_->setWordWrap(true);
+    form->addRow(startInfo_);
+    for (QComboBox* c : {startCombo_, initCombo_})
+        connect(c, &QComboBox::currentIndexChanged, this, [this] { updateStartInfo(); });
     compareCombo_ = new QComboBox;
     compareCombo_->setObjectName("compareCombo");
     compareCombo_->addItem(tr("nothing (one run)"), QString());
