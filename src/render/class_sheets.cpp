@@ -5,7 +5,7 @@
 #include "io/answers_file.h"
 #include "io/class_folder.h"
 #include "io/class_roster.h"
-#include "io/class_scores_csv.h"
+#include "io/csv_field.h"
 #include "io/exercise_answers.h"
 #include "io/json_writer.h"
 #include "io/maths_answers.h"
@@ -16,8 +16,13 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QThread>
 
+#include <algorithm>
+#include <atomic>
 #include <map>
+#include <memory>
+#include <thread>
 
 namespace bpl::io {
 
@@ -27,6 +32,14 @@ namespace {
 struct ClassVariants {
     std::vector<Network> networks;
     QStringList codes;
+};
+
+// How the class's sheets are made: the codes, drawn once in roster order, and
+// student k's sheet from them. `sheet` only reads, so students can be made on
+// several threads at once.
+struct ClassPlan {
+    QStringList codes;
+    std::function<ExerciseSheet(int k)> sheet;
 };
 
 std::optional<Error> classSizeProblem(const ClassSheetsRequest& r) {
@@ -76,9 +89,24 @@ Result<ClassVariants> classVariants(const ClassSheetsRequest& r) {
     return out;
 }
 
-// Every student's sheet of a chain-rule or convolution exercise.
-Result<std::vector<ExerciseSheet>> mathsClassSheets(const ClassSheetsRequest& r,
-                                                    const QString& title) {
+Result<ClassPlan> networkClassPlan(const ClassSheetsRequest& r, const QString& title) {
+    auto variants = classVariants(r);
+    if (!variants)
+        return variants.error();
+    auto shared = std::make_shared<const ClassVariants>(std::move(variants).value());
+    ClassPlan plan;
+    plan.codes = shared->codes;
+    plan.sheet = [&r, title, shared](int k) {
+        const Trace trace = traceNetwork(shared->networks[k], r.options);
+        return networkExerciseSheet(trace, exercise::askedQuantityRefs(trace.network, r.variants),
+                                    r.variants.answerDecimals, title, r.students[k],
+                                    shared->codes[k]);
+    };
+    return plan;
+}
+
+// A chain-rule or convolution exercise's plan: every student's instance.
+Result<ClassPlan> mathsClassPlan(const ClassSheetsRequest& r, const QString& title) {
     const MathsExercise& ex = *r.maths;
     std::map<std::uint32_t, MathsExerciseInstance> made;
     const auto admits = [&](std::uint32_t number) {
@@ -93,9 +121,8 @@ Result<std::vector<ExerciseSheet>> mathsClassSheets(const ClassSheetsRequest& r,
     if (numbers.size() < static_cast<size_t>(r.students.size())) {
         return Error{"", "variants", exercise::kNoVariantReason};
     }
-    const int decimals = ex.kind == MathsExerciseKind::Chain ? ex.chainTemplate.answerDecimals
-                                                             : ex.convTemplate.answerDecimals;
-    std::vector<ExerciseSheet> sheets;
+    auto instances = std::make_shared<std::vector<MathsExerciseInstance>>();
+    ClassPlan plan;
     for (int k = 0; k < r.students.size(); ++k) {
         auto it = made.find(numbers[k]);
         if (it == made.end()) {
@@ -104,14 +131,26 @@ Result<std::vector<ExerciseSheet>> mathsClassSheets(const ClassSheetsRequest& r,
                 return Error{"", instance.error().place, instance.error().reason};
             it = made.emplace(numbers[k], std::move(instance).value()).first;
         }
-        const QString code = q(exercise::formatVariantCode({mathsExerciseShape(ex), numbers[k]}));
-        const MathsExerciseInstance& instance = it->second;
-        sheets.push_back(instance.graph ? chainExerciseSheet(*instance.graph, decimals, title,
-                                                             r.students[k], code)
-                                        : convolutionExerciseSheet(*instance.convolution, decimals,
-                                                                   title, r.students[k], code));
+        instances->push_back(it->second);
+        plan.codes << q(exercise::formatVariantCode({mathsExerciseShape(ex), numbers[k]}));
     }
-    return sheets;
+    const int decimals = ex.kind == MathsExerciseKind::Chain ? ex.chainTemplate.answerDecimals
+                                                             : ex.convTemplate.answerDecimals;
+    plan.sheet = [&r, title, decimals, instances, codes = plan.codes](int k) {
+        const MathsExerciseInstance& instance = (*instances)[k];
+        return instance.graph
+                   ? chainExerciseSheet(*instance.graph, decimals, title, r.students[k], codes[k])
+                   : convolutionExerciseSheet(*instance.convolution, decimals, title, r.students[k],
+                                              codes[k]);
+    };
+    return plan;
+}
+
+Result<ClassPlan> classPlan(const ClassSheetsRequest& r) {
+    if (auto problem = classSizeProblem(r))
+        return *problem;
+    const QString title = classSheetTitle(r);
+    return r.maths ? mathsClassPlan(r, title) : networkClassPlan(r, title);
 }
 
 QByteArray answersBytes(const ClassSheetsRequest& r, const ExerciseSheet& s, bool withKey) {
@@ -146,23 +185,57 @@ QString classSheetTitle(const ClassSheetsRequest& r) {
 }
 
 Result<std::vector<ExerciseSheet>> classSheets(const ClassSheetsRequest& r) {
-    if (auto problem = classSizeProblem(r))
-        return *problem;
-    const QString title = classSheetTitle(r);
-    if (r.maths)
-        return mathsClassSheets(r, title);
-    auto variants = classVariants(r);
-    if (!variants)
-        return variants.error();
+    auto plan = classPlan(r);
+    if (!plan)
+        return plan.error();
     std::vector<ExerciseSheet> sheets;
-    for (int k = 0; k < r.students.size(); ++k) {
-        const Trace trace = traceNetwork(variants.value().networks[k], r.options);
-        sheets.push_back(networkExerciseSheet(
-            trace, exercise::askedQuantityRefs(trace.network, r.variants),
-            r.variants.answerDecimals, title, r.students[k], variants.value().codes[k]));
-    }
+    for (int k = 0; k < r.students.size(); ++k)
+        sheets.push_back(plan.value().sheet(k));
     return sheets;
 }
+
+namespace {
+
+// One student's two PDFs, made on a worker thread; `sheet` keeps what the
+// class summary needs (the figure and the worked solution are dropped).
+struct StudentFiles {
+    ExerciseSheet sheet;
+    QByteArray sheetPdf, keyPdf;
+    std::optional<Error> sheetError, keyError;
+};
+
+// Students first … first + count - 1, typeset on up to `threads` threads at
+// once (QTextDocument and QPdfWriter need no GUI thread; every student's
+// documents are their own).
+std::vector<StudentFiles> makeStudents(const ClassPlan& plan, int first, int count, int threads) {
+    std::vector<StudentFiles> out(static_cast<size_t>(count));
+    std::atomic<int> next{0};
+    const auto work = [&] {
+        for (int i = next++; i < count; i = next++) {
+            StudentFiles& f = out[static_cast<size_t>(i)];
+            f.sheet = plan.sheet(first + i);
+            if (auto pdf = studentSheetDocument(f.sheet).pdf(); pdf)
+                f.sheetPdf = std::move(pdf).value();
+            else
+                f.sheetError = pdf.error();
+            if (auto pdf = answerKeyDocument(f.sheet).pdf(); pdf)
+                f.keyPdf = std::move(pdf).value();
+            else
+                f.keyError = pdf.error();
+            f.sheet.figure = {};
+            f.sheet.worked.clear();
+        }
+    };
+    std::vector<std::thread> helpers;
+    for (int t = 1; t < std::min(threads, count); ++t)
+        helpers.emplace_back(work);
+    work();
+    for (std::thread& t : helpers)
+        t.join();
+    return out;
+}
+
+} // namespace
 
 Result<ClassSheetsReport> writeClassSheets(const ClassSheetsRequest& r) {
     if (r.folder.isEmpty())
@@ -172,9 +245,9 @@ Result<ClassSheetsReport> writeClassSheets(const ClassSheetsRequest& r) {
         return Error{r.folder.toStdString(), "",
                      "cannot create the folder (its parent folder does not exist)"};
     }
-    auto sheets = classSheets(r);
-    if (!sheets)
-        return sheets.error();
+    auto plan = classPlan(r);
+    if (!plan)
+        return plan.error();
     // Written into a new folder beside DIR that replaces it when complete
     // (io/class_folder.h): an interrupted run leaves the old folder whole.
     auto begun = beginClassFolder(r.folder, r.replaceForeignFiles);
@@ -190,44 +263,63 @@ Result<ClassSheetsReport> writeClassSheets(const ClassSheetsRequest& r) {
             e.file = (r.folder + file.mid(target.staging.size())).toStdString();
         return e;
     };
+    const auto write = [&](const QString& relative, const QByteArray& bytes,
+                           const std::optional<Error>& made) -> std::optional<Error> {
+        if (made) {
+            Error e = *made;
+            e.file = dir.filePath(relative).toStdString();
+            return failed(e);
+        }
+        if (auto w = writeClassFile(dir.filePath(relative), bytes); !w)
+            return failed(w.error());
+        return std::nullopt;
+    };
     ClassSheetsReport report;
     report.folder = r.folder;
     const QStringList stems = classFileStems(r.students);
     QByteArray csv = "student,code,sheet,key,answers\n";
-    const int total = static_cast<int>(sheets.value().size());
-    for (int k = 0; k < total; ++k) {
-        const ExerciseSheet& s = sheets.value()[k];
-        const QString sheet = "sheets/" + stems[k] + ".pdf";
-        const QString key = "keys/" + stems[k] + "-key.pdf";
-        const QString keyJson = "keys/" + stems[k] + "-key.json";
-        const QString answers = "answers/" + stems[k] + ".json";
-        if (auto w = studentSheetDocument(s).writePdf(dir.filePath(sheet)); !w)
-            return failed(w.error());
-        if (auto w = answerKeyDocument(s).writePdf(dir.filePath(key)); !w)
-            return failed(w.error());
-        if (auto w = writeFileAtomically(dir.filePath(keyJson), answersBytes(r, s, true)); !w)
-            return failed(w.error());
-        if (auto w = writeFileAtomically(dir.filePath(answers), answersBytes(r, s, false)); !w)
-            return failed(w.error());
-        report.files << sheet << key << keyJson << answers;
-        report.students.push_back({s.student, s.code, stems[k]});
-        csv += csvField(s.student) + "," + csvField(s.code) + "," + csvField(sheet) + "," +
-               csvField(key) + "," + csvField(answers) + "\n";
-        if (r.progress && !r.progress(k + 1, total))
-            return failed(Error{r.folder.toStdString(), "", "stopped"});
+    const int total = static_cast<int>(r.students.size());
+    // A few students at a time: memory stays that of a few students' PDFs.
+    const int threads = std::max(1, QThread::idealThreadCount());
+    std::vector<ExerciseSheet> sheets;
+    for (int first = 0; first < total; first += 4 * threads) {
+        std::vector<StudentFiles> made =
+            makeStudents(plan.value(), first, std::min(4 * threads, total - first), threads);
+        for (size_t i = 0; i < made.size(); ++i) {
+            const int k = first + static_cast<int>(i);
+            const ExerciseSheet& s = made[i].sheet;
+            const QString sheet = "sheets/" + stems[k] + ".pdf";
+            const QString key = "keys/" + stems[k] + "-key.pdf";
+            const QString keyJson = "keys/" + stems[k] + "-key.json";
+            const QString answers = "answers/" + stems[k] + ".json";
+            if (auto e = write(sheet, made[i].sheetPdf, made[i].sheetError))
+                return *e;
+            if (auto e = write(key, made[i].keyPdf, made[i].keyError))
+                return *e;
+            if (auto e = write(keyJson, answersBytes(r, s, true), std::nullopt))
+                return *e;
+            if (auto e = write(answers, answersBytes(r, s, false), std::nullopt))
+                return *e;
+            report.files << sheet << key << keyJson << answers;
+            report.students.push_back({s.student, s.code, stems[k]});
+            csv += csvField(s.student) + "," + csvField(s.code) + "," + csvField(sheet) + "," +
+                   csvField(key) + "," + csvField(answers) + "\n";
+            sheets.push_back(std::move(made[i].sheet));
+            if (r.progress && !r.progress(k + 1, total))
+                return failed(Error{r.folder.toStdString(), "", "stopped"});
+        }
     }
     const QString subtitle =
         QString("%1 %2, class seed %3. Codes and keys: backprop-lab sheets … --seed %3.")
             .arg(total)
             .arg(total == 1 ? "student" : "students")
             .arg(r.seed);
-    if (auto w = classSummaryDocument(classSheetTitle(r), subtitle, sheets.value())
-                     .writePdf(dir.filePath("class-summary.pdf"));
-        !w) {
-        return failed(w.error());
-    }
-    if (auto w = writeFileAtomically(dir.filePath("class.csv"), csv); !w)
-        return failed(w.error());
+    auto summary = classSummaryDocument(classSheetTitle(r), subtitle, sheets).pdf();
+    if (auto e = write("class-summary.pdf", summary ? summary.value() : QByteArray(),
+                       summary ? std::nullopt : std::optional<Error>(summary.error())))
+        return *e;
+    if (auto e = write("class.csv", csv, std::nullopt))
+        return *e;
     report.files << "class-summary.pdf"
                  << "class.csv";
     if (auto committed = commitClassFolder(target, report.files); !committed)
