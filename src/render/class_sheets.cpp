@@ -19,9 +19,10 @@
 #include <QThread>
 
 #include <algorithm>
-#include <atomic>
+#include <condition_variable>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <thread>
 
 namespace bpl::io {
@@ -204,36 +205,90 @@ struct StudentFiles {
     std::optional<Error> sheetError, keyError;
 };
 
-// Students first … first + count - 1, typeset on up to `threads` threads at
-// once (QTextDocument and QPdfWriter need no GUI thread; every student's
-// documents are their own).
-std::vector<StudentFiles> makeStudents(const ClassPlan& plan, int first, int count, int threads) {
-    std::vector<StudentFiles> out(static_cast<size_t>(count));
-    std::atomic<int> next{0};
-    const auto work = [&] {
-        for (int i = next++; i < count; i = next++) {
-            StudentFiles& f = out[static_cast<size_t>(i)];
-            f.sheet = plan.sheet(first + i);
-            if (auto pdf = studentSheetDocument(f.sheet).pdf(); pdf)
-                f.sheetPdf = std::move(pdf).value();
-            else
-                f.sheetError = pdf.error();
-            if (auto pdf = answerKeyDocument(f.sheet).pdf(); pdf)
-                f.keyPdf = std::move(pdf).value();
-            else
-                f.keyError = pdf.error();
-            f.sheet.figure = {};
-            f.sheet.worked.clear();
-        }
-    };
-    std::vector<std::thread> helpers;
-    for (int t = 1; t < std::min(threads, count); ++t)
-        helpers.emplace_back(work);
-    work();
-    for (std::thread& t : helpers)
-        t.join();
-    return out;
+StudentFiles makeStudent(const ClassPlan& plan, int k) {
+    StudentFiles f;
+    f.sheet = plan.sheet(k);
+    if (auto pdf = studentSheetDocument(f.sheet).pdf(); pdf)
+        f.sheetPdf = std::move(pdf).value();
+    else
+        f.sheetError = pdf.error();
+    if (auto pdf = answerKeyDocument(f.sheet).pdf(); pdf)
+        f.keyPdf = std::move(pdf).value();
+    else
+        f.keyError = pdf.error();
+    f.sheet.figure = {};
+    f.sheet.worked.clear();
+    return f;
 }
+
+// The class's students typeset on `threads` threads (QTextDocument and
+// QPdfWriter need no GUI thread; every student's documents are their own),
+// in roster order, at most `ahead` students before the writer: memory stays
+// that of a few students' PDFs. The threads live as long as the pipeline, so
+// each keeps its fonts loaded from one student to the next.
+class StudentPipeline {
+  public:
+    StudentPipeline(const ClassPlan& plan, int total, int threads, int ahead)
+        : plan_(plan), total_(total), ahead_(ahead) {
+        for (int t = 0; t < threads; ++t)
+            threads_.emplace_back([this] { work(); });
+    }
+    ~StudentPipeline() {
+        {
+            const std::lock_guard<std::mutex> lock(mutex_);
+            stop_ = true;
+        }
+        changed_.notify_all();
+        for (std::thread& t : threads_)
+            t.join();
+    }
+    StudentPipeline(const StudentPipeline&) = delete;
+    StudentPipeline& operator=(const StudentPipeline&) = delete;
+
+    // Student k's files, waiting for them; k = 0, 1, 2 … in turn.
+    StudentFiles take(int k) {
+        std::unique_lock<std::mutex> lock(mutex_);
+        changed_.wait(lock, [&] { return ready_.count(k) > 0; });
+        StudentFiles f = std::move(ready_.at(k));
+        ready_.erase(k);
+        taken_ = k + 1;
+        lock.unlock();
+        changed_.notify_all();
+        return f;
+    }
+
+  private:
+    void work() {
+        while (true) {
+            int k = 0;
+            {
+                std::unique_lock<std::mutex> lock(mutex_);
+                changed_.wait(lock,
+                              [&] { return stop_ || next_ >= total_ || next_ < taken_ + ahead_; });
+                if (stop_ || next_ >= total_)
+                    return;
+                k = next_++;
+            }
+            StudentFiles f = makeStudent(plan_, k);
+            {
+                const std::lock_guard<std::mutex> lock(mutex_);
+                ready_.emplace(k, std::move(f));
+            }
+            changed_.notify_all();
+        }
+    }
+
+    const ClassPlan& plan_;
+    const int total_;
+    const int ahead_;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::map<int, StudentFiles> ready_;
+    int next_ = 0;  // the next student to typeset
+    int taken_ = 0; // students the writer has taken
+    bool stop_ = false;
+    std::vector<std::thread> threads_; // last: started once the rest exists
+};
 
 } // namespace
 
@@ -282,32 +337,29 @@ Result<ClassSheetsReport> writeClassSheets(const ClassSheetsRequest& r) {
     // A few students at a time: memory stays that of a few students' PDFs.
     const int threads = std::max(1, QThread::idealThreadCount());
     std::vector<ExerciseSheet> sheets;
-    for (int first = 0; first < total; first += 4 * threads) {
-        std::vector<StudentFiles> made =
-            makeStudents(plan.value(), first, std::min(4 * threads, total - first), threads);
-        for (size_t i = 0; i < made.size(); ++i) {
-            const int k = first + static_cast<int>(i);
-            const ExerciseSheet& s = made[i].sheet;
-            const QString sheet = "sheets/" + stems[k] + ".pdf";
-            const QString key = "keys/" + stems[k] + "-key.pdf";
-            const QString keyJson = "keys/" + stems[k] + "-key.json";
-            const QString answers = "answers/" + stems[k] + ".json";
-            if (auto e = write(sheet, made[i].sheetPdf, made[i].sheetError))
-                return *e;
-            if (auto e = write(key, made[i].keyPdf, made[i].keyError))
-                return *e;
-            if (auto e = write(keyJson, answersBytes(r, s, true), std::nullopt))
-                return *e;
-            if (auto e = write(answers, answersBytes(r, s, false), std::nullopt))
-                return *e;
-            report.files << sheet << key << keyJson << answers;
-            report.students.push_back({s.student, s.code, stems[k]});
-            csv += csvField(s.student) + "," + csvField(s.code) + "," + csvField(sheet) + "," +
-                   csvField(key) + "," + csvField(answers) + "\n";
-            sheets.push_back(std::move(made[i].sheet));
-            if (r.progress && !r.progress(k + 1, total))
-                return failed(Error{r.folder.toStdString(), "", "stopped"});
-        }
+    StudentPipeline pipeline(plan.value(), total, threads, 4 * threads);
+    for (int k = 0; k < total; ++k) {
+        StudentFiles made = pipeline.take(k);
+        const ExerciseSheet& s = made.sheet;
+        const QString sheet = "sheets/" + stems[k] + ".pdf";
+        const QString key = "keys/" + stems[k] + "-key.pdf";
+        const QString keyJson = "keys/" + stems[k] + "-key.json";
+        const QString answers = "answers/" + stems[k] + ".json";
+        if (auto e = write(sheet, made.sheetPdf, made.sheetError))
+            return *e;
+        if (auto e = write(key, made.keyPdf, made.keyError))
+            return *e;
+        if (auto e = write(keyJson, answersBytes(r, s, true), std::nullopt))
+            return *e;
+        if (auto e = write(answers, answersBytes(r, s, false), std::nullopt))
+            return *e;
+        report.files << sheet << key << keyJson << answers;
+        report.students.push_back({s.student, s.code, stems[k]});
+        csv += csvField(s.student) + "," + csvField(s.code) + "," + csvField(sheet) + "," +
+               csvField(key) + "," + csvField(answers) + "\n";
+        sheets.push_back(std::move(made.sheet));
+        if (r.progress && !r.progress(k + 1, total))
+            return failed(Error{r.folder.toStdString(), "", "stopped"});
     }
     const QString subtitle =
         QString("%1 %2, class seed %3. Codes and keys: backprop-lab sheets … --seed %3.")
