@@ -12,9 +12,11 @@ namespace {
 // Terms longer than this are elided in the middle of a substituted sum.
 constexpr int kMaxShownTerms = 8;
 
-Dual join(const std::vector<Dual>& terms, const Dual& sep) {
+// The terms 0 … count − 1 joined by `sep`, eliding the middle of a long sum;
+// only the shown terms are made, so a long sum costs what its shown terms
+// cost (a softmax layer of K units would otherwise format K² numbers).
+template <class Term> Dual joinShown(int count, const Term& term, const Dual& sep) {
     Dual out;
-    const int count = static_cast<int>(terms.size());
     for (int n = 0; n < count; ++n) {
         if (count > kMaxShownTerms && n == 3) {
             out += sep + Dual("…", "\\dots");
@@ -22,9 +24,14 @@ Dual join(const std::vector<Dual>& terms, const Dual& sep) {
             continue;
         }
         if (n > 0) out += sep;
-        out += terms[n];
+        out += term(n);
     }
     return out;
+}
+
+Dual join(const std::vector<Dual>& terms, const Dual& sep) {
+    return joinShown(
+        static_cast<int>(terms.size()), [&](int n) { return terms[n]; }, sep);
 }
 
 ScalarFormula base(const Context& c, QuantityRef ref, double value, Dual lhs) {
@@ -195,19 +202,21 @@ ScalarFormula activation(const Context& c, int l, int i) {
         break;
     case Activation::Softmax: {
         f.inputs.clear();
-        std::vector<Dual> denom;
-        std::vector<Dual> denomNum;
-        for (int k = 0; k < c.network.layers[l].size; ++k) {
-            const Dual ak = c.n.preActivation(l, k);
-            denom.push_back(Dual("e^" + ak.text, "e^{" + ak.latex + "}"));
-            denomNum.push_back(Dual("exp(" + num(c, c.pass.a[l][k]).text + ")",
-                                    "e^{" + num(c, c.pass.a[l][k]).latex + "}"));
+        const int size = c.network.layers[l].size;
+        for (int k = 0; k < size; ++k)
             f.inputs.push_back({Quantity::A, l, k, -1});
-        }
+        const auto denom = [&](int k) {
+            const Dual ak = c.n.preActivation(l, k);
+            return Dual("e^" + ak.text, "e^{" + ak.latex + "}");
+        };
+        const auto denomNum = [&](int k) {
+            const Dual ak = num(c, c.pass.a[l][k]);
+            return Dual("exp(" + ak.text + ")", "e^{" + ak.latex + "}");
+        };
         const Dual top = Dual("e^" + a.text, "e^{" + a.latex + "}");
         const Dual topNum = Dual("exp(" + num(c, av).text + ")", "e^{" + num(c, av).latex + "}");
-        const Dual d = join(denom, kPlus);
-        const Dual dn = join(denomNum, kPlus);
+        const Dual d = joinShown(size, denom, kPlus);
+        const Dual dn = joinShown(size, denomNum, kPlus);
         f.symbolic = Dual(top.text + " / (" + d.text + ")", "\\frac{" + top.latex + "}{" + d.latex + "}");
         f.substituted = Dual(topNum.text + " / (" + dn.text + ")",
                              "\\frac{" + topNum.latex + "}{" + dn.latex + "}");

@@ -209,7 +209,8 @@ void MainWindow::buildViewMenu() {
         a->setCheckable(true);
         a->setChecked(theme == appearance_->theme());
         themeGroup_->addAction(a);
-        connect(a, &QAction::triggered, this, [this, theme] { appearance_->setTheme(theme); });
+        // A copy: clang before 16 cannot capture a structured binding (the fuzz build).
+        connect(a, &QAction::triggered, this, [this, chosen = theme] { appearance_->setTheme(chosen); });
     }
     for (QAction* a : workspace()->panelActions()) ui_->menuPanels->addAction(a);
     // The Training tab's thumbnails of what each unit learned, on the canvas.

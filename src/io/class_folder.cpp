@@ -15,6 +15,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace bpl::io {
 
@@ -128,6 +129,13 @@ Result<bool> swapIn(const ClassFolderWrite& w, QString& old) {
 
 } // namespace
 
+QStringList foreignClassFiles(const QString& folder) {
+    const QFileInfo info(folder);
+    if (!info.isDir())
+        return {};
+    return foreignEntries(QDir(info.isSymLink() ? info.canonicalFilePath() : folder));
+}
+
 Result<ClassFolderWrite> beginClassFolder(const QString& folder, bool replaceForeignFiles) {
     ClassFolderWrite w;
     const QFileInfo info(folder);
@@ -178,7 +186,36 @@ Result<ClassFolderWrite> beginClassFolder(const QString& folder, bool replaceFor
     return w;
 }
 
+Result<bool> writeClassFile(const QString& path, const QByteArray& bytes) {
+    QFile out(path);
+    // NewOnly: the staging folder is ours and new, so nothing is there to replace.
+    if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+        return folderError(path, "cannot write (" + out.errorString().toStdString() + ")");
+    if (out.write(bytes) != bytes.size() || !out.flush()) {
+        const std::string why = out.errorString().toStdString();
+        return folderError(path, "cannot save (" + why + ")");
+    }
+    out.close();
+    if (out.error() != QFileDevice::NoError)
+        return folderError(path, "cannot save (" + out.errorString().toStdString() + ")");
+    return true;
+}
+
 Result<bool> commitClassFolder(const ClassFolderWrite& w, const QStringList& files) {
+    // Every file on disk before the folder takes the old one's place: one
+    // syncfs for the folder's file system instead of one fsync per file.
+    {
+        const int fd =
+            ::open(QFile::encodeName(w.staging).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        const bool synced = fd >= 0 && ::syncfs(fd) == 0;
+        const std::string why = synced ? std::string() : systemError();
+        if (fd >= 0)
+            ::close(fd);
+        if (!synced) {
+            abandonClassFolder(w);
+            return folderError(w.folder, "cannot write the folder to disk (" + why + ")");
+        }
+    }
     QByteArray manifest = "# The files backprop-lab sheets wrote here (one per line); a re-run\n"
                           "# replaces them and leaves other files alone.\n";
     for (const QString& file : files)

@@ -28,15 +28,26 @@ struct ClassFolderWrite {
     bool replaceTarget = false; // `folder` exists and is swapped out
 };
 
+// The files in an existing `folder` that a previous `sheets` run did not
+// write (relative paths, sorted; empty when the folder is missing or holds
+// only ours): what beginClassFolder refuses unless asked to replace them.
+QStringList foreignClassFiles(const QString& folder);
+
 // Checks the destination and creates the staging folder beside it. Refused:
 // a `sheets`, `keys` or `answers` entry that is a symbolic link (the files
 // would land in its target), a destination that is not a folder, and files
 // that a previous `sheets` run did not write unless `replaceForeignFiles`.
 Result<ClassFolderWrite> beginClassFolder(const QString& folder, bool replaceForeignFiles);
 
-// Writes the manifest of `files` into the staging folder, moves the kept
-// foreign files there, puts the staging folder in the destination's place and
-// removes the old folder (with any stale files of a larger class).
+// Writes one file of the class into the staging folder (a new file there):
+// not synced one by one; commitClassFolder syncs the whole folder once before
+// it takes the destination's place.
+Result<bool> writeClassFile(const QString& path, const QByteArray& bytes);
+
+// Syncs the staging folder's files (once), writes the manifest of `files`
+// there, moves the kept foreign files there, puts the staging folder in the
+// destination's place and removes the old folder (with any stale files of a
+// larger class).
 Result<bool> commitClassFolder(const ClassFolderWrite& write, const QStringList& files);
 
 // Removes the staging folder after a failure; the destination is untouched.

@@ -2,8 +2,6 @@
 
 #include "core/common/number_text.h"
 
-#include <string_view>
-
 namespace bpl::io {
 
 namespace {
@@ -16,16 +14,6 @@ QByteArray share(double x) {
 }
 
 } // namespace
-
-QByteArray csvField(const QString& text) {
-    QByteArray s = text.toUtf8();
-    if (!s.isEmpty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos)
-        s.prepend('\'');
-    if (!s.contains(',') && !s.contains('"') && !s.contains('\n') && !s.contains('\r'))
-        return s;
-    s.replace("\"", "\"\"");
-    return "\"" + s + "\"";
-}
 
 QByteArray classScoresCsv(const ClassScores& scores) {
     QByteArray out = "student,variant,file";

@@ -1,5 +1,6 @@
 #include "io/training_export.h"
 
+#include "io/csv_field.h"
 #include "io/json_writer.h"
 
 #include <QJsonArray>
@@ -61,12 +62,9 @@ QByteArray csvNumber(const std::vector<double>& values, int k) {
     return k < static_cast<int>(values.size()) ? jsonNumber(values[k]) : QByteArray();
 }
 
+// A text cell: quoted and neutralised as every CSV of the project (io/csv_field.h).
 QByteArray csvText(const std::string& text) {
-    QByteArray s = QByteArray::fromStdString(text);
-    if (!s.contains(',') && !s.contains('"') && !s.contains('\n'))
-        return s;
-    s.replace("\"", "\"\"");
-    return "\"" + s + "\"";
+    return csvField(QString::fromStdString(text));
 }
 
 } // namespace

@@ -189,10 +189,20 @@ Result<bool> PagedDocument::writePdf(const QString& path) const {
     const QFileInfo info(path);
     if (!info.absoluteDir().exists())
         return Error{file, "", "cannot write (the folder does not exist)"};
+    auto bytes = pdf();
+    if (!bytes) {
+        Error e = bytes.error();
+        e.file = file;
+        return e;
+    }
+    return writeFileAtomically(path, bytes.value());
+}
+
+Result<QByteArray> PagedDocument::pdf() const {
     if (!haveGui())
-        return Error{file, "", "writing a PDF needs a QGuiApplication (fonts), and none exists"};
-    // Drawn in memory, then written all or nothing (io/safe_file.h): a failed
-    // export leaves an existing file untouched.
+        return Error{"", "", "writing a PDF needs a QGuiApplication (fonts), and none exists"};
+    // Drawn in memory: the caller writes it all or nothing (io/safe_file.h),
+    // so a failed export leaves an existing file untouched.
     QBuffer out;
     out.open(QIODevice::WriteOnly);
     QPdfWriter writer(&out);
@@ -205,7 +215,7 @@ Result<bool> PagedDocument::writePdf(const QString& path) const {
     writer.setCreator("Backprop Lab");
     QPainter painter;
     if (!painter.begin(&writer))
-        return Error{file, "", "cannot write the PDF (permission denied or disk full?)"};
+        return Error{"", "", "cannot write the PDF (permission denied or disk full?)"};
     const Layout layout(blocks_, setup_, &writer, QSizeF(writer.width(), writer.height()));
     for (int p = 0; p < layout.pages; ++p) {
         if (p > 0)
@@ -213,9 +223,9 @@ Result<bool> PagedDocument::writePdf(const QString& path) const {
         layout.paint(painter, blocks_, setup_.title, p);
     }
     if (!painter.end())
-        return Error{file, "", "cannot finish writing the PDF"};
+        return Error{"", "", "cannot finish writing the PDF"};
     out.close();
-    return writeFileAtomically(path, out.data());
+    return out.data();
 }
 
 } // namespace bpl::io

@@ -52,6 +52,9 @@ class PagedDocument {
     // Writes the PDF all or nothing (io/safe_file.h); fails with the path and
     // the reason (folder missing, not a regular file, no QGuiApplication …).
     Result<bool> writePdf(const QString& path) const;
+    // The PDF's bytes (for a caller that writes them itself). Any thread may
+    // call it: it needs a QGuiApplication but no QWidget.
+    Result<QByteArray> pdf() const;
 
     const std::vector<PageBlock>& blocks() const { return blocks_; }
 

@@ -1,5 +1,8 @@
 // libFuzzer target: the answers-file loader, alone and against the 3-2-1
-// network of teaching-content section 1 (script/fuzz).
+// network of teaching-content section 1, in memory and from a file
+// (fuzz_file.h; script/fuzz).
+#include "fuzz_file.h"
+
 #include "io/answers_file.h"
 #include "io/network_file.h"
 
@@ -28,7 +31,13 @@ const bpl::Network* sheet5() {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const QByteArray bytes(reinterpret_cast<const char*>(data), static_cast<qsizetype>(size));
-    (void)bpl::io::parseAnswers(bytes, QStringLiteral("fuzz.json"));
-    (void)bpl::io::parseAnswers(bytes, QStringLiteral("fuzz.json"), sheet5());
+    const bool alone = bool(bpl::io::parseAnswers(bytes, QStringLiteral("fuzz.json")));
+    const bool against = bool(bpl::io::parseAnswers(bytes, QStringLiteral("fuzz.json"), sheet5()));
+    // The same bytes through the file path `check` uses.
+    const auto load = [](const QString& path) { return bool(bpl::io::loadAnswers(path)); };
+    bpl::fuzz::refusesSpecialFiles(load);
+    const QString file = bpl::fuzz::fileHolding(bytes, "fuzz.json");
+    bpl::fuzz::agree(alone, load(file));
+    bpl::fuzz::agree(against, bool(bpl::io::loadAnswers(file, sheet5())));
     return 0;
 }

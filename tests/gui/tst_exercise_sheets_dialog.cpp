@@ -19,9 +19,11 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTimer>
 
 using namespace bpl;
 using namespace bpl::gui;
@@ -41,6 +43,11 @@ int countFiles(const QString& folder, const QString& pattern) {
 bool writeFile(const QString& path, const QByteArray& bytes) {
     QFile f(path);
     return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+QByteArray readFile(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("(missing)");
 }
 
 QStringList expectedCodes(const Network& n, quint64 seed) {
@@ -67,6 +74,8 @@ class TestExerciseSheetsDialog : public QObject {
     void closingWhileWritingWaits();
     void badRosterShowsItsLine();
     void unwritableFolderIsSaid();
+    void foreignFilesAreReplacedOnlyOnYes();
+    void theQuestionNamesTheFiles();
     void badTemplateIsSaid();
     void exerciseFilesOfEveryKind();
     void screenshots();
@@ -221,6 +230,72 @@ void TestExerciseSheetsDialog::unwritableFolderIsSaid() {
     QVERIFY(!dialog_->messageText().startsWith("Wrote"));
     QVERIFY(!dialog_->findChild<QPushButton*>("sheetsOpenFolder")->isEnabled());
     QCOMPARE(dialog_->findChild<QSpinBox*>("sheetsStudentCount")->value(), 2);
+}
+
+// A folder holding files that sheets did not write (issue 24): the dialog
+// asks, naming them; No writes nothing, Yes replaces the class's files of the
+// same names and keeps the others (what `sheets --force` does).
+void TestExerciseSheetsDialog::foreignFilesAreReplacedOnlyOnYes() {
+    QTemporaryDir dir;
+    const QString folder = dir.filePath("class");
+    QVERIFY(QDir().mkpath(folder));
+    QVERIFY(writeFile(folder + "/notes.txt", "mine\n"));
+    QVERIFY(writeFile(folder + "/class.csv", "my own table\n"));
+    dialog_->setStudentCount(2);
+    dialog_->setFolder(folder);
+    QString askedFolder;
+    QStringList asked;
+    bool answer = false;
+    dialog_->setConfirmReplace([&](const QString& f, const QStringList& foreign) {
+        askedFolder = f;
+        asked = foreign;
+        return answer;
+    });
+    QVERIFY(!dialog_->generate());
+    QCOMPARE(askedFolder, folder);
+    QCOMPARE(asked, QStringList({"class.csv", "notes.txt"}));
+    QVERIFY(!dialog_->busy());
+    QVERIFY2(dialog_->messageText().startsWith("Nothing written"),
+             qPrintable(dialog_->messageText()));
+    QCOMPARE(readFile(folder + "/class.csv"), QByteArray("my own table\n"));
+    QVERIFY(!QFileInfo::exists(folder + "/sheets"));
+
+    answer = true;
+    asked.clear();
+    QVERIFY(dialog_->generate());
+    QCOMPARE(asked, QStringList({"class.csv", "notes.txt"}));
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog_->busy(), 120000);
+    QVERIFY2(dialog_->messageText().startsWith("Wrote 2 sheets"),
+             qPrintable(dialog_->messageText()));
+    QCOMPARE(readFile(folder + "/notes.txt"), QByteArray("mine\n"));
+    QVERIFY(readFile(folder + "/class.csv").startsWith("student,code,sheet,key,answers\n"));
+    QCOMPARE(countFiles(folder + "/sheets", "*.pdf"), 2);
+}
+
+// The default question is a message box that names the files (at most five,
+// then how many more) and defaults to No.
+void TestExerciseSheetsDialog::theQuestionNamesTheFiles() {
+    QTemporaryDir dir;
+    const QString folder = dir.filePath("class");
+    QVERIFY(QDir().mkpath(folder));
+    for (int k = 1; k <= 7; ++k)
+        QVERIFY(writeFile(folder + QString("/mine-%1.txt").arg(k), "x"));
+    dialog_->setStudentCount(2);
+    dialog_->setFolder(folder);
+    QString shown;
+    QTimer::singleShot(0, this, [&] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        shown = box->text();
+        box->button(QMessageBox::No)->click();
+    });
+    QVERIFY(!dialog_->generate());
+    QVERIFY2(shown.contains("7 files") && shown.contains("mine-1.txt") &&
+                 shown.contains("mine-5.txt") && !shown.contains("mine-6.txt") &&
+                 shown.contains("2 more"),
+             qPrintable(shown));
+    QVERIFY(!QFileInfo::exists(folder + "/sheets"));
 }
 
 void TestExerciseSheetsDialog::badTemplateIsSaid() {

@@ -36,6 +36,8 @@
 #include <QUndoStack>
 #include <QtTest>
 
+#include <sys/stat.h>
+
 using namespace bpl;
 using namespace bpl::gui;
 
@@ -419,6 +421,16 @@ void TestTrainingLab::exportsWriteFiles() {
     QFile csv(dir.filePath("runs.csv"));
     QVERIFY(csv.open(QIODevice::ReadOnly));
     QCOMPARE(csv.readAll().count('\n'), 1 + 2 * 6);
+    // Through the one safe-write path (io/safe_file.h): a pipe is refused and
+    // stays a pipe (QSaveFile alone renamed a regular file over it).
+    const QString fifo = dir.filePath("runs-pipe.csv");
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    QVERIFY(!lab_->saveRuns(fifo, error));
+    QVERIFY2(error.contains("not a regular file") && error.contains("runs-pipe.csv"),
+             qPrintable(error));
+    struct stat st {};
+    QCOMPARE(::stat(QFile::encodeName(fifo).constData(), &st), 0);
+    QVERIFY(S_ISFIFO(st.st_mode));
 }
 
 void TestTrainingLab::closingMidRunIsClean() {

@@ -16,6 +16,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <thread>
+
 using namespace bpl;
 
 namespace {
@@ -67,6 +69,7 @@ class TestExerciseSheet : public QObject {
     void keyListsEveryValue();
     void summaryListsEveryStudent();
     void previewPaginatesLikeThePdf();
+    void keysTypesetOnWorkerThreadsMatchTheMainThread();
 };
 
 void TestExerciseSheet::keyValuesAreRoundedAsOnPaper_data() {
@@ -192,6 +195,43 @@ void TestExerciseSheet::previewPaginatesLikeThePdf() {
                 ink = page.pixelColor(x, y).lightness() < 128;
         }
         QVERIFY(ink);
+    }
+}
+
+// `sheets` typesets several students at once (render/class_sheets.cpp): a
+// key made on worker threads, four at a time, has the same pages and text
+// as one made on the main thread, and pdf() holds the bytes writePdf writes.
+void TestExerciseSheet::keysTypesetOnWorkerThreadsMatchTheMainThread() {
+    QTemporaryDir dir;
+    const QStringList names = {"Ada Lovelace", QString::fromUtf8("Émile Zola"), "Alan Turing",
+                               "Grace Hopper"};
+    std::vector<io::ExerciseSheet> sheets;
+    for (const QString& name : names)
+        sheets.push_back(sheet5Sheet(name, "3-2-1/7F3K"));
+    std::vector<QByteArray> onWorkers(sheets.size());
+    std::vector<std::thread> workers;
+    for (size_t k = 0; k < sheets.size(); ++k) {
+        workers.emplace_back([&, k] {
+            auto pdf = io::answerKeyDocument(sheets[k]).pdf();
+            if (pdf)
+                onWorkers[k] = pdf.value();
+        });
+    }
+    for (std::thread& t : workers)
+        t.join();
+    for (size_t k = 0; k < sheets.size(); ++k) {
+        const QString mainPath = dir.filePath(QString("main-%1.pdf").arg(k));
+        QVERIFY(io::answerKeyDocument(sheets[k]).writePdf(mainPath).ok());
+        QVERIFY(onWorkers[k].startsWith("%PDF-"));
+        const QString workerPath = dir.filePath(QString("worker-%1.pdf").arg(k));
+        QFile out(workerPath);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        QCOMPARE(out.write(onWorkers[k]), onWorkers[k].size());
+        out.close();
+        const QString text = pdfText(mainPath);
+        QVERIFY2(text.contains(names[int(k)]), qPrintable(text.left(300)));
+        QCOMPARE(pdfText(workerPath), text);
+        QCOMPARE(pdfPages(workerPath), pdfPages(mainPath));
     }
 }
 

@@ -101,6 +101,11 @@ case_ "grad on a 5,000-factor product" 10 0 "" -- grad "$(cat product.txt)" --at
 case_ "grad on a 5,000-term sum" 10 0 "" -- grad "$(cat sum.txt)" --at x=2 --format json
 # The JSON writer: linear in unknown keys.
 case_ "train --save-network, 100,000 unknown keys" 30 0 "" -- train keys100k.json --data circle --epochs 1 --save-network saved.json
+# trace: a softmax unit's formula shows a few terms of its K-term sum (linear in K).
+case_ "trace a 1→4096 softmax (text)" 60 0 "" -- trace softmax4096.json
+# sheets: 500 students typeset on every core (about 60 s of CPU in all); the
+# figure printed is the measurement, the generous limit only catches a hang.
+case_ "sheets --students 500 on the 3-2-1 exercise" 300 0 "" -- sheets "$src/resources/examples/sheet5_321_exercise.json" --students 500 --out class500
 # sheets: a template that admits nothing is refused as trace --variant gives up.
 case_ "sheets of a template that admits nothing: refused" 10 3 "admit no hand-workable variant" -- sheets nothing.json --students 500 --out class
 

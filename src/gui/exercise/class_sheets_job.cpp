@@ -15,7 +15,7 @@ void ClassSheetsWorker::run(const ClassSheetsJobRequest& request) {
         }
     };
     const auto written = writeClassFolder(request.exercise, request.students, request.seed,
-                                          request.folder, onProgress);
+                                          request.folder, request.replaceForeignFiles, onProgress);
     if (!written) {
         emit finished({}, QString::fromStdString(written.error().message()));
         return;

@@ -17,6 +17,7 @@ struct ClassSheetsJobRequest {
     QStringList students;
     quint64 seed = 1;
     QString folder;
+    bool replaceForeignFiles = false; // the user said yes to replacing files sheets did not write
 };
 
 class ClassSheetsWorker : public QObject {

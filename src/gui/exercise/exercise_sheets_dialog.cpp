@@ -1,6 +1,7 @@
 #include "gui/exercise/exercise_sheets_dialog.h"
 
 #include "gui/exercise/class_sheets_job.h"
+#include "io/class_folder.h"
 #include "io/class_roster.h"
 
 #include <QDesktopServices>
@@ -13,6 +14,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
@@ -42,12 +44,39 @@ std::optional<quint64> parseSeed(const QString& text) {
     return v;
 }
 
+// How many of the foreign files the question names.
+constexpr int kNamedFiles = 5;
+
+// The question: which files, and what Yes does to them.
+bool askToReplace(QWidget* parent, const QString& folder, const QStringList& foreign) {
+    QString names;
+    for (const QString& file : foreign.mid(0, kNamedFiles))
+        names += "\n    " + QDir::toNativeSeparators(file);
+    if (foreign.size() > kNamedFiles)
+        names += "\n    " + ExerciseSheetsDialog::tr("… and %n more", nullptr,
+                                                     int(foreign.size()) - kNamedFiles);
+    const QString text =
+        ExerciseSheetsDialog::tr("%1 holds %2 that exercise sheets did not write:%3\n\n"
+                                 "Write the sheets there anyway? Files with the same names as the "
+                                 "class's files are replaced; the others are kept.")
+            .arg(QDir::toNativeSeparators(folder),
+                 foreign.size() == 1 ? ExerciseSheetsDialog::tr("1 file")
+                                     : ExerciseSheetsDialog::tr("%1 files").arg(foreign.size()),
+                 names);
+    return QMessageBox::question(parent, ExerciseSheetsDialog::tr("Replace files?"), text,
+                                 QMessageBox::Yes | QMessageBox::No,
+                                 QMessageBox::No) == QMessageBox::Yes;
+}
+
 } // namespace
 
 ExerciseSheetsDialog::ExerciseSheetsDialog(SheetExercisePtr exercise, const QString& folder,
                                            QWidget* parent)
     : QDialog(parent), openNetwork_(std::move(exercise)), exercise_(openNetwork_),
-      job_(new ClassSheetsJob(this)) {
+      job_(new ClassSheetsJob(this)),
+      confirmReplace_([this](const QString& folder, const QStringList& foreign) {
+          return askToReplace(this, folder, foreign);
+      }) {
     setObjectName("exerciseSheetsDialog");
     setWindowTitle(tr("New exercise sheets"));
     auto* layout = new QVBoxLayout(this);
@@ -369,12 +398,21 @@ bool ExerciseSheetsDialog::generate() {
         showError(tr("Choose the output folder."));
         return false;
     }
+    // Files that sheets did not write are replaced only when the user says so
+    // (`sheets --force`); the writer refuses them otherwise.
+    const QStringList foreign = io::foreignClassFiles(folder);
+    if (!foreign.isEmpty() && !(confirmReplace_ && confirmReplace_(folder, foreign))) {
+        showError(tr("Nothing written: %1 holds files that exercise sheets did not write. Choose "
+                     "a new or empty folder, or generate again and answer Yes to replace them.")
+                      .arg(QDir::toNativeSeparators(folder)));
+        return false;
+    }
     outcome_ = {};
     openFolder_->setEnabled(false);
     setBusy(true);
     showInfo(tr("Writing %n sheet(s) into %1 …", nullptr, int(names->size()))
                  .arg(QDir::toNativeSeparators(folder)));
-    job_->start(ClassSheetsJobRequest{exercise_, *names, *seed, folder});
+    job_->start(ClassSheetsJobRequest{exercise_, *names, *seed, folder, !foreign.isEmpty()});
     return true;
 }
 

@@ -12,6 +12,8 @@
 
 #include <QDialog>
 
+#include <functional>
+
 class QButtonGroup;
 class QDialogButtonBox;
 class QLabel;
@@ -41,8 +43,15 @@ class ExerciseSheetsDialog : public QDialog {
     void setRosterFile(const QString& path);
     void setSeed(quint64 seed);
     void setFolder(const QString& folder);
-    // Starts writing; false when something entered is wrong (shown in the dialog).
+    // Starts writing; false when something entered is wrong (shown in the dialog)
+    // or the user keeps the files in the folder that sheets did not write.
     bool generate();
+    // Asked before writing into a folder that holds files sheets did not
+    // write (their paths, relative to the folder): true replaces files of the
+    // same names and keeps the others. By default a question box (No first);
+    // tests answer it themselves.
+    using ConfirmReplace = std::function<bool(const QString& folder, const QStringList& foreign)>;
+    void setConfirmReplace(ConfirmReplace confirm) { confirmReplace_ = std::move(confirm); }
 
     // What the preview shows now: the two students' codes (empty when none).
     QStringList previewCodes() const;
@@ -106,6 +115,7 @@ class ExerciseSheetsDialog : public QDialog {
     ClassSheetsJob* job_;
     ClassSheetsOutcome outcome_;
     bool closeWhenDone_ = false;
+    ConfirmReplace confirmReplace_;
 };
 
 } // namespace bpl::gui

@@ -223,10 +223,12 @@ Result<std::vector<VariantPreview>> previewVariants(const SheetExercise& e,
 
 Result<ClassSheetsOutcome> writeClassFolder(const SheetExercisePtr& e, const QStringList& students,
                                             quint64 seed, const QString& folder,
+                                            bool replaceForeignFiles,
                                             const std::function<void(int, int)>& progress) {
     if (!e->problem.isEmpty())
         return Error{"", "", e->problem.toStdString()};
     io::ClassSheetsRequest request = requestFor(*e, students, seed, folder);
+    request.replaceForeignFiles = replaceForeignFiles;
     request.progress = [progress](int done, int total) {
         if (progress)
             progress(done, total);

@@ -79,7 +79,7 @@ struct ClassSheetsOutcome {
 };
 Result<ClassSheetsOutcome> writeClassFolder(const SheetExercisePtr& exercise,
                                             const QStringList& students, quint64 seed,
-                                            const QString& folder,
+                                            const QString& folder, bool replaceForeignFiles,
                                             const std::function<void(int, int)>& progress);
 
 } // namespace bpl::gui

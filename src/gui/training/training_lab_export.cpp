@@ -1,11 +1,14 @@
 // The Training tab's exports: each plot or all of them as PNG, PDF or SVG (via
 // the plot exporter, which writes through QSaveFile); the runs as JSON in the
-// format of `backprop-lab train --format json` or CSV, by its own writer.
+// format of `backprop-lab train --format json` or CSV, by its own writer,
+// through io/safe_file (pipes and devices refused, the old file kept whole on
+// a failure).
 #include "gui/training/training_lab.h"
 
 #include "gui/logreg/logreg_plot_export.h"
 #include "gui/network_document.h"
 #include "gui/training/training_plot.h"
+#include "io/safe_file.h"
 #include "io/training_export.h"
 
 #include <QFileDialog>
@@ -13,7 +16,6 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QSaveFile>
 
 namespace bpl::gui {
 
@@ -116,9 +118,8 @@ bool TrainingLab::saveRuns(const QString& path, QString& error) const {
         json ? io::trainingRunsToJsonBytes(
                    io::summaryOf(*session_.split, session_.dataName.toStdString()), runs, file)
              : io::trainingRunsToCsv(runs);
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit()) {
-        error = tr("%1: cannot write (%2)").arg(path, f.errorString());
+    if (auto written = io::writeFileAtomically(path, bytes); !written) {
+        error = QString::fromStdString(written.error().message());
         return false;
     }
     return true;
