@@ -12,6 +12,7 @@
 #include "gui/canvas/layer_label_item.h"
 #include "gui/canvas/network_scene.h"
 #include "gui/canvas/network_view.h"
+#include "gui/canvas/neuron_item.h"
 #include "gui/check/check_controller.h"
 #include "gui/details/details_panel.h"
 #include "gui/inspector/inspector_panel.h"
@@ -54,6 +55,7 @@ class TestStepFraming : public QObject {
     void fontKeysScaleTheCanvasText();
     void weightLabelsReadableOrHidden();
     void lossBoxShowsItsValues();
+    void lossOverlayCoversNoNeuron();
     void legendScalesAndHides();
     void panelsComeBackAfterF5TwiceOnEveryTab();
     void presentationLayoutIsNeverSaved();
@@ -348,6 +350,28 @@ void TestStepFraming::lossBoxShowsItsValues() {
         QVERIFY(loss->lines().first().startsWith("Loss:"));
         window_.reset();
     }
+}
+
+void TestStepFraming::lossOverlayCoversNoNeuron() {
+    // Check mode at 1024×768 gives the canvas about 280 px: the 3-2-1 is drawn
+    // small and its loss box repeated, which sat on the neuron u3.
+    window_ = open("sheet5_321_sigmoid", QSize(1024, 768));
+    QVERIFY(window_);
+    auto* check = window_->findChild<CheckController*>();
+    QVERIFY(check);
+    check->setCheckMode(true);
+    QApplication::processEvents();
+    NetworkView* view = window_->workspace()->view();
+    const QRectF overlay = view->lossOverlayRect();
+    QVERIFY2(!overlay.isNull(), "the loss box is not repeated at this size: nothing to check");
+    for (QGraphicsItem* item : window_->workspace()->scene()->items()) {
+        if (const auto* n = qgraphicsitem_cast<const NeuronItem*>(item)) {
+            const QRectF circle = view->mapFromScene(n->sceneBoundingRect()).boundingRect();
+            QVERIFY2(!overlay.intersects(circle),
+                     qPrintable("the loss box " + rectText(overlay) + " covers " + rectText(circle)));
+        }
+    }
+    check->setCheckMode(false);
 }
 
 void TestStepFraming::legendScalesAndHides() {

@@ -4,6 +4,7 @@
 #include "gui/canvas/indexed_text.h"
 #include "gui/canvas/layer_label_item.h"
 #include "gui/canvas/network_scene.h"
+#include "gui/canvas/neuron_item.h"
 
 #include <QKeyEvent>
 #include <QScrollBar>
@@ -300,8 +301,32 @@ QRectF NetworkView::lossOverlayRect() const {
     double width = 0;
     for (const QString& line : loss->lines()) width = std::max(width, indexedTextWidth(font, line));
     const QSizeF size(width + 20, (fm.height() + 2) * loss->lines().size() + 12);
-    // Bottom-left, above the caption: the headings and the title are at the top, the legend bottom-right.
-    return QRectF(10, viewport()->height() - captionHeight() - size.height() - 10, size.width(), size.height());
+    // The corner that covers the least of the neurons and their values (the
+    // legend has the bottom right): bottom-left above the caption first.
+    std::vector<QRectF> neurons;
+    for (QGraphicsItem* item : scene_->items()) {
+        if (const auto* n = qgraphicsitem_cast<const NeuronItem*>(item)) {
+            neurons.push_back(mapFromScene(n->sceneBoundingRect() | n->textSceneRect()).boundingRect());
+        }
+    }
+    const double w = viewport()->width(), h = viewport()->height();
+    const double bottom = h - captionHeight() - size.height() - 10;
+    const QRectF candidates[] = {QRectF(QPointF(10, bottom), size), QRectF(QPointF(10, 10), size),
+                                 QRectF(QPointF(w - size.width() - 10, 10), size)};
+    QRectF best = candidates[0];
+    double least = INFINITY;
+    for (const QRectF& c : candidates) {
+        double covered = 0;
+        for (const QRectF& n : neurons) {
+            const QRectF both = c.intersected(n);
+            if (both.isValid()) covered += both.width() * both.height();
+        }
+        if (covered < least) {
+            least = covered;
+            best = c;
+        }
+    }
+    return best;
 }
 
 void NetworkView::drawLossOverlay(QPainter* painter) {
