@@ -3,6 +3,7 @@
 // hand computation), arrow keys nudge and merge into one undo step, undo and
 // redo restore exactly, structural edits keep the canvas in step, refused
 // edits change nothing and say why.
+#include "core/truth_table.h"
 #include "gui/canvas/edge_item.h"
 #include "gui/canvas/edge_label_item.h"
 #include "gui/canvas/layer_label_item.h"
@@ -15,6 +16,7 @@
 #include "gui/network_editor.h"
 #include "gui_test_support.h"
 
+#include <QCheckBox>
 #include <QLineEdit>
 #include <QMenu>
 #include <QStatusBar>
@@ -60,6 +62,7 @@ private slots:
     void refusedEditChangesNothing();
     void initializeAndApplyUpdate();
     void canvasMenuActsOnTheItemUnderTheMouse();
+    void stepAtZeroInTheInspector();
 
 private:
     QPoint viewPoint(const QPointF& scenePoint) const;
@@ -279,6 +282,39 @@ void TestNetworkEditing::canvasMenuActsOnTheItemUnderTheMouse() {
     QVERIFY(trigger(edgeMenu, "Flip the sign of w₁₁⁽²⁾"));
     QCOMPARE(doc_->network().layers[2].weights(0, 0), -0.2);
     QCOMPARE(doc_->undoStack()->count(), 2);
+}
+
+void TestNetworkEditing::stepAtZeroInTheInspector() {
+    // The course's XNOR needs U(0) = 1: unticking it in the Inspector gives
+    // U(0) = 0, the truth table's row (0, 0) becomes 0, and Undo brings it back.
+    QVERIFY(window_->openExample("xnor_step_course"));
+    doc_ = window_->document();
+    inspector_ = window_->workspace()->inspector();
+    doc_->setSelection(Selection::ofLayer(1));
+    QApplication::processEvents();
+    auto* box = inspector_->findChild<QCheckBox*>("stepAtZeroCheck");
+    QVERIFY(box);
+    QCOMPARE(doc_->network().layers[1].activation.stepAtZero, 1.0);
+    QVERIFY(box->isEnabled());
+    QVERIFY(box->isChecked());
+    const auto rowZero = [this] { return truthTable(doc_->network())->front().output[0]; };
+    QCOMPARE(rowZero(), 1.0);
+    box->click();
+    QCOMPARE(doc_->network().layers[1].activation.stepAtZero, 0.0);
+    QCOMPARE(doc_->undoStack()->undoText(), QString("Set U(0) = 0 on layer 1"));
+    // z₂ = U(−x₁ − x₂) at (0, 0) is U(0) = 0 now, so y = U(0 + 0 − 1) = 0.
+    QCOMPARE(rowZero(), 0.0);
+    doc_->undoStack()->undo();
+    QCOMPARE(doc_->network().layers[1].activation.stepAtZero, 1.0);
+    doc_->setSelection(Selection::ofLayer(1));
+    QVERIFY(box->isChecked());
+    QCOMPARE(rowZero(), 1.0);
+    // A sigmoid layer: the box is off and disabled.
+    QVERIFY(window_->openExample("sheet5_321_sigmoid"));
+    window_->document()->setSelection(Selection::ofLayer(1));
+    QApplication::processEvents();
+    box = window_->workspace()->inspector()->findChild<QCheckBox*>("stepAtZeroCheck");
+    QVERIFY(box && !box->isEnabled());
 }
 
 QTEST_MAIN(TestNetworkEditing)

@@ -94,7 +94,10 @@ std::unique_ptr<SetActivationCommand> SetActivationCommand::make(NetworkDocument
                                                                  ActivationFunction activation, QString* error) {
     DocumentState after;
     if (!take(setActivation(document->network(), layer, activation), document, after, error)) return nullptr;
-    QString text = QObject::tr("Set layer %1 activation to %2").arg(shown(document, layer)).arg(activationUndoName(activation.kind));
+    const ActivationFunction& before = document->network().layers[layer].activation;
+    QString text = before.kind == activation.kind && before.stepAtZero != activation.stepAtZero
+                       ? QObject::tr("Set U(0) = %1 on layer %2").arg(int(activation.stepAtZero)).arg(shown(document, layer))
+                       : QObject::tr("Set layer %1 activation to %2").arg(shown(document, layer)).arg(activationUndoName(activation.kind));
     if (after.network.loss != document->network().loss) {
         text += QObject::tr(" (loss → %1)").arg(q(lossName(after.network.loss)));
     }

@@ -61,6 +61,12 @@ InspectorPanel::InspectorPanel(QWidget* parent) : QWidget(parent), ui_(std::make
     }
     ui_->alphaSpin->setRange(0, 0.99);
     ui_->alphaSpin->setSingleStep(0.01);
+    // A step layer's U(0): the network file's layers[l].step_at_zero.
+    stepAtZero_ = new QCheckBox(tr("U(0) = 1: fires at a ≥ 0"), ui_->layerPage);
+    stepAtZero_->setObjectName("stepAtZeroCheck");
+    stepAtZero_->setToolTip(tr("Step units: U(a) = 1 for a ≥ 0 when ticked (the course's Σ ±xᵢ + C ≥ 0 "
+                               "construction), for a > 0 when not"));
+    ui_->layerForm->insertRow(2, tr("Step"), stepAtZero_);
 }
 
 InspectorPanel::~InspectorPanel() = default;
@@ -150,6 +156,11 @@ void InspectorPanel::connectFields() {
     connect(ui_->alphaSpin, &QDoubleSpinBox::valueChanged, this, [this, doc, layerOf](double alpha) {
         ActivationFunction f = doc->network().layers[layerOf()].activation;
         f.alpha = alpha;
+        editor_->setActivation(layerOf(), f);
+    });
+    connect(stepAtZero_, &QCheckBox::toggled, this, [this, doc, layerOf](bool on) {
+        ActivationFunction f = doc->network().layers[layerOf()].activation;
+        f.stepAtZero = on ? 1.0 : 0.0;
         editor_->setActivation(layerOf(), f);
     });
     connect(ui_->addNeuronButton, &QToolButton::clicked, this,
@@ -255,9 +266,13 @@ void InspectorPanel::showLayer(int l) {
         ui_->activationCombo->setCurrentIndex(ui_->activationCombo->findData(int(f.kind)));
         ui_->alphaSpin->showValue(f.alpha);
         ui_->alphaSpin->setEnabled(f.kind == Activation::LeakyRelu);
+        const QSignalBlocker b2(stepAtZero_);
+        stepAtZero_->setChecked(f.stepAtZero != 0);
+        stepAtZero_->setEnabled(f.kind == Activation::Step);
     } else {
         ui_->activationCombo->setCurrentIndex(-1);
         ui_->alphaSpin->setEnabled(false);
+        stepAtZero_->setEnabled(false);
     }
     ui_->neuronCountLabel->setText(QString::number(net.layers[l].size));
     ui_->removeNeuronButton->setEnabled(net.layers[l].size > 1);

@@ -10,6 +10,7 @@
 #include <QWidget>
 #include <memory>
 
+class QCheckBox;
 class QComboBox;
 
 namespace Ui {
@@ -55,6 +56,7 @@ private:
 
     std::unique_ptr<Ui::InspectorPanel> ui_;
     NetworkEditor* editor_ = nullptr;
+    QCheckBox* stepAtZero_ = nullptr; // U(0) = 1 for a step layer
 };
 
 } // namespace bpl::gui
