@@ -16,10 +16,10 @@ using namespace formula_parts;
 
 namespace {
 
-constexpr int kMaxSide = 64;
+constexpr int kMaxSide = kMaxWorkedMatrixSide;
 
 std::string size(const Eigen::MatrixXd& m) {
-    return std::to_string(m.rows()) + "×" + std::to_string(m.cols());
+    return matrixSizeText(m);
 }
 
 Dual partial(const Dual& of, const Dual& by) {
@@ -30,16 +30,10 @@ std::optional<Error> problemError(const ConvolutionProblem& p) {
     auto bad = [](const std::string& place, const std::string& reason) {
         return Error{"", place, reason};
     };
-    if (p.input.size() == 0)
-        return bad("input", "is empty");
-    if (p.filter.size() == 0)
+    if (p.input.size() != 0 && p.filter.size() == 0)
         return bad("filter", "is empty");
-    if (p.input.rows() > kMaxSide || p.input.cols() > kMaxSide) {
-        return bad("input", "is " + size(p.input) + "; at most " + std::to_string(kMaxSide) + "×" +
-                                std::to_string(kMaxSide) + " is worked by hand here");
-    }
-    if (!p.input.allFinite())
-        return bad("input", "has an entry that is not a finite number");
+    if (const std::string problem = workedInputProblem(p.input); !problem.empty())
+        return bad("input", problem);
     if (!p.filter.allFinite())
         return bad("filter", "has an entry that is not a finite number");
     if (p.stride < 1)
@@ -64,13 +58,9 @@ std::optional<Error> problemError(const ConvolutionProblem& p) {
         return bad("filter", work);
     }
     if (p.gradOutput.size() != 0) {
-        if (p.gradOutput.rows() != outRows || p.gradOutput.cols() != outCols) {
-            return bad("grad-output", "is " + size(p.gradOutput) +
-                                          "; ∂E/∂F must be the size of F, " +
-                                          std::to_string(outRows) + "×" + std::to_string(outCols));
-        }
-        if (!p.gradOutput.allFinite())
-            return bad("grad-output", "has an entry that is not a finite number");
+        if (const std::string problem = givenGradientProblem(p.gradOutput, outRows, outCols, "F");
+            !problem.empty())
+            return bad("grad-output", problem);
     }
     return std::nullopt;
 }

@@ -15,11 +15,7 @@ using namespace formula_parts;
 
 namespace {
 
-constexpr int kMaxSide = 64;
-
-std::string size(const Eigen::MatrixXd& m) {
-    return std::to_string(m.rows()) + "×" + std::to_string(m.cols());
-}
+constexpr int kMaxSide = kMaxWorkedMatrixSide;
 
 int pooledSize(int n, int k, int stride, int padding) {
     const int room = n + 2 * padding - k;
@@ -37,14 +33,8 @@ std::optional<Error> problemError(const PoolingProblem& p, int& outRows, int& ou
     auto bad = [](const std::string& place, const std::string& reason) {
         return Error{"", place, reason};
     };
-    if (p.input.size() == 0)
-        return bad("input", "is empty");
-    if (p.input.rows() > kMaxSide || p.input.cols() > kMaxSide) {
-        return bad("input", "is " + size(p.input) + "; at most " + std::to_string(kMaxSide) + "×" +
-                                std::to_string(kMaxSide) + " is worked by hand here");
-    }
-    if (!p.input.allFinite())
-        return bad("input", "has an entry that is not a finite number");
+    if (const std::string problem = workedInputProblem(p.input); !problem.empty())
+        return bad("input", problem);
     const int n = static_cast<int>(p.input.rows()), nc = static_cast<int>(p.input.cols());
     long long cells = 0;
     if (isAdaptive(p.kind)) {
@@ -85,13 +75,9 @@ std::optional<Error> problemError(const PoolingProblem& p, int& outRows, int& ou
     if (const std::string work = poolingWorkProblem(outRows, outCols, cells); !work.empty())
         return bad(isAdaptive(p.kind) ? "rows" : "window", work);
     if (p.gradOutput.size() != 0) {
-        if (p.gradOutput.rows() != outRows || p.gradOutput.cols() != outCols) {
-            return bad("grad-output", "is " + size(p.gradOutput) +
-                                          "; ∂E/∂P must be the size of P, " +
-                                          std::to_string(outRows) + "×" + std::to_string(outCols));
-        }
-        if (!p.gradOutput.allFinite())
-            return bad("grad-output", "has an entry that is not a finite number");
+        if (const std::string problem = givenGradientProblem(p.gradOutput, outRows, outCols, "P");
+            !problem.empty())
+            return bad("grad-output", problem);
     }
     return std::nullopt;
 }
