@@ -36,7 +36,8 @@ inline std::string workedInputProblem(const Eigen::MatrixXd& x) {
         return "is empty";
     if (x.rows() > kMaxWorkedMatrixSide || x.cols() > kMaxWorkedMatrixSide) {
         const std::string side = std::to_string(kMaxWorkedMatrixSide);
-        return "is " + matrixSizeText(x) + "; at most " + side + "×" + side + " is worked by hand here";
+        return "is " + matrixSizeText(x) + "; at most " + side + "×" + side +
+               " is worked by hand here";
     }
     if (!x.allFinite())
         return "has an entry that is not a finite number";
@@ -48,8 +49,8 @@ inline std::string workedInputProblem(const Eigen::MatrixXd& x) {
 inline std::string givenGradientProblem(const Eigen::MatrixXd& g, long rows, long cols,
                                         const std::string& output) {
     if (g.rows() != rows || g.cols() != cols) {
-        return "is " + matrixSizeText(g) + "; ∂E/∂" + output + " must be the size of " + output + ", " +
-               std::to_string(rows) + "×" + std::to_string(cols);
+        return "is " + matrixSizeText(g) + "; ∂E/∂" + output + " must be the size of " + output +
+               ", " + std::to_string(rows) + "×" + std::to_string(cols);
     }
     if (!g.allFinite())
         return "has an entry that is not a finite number";
