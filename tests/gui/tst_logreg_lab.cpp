@@ -7,6 +7,7 @@
 #include "core/logreg_trainer.h"
 #include "gui/logreg/logreg_compare_plot.h"
 #include "gui/logreg/logreg_data_plot.h"
+#include "core/common/limits.h"
 #include "gui/logreg/logreg_lab.h"
 #include "gui/logreg/logreg_nll_panel.h"
 #include "gui/logreg/logreg_nll_plot.h"
@@ -53,9 +54,13 @@ class TestLogRegLab : public QObject {
     void newDataDuringASweepStopsIt();
     void typoAfterARunKeepsTheRuns();
     void exportsWriteFiles();
+    void workLimitsAsOnTheCommandLine();
 
   private:
     bool runAndWait();
+    // A sweep of about 10–30 s within the limits of core/common/limits.h:
+    // 160,000 points, one η, three methods, 1,000 iterations (4.8·10⁸ point passes).
+    void setUpLongSweep();
     template <typename T> T* child(const char* name) {
         T* w = lab_->findChild<T*>(name);
         if (!w)
@@ -64,6 +69,15 @@ class TestLogRegLab : public QObject {
     }
     std::unique_ptr<LogRegLab> lab_;
 };
+
+void TestLogRegLab::setUpLongSweep() {
+    child<QSpinBox>("gen0CountSpin")->setValue(80000);
+    child<QSpinBox>("gen1CountSpin")->setValue(80000);
+    QTest::mouseClick(child<QPushButton>("generateButton"), Qt::LeftButton);
+    child<QLineEdit>("etasEdit")->setText("0.5");
+    child<QSpinBox>("maxIterSpin")->setValue(1000);
+    child<QLineEdit>("tolEdit")->setText("0");
+}
 
 void TestLogRegLab::init() {
     lab_ = std::make_unique<LogRegLab>();
@@ -298,13 +312,9 @@ void TestLogRegLab::badDataFileKeepsTheData() {
 }
 
 void TestLogRegLab::stopCancelsALongSweep() {
-    child<QSpinBox>("gen0CountSpin")->setValue(200000);
-    child<QSpinBox>("gen1CountSpin")->setValue(200000);
-    QTest::mouseClick(child<QPushButton>("generateButton"), Qt::LeftButton);
-    QCOMPARE(lab_->data()->size(), Eigen::Index(400000));
+    setUpLongSweep();
+    QCOMPARE(lab_->data()->size(), Eigen::Index(160000));
     QVERIFY(lab_->dataPlot()->shownPoints() <= LogRegDataPlot::kMaxShownPoints);
-    child<QSpinBox>("maxIterSpin")->setValue(1000000);
-    child<QLineEdit>("tolEdit")->setText("0");
     QSignalSpy finished(lab_.get(), &LogRegLab::sweepFinished);
     QSignalSpy changed(lab_.get(), &LogRegLab::iterationChanged);
     QTest::mouseClick(child<QPushButton>("runButton"), Qt::LeftButton);
@@ -322,11 +332,7 @@ void TestLogRegLab::stopCancelsALongSweep() {
 }
 
 void TestLogRegLab::runAgainRestartsTheSweep() {
-    child<QSpinBox>("gen0CountSpin")->setValue(100000);
-    child<QSpinBox>("gen1CountSpin")->setValue(100000);
-    QTest::mouseClick(child<QPushButton>("generateButton"), Qt::LeftButton);
-    child<QSpinBox>("maxIterSpin")->setValue(1000000);
-    child<QLineEdit>("tolEdit")->setText("0");
+    setUpLongSweep();
     QSignalSpy changed(lab_.get(), &LogRegLab::iterationChanged);
     QTest::mouseClick(child<QPushButton>("runButton"), Qt::LeftButton);
     QVERIFY(changed.wait(60000));
@@ -348,11 +354,7 @@ void TestLogRegLab::runAgainRestartsTheSweep() {
 }
 
 void TestLogRegLab::closingDuringASweepReturnsPromptly() {
-    child<QSpinBox>("gen0CountSpin")->setValue(200000);
-    child<QSpinBox>("gen1CountSpin")->setValue(200000);
-    QTest::mouseClick(child<QPushButton>("generateButton"), Qt::LeftButton);
-    child<QSpinBox>("maxIterSpin")->setValue(1000000);
-    child<QLineEdit>("tolEdit")->setText("0");
+    setUpLongSweep();
     QSignalSpy changed(lab_.get(), &LogRegLab::iterationChanged);
     QTest::mouseClick(child<QPushButton>("runButton"), Qt::LeftButton);
     QVERIFY(changed.wait(60000));
@@ -367,11 +369,7 @@ void TestLogRegLab::closingDuringASweepReturnsPromptly() {
 }
 
 void TestLogRegLab::newDataDuringASweepStopsIt() {
-    child<QSpinBox>("gen0CountSpin")->setValue(200000);
-    child<QSpinBox>("gen1CountSpin")->setValue(200000);
-    QTest::mouseClick(child<QPushButton>("generateButton"), Qt::LeftButton);
-    child<QSpinBox>("maxIterSpin")->setValue(1000000);
-    child<QLineEdit>("tolEdit")->setText("0");
+    setUpLongSweep();
     QSignalSpy changed(lab_.get(), &LogRegLab::iterationChanged);
     QTest::mouseClick(child<QPushButton>("runButton"), Qt::LeftButton);
     QVERIFY(changed.wait(60000));
@@ -387,6 +385,24 @@ void TestLogRegLab::newDataDuringASweepStopsIt() {
     child<QSpinBox>("maxIterSpin")->setValue(50);
     QVERIFY(runAndWait()); // and the new data runs normally
     QCOMPARE(lab_->sweep().runs[0].recorded(), 50);
+}
+
+void TestLogRegLab::workLimitsAsOnTheCommandLine() {
+    // 5 η × 3 methods × 1,000,000 iterations recorded: past logreg's limit
+    // (a sweep kept 480 MB); 400,000 points × 1,000 iterations × 15 runs of work.
+    child<QSpinBox>("maxIterSpin")->setValue(1000000);
+    QVERIFY(!lab_->run());
+    QVERIFY(!lab_->running());
+    QVERIFY2(lab_->statusText().startsWith(QString::fromStdString(sweepSizeProblem(15, 1000000))),
+             qPrintable(lab_->statusText()));
+    child<QSpinBox>("gen0CountSpin")->setValue(200000);
+    child<QSpinBox>("gen1CountSpin")->setValue(200000);
+    QTest::mouseClick(child<QPushButton>("generateButton"), Qt::LeftButton);
+    child<QSpinBox>("maxIterSpin")->setValue(1000);
+    QVERIFY(!lab_->run());
+    QVERIFY2(lab_->statusText().startsWith(
+                 QString::fromStdString(logRegWorkProblem(400000, 1000, 15))),
+             qPrintable(lab_->statusText()));
 }
 
 void TestLogRegLab::typoAfterARunKeepsTheRuns() {

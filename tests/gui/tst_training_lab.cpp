@@ -13,6 +13,7 @@
 #include "gui/tab_fit.h"
 #include "gui/training/training_confusion_plot.h"
 #include "gui/training/training_curve_plot.h"
+#include "core/common/limits.h"
 #include "gui/training/training_lab.h"
 #include "gui/training/training_region_plot.h"
 #include "gui/training/unit_thumbnails.h"
@@ -96,6 +97,7 @@ class TestTrainingLab : public QObject {
     void openInStepperIsOneUndoStep();
     void invalidFieldsGiveTheCoresMessage();
     void digitsShowTopFiveAndWeightImages();
+    void workLimitsAsOnTheCommandLine();
     void exportsWriteFiles();
     void closingMidRunIsClean();
     void screenshots();
@@ -392,6 +394,39 @@ void TestTrainingLab::digitsShowTopFiveAndWeightImages() {
     QVERIFY(lab_->confusionPlot()->summary().contains("top-5"));
     QCOMPARE(lab_->weightImages()->imageCount(), 16);
     QVERIFY(lab_->weightImages()->isVisible());
+}
+
+void TestTrainingLab::workLimitsAsOnTheCommandLine() {
+    // 64-16-10 on the digits (1,797 rows, 1,210 weights and biases) for 100,000
+    // epochs: 1,797 × 1,210 × 100,001 row-parameter-epochs, past train's limit;
+    // the tab started it and kept every epoch's weights (about 1 GB a run).
+    QVERIFY(load(zeroNetwork({64, 16, 10}, {"tanh", "softmax"}, "cross_entropy")));
+    auto* data = child<QComboBox>("dataCombo");
+    data->setCurrentIndex(data->findData("digits"));
+    QVERIFY2(lab_->prepareData(), qPrintable(lab_->statusText()));
+    child<QSpinBox>("epochsSpin")->setValue(100000);
+    QVERIFY(!lab_->run());
+    QVERIFY(!lab_->running());
+    const long long rows = lab_->session().split->train.sampleCount() +
+                           lab_->session().split->validation.sampleCount() +
+                           lab_->session().split->test.sampleCount();
+    QCOMPARE(rows, 1797LL);
+    QVERIFY2(lab_->statusText().startsWith(QString::fromStdString(
+                 trainingSizeProblem(rows, 90, 1210, 100000, 1))),
+             qPrintable(lab_->statusText()));
+    QVERIFY(lab_->statusText().contains("at most 200000000000 row-parameter-epochs"));
+    // Few rows and a wide network: the work fits (100 × 4,001 × 100,001), the
+    // weights kept to replay every epoch do not (100,001 × 4,001 values).
+    QVERIFY(load(zeroNetwork({2, 1000, 1}, {"tanh", "sigmoid"}, "binary_cross_entropy")));
+    setData("spiral", 100);
+    QVERIFY2(lab_->prepareData(), qPrintable(lab_->statusText()));
+    child<QSpinBox>("epochsSpin")->setValue(100000);
+    QVERIFY(!lab_->run());
+    QVERIFY2(lab_->statusText().startsWith(
+                 QString::fromStdString(trainingSnapshotProblem(100000, 1, 4001))),
+             qPrintable(lab_->statusText()));
+    // 1,000 epochs of it fit both and run.
+    QVERIFY2(runAndWait("", "", 1000), qPrintable(lab_->statusText()));
 }
 
 void TestTrainingLab::exportsWriteFiles() {

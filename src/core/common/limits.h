@@ -141,6 +141,24 @@ inline int trainingRecordStride(long long epochs, long long runs, long long valu
     return static_cast<int>((epochs + records - 1) / records);
 }
 
+// The Training tab keeps every run's weights at every epoch, so the slider can
+// replay any of them: (epochs + 1) × runs × weights and biases values, 8 bytes
+// each. 10⁸ values are 800 MB (`train` on the command line keeps only the
+// latest weights and has no such limit).
+constexpr long long kMaxTrainingSnapshotValues = 100'000'000;
+
+inline std::string trainingSnapshotProblem(long long epochs, long long runs, long long parameters) {
+    const long double values = static_cast<long double>(epochs + 1) * runs * parameters;
+    if (values <= static_cast<long double>(kMaxTrainingSnapshotValues))
+        return "";
+    return limits_detail::refusal(
+        kMaxTrainingSnapshotValues,
+        "weights kept to replay the runs ((epochs + 1) × runs × weights and biases)",
+        std::to_string(epochs + 1) + " × " + std::to_string(runs) + " × " +
+            std::to_string(parameters),
+        "train fewer epochs or runs here, or use backprop-lab train");
+}
+
 // trace --passes N: the N − 1 passes before the traced one are plain updates (a
 // forward and a backward pass, about 50 ns per weight and bias measured with
 // Adam), so the work is passes × weights and biases: 5·10⁸ take about 25 s.

@@ -1,5 +1,7 @@
 #include "gui/logreg/logreg_lab.h"
 
+#include "core/common/limits.h"
+
 #include "core/common/number_text.h"
 
 #include "compute/logreg_worker.h"
@@ -264,6 +266,18 @@ bool LogRegLab::run() {
     }
     // Checked before anything changes: a typo keeps the runs on screen.
     LogRegSweep planned = LogRegSweep::plan(data_, dataName_, etas, methods, base);
+    // The command line's limits (core/common/limits.h): the iterations all runs
+    // record, and the point passes they make.
+    {
+        const auto runCount = static_cast<long long>(planned.runs.size());
+        std::string problem = sweepSizeProblem(runCount, base.maxIter);
+        if (problem.empty())
+            problem = logRegWorkProblem(static_cast<long long>(data_->size()), base.maxIter, runCount);
+        if (!problem.empty()) {
+            setStatus(QString::fromStdString(problem) + ".", true);
+            return false;
+        }
+    }
     std::vector<LogRegOptions> runs;
     for (const LogRegRun& run : planned.runs) {
         if (const std::string problem = optionsProblem(run.options, data_->size());
