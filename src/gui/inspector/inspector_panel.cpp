@@ -131,9 +131,12 @@ void InspectorPanel::connectFields() {
         if (!parseVector(ui_->inputEdit->text(), input) || !parseVector(ui_->targetEdit->text(), target)) {
             emit editor_->refused(tr("Input and target are numbers separated by commas"));
         } else {
-            applied =
-                (input == doc->network().sample.input && target == doc->network().sample.target) ||
-                editor_->setSample(input, target);
+            // Sizes first: Eigen's == asserts on vectors of different sizes ("-5"
+            // typed for three inputs aborted the sanitizer build).
+            const Sample& now = doc->network().sample;
+            const bool same = input.size() == now.input.size() && target.size() == now.target.size() &&
+                              input == now.input && target == now.target;
+            applied = same || editor_->setSample(input, target);
         }
         if (applied)
             return;
