@@ -57,6 +57,7 @@ bool allFinite(const std::vector<double>& v) {
 class TestTrainer : public QObject {
     Q_OBJECT
   private slots:
+    void comparisonLimitsOfTheTabAndTheCommandLine();
     void batchGradientIsTheMeanOfTraces_data();
     void batchGradientIsTheMeanOfTraces();
     void epochsFollowTheSpecShuffle();
@@ -502,6 +503,32 @@ void TestTrainer::recordEveryKthEpoch() {
     const int stride = trainingRecordStride(30'000, 1, 1005);
     QCOMPARE(stride, 4);
     QVERIFY((30'000 / stride + 2) * 1005 <= kMaxRecordedTrainingValues);
+}
+
+void TestTrainer::comparisonLimitsOfTheTabAndTheCommandLine() {
+    // 2-1000-1: 1,003 neurons, 2·1000 + 1000 + 1000 + 1 = 4,001 weights and biases.
+    Network net;
+    net.layers.resize(3);
+    net.layers[0].size = 2;
+    net.layers[1].size = 1000;
+    net.layers[1].weights = Eigen::MatrixXd::Zero(1000, 2);
+    net.layers[1].bias = Eigen::VectorXd::Zero(1000);
+    net.layers[2].size = 1;
+    net.layers[2].weights = Eigen::MatrixXd::Zero(1, 1000);
+    net.layers[2].bias = Eigen::VectorXd::Zero(1);
+    QCOMPARE(net.parameterCount(), 4001L);
+    TrainingOptions o;
+    o.epochs = 100000;
+    // 100 rows: 100 × 4,001 × 100,001 = 4.0·10¹⁰ row-parameter-epochs fit; kept
+    // weights 100,001 × 4,001 = 4.0·10⁸ values do not, where a run keeps them.
+    o.keepSnapshots = true;
+    QCOMPARE(comparisonLimitProblem(net, 100, {o}), trainingSnapshotProblem(100000, 1, 4001));
+    o.keepSnapshots = false;
+    QCOMPARE(comparisonLimitProblem(net, 100, {o}), std::string());
+    // 1,000 rows × 1,003 neurons fit, 10,000 × 4,001 × 100,001 × 2 do not.
+    QCOMPARE(comparisonLimitProblem(net, 10000, {o, o}),
+             trainingSizeProblem(10000, 1003, 4001, 100000, 2));
+    QVERIFY(!comparisonLimitProblem(net, 10000, {o, o}).empty());
 }
 
 QTEST_APPLESS_MAIN(TestTrainer)

@@ -359,13 +359,6 @@ Result<Dataset> loadData(const TrainPlan& plan) {
     return fitted;
 }
 
-long long neuronCount(const Network& network) {
-    long long neurons = 0;
-    for (const Layer& layer : network.layers)
-        neurons += layer.size;
-    return neurons;
-}
-
 // Every k-th epoch is recorded when all of them would exceed the budget of recorded
 // values (core/common/limits.h); the command says so on stderr, and the JSON gives
 // record_every and recorded_epochs.
@@ -446,12 +439,10 @@ int runTrainCommand(const QStringList& args) {
     }
     const Network& network = plan.document.network;
     std::vector<TrainingOptions> runSettings = runOptions.value();
-    long long epochs = 0;
-    for (const TrainingOptions& o : runSettings)
-        epochs = std::max<long long>(epochs, o.epochs);
-    if (const std::string problem = trainingSizeProblem(
-            data.value().sampleCount(), neuronCount(network), network.parameterCount(), epochs,
-            static_cast<long long>(runSettings.size()));
+    for (TrainingOptions& options : runSettings)
+        options.keepSnapshots = false; // only the final network is written
+    if (const std::string problem =
+            comparisonLimitProblem(network, data.value().sampleCount(), runSettings);
         !problem.empty()) {
         return fail(kName, QString::fromStdString(problem), BadFile);
     }
@@ -459,7 +450,6 @@ int runTrainCommand(const QStringList& args) {
     std::vector<TrainingRun> runs;
     for (TrainingOptions options : runSettings) {
         options.recordEvery = stride;
-        options.keepSnapshots = false; // only the final network is written
         runs.push_back(train(network, split, options));
     }
 

@@ -1,6 +1,7 @@
 #include "core/training/trainer.h"
 
 #include "core/common/batch_size.h"
+#include "core/common/limits.h"
 #include "core/common/split_mix64.h"
 #include "core/training/batch_passes.h"
 
@@ -288,6 +289,24 @@ TrainingRun train(const Network& start, std::shared_ptr<const DataSplit> data,
     while (trainer.epoch(shouldStop)) {
     }
     return trainer.takeRun();
+}
+
+std::string comparisonLimitProblem(const Network& network, long long rows,
+                                   const std::vector<TrainingOptions>& runs) {
+    long long epochs = 0, neurons = 0;
+    bool snapshots = false;
+    for (const TrainingOptions& o : runs) {
+        epochs = std::max<long long>(epochs, o.epochs);
+        snapshots = snapshots || o.keepSnapshots;
+    }
+    for (const Layer& layer : network.layers)
+        neurons += layer.size;
+    const auto count = static_cast<long long>(runs.size());
+    std::string problem =
+        trainingSizeProblem(rows, neurons, network.parameterCount(), epochs, count);
+    if (problem.empty() && snapshots)
+        problem = trainingSnapshotProblem(epochs, count, network.parameterCount());
+    return problem;
 }
 
 } // namespace bpl

@@ -41,6 +41,12 @@ struct TrainingOptions {
 };
 // Empty when usable for `trainRows` training rows.
 std::string trainingProblem(const TrainingOptions& options, int trainRows);
+// The limits of core/common/limits.h for a comparison of `runs` on `rows` data
+// rows (all parts of the split): the work (rows × neurons, row-parameter-epochs),
+// and, when a run keeps every epoch's weights (keepSnapshots, the Training tab),
+// the weights kept. `train` and the Training tab both ask this; empty when within.
+std::string comparisonLimitProblem(const Network& network, long long rows,
+                                   const std::vector<TrainingOptions>& runs);
 // Empty when gradient training can change the network: a usable structure and
 // no step units (h′ = 0 everywhere, so no gradient reaches the weights before them).
 std::string networkTrainingProblem(const Network& network);

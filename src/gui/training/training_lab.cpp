@@ -1,7 +1,5 @@
 #include "gui/training/training_lab.h"
 
-#include "core/common/limits.h"
-
 #include "compute/heatmap_worker.h"
 #include "compute/training_worker.h"
 #include "gui/commands/training_command.h"
@@ -294,26 +292,15 @@ bool TrainingLab::run() {
         return false;
     }
     // The command line's work limits, and the weights this tab keeps to replay
-    // every epoch (core/common/limits.h).
-    {
-        const Network& net = document_->network();
-        long long epochs = 0, neurons = 0;
-        for (const TrainingOptions& o : planned.value())
-            epochs = std::max<long long>(epochs, o.epochs);
-        for (const Layer& layer : net.layers)
-            neurons += layer.size;
-        const DataSplit& split = *session_.split;
-        const long long rows = split.train.sampleCount() + split.validation.sampleCount() +
-                               split.test.sampleCount();
-        const long long runs = static_cast<long long>(planned.value().size());
-        std::string problem =
-            trainingSizeProblem(rows, neurons, net.parameterCount(), epochs, runs);
-        if (problem.empty())
-            problem = trainingSnapshotProblem(epochs, runs, net.parameterCount());
-        if (!problem.empty()) {
-            setStatus(QString::fromStdString(problem) + ".", true);
-            return false;
-        }
+    // every epoch (its runs keep snapshots).
+    const DataSplit& split = *session_.split;
+    if (const std::string problem = comparisonLimitProblem(
+            document_->network(),
+            split.train.sampleCount() + split.validation.sampleCount() + split.test.sampleCount(),
+            planned.value());
+        !problem.empty()) {
+        setStatus(QString::fromStdString(problem) + ".", true);
+        return false;
     }
     // The document's network now (its weights start every run).
     if (!NetworkDocument::sameShape(session_.start, document_->network()) && !prepareData())
