@@ -15,6 +15,11 @@ inline const Dual kPlus(" + ", " + ");
 inline const Dual kMinus(" − ", " - ");   // between symbols
 inline const Dual kMinusNum(" - ", " - "); // between numbers (ASCII, pastes into a calculator)
 
+// "top/bottom" in text, \frac{top}{bottom} in LaTeX.
+inline Dual fraction(const Dual& top, const Dual& bottom) {
+    return Dual(top.text + "/" + bottom.text, "\\frac{" + top.latex + "}{" + bottom.latex + "}");
+}
+
 inline Dual paren(const Dual& d) {
     return Dual("(" + d.text + ")", "\\left(" + d.latex + "\\right)");
 }

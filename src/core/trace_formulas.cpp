@@ -326,15 +326,11 @@ std::vector<ScalarFormula> residualDerivation(const Context& c, int k) {
             return lines;
         const double dEdy = -tv / yv + (1 - tv) / (1 - yv);
         const double slope = yv * (1 - yv);
-        const auto frac = [](const Dual& top, const Dual& bottom) {
-            return Dual(top.text + "/" + bottom.text,
-                        "\\frac{" + top.latex + "}{" + bottom.latex + "}");
-        };
         const Dual dEdySym("∂E/∂" + y.text, "\\frac{\\partial E}{\\partial " + y.latex + "}");
         ScalarFormula g = base(c, ref, dEdy, dEdySym);
-        g.symbolic = Dual("−", "-") + frac(t, y) + kPlus + frac(paren(one + kMinus + t), paren(one + kMinus + y));
-        g.substituted = Dual("−", "-") + frac(fac(c, tv), fac(c, yv)) + kPlus +
-                        frac(paren(one + kMinusNum + fac(c, tv)), paren(one + kMinusNum + fac(c, yv)));
+        g.symbolic = Dual("−", "-") + fraction(t, y) + kPlus + fraction(paren(one + kMinus + t), paren(one + kMinus + y));
+        g.substituted = Dual("−", "-") + fraction(fac(c, tv), fac(c, yv)) + kPlus +
+                        fraction(paren(one + kMinusNum + fac(c, tv)), paren(one + kMinusNum + fac(c, yv)));
         ScalarFormula s = base(c, ref, slope, Dual("σ′(" + a.text + ")", "\\sigma'(" + a.latex + ")"));
         s.symbolic = y + paren(one + kMinus + y);
         s.substituted = fac(c, yv) + kTimes + paren(one + kMinusNum + fac(c, yv));

@@ -109,8 +109,7 @@ Dual call(const char* name, const Dual& arguments) {
 }
 
 Dual over(const Dual& top, double divisor) {
-    const std::string d = formatNumber(divisor, 17);
-    return Dual(top.text + "/" + d, "\\frac{" + top.latex + "}{" + d + "}");
+    return fraction(top, Dual(formatNumber(divisor, 17)));
 }
 
 void buildForward(Pooling& r) {
