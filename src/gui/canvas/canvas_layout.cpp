@@ -167,9 +167,12 @@ StackedLabels stackEdgeLabels(const std::vector<QLineF>& edges, const std::vecto
     const int columns = std::max(1, static_cast<int>((band.width() + kGap) / (width + kGap)));
     const int count = static_cast<int>(edges.size());
     const int rows = (count + columns - 1) / columns;
-    const double stackHeight = rows * height + (rows - 1) * kGap;
+    // Cards closer together (down to 2 px) before giving up on the stack.
+    const double rowGap =
+        rows > 1 ? std::clamp((band.height() - rows * height) / (rows - 1), 2.0, kGap) : kGap;
+    const double stackHeight = rows * height + (rows - 1) * rowGap;
     const double stackWidth = columns * width + (columns - 1) * kGap;
-    if (columns * width + (columns - 1) * kGap > band.width() || stackHeight > band.height()) return out;
+    if (columns * width + (columns - 1) * kGap > band.width() || stackHeight > band.height() + 0.5) return out;
     // In the edges' order (row by row of the weight matrix: w₁₁, w₁₂, …), so
     // the stack reads like W; each card names its weight and has its leader.
     std::vector<int> order(edges.size());
@@ -180,7 +183,7 @@ StackedLabels stackEdgeLabels(const std::vector<QLineF>& edges, const std::vecto
     const double top = band.center().y() - stackHeight / 2 + height / 2;
     for (int k = 0; k < count; ++k) {
         const int e = order[k];
-        const QPointF centre(left + (k / rows) * (width + kGap), top + (k % rows) * (height + kGap));
+        const QPointF centre(left + (k / rows) * (width + kGap), top + (k % rows) * (height + rowGap));
         out.centres[e] = centre;
         // The point of the edge nearest the card's centre.
         const QLineF& line = edges[e];

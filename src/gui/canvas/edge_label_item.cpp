@@ -39,7 +39,8 @@ void EdgeLabelItem::joinNumberLines() {
         return;
     prepareGeometryChange();
     unjoined_ = lines_;
-    lines_ = QStringList{lines_.front(), lines_.mid(1).join(' ')};
+    lines_ = QStringList{lines_[0] + QStringLiteral(": ") + lines_[1]};
+    lines_.append(unjoined_.mid(2));
     measure();
 }
 

@@ -28,7 +28,8 @@ class EdgeLabelItem : public QGraphicsItem {
     // lines[0] is the symbol; the rest are numbers.
     void setText(const QStringList& lines, const QColor& border, bool fresh, bool dimmed);
     const QStringList& lines() const { return lines_; }
-    // The numbers on one line ("0.2 → 0.199892"): a lower card for a stack;
+    // The symbol and the old value on one line ("w₁₁⁽²⁾: 0.2" over "→ 0.199892",
+    // as the compact bias captions): a lower card for a stack;
     // restoreNumberLines undoes it.
     void joinNumberLines();
     void restoreNumberLines();

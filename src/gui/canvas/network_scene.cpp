@@ -361,15 +361,23 @@ void NetworkScene::placeEdgeLabels() {
                 top = std::min(top, o.top());
                 bottom = std::max(bottom, o.bottom());
             }
+            // Between the columns the band reaches up to the layer headings:
+            // nothing else is drawn there.
+            for (int side : {l - 1, l}) {
+                const QRectF heading = layerLabels_[side]->sceneBoundingRect();
+                top = std::min(top, heading.bottom() + 4);
+            }
             const QRectF band(QPointF(left + 8, top), QPointF(right - 8, bottom));
             gui::StackedLabels stacked = gui::stackEdgeLabels(lines, sizes, band);
             if (stacked.centres.empty()) {
-                // Old → new cards one line lower each, and try again.
+                // Old → new cards one line lower each ("w₁₁⁽²⁾: 0.3" over "→ 0.302541"), and try again,
                 for (size_t k = 0; k < sizes.size(); ++k) {
                     edgeLabels_[l][k]->joinNumberLines();
                     sizes[k] = edgeLabels_[l][k]->size();
                 }
-                stacked = gui::stackEdgeLabels(lines, sizes, band);
+                // and closer to the two layers' texts.
+                const QRectF wider(QPointF(left + 3, top), QPointF(right - 3, bottom));
+                stacked = gui::stackEdgeLabels(lines, sizes, wider);
                 if (stacked.centres.empty()) {
                     // No room for a stack either (the 4-layer example's update of layer 2):
                     // the cards stay on their edges as first placed.
