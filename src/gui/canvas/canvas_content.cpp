@@ -29,10 +29,35 @@ double edgeValue(const Trace& t, const StepDisplay& d, int l, int i, int j) {
     return 0;
 }
 
+// Beside a neuron (presentation, wide layers) two lines at most: what the step
+// computed here (a and z; δ; ∂E/∂b; b old → new), else the latest value
+// known (δ, else z); the rest is in the tooltip and the details.
+void keepBesideLines(NeuronContent& c, const CanvasStyle& style, bool forwardKnown, bool deltaKnown) {
+    std::vector<ValueLine> kept;
+    const ValueLine& delta = c.lines[2];
+    if (c.captionFresh) {
+        // "b₁⁽²⁾: 0" over "→ 0.1", or "∂E/∂b₁⁽²⁾" over "= -0.0544836" (it equals δ, so δ is left out).
+        QStringList parts = compactLines(c.caption, true);
+        const qsizetype equals = c.caption.indexOf(QStringLiteral(" = "));
+        if (parts.size() == 1 && equals > 0) parts = {c.caption.left(equals), c.caption.mid(equals + 1)};
+        for (const QString& part : parts) kept.push_back({part, style.fresh, true});
+    } else {
+        for (const ValueLine& line : c.lines) {
+            if (line.fresh) kept.push_back(line);
+        }
+        if (kept.empty() && deltaKnown) kept.push_back(delta);
+        else if (kept.empty() && forwardKnown) kept.push_back(c.lines[1]);
+    }
+    c.lines = std::move(kept);
+    c.caption.clear();
+    c.captionFresh = false;
+    c.beside = true;
+}
+
 } // namespace
 
 NeuronContent neuronContent(const Trace& t, const StepDisplay& d, const CanvasStyle& style, int l, int i,
-                            bool detailed) {
+                            bool detailed, bool beside) {
     const Notation& n = notation(t);
     const Layer& layer = t.network.layers[l];
     NeuronContent c;
@@ -43,6 +68,7 @@ NeuronContent neuronContent(const Trace& t, const StepDisplay& d, const CanvasSt
     const QString unknown = QStringLiteral("?");
     if (l == 0) {
         c.lines.push_back({eq(n.activation(0, i), num(t, t.forward.z[0][i])), style.text, false});
+        c.beside = beside;
         return c;
     }
     const bool known = d.forwardKnown(l);
@@ -73,6 +99,7 @@ NeuronContent neuronContent(const Trace& t, const StepDisplay& d, const CanvasSt
         break;
     }
     if (c.captionFresh) c.captionColour = style.fresh;
+    if (beside) keepBesideLines(c, style, known, deltaKnown);
     return c;
 }
 

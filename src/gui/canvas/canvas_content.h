@@ -16,8 +16,9 @@ namespace bpl::gui {
 
 struct CanvasStyle;
 
+// `beside`: at most two value lines, drawn beside the circle (presentation, wide layers).
 NeuronContent neuronContent(const Trace& trace, const StepDisplay& display, const CanvasStyle& style, int layer,
-                            int index, bool detailed);
+                            int index, bool detailed, bool beside = false);
 QString neuronToolTip(const Trace& trace, const StepDisplay& display, int layer, int index);
 
 // Largest |value| shown on any edge in this mode (weights, gradients, new weights).

@@ -20,11 +20,18 @@ double overlapArea(const QRectF& a, const QRectF& b) {
 
 QRectF CanvasLayout::columnRect(int layer, double radius) const {
     const double x = columnX[layer];
+    if (beside(layer)) {
+        const double above = radius + 2.6 * lineHeight + 10;
+        const double below = radius + 10;
+        const double last = topAligned ? neurons[layer].back().y() : bottom;
+        return QRectF(x - radius - 10, top - above, 2 * radius + 20 + besideWidth, last - top + above + below);
+    }
     const double halfWidth = radius * 3.2;
     // From the heading (two lines above the caption) to the last value line.
     const double above = radius + (2.6 + captionLines) * lineHeight + 10;
     const double below = radius + 3 * lineHeight + 14;
-    return QRectF(x - halfWidth, top - above, 2 * halfWidth, bottom - top + above + below);
+    const double last = topAligned ? neurons[layer].back().y() : bottom;
+    return QRectF(x - halfWidth, top - above, 2 * halfWidth, last - top + above + below);
 }
 
 CanvasLayout layoutNetwork(const Network& network, const CanvasStyle& style) {
@@ -36,6 +43,11 @@ CanvasLayout layoutNetwork(const Network& network, const CanvasStyle& style) {
     layout.captionLines = style.compact ? 2 : 1;
     const double detailedSlot = 2 * r + layout.captionLines * line + 3 * line + (style.compact ? 12 : 24);
     const double compactSlot = 2 * r + 14;
+    // Two value lines beside the circle, as high as the circle with its margin.
+    const double besideSlot = std::max(2 * r, 2 * line) + 14;
+    layout.compact = style.compact;
+    const QString besideSample = QStringLiteral("δ₁⁽¹⁾ = -0.00123831");
+    layout.besideWidth = indexedTextWidth(style.bold, besideSample) + 8 + 6;
 
     // A bias caption after an update ("b₁⁽¹⁾: -0.00123831 → -0.00247662") sticks out
     // on both sides of its neuron; a weight box must fit between two of them.
@@ -52,6 +64,12 @@ CanvasLayout layoutNetwork(const Network& network, const CanvasStyle& style) {
 
     layout.top = 0;
     layout.bottom = 0;
+    // Presentation of a network with a column taller than any screen (64 inputs):
+    // the columns start at the top, so a small layer is near its heading, not
+    // halfway down the tallest column.
+    for (const Layer& layer : network.layers) {
+        if (style.compact && layer.size > kMaxDetailedLayerSize) layout.topAligned = true;
+    }
     double x = 0;
     for (int l = 0; l < network.layerCount(); ++l) {
         if (l > 0) {
@@ -63,23 +81,37 @@ CanvasLayout layoutNetwork(const Network& network, const CanvasStyle& style) {
             // weight boxes get the width the deeper ones need for their columns.
             const double share = std::clamp(3.0 / std::max(1, network.layerCount() - 1), 1.0, 2.0);
             const double spread = style.compact ? r * (6.5 + 1.1 * labelled) * share : r * (8.0 + 1.2 * labelled);
-            const double gap = std::max({spread, 2 * r + (style.compact ? 6 : 9) * line,
-                                         edges <= kMaxLabelledEdges ? captionGap : 0.0});
+            double gap = std::max({spread, 2 * r + (style.compact ? 6 : 9) * line,
+                                   edges <= kMaxLabelledEdges ? captionGap : 0.0});
+            // Next to a column with its values beside its neurons (presentation, wide
+            // layers): those values, then the ∂E/∂w cards stacked in one column (two
+            // for more than 8), or room to see the edges when they carry no cards.
+            const int size = network.layers[l].size;
+            const bool besideNext = style.compact && size > kMaxStackedValuesLayerSize && size <= kMaxDetailedLayerSize;
+            if (layout.beside(l - 1) || besideNext) {
+                const double leftText = layout.beside(l - 1) ? r + layout.besideWidth : captionGap / 2;
+                const double rightText = besideNext ? r : captionGap / 2;
+                const double cards = edges > kMaxLabelledEdges ? 3 * line : (labelled > 8 ? 2 : 1) * (weightBox + 6);
+                gap = std::max(2 * r + 6 * line, leftText + cards + rightText + 16);
+            }
             x += gap;
             layout.columnGap = std::max(layout.columnGap, gap);
         }
         const int n = network.layers[l].size;
-        const double slot = n <= kMaxDetailedLayerSize ? detailedSlot : compactSlot;
         layout.columnX.push_back(x);
-        std::vector<QPointF> column;
+        layout.neurons.emplace_back(n);
+        const bool beside = layout.beside(l);
+        const double slot = beside ? besideSlot : n <= kMaxDetailedLayerSize ? detailedSlot : compactSlot;
+        std::vector<QPointF>& column = layout.neurons.back();
         for (int i = 0; i < n; ++i) {
             // Shift the column up by half a value box, so the values below the
             // lowest neuron balance the caption above the highest.
-            column.emplace_back(x, (i - (n - 1) / 2.0) * slot - (n <= kMaxDetailedLayerSize ? line : 0));
+            const double shift = n <= kMaxDetailedLayerSize && !beside ? line : 0;
+            column[i] = layout.topAligned ? QPointF(x, i * slot)
+                                          : QPointF(x, (i - (n - 1) / 2.0) * slot - shift);
         }
         layout.top = std::min(layout.top, column.front().y());
         layout.bottom = std::max(layout.bottom, column.back().y());
-        layout.neurons.push_back(std::move(column));
     }
     return layout;
 }

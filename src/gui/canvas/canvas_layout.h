@@ -21,6 +21,9 @@ struct CanvasStyle;
 constexpr int kMaxDetailedLayerSize = 12;
 // Between two layers with more edges than this, edge labels are left out.
 constexpr int kMaxLabelledEdges = 40;
+// In presentation (compact), a layer wider than this has its values beside its
+// neurons, two lines at most (an 8-unit column at 14 px fits 1024×768 whole).
+constexpr int kMaxStackedValuesLayerSize = 4;
 
 struct CanvasLayout {
     std::vector<double> columnX;                 // per layer
@@ -30,8 +33,15 @@ struct CanvasLayout {
     int captionLines = 1;  // above each neuron (2 in compact: old and → new)
     double top = 0;    // highest neuron centre
     double bottom = 0; // lowest neuron centre
+    bool compact = false;
+    bool topAligned = false; // columns start at the top instead of being centred
+    double besideWidth = 0; // of the values beside a neuron (compact, wide layers)
 
     bool detailed(int layer) const { return static_cast<int>(neurons[layer].size()) <= kMaxDetailedLayerSize; }
+    bool beside(int layer) const {
+        const int n = static_cast<int>(neurons[layer].size());
+        return compact && n > kMaxStackedValuesLayerSize && n <= kMaxDetailedLayerSize;
+    }
     // A rectangle around layer l's column, from its heading to its last neuron's values.
     QRectF columnRect(int layer, double radius) const;
 };

@@ -198,7 +198,7 @@ void NetworkScene::placeItems() {
     truthTable_->setFont(style_.font);
     truthTable_->setDefaultTextColor(style_.text);
     for (int l = 0; l < net.layerCount(); ++l) {
-        layerLabels_[l]->setPos(layout_.columnX[l], layout_.top - r - (layout_.detailed(l) ? layout_.captionLines * line + 8 : 8));
+        layerLabels_[l]->setPos(layout_.columnX[l], layout_.top - r - (layout_.detailed(l) && !layout_.beside(l) ? layout_.captionLines * line + 8 : 8));
         for (int i = 0; i < net.layers[l].size; ++i) neurons_[l][i]->setPos(layout_.neurons[l][i]);
         if (l == 0) continue;
         const int fanIn = net.layers[l - 1].size;
@@ -234,7 +234,7 @@ void NetworkScene::refresh() {
         layerLabels_[l]->setText(layerTitle(trace, l), layerSubtitle(trace, l), display.activeLayer == l);
         for (int i = 0; i < net.layers[l].size; ++i) {
             NeuronItem* n = neurons_[l][i];
-            n->setContent(neuronContent(trace, display, style_, l, i, layout_.detailed(l)));
+            n->setContent(neuronContent(trace, display, style_, l, i, layout_.detailed(l), layout_.beside(l)));
             n->setToolTip(neuronToolTip(trace, display, l, i));
         }
         if (l == 0) continue;
@@ -273,10 +273,20 @@ void NetworkScene::refresh() {
         const double valuesBottom = layout_.neurons.back().back().y() + style_.radius + 3 * layout_.lineHeight + 16;
         loss_->setPos(lastX - box.width() / 2, valuesBottom + box.height() / 2);
     } else {
-        loss_->setPos(lastX + style_.radius + layout_.columnGap * 0.3, 0);
+        // Right of the output column (and of the values beside it), level with its middle.
+        const int last = net.layerCount() - 1;
+        const double besideValues = layout_.beside(last) ? layout_.besideWidth : 0.0;
+        const std::vector<QPointF>& outputsAt = layout_.neurons.back();
+        const double middle = layout_.topAligned ? (outputsAt.front().y() + outputsAt.back().y()) / 2 : 0.0;
+        loss_->setPos(lastX + style_.radius + besideValues + layout_.columnGap * 0.3, middle);
     }
     std::vector<QPointF> outputs;
-    for (NeuronItem* n : neurons_.back()) outputs.push_back(n->pos());
+    for (NeuronItem* n : neurons_.back()) {
+        // Values beside the output neurons: the leaders start after them.
+        const QRectF text = n->textSceneRect();
+        const bool beside = n->content().beside && !text.isNull();
+        outputs.push_back(beside ? QPointF(text.right() - style_.radius, n->pos().y()) : n->pos());
+    }
     loss_->setOutputs(outputs, style_.radius);
 
     const int previous = highlighted_;

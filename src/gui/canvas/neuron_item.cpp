@@ -54,7 +54,9 @@ void NeuronItem::updateGeometry() {
     linesRect_ = QRectF();
     if (!content_.lines.empty()) {
         width += 2 * kPad;
-        linesRect_ = QRectF(-width / 2, r + kGap, width, lineHeight_ * content_.lines.size());
+        const double height = lineHeight_ * content_.lines.size();
+        linesRect_ = content_.beside ? QRectF(r + kGap, -height / 2, width, height)
+                                     : QRectF(-width / 2, r + kGap, width, height);
     }
 }
 
@@ -120,7 +122,8 @@ void NeuronItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option
             const QRectF rect(linesRect_.left(), linesRect_.top() + k * lineHeight_, linesRect_.width(), lineHeight_);
             painter->setFont(line.fresh ? s.bold : s.font);
             painter->setPen(line.fresh ? s.fresh : (line.colour.isValid() ? line.colour : s.text));
-            drawIndexedText(painter, rect, Qt::AlignCenter, line.text);
+            drawIndexedText(painter, content_.beside ? rect.adjusted(kPad, 0, 0, 0) : rect,
+                            content_.beside ? Qt::AlignLeft | Qt::AlignVCenter : Qt::AlignCenter, line.text);
         }
     }
 }

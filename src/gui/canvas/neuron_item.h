@@ -26,6 +26,7 @@ struct NeuronContent {
     QColor captionColour;
     bool captionFresh = false;
     std::vector<ValueLine> lines; // below the circle
+    bool beside = false;          // the lines to the right of the circle instead (no caption)
     bool input = false;
     bool active = false; // in the current step's layer
     bool dimmed = false;
