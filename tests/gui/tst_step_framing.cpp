@@ -270,6 +270,11 @@ void TestStepFraming::everyRouteFramesTheStep() {
             }
             if (presenting)
                 QVERIFY2(view->smallestTextPixels() >= 14.0, qPrintable(where));
+            // The network's title whole or scrolled out, never cut by the top edge
+            // (it read as if under the toolbar at 1280×720).
+            const QRectF title = view->mapFromScene(scene->titleRect()).boundingRect();
+            QVERIFY2(title.bottom() <= usable.top() + 1 || title.top() >= usable.top() - 1,
+                     qPrintable(where + ": title " + rectText(title) + " in " + rectText(usable)));
             if (route == Route::Home || route == Route::End || route == Route::CtrlF ||
                 route == Route::CtrlB)
                 break;

@@ -44,7 +44,7 @@ CanvasLayout layoutNetwork(const Network& network, const CanvasStyle& style) {
     const double detailedSlot = 2 * r + layout.captionLines * line + 3 * line + (style.compact ? 12 : 24);
     const double compactSlot = 2 * r + 14;
     // Two value lines beside the circle, as high as the circle with its margin.
-    const double besideSlot = std::max(2 * r, 2 * line) + 14;
+    const double besideSlot = std::max(2 * r, 2 * line) + 8;
     layout.compact = style.compact;
     const QString besideSample = QStringLiteral("δ₁⁽¹⁾ = -0.00123831");
     layout.besideWidth = indexedTextWidth(style.bold, besideSample) + 8 + 6;

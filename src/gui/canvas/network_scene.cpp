@@ -85,6 +85,8 @@ LayerLabelItem* NetworkScene::layerLabelItem(int layer) const {
     return layerLabels_[layer];
 }
 
+QRectF NetworkScene::titleRect() const { return title_ ? title_->sceneBoundingRect() : QRectF(); }
+
 QRectF NetworkScene::focusRect() const {
     if (highlighted_ < 0 || highlighted_ >= static_cast<int>(layout_.columnX.size())) return {};
     const int h = highlighted_;

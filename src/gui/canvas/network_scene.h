@@ -57,6 +57,8 @@ public:
     // every item the current step computes (empty at the start).
     int highlightedLayer() const { return highlighted_; }
     QRectF focusRect() const;
+    // The network's title, in scene coordinates.
+    QRectF titleRect() const;
     // focusRect() and the values the step reads (the layer before, or after going backward).
     QRectF contextRect() const;
     // Everything drawn, with a margin (for fit-to-window and export).

@@ -192,7 +192,10 @@ void NetworkView::frameStep(bool force) {
     if (focus.isNull()) return;
     const QRect usable = usableViewportRect().adjusted(kFocusMargin, kFocusMargin, -kFocusMargin, -kFocusMargin);
     const QRectF visible = mapToScene(usable).boundingRect();
-    if (visible.contains(focus)) return;
+    if (visible.contains(focus)) {
+        keepTitleWhole(focus);
+        return;
+    }
     // Larger than the view at this zoom: zoom out until it fits, but never
     // below the legible zoom (presentation: 14 px text, 10 px indices).
     const double needed = std::min(usable.width() / focus.width(), usable.height() / focus.height());
@@ -212,6 +215,23 @@ void NetworkView::frameStep(bool force) {
         const QPointF corner(target.left() + usable.width() / zoom() / 2, target.top() + usable.height() / zoom() / 2);
         centreInUsable(QPointF(std::min(corner.x(), target.center().x()), std::min(corner.y(), target.center().y())));
     }
+    keepTitleWhole(focus);
+}
+
+void NetworkView::keepTitleWhole(const QRectF& focus) {
+    // The network's title cut by the top edge (it looked as if under the
+    // toolbar): scroll it fully in when the step's items stay in view, else out.
+    const QRectF title = scene_->titleRect();
+    const QRectF visible = mapToScene(usableViewportRect()).boundingRect();
+    if (title.isNull() || title.top() >= visible.top() || title.bottom() <= visible.top()) return;
+    const double up = visible.top() - title.top() + 2;
+    const bool focusStays = focus.bottom() <= visible.bottom() - up || focus.height() > visible.height();
+    const double down = title.bottom() - visible.top() + 2;
+    const int before = verticalScrollBar()->value();
+    centerOn(mapToScene(viewport()->rect().center()) + QPointF(0, focusStays ? -up : down));
+    // At the end of the scroll range: the other way.
+    if (verticalScrollBar()->value() == before)
+        centerOn(mapToScene(viewport()->rect().center()) + QPointF(0, focusStays ? down : -up));
 }
 
 void NetworkView::wheelEvent(QWheelEvent* event) {

@@ -90,6 +90,7 @@ private:
     QFont captionFont() const;
     void centreInUsable(const QPointF& scenePoint);
     void frameStep(bool force);
+    void keepTitleWhole(const QRectF& focus);
     // The bottom strip the caption covers (0 without a caption).
     double captionHeight() const;
 
