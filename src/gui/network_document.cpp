@@ -95,7 +95,11 @@ QString NetworkDocument::displayName() const {
 }
 
 void NetworkDocument::setState(const DocumentState& state, bool structural) {
+    // A layer added or removed renumbers the layers: the selection goes. Other
+    // edits (an activation, a neuron) keep it where it is still valid.
+    const bool renumbered = state.network.layerCount() != state_.network.layerCount();
     state_ = state;
+    if (renumbered) selection_ = Selection{};
     // A reshaped network starts its optimizer afresh.
     if (!optimizerStateFits(state_.optimizerState, state_.network)) {
         state_.optimizerState = zeroOptimizerState(state_.network);

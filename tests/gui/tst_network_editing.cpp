@@ -17,6 +17,7 @@
 #include "gui_test_support.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QLineEdit>
 #include <QMenu>
 #include <QStatusBar>
@@ -300,14 +301,30 @@ void TestNetworkEditing::stepAtZeroInTheInspector() {
     const auto rowZero = [this] { return truthTable(doc_->network())->front().output[0]; };
     QCOMPARE(rowZero(), 1.0);
     box->click();
+    QApplication::processEvents();
     QCOMPARE(doc_->network().layers[1].activation.stepAtZero, 0.0);
     QCOMPARE(doc_->undoStack()->undoText(), QString("Set U(0) = 0 on layer 1"));
+    // The layer stays selected, its page in the Inspector (it went back to the network's).
+    QCOMPARE(doc_->selection(), Selection::ofLayer(1));
+    QVERIFY(box->isVisibleTo(inspector_));
     // z₂ = U(−x₁ − x₂) at (0, 0) is U(0) = 0 now, so y = U(0 + 0 − 1) = 0.
     QCOMPARE(rowZero(), 0.0);
     doc_->undoStack()->undo();
+    QApplication::processEvents();
     QCOMPARE(doc_->network().layers[1].activation.stepAtZero, 1.0);
-    doc_->setSelection(Selection::ofLayer(1));
+    QCOMPARE(doc_->selection(), Selection::ofLayer(1));
     QVERIFY(box->isChecked());
+    // The same for the activation itself.
+    auto* combo = inspector_->findChild<QComboBox*>("activationCombo");
+    QVERIFY(combo && combo->isVisibleTo(inspector_));
+    combo->setCurrentIndex(combo->findData(int(Activation::Sigmoid)));
+    emit combo->activated(combo->currentIndex());
+    QApplication::processEvents();
+    QCOMPARE(doc_->network().layers[1].activation.kind, Activation::Sigmoid);
+    QCOMPARE(doc_->selection(), Selection::ofLayer(1));
+    QVERIFY(combo->isVisibleTo(inspector_));
+    doc_->undoStack()->undo();
+    QApplication::processEvents();
     QCOMPARE(rowZero(), 1.0);
     // A sigmoid layer: the box is off and disabled.
     QVERIFY(window_->openExample("sheet5_321_sigmoid"));

@@ -131,8 +131,12 @@ QRectF NetworkScene::contentRect() const {
 
 void NetworkScene::rebuild() {
     const Network& net = document_->network();
+    // The items go, not the document's selection: a layer edited in the
+    // Inspector stays selected (its page went back to the network's).
+    syncing_ = true;
     clearSelection();
     clear();
+    syncing_ = false;
     neurons_.clear();
     edges_.clear();
     edgeLabels_.clear();
