@@ -20,7 +20,9 @@ const QStringList kOrder = {"sheet5_321_sigmoid", "sheet5_321_exercise", "sheet5
                             "vanishing_chain_153", "xor_step", "xnor_step", "xnor_step_course",
                             // ready to train (each has a `training` object)
                             "xor_2881_tanh", "circle_2441_tanh", "spiral_2881_tanh", "three_blobs_softmax",
-                            "sine_181_tanh", "digits_64_32_10_relu"};
+                            "sine_181_tanh", "digits_64_32_10_relu",
+                            // over- and underfitting, and L2 against overfitting
+                            "overfit_circle_2_32_32_1", "overfit_l2_circle", "underfit_xor_linear"};
 
 std::vector<ExampleInfo> readExamples() {
     initAppResources();

@@ -17,6 +17,7 @@
 #include "support/cli_run.h"
 
 #include <Eigen/Dense>
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -83,6 +84,7 @@ class TestTrainCli : public QObject {
     void plotAndSaveNetwork();
     void defaultsFromTheTrainingObject();
     void examplesLearn();
+    void demosShowTheirEffect();
     void usageErrors_data();
     void usageErrors();
     void inputErrors_data();
@@ -314,6 +316,47 @@ void TestTrainCli::examplesLearn() {
         QVERIFY(r["train_loss"].toArray().last().toDouble() <
                 0.5 * r["train_loss"].toArray().first().toDouble());
     }
+}
+
+void TestTrainCli::demosShowTheirEffect() {
+    const auto values = [](const QJsonObject& run, const char* key) {
+        std::vector<double> v;
+        for (const auto& x : run[key].toArray()) v.push_back(x.toDouble());
+        return v;
+    };
+    const auto minimumAt = [](const std::vector<double>& v) {
+        return static_cast<int>(std::min_element(v.begin(), v.end()) - v.begin());
+    };
+    // Overfitting: the training loss falls towards 0 while the validation loss has its
+    // minimum long before the last epoch and ends more than twice as high.
+    const Run over = run({"train", example("overfit_circle_2_32_32_1.json")});
+    QCOMPARE(over.code, 0);
+    const QJsonObject o = json(over)["runs"].toArray().at(0).toObject();
+    const std::vector<double> validation = values(o, "validation_loss");
+    QCOMPARE(validation.size(), std::size_t(601));
+    const int best = minimumAt(validation);
+    QVERIFY2(best > 0 && best < 300, qPrintable(QString::number(best)));
+    QVERIFY(validation.back() > 2 * validation[best]);
+    QVERIFY(values(o, "train_loss").back() < 0.01);
+    // L2 on the same run: the larger λ, the lower the last validation loss.
+    const Run l2 = run({"train", example("overfit_l2_circle.json")});
+    QCOMPARE(l2.code, 0);
+    const QJsonArray l2Runs = json(l2)["runs"].toArray();
+    QCOMPARE(l2Runs.size(), 3);
+    QCOMPARE(values(l2Runs.at(0).toObject(), "validation_loss"), validation); // λ = 0: the same run
+    double previous = INFINITY;
+    for (const auto& v : l2Runs) {
+        const double last = values(v.toObject(), "validation_loss").back();
+        QVERIFY2(last < previous, qPrintable(v.toObject()["label"].toString()));
+        previous = last;
+    }
+    QVERIFY(previous < 0.6);
+    // Underfitting: a line cannot separate xor; accuracy stays near chance.
+    const Run under = run({"train", example("underfit_xor_linear.json")});
+    QCOMPARE(under.code, 0);
+    const QJsonObject u = json(under)["runs"].toArray().at(0).toObject();
+    QVERIFY(values(u, "train_accuracy").back() <= 0.6);
+    QVERIFY(values(u, "validation_accuracy").back() <= 0.6);
 }
 
 void TestTrainCli::usageErrors_data() {

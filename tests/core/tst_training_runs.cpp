@@ -16,6 +16,7 @@ class TestTrainingRuns : public QObject {
     void problems();
     void labelsAndKeys();
     void comparisons();
+    void lowestValidationRecord();
     void comparisonErrors_data();
     void comparisonErrors();
 };
@@ -156,6 +157,15 @@ void TestTrainingRuns::comparisonErrors() {
     QVERIFY(!runs.ok());
     const QString message = QString::fromStdString(runs.error().message());
     QVERIFY2(message.startsWith(expected), qPrintable(message));
+}
+
+void TestTrainingRuns::lowestValidationRecord() {
+    TrainingRun run;
+    QCOMPARE(run.lowestValidationRecord(), -1); // no validation rows
+    run.validationLoss = {0.9, 0.5, NAN, 0.5, 0.7, 1.8};
+    QCOMPARE(run.lowestValidationRecord(), 1); // the first of two equal minima; NaN skipped
+    run.validationLoss = {NAN, INFINITY};
+    QCOMPARE(run.lowestValidationRecord(), -1);
 }
 
 QTEST_APPLESS_MAIN(TestTrainingRuns)

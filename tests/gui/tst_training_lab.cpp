@@ -100,6 +100,7 @@ class TestTrainingLab : public QObject {
     void workLimitsAsOnTheCommandLine();
     void exportsWriteFiles();
     void closingMidRunIsClean();
+    void overfittingDemoMarksTheLowestValidationLoss();
     void screenshots();
 
   private:
@@ -481,6 +482,38 @@ void TestTrainingLab::closingMidRunIsClean() {
     window_.reset(); // joins the training and heat-map threads
     lab_ = nullptr;
     qInfo("closed mid-run in %lld ms", static_cast<long long>(clock.elapsed()));
+}
+
+void TestTrainingLab::overfittingDemoMarksTheLowestValidationLoss() {
+    // The L2 demo: three runs of the overfitting network, λ = 0, 0.01, 0.03. The loss plot
+    // stars the selected run's lowest validation loss, long before the last epoch for λ = 0.
+    QVERIFY(window_->openExample("overfit_l2_circle"));
+    window_->tabs()->setCurrentIndex(findTab(window_->tabs(), "training"));
+    QCOMPARE(child<QLineEdit>("compareEdit")->text(), QString("0, 0.01, 0.03"));
+    QVERIFY2(runAndWait("l2", "0, 0.01, 0.03", 600), qPrintable(lab_->statusText()));
+    TrainingCurvePlot* loss = lab_->lossPlot();
+    QVERIFY(loss && loss->minimumMark());
+    const auto lowest = [loss](int run) {
+        // From the plotted validation curve itself.
+        QCPGraph* validation = loss->runGraphs(run).at(1);
+        auto best = validation->data()->constBegin();
+        for (auto it = best; it != validation->data()->constEnd(); ++it) {
+            if (it->value < best->value)
+                best = it;
+        }
+        return *best;
+    };
+    for (int run : {0, 2}) {
+        lab_->setSelectedRun(run);
+        QCOMPARE(loss->minimumMark()->dataCount(), 1);
+        const QCPGraphData mark = *loss->minimumMark()->data()->constBegin();
+        QCOMPARE(mark.key, lowest(run).key);
+        QCOMPARE(mark.value, lowest(run).value);
+        QVERIFY(loss->minimumText().contains(QString("epoch %1,").arg(int(mark.key))));
+        QVERIFY(loss->legend->hasItemWithPlottable(loss->minimumMark()));
+    }
+    lab_->setSelectedRun(0);
+    QVERIFY(loss->minimumMark()->data()->constBegin()->key < 300);
 }
 
 void TestTrainingLab::screenshots() {

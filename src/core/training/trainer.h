@@ -82,6 +82,9 @@ struct TrainingRun {
     double trainSeconds = 0;
 
     int recordedEpochs() const { return static_cast<int>(trainLoss.size()); }
+    // The record with the lowest finite validation loss (the first of equal ones):
+    // where an overfitting run was best. -1 without validation rows.
+    int lowestValidationRecord() const;
     // The epoch of record k (k itself unless every k-th epoch was recorded).
     int epochOf(int k) const {
         return k < static_cast<int>(recordedEpoch.size())

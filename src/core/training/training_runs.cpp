@@ -191,4 +191,13 @@ Result<std::vector<TrainingOptions>> comparisonRuns(const TrainingOptions& base,
     return runs;
 }
 
+int TrainingRun::lowestValidationRecord() const {
+    int best = -1;
+    for (int k = 0; k < static_cast<int>(validationLoss.size()); ++k) {
+        const double v = validationLoss[static_cast<std::size_t>(k)];
+        if (std::isfinite(v) && (best < 0 || v < validationLoss[static_cast<std::size_t>(best)])) best = k;
+    }
+    return best;
+}
+
 } // namespace bpl

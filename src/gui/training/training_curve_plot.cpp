@@ -1,5 +1,6 @@
 #include "gui/training/training_curve_plot.h"
 
+#include "core/number_format.h"
 #include "gui/plot_style.h"
 #include "gui/training/training_session.h"
 
@@ -57,10 +58,17 @@ void TrainingCurvePlot::setSession(const TrainingSession* session) {
     session_ = session;
     clearGraphs();
     graphs_.clear();
+    minimumMark_ = nullptr;
     if (session_) {
         for (int r = 0; r < session_->runCount(); ++r)
             addRunGraphs(r);
         addKeyGraphs();
+        if (kind_ == Loss) {
+            minimumMark_ = addGraph();
+            minimumMark_->setLineStyle(QCPGraph::lsNone);
+            minimumMark_->setLayer("selected");
+            markMinimum();
+        }
     }
     fitView();
     requestReplot();
@@ -132,7 +140,41 @@ void TrainingCurvePlot::setSelectedRun(int run) {
     TrainingPlot::setSelectedRun(run);
     for (int r = 0; r < static_cast<int>(graphs_.size()); ++r)
         styleRun(r);
+    markMinimum();
     requestReplot();
+}
+
+QString TrainingCurvePlot::minimumText() const {
+    if (!session_ || selectedRun_ < 0 || selectedRun_ >= session_->runCount())
+        return {};
+    const TrainingRun& r = session_->runs[static_cast<std::size_t>(selectedRun_)];
+    const int k = r.lowestValidationRecord();
+    if (k < 0)
+        return {};
+    return tr("lowest validation loss: epoch %1, J = %2")
+        .arg(r.epochOf(k))
+        .arg(QString::fromStdString(formatNumber(r.validationLoss[static_cast<std::size_t>(k)], 3)));
+}
+
+void TrainingCurvePlot::markMinimum() {
+    if (!minimumMark_)
+        return;
+    minimumMark_->data()->clear();
+    const QString text = minimumText();
+    if (text.isEmpty()) {
+        minimumMark_->removeFromLegend();
+        return;
+    }
+    const TrainingRun& r = session_->runs[static_cast<std::size_t>(selectedRun_)];
+    const int k = r.lowestValidationRecord();
+    minimumMark_->addData(static_cast<double>(k), r.validationLoss[static_cast<std::size_t>(k)]);
+    // A star in the run's colour with a dark outline, named in the legend below the plot.
+    QPen outline(palette().color(QPalette::WindowText), 1.2);
+    minimumMark_->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssStar, outline, QBrush(runColour(selectedRun_)), 13));
+    minimumMark_->setPen(outline);
+    minimumMark_->setName(text);
+    minimumMark_->addToLegend();
 }
 
 void TrainingCurvePlot::setShowAll(bool on) {
@@ -178,6 +220,8 @@ void TrainingCurvePlot::appendValues(int run, int first) {
     }
     for (QCPGraph* graph : g)
         setSparseMarkers(graph);
+    if (run == selectedRun_)
+        markMinimum();
     fitView();
     requestReplot();
 }

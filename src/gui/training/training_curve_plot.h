@@ -4,7 +4,8 @@
 // layer, log scale). Each run also has its marker; the selected run is drawn in
 // front at full opacity, the others faded. The loss axis follows the bulk of
 // the curves (one spike does not flatten the rest) unless "show all" is on.
-// A vertical line marks the slider's epoch.
+// A vertical line marks the slider's epoch; on the loss plot a star marks the
+// selected run's lowest validation loss (where an overfitting run was best).
 #pragma once
 
 #include "gui/training/training_plot.h"
@@ -34,6 +35,9 @@ class TrainingCurvePlot : public TrainingPlot {
     // The graphs of a run (tests): training then validation, or one per layer.
     std::vector<QCPGraph*> runGraphs(int run) const;
     QCPItemStraightLine* epochLine() const { return epochLine_; }
+    // The star at the selected run's lowest validation loss (Loss only; tests), and its label.
+    QCPGraph* minimumMark() const { return minimumMark_; }
+    QString minimumText() const;
 
   private:
     // The series a graph shows for one run, as recorded.
@@ -41,6 +45,7 @@ class TrainingCurvePlot : public TrainingPlot {
     void addKeyGraphs();
     void appendSeries(QCPGraph* graph, const std::vector<double>& values, int first);
     void styleRun(int run);
+    void markMinimum();
     // The range of every recorded value, or of the 2nd to 98th percentile
     // after the first epochs; false when nothing is recorded.
     bool valueRange(bool bulk, QCPRange& range) const;
@@ -50,6 +55,7 @@ class TrainingCurvePlot : public TrainingPlot {
     bool showAll_ = false;
     std::vector<std::vector<QCPGraph*>> graphs_; // [run][series]
     QCPItemStraightLine* epochLine_ = nullptr;
+    QCPGraph* minimumMark_ = nullptr;
 };
 
 } // namespace bpl::gui
