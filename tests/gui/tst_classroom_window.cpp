@@ -5,6 +5,7 @@
 // invalid target is refused in the Inspector with the file's reason; a saved
 // file always reopens; the hidden-layer actions, the decision, the truth table,
 // the layer heading, wrapping details, log-scale ticks and Save answers' folder.
+#include "core/network_edit.h"
 #include "core/sample_rules.h"
 #include "gui/canvas/canvas_content.h"
 #include "gui/canvas/edge_label_item.h"
@@ -20,6 +21,7 @@
 #include "gui/logreg/logreg_nll_panel.h"
 #include "gui/network_editor.h"
 #include "gui/tab_fit.h"
+#include "gui/widen_dialog.h"
 #include "gui_test_support.h"
 #include "io/network_file.h"
 #include "support/sheet5_network.h"
@@ -32,6 +34,7 @@
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QTimer>
 #include <QUndoStack>
 #include <qcustomplot.h>
 
@@ -333,6 +336,7 @@ void TestClassroomWindow::hiddenLayerActionsAreOneUndoStep() {
     for (int l = 1; l < doc->network().lastLayer(); ++l)
         QVERIFY(doc->network().layers[l].activation.kind == Activation::Sigmoid);
     // Two units wide: one step, the same output.
+    const Network widenBefore = doc->network();
     const double output = doc->trace().forward.output()[0];
     QAction* widen = hidden->findChild<QAction*>("actionWidenHidden");
     QVERIFY(widen && widen->isEnabled());
@@ -341,6 +345,29 @@ void TestClassroomWindow::hiddenLayerActionsAreOneUndoStep() {
     QCOMPARE(doc->undoStack()->count(), before + 1);
     QVERIFY(std::abs(doc->trace().forward.output()[0] - output) <=
             1e-12 * std::max(1.0, std::abs(output)));
+    // The copies varied (the dialog accepted with its defaults, ±10 %, seed 1):
+    // one undo step named with its settings; each copy differs from its unit.
+    doc->undoStack()->undo();
+    emit hidden->aboutToShow();
+    QAction* varied = hidden->findChild<QAction*>("actionWidenHiddenVaried");
+    QVERIFY(varied && varied->isEnabled());
+    QTimer::singleShot(0, [] {
+        auto* dialog = qobject_cast<WidenDialog*>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        QCOMPARE(dialog->perturbation(), 0.1);
+        QCOMPARE(dialog->seed(), std::uint64_t(1));
+        dialog->accept();
+    });
+    varied->trigger();
+    QCOMPARE(doc->undoStack()->count(), before + 1);
+    QCOMPARE(doc->undoStack()->text(before),
+             QString("Make the hidden layers two units wide (copies ±10 %, seed 1)"));
+    const Network& wide = doc->network();
+    QCOMPARE(wide.layers[1].size, 2);
+    QVERIFY(wide.layers[1].weights(1, 0) != wide.layers[1].weights(0, 0));
+    QVERIFY(std::abs(wide.layers[1].weights(1, 0) / wide.layers[1].weights(0, 0) - 1) <= 0.1);
+    QVERIFY(wide.layers[1].weights ==
+            widenHiddenLayers(widenBefore, 2, 0.1, 1).value().layers[1].weights);
 }
 
 void TestClassroomWindow::decisionAndTruthTableOnTheCanvas() {
