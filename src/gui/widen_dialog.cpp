@@ -16,9 +16,9 @@ WidenDialog::WidenDialog(QWidget* parent) : QDialog(parent) {
     auto* layout = new QVBoxLayout(this);
     auto* text = new QLabel(
         tr("Each hidden layer gets a copy of its first unit. Each copied weight and bias is "
-           "multiplied by (1 + u), u drawn uniformly from ±the share below (seeded), so a copy "
-           "whose a is near 0 can die (ReLU) while the other unit carries the gradient. The "
-           "weights out are shared equally, as without variation."));
+           "multiplied by 1 + u, u drawn uniformly between −p and +p (p below, seeded), so a "
+           "copy whose a is near 0 can die (ReLU) while the other unit carries the gradient. "
+           "The weights out are shared equally, as without variation."));
     text->setWordWrap(true);
     layout->addWidget(text);
     auto* form = new QFormLayout;
@@ -29,7 +29,7 @@ WidenDialog::WidenDialog(QWidget* parent) : QDialog(parent) {
     percent_->setSuffix(" %");
     percent_->setPrefix("± ");
     percent_->setValue(100 * kDefaultWidenPerturbation);
-    form->addRow(tr("Vary each copied weight by"), percent_);
+    form->addRow(tr("p: vary each copied weight and bias by"), percent_);
     seed_ = new QSpinBox;
     seed_->setObjectName("perturbationSeed");
     seed_->setRange(0, 1'000'000'000);

@@ -13,6 +13,7 @@
 #include "gui/main_window.h"
 #include "gui/network_document.h"
 #include "gui/network_workspace.h"
+#include "gui/plot_style.h"
 #include "gui/tab_fit.h"
 #include "gui/training/training_confusion_plot.h"
 #include "gui/training/training_curve_plot.h"
@@ -321,6 +322,13 @@ void TestTrainingLab::softmaxRegionsMarkTheThirdPoint() {
     QCOMPARE(plot->hoverText(pixel), plot->readoutAt(plot->xAxis->pixelToCoord(pixel.x()),
                                                      plot->yAxis->pixelToCoord(pixel.y())));
     QVERIFY(plot->hoverText(QPointF(1, 1)).isEmpty());
+    // The grid's useful height counts each note's row: the axes keep their
+    // minimum (4 notes left them 20 px short, one row spacing each).
+    const int width = plot->usefulWidth();
+    plot->resize(width, plot->usefulHeight(width));
+    plot->replot();
+    QVERIFY2(plot->axisRect()->height() >= kMinAxisRectHeight,
+             qPrintable(QString::number(plot->axisRect()->height())));
 }
 
 // Frames arrive while the run goes on and while the slider is scrubbed; each
