@@ -53,6 +53,7 @@ class TestClassroomWindow : public QObject {
     void invalidTargetRefusedInTheInspector();
     void savedFileAlwaysReopens();
     void hiddenLayerActionsAreOneUndoStep();
+    void variedCopiesLetTheChainCarryTheGradient();
     void decisionAndTruthTableOnTheCanvas();
     void layerHeadingSaysTheActivationOnce();
     void detailsWrapLongText();
@@ -368,6 +369,40 @@ void TestClassroomWindow::hiddenLayerActionsAreOneUndoStep() {
     QVERIFY(std::abs(wide.layers[1].weights(1, 0) / wide.layers[1].weights(0, 0) - 1) <= 0.1);
     QVERIFY(wide.layers[1].weights ==
             widenHiddenLayers(widenBefore, 2, 0.1, 1).value().layers[1].weights);
+}
+
+// Section 3's chain made ReLU: every even layer is dead (a = −1.2·0.1 + 0.1 =
+// −0.02), so the gradient stops at layer 151. Two units wide with the copies
+// varied by ±10 %, seed 111, layer 150's copy is alive beside its dead unit and
+// carries the gradient on to layer 149. Expected values from the rule written
+// out in NumPy with the reference generator (tests/reference/split_mix64.py):
+// a⁽¹⁵⁰⁾ = (−0.6·0.1 − 0.6·0.0928296 + 0.1, …) = (−0.0156978, 0.00126618),
+// δ⁽¹⁵⁰⁾ = (0, 0.110196).
+void TestClassroomWindow::variedCopiesLetTheChainCarryTheGradient() {
+    auto window = sheet5(QSize(1280, 800));
+    QVERIFY(window);
+    QVERIFY(window->openExample("vanishing_chain_153"));
+    NetworkDocument* doc = window->document();
+    NetworkEditor* editor = window->workspace()->editor();
+    QVERIFY(editor);
+    ActivationFunction relu;
+    relu.kind = Activation::Relu;
+    QVERIFY(editor->setHiddenActivations(relu));
+    QVERIFY(editor->widenHiddenLayers());
+    const Trace same = doc->trace();
+    QVERIFY(same.gradients.delta[151].cwiseAbs().minCoeff() > 0);
+    QCOMPARE(same.gradients.delta[150].cwiseAbs().maxCoeff(), 0.0); // every path dead
+    doc->undoStack()->undo();
+    QVERIFY(editor->widenHiddenLayers(0.1, 111));
+    const Trace t = doc->trace();
+    const Eigen::VectorXd& a = t.forward.a[150];
+    QVERIFY2(std::abs(a[0] - -0.01569776065504708) < 1e-12, qPrintable(QString::number(a[0])));
+    QVERIFY2(std::abs(a[1] - 0.00126617581828453) < 1e-12, qPrintable(QString::number(a[1])));
+    const Eigen::VectorXd& d = t.gradients.delta[150];
+    QCOMPARE(d[0], 0.0);
+    QVERIFY2(std::abs(d[1] - 0.11019626379784149) < 1e-12, qPrintable(QString::number(d[1])));
+    QVERIFY(std::abs(t.gradients.delta[149][0] - -0.06166433068642055) < 1e-12);
+    QVERIFY(std::abs(t.gradients.delta[149][1] - -0.06026531555458467) < 1e-12);
 }
 
 void TestClassroomWindow::decisionAndTruthTableOnTheCanvas() {
