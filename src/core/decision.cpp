@@ -46,6 +46,7 @@ std::optional<ClassDecision> classDecision(const Network& network, const Eigen::
 std::vector<SoftmaxTie> softmaxTies(const Network& network) {
     std::vector<SoftmaxTie> ties;
     if (network.layerCount() != 2 || network.outputSize() < 2 ||
+        network.outputSize() > kMaxSoftmaxTieClasses ||
         network.layers[1].activation.kind != Activation::Softmax)
         return ties;
     const Eigen::MatrixXd& w = network.layers[1].weights;

@@ -37,8 +37,12 @@ struct SoftmaxTie {
     double offset = 0;      // b_c − b_d
 };
 
+// At most this many classes have their ties listed (45 lines): K classes
+// have K(K − 1)/2, and a 4096-class output would need 8.4 million.
+constexpr int kMaxSoftmaxTieClasses = 10;
+
 // Every pair c < d in order (0,1), (0,2), …, (1,2), …; empty unless the
-// network is a softmax regression with at least two classes.
+// network is a softmax regression with 2 to kMaxSoftmaxTieClasses classes.
 std::vector<SoftmaxTie> softmaxTies(const Network& network);
 // "p₀ = p₁: 0.886 x₁ - 0.66 x₂ + 0.1 = 0" (inputs x₁ …, numbers to
 // `significantFigures`, ASCII minus, locale-free).

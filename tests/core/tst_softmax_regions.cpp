@@ -63,9 +63,15 @@ void TestSoftmaxRegions::tiesOfEveryPair() {
     QCOMPARE(ties[2].d, 2);
     QVERIFY(ties[2].normal == Eigen::Vector2d(0, 1));
     QCOMPARE(ties[2].offset, -1.0);
-    // Four classes: six pairs.
+    // Four classes: six pairs; ten: 45; eleven or more: none listed (a 1→4096
+    // softmax would need 8.4 million and ran out of memory in train's JSON).
     Eigen::MatrixXd w4 = Eigen::MatrixXd::Zero(4, 2);
     QCOMPARE(softmaxTies(softmaxRegression(w4, Eigen::Vector4d::Zero())).size(), std::size_t(6));
+    QCOMPARE(softmaxTies(softmaxRegression(Eigen::MatrixXd::Zero(10, 1), Eigen::VectorXd::Zero(10)))
+                 .size(),
+             std::size_t(45));
+    QVERIFY(softmaxTies(softmaxRegression(Eigen::MatrixXd::Zero(11, 1), Eigen::VectorXd::Zero(11)))
+                .empty());
 }
 
 void TestSoftmaxRegions::tieText() {
