@@ -1,6 +1,8 @@
 #include "core/network_edit.h"
 
+#include "core/common/split_mix64.h"
 #include "core/loss_pairing.h"
+#include "core/number_format.h"
 
 #include <cctype>
 #include <cmath>
@@ -213,16 +215,28 @@ Result<Network> setHiddenActivations(const Network& network, ActivationFunction 
     return checked(std::move(out));
 }
 
-Result<Network> widenHiddenLayers(const Network& network, int width) {
-    if (network.layerCount() < 3) return refuse("the network has no hidden layer to widen");
-    if (width < 1 || width > kMaxEditableLayerSize) return refuse("a layer needs 1 to " + std::to_string(kMaxEditableLayerSize) + " neurons");
+Result<Network> widenHiddenLayers(const Network& network, int width, double perturbation,
+                                  std::uint64_t seed) {
+    if (network.layerCount() < 3)
+        return refuse("the network has no hidden layer to widen");
+    if (width < 1 || width > kMaxEditableLayerSize)
+        return refuse("a layer needs 1 to " + std::to_string(kMaxEditableLayerSize) + " neurons");
+    if (!(perturbation >= 0 && perturbation <= kMaxWidenPerturbation))
+        return refuse("the perturbation of the copies must be between 0 and " +
+                      formatNumber(100 * kMaxWidenPerturbation, 3) + " %");
+    SplitMix64 random(seed);
+    // Each copied weight and bias times (1 + u), u uniform in [−p, p).
+    auto perturbed = [&](double value) {
+        return perturbation > 0 ? value * (1 + random.symmetric(perturbation)) : value;
+    };
     Network out = network;
     bool changed = false;
     for (int l = 1; l < out.lastLayer(); ++l) {
         Layer& layer = out.layers[l];
         Layer& next = out.layers[l + 1];
         const int copies = width - layer.size;
-        if (copies <= 0) continue;
+        if (copies <= 0)
+            continue;
         changed = true;
         const Eigen::RowVectorXd in = layer.weights.row(0);
         const double bias = layer.bias[0];
@@ -231,16 +245,20 @@ Result<Network> widenHiddenLayers(const Network& network, int width) {
         next.weights.col(0) = outWeights;
         for (int c = 0; c < copies; ++c) {
             layer.weights.conservativeResize(layer.size + 1, Eigen::NoChange);
-            layer.weights.row(layer.size) = in;
+            for (Eigen::Index j = 0; j < in.size(); ++j)
+                layer.weights(layer.size, j) = perturbed(in[j]);
             layer.bias.conservativeResize(layer.size + 1);
-            layer.bias[layer.size] = bias;
-            if (static_cast<int>(layer.labels.size()) == layer.size) layer.labels.push_back(newLabel(layer.labels));
+            layer.bias[layer.size] = perturbed(bias);
+            if (static_cast<int>(layer.labels.size()) == layer.size)
+                layer.labels.push_back(newLabel(layer.labels));
             next.weights.conservativeResize(Eigen::NoChange, layer.size + 1);
             next.weights.col(layer.size) = outWeights;
             ++layer.size;
         }
     }
-    if (!changed) return refuse("every hidden layer is already " + std::to_string(width) + " or more units wide");
+    if (!changed)
+        return refuse("every hidden layer is already " + std::to_string(width) +
+                      " or more units wide");
     return checked(std::move(out));
 }
 

@@ -9,6 +9,7 @@
 #include "core/network.h"
 #include "core/result.h"
 
+#include <cstdint>
 #include <string>
 
 namespace bpl {
@@ -49,11 +50,21 @@ Result<Network> setLoss(const Network& network, Loss loss);
 // Sets the activation of every hidden layer (1 … L−1) at once: the 153-layer
 // sigmoid chain becomes a ReLU or tanh chain in one edit.
 Result<Network> setHiddenActivations(const Network& network, ActivationFunction activation);
+// The Network menu's perturbed copies: ±10 %, seed 1 unless chosen.
+constexpr double kDefaultWidenPerturbation = 0.1;
+constexpr double kMaxWidenPerturbation = 0.5;
 // Makes every hidden layer at least `width` units wide, fully connected (the
 // bipartite variant of teaching-content section 3): a new unit copies the
 // first unit's weights in and bias, and the first unit's weights out are
 // shared equally with its copies, so the network computes the same outputs.
-Result<Network> widenHiddenLayers(const Network& network, int width = 2);
+// With `perturbation` p > 0 each copied weight in and bias is multiplied by
+// (1 + u), u uniform in [−p, p) drawn from SplitMix64(seed) in the order
+// layer 1 … L−1, copy by copy, the row's weights left to right, then the
+// bias; the original unit and the shared weights out are unchanged. So the
+// copies differ (a zero stays zero), the outputs change a little, and a copy
+// whose pre-activation a is near 0 can die (ReLU, a ≤ 0) beside a live one.
+Result<Network> widenHiddenLayers(const Network& network, int width = 2, double perturbation = 0,
+                                  std::uint64_t seed = 1);
 
 // The loss a network switches to when its output activation becomes `output`.
 Loss compatibleLoss(Loss current, Activation output);

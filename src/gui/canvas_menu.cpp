@@ -10,7 +10,9 @@
 #include "gui/network_document.h"
 #include "gui/network_editor.h"
 #include "gui/network_workspace.h"
+#include "gui/widen_dialog.h"
 
+#include <QApplication>
 #include <QMenu>
 
 namespace bpl::gui {
@@ -75,9 +77,18 @@ void addHiddenLayerActions(QMenu* menu, NetworkEditor* editor) {
     QAction* widen = menu->addAction(QObject::tr("Make the hidden layers two units wide"), editor,
                                      [editor] { editor->widenHiddenLayers(); });
     widen->setObjectName("actionWidenHidden");
+    // The same with the copies varied (seeded), so they can part ways (section 3).
+    QAction* varied = menu->addAction(
+        QObject::tr("Make the hidden layers two units wide, copies varied…"), editor, [editor] {
+            WidenDialog dialog(QApplication::activeWindow());
+            if (dialog.exec() == QDialog::Accepted)
+                editor->widenHiddenLayers(dialog.perturbation(), dialog.seed());
+        });
+    varied->setObjectName("actionWidenHiddenVaried");
     bool narrow = false;
     for (int l = 1; l < net.lastLayer(); ++l) narrow = narrow || net.layers[l].size < 2;
     widen->setEnabled(hidden && narrow);
+    varied->setEnabled(hidden && narrow);
 }
 
 void fillCanvasMenu(QMenu* menu, NetworkWorkspace* workspace, const QPoint& viewPos) {

@@ -186,8 +186,8 @@ int LabPlot::usefulHeight(int width) const {
     int height = kMinAxisRectHeight + title.height() + tick.height() + label.height() + 40;
     for (QCPLayoutElement* element : plotLayout()->elements(true)) {
         auto* note = dynamic_cast<PlotTitle*>(element);
-        if (note && note != titleElement_) // panel titles, notes under the axes
-            height += note->minimumOuterSizeHint().height();
+        if (note && note != titleElement_) // panel titles, notes under the axes, each its row
+            height += note->minimumOuterSizeHint().height() + plotLayout()->rowSpacing();
     }
     const auto items = legendItems(legend);
     if (legend->visible() && legend->layout() == plotLayout() && !items.empty()) {

@@ -199,9 +199,11 @@ bool NetworkEditor::setHiddenActivations(ActivationFunction activation) {
     return pushOrRefuse(this, document_, SetHiddenActivationsCommand::make(document_, activation, &error), error);
 }
 
-bool NetworkEditor::widenHiddenLayers() {
+bool NetworkEditor::widenHiddenLayers(double perturbation, std::uint64_t seed) {
     QString error;
-    return pushOrRefuse(this, document_, WidenHiddenLayersCommand::make(document_, &error), error);
+    return pushOrRefuse(this, document_,
+                        WidenHiddenLayersCommand::make(document_, &error, perturbation, seed),
+                        error);
 }
 
 void NetworkEditor::initializeWeights(const InitOptions& options) {

@@ -12,6 +12,8 @@
 #include <Eigen/Dense>
 #include <QObject>
 
+#include <cstdint>
+
 namespace bpl::gui {
 
 class NetworkDocument;
@@ -48,7 +50,9 @@ public:
     bool setLoss(Loss loss);
     // Every hidden layer at once, as one undo step.
     bool setHiddenActivations(ActivationFunction activation);
-    bool widenHiddenLayers();
+    // Two units wide; with `perturbation` > 0 the copies are varied (core
+    // widenHiddenLayers: each copied weight times 1 + u, u in ±perturbation).
+    bool widenHiddenLayers(double perturbation = 0, std::uint64_t seed = 1);
 
     void initializeWeights(const InitOptions& options);
     void applyUpdate();

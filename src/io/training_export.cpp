@@ -1,5 +1,6 @@
 #include "io/training_export.h"
 
+#include "core/decision.h"
 #include "io/csv_field.h"
 #include "io/json_writer.h"
 
@@ -12,6 +13,27 @@ namespace {
 void putSeries(QJsonObject& o, const char* key, const std::vector<double>& values) {
     if (!values.empty())
         o[key] = jsonNumbers(values);
+}
+
+// A softmax regression's ⅓ point and tie lines (training.md, "Softmax regions").
+QJsonObject softmaxRegionsToJson(const Network& network) {
+    QJsonObject o;
+    const std::vector<SoftmaxTie> ties = softmaxTies(network);
+    if (ties.empty())
+        return o;
+    if (const auto third = softmaxThirdPoint(network))
+        o["third_point"] = jsonNumbers({(*third)[0], (*third)[1]});
+    QJsonArray list;
+    for (const SoftmaxTie& tie : ties) {
+        QJsonObject t;
+        t["classes"] = QJsonArray{tie.c, tie.d};
+        t["weights"] = jsonNumbers(std::vector<double>(tie.normal.begin(), tie.normal.end()));
+        t["bias"] = tie.offset;
+        t["equation"] = QString::fromStdString(softmaxTieText(tie, 6));
+        list.append(t);
+    }
+    o["ties"] = list;
+    return o;
 }
 
 QJsonObject runToJson(const TrainingRun& run, const NetworkDocument& document) {
@@ -54,6 +76,8 @@ QJsonObject runToJson(const TrainingRun& run, const NetworkDocument& document) {
     NetworkDocument trained = document;
     trained.network = run.finalNetwork;
     o["network"] = networkToJson(trained);
+    if (const QJsonObject regions = softmaxRegionsToJson(run.finalNetwork); !regions.isEmpty())
+        o["softmax_regions"] = regions;
     o["train_seconds"] = run.trainSeconds;
     return o;
 }
@@ -108,7 +132,8 @@ QByteArray trainingRunsToJsonBytes(const TrainingDataSummary& data,
         "format", "data", "source", "inputs", "classes", "train", "validation", "test", "runs",
         "label", "optimizer", "learning_rate", "batch_size", "l2", "seed", "stopped", "train_loss",
         "validation_loss", "test_loss", "train_accuracy", "validation_accuracy", "test_accuracy",
-        "grad_norm", "record_every", "recorded_epochs", "confusion", "network", "train_seconds",
+        "grad_norm", "record_every", "recorded_epochs", "confusion", "network", "softmax_regions",
+        "third_point", "ties", "train_seconds",
         // the network file inside (network-format.md)
         "name", "description", "layers", "size", "labels", "activation", "alpha", "weights", "bias",
         "loss", "sample", "input", "target", "training"};

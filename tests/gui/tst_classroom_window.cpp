@@ -5,6 +5,7 @@
 // invalid target is refused in the Inspector with the file's reason; a saved
 // file always reopens; the hidden-layer actions, the decision, the truth table,
 // the layer heading, wrapping details, log-scale ticks and Save answers' folder.
+#include "core/network_edit.h"
 #include "core/sample_rules.h"
 #include "gui/canvas/canvas_content.h"
 #include "gui/canvas/edge_label_item.h"
@@ -20,6 +21,7 @@
 #include "gui/logreg/logreg_nll_panel.h"
 #include "gui/network_editor.h"
 #include "gui/tab_fit.h"
+#include "gui/widen_dialog.h"
 #include "gui_test_support.h"
 #include "io/network_file.h"
 #include "support/sheet5_network.h"
@@ -32,6 +34,7 @@
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QTimer>
 #include <QUndoStack>
 #include <qcustomplot.h>
 
@@ -50,6 +53,7 @@ class TestClassroomWindow : public QObject {
     void invalidTargetRefusedInTheInspector();
     void savedFileAlwaysReopens();
     void hiddenLayerActionsAreOneUndoStep();
+    void variedCopiesLetTheChainCarryTheGradient();
     void decisionAndTruthTableOnTheCanvas();
     void layerHeadingSaysTheActivationOnce();
     void detailsWrapLongText();
@@ -333,6 +337,7 @@ void TestClassroomWindow::hiddenLayerActionsAreOneUndoStep() {
     for (int l = 1; l < doc->network().lastLayer(); ++l)
         QVERIFY(doc->network().layers[l].activation.kind == Activation::Sigmoid);
     // Two units wide: one step, the same output.
+    const Network widenBefore = doc->network();
     const double output = doc->trace().forward.output()[0];
     QAction* widen = hidden->findChild<QAction*>("actionWidenHidden");
     QVERIFY(widen && widen->isEnabled());
@@ -341,6 +346,63 @@ void TestClassroomWindow::hiddenLayerActionsAreOneUndoStep() {
     QCOMPARE(doc->undoStack()->count(), before + 1);
     QVERIFY(std::abs(doc->trace().forward.output()[0] - output) <=
             1e-12 * std::max(1.0, std::abs(output)));
+    // The copies varied (the dialog accepted with its defaults, ±10 %, seed 1):
+    // one undo step named with its settings; each copy differs from its unit.
+    doc->undoStack()->undo();
+    emit hidden->aboutToShow();
+    QAction* varied = hidden->findChild<QAction*>("actionWidenHiddenVaried");
+    QVERIFY(varied && varied->isEnabled());
+    QTimer::singleShot(0, [] {
+        auto* dialog = qobject_cast<WidenDialog*>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        QCOMPARE(dialog->perturbation(), 0.1);
+        QCOMPARE(dialog->seed(), std::uint64_t(1));
+        dialog->accept();
+    });
+    varied->trigger();
+    QCOMPARE(doc->undoStack()->count(), before + 1);
+    QCOMPARE(doc->undoStack()->text(before),
+             QString("Make the hidden layers two units wide (copies ±10 %, seed 1)"));
+    const Network& wide = doc->network();
+    QCOMPARE(wide.layers[1].size, 2);
+    QVERIFY(wide.layers[1].weights(1, 0) != wide.layers[1].weights(0, 0));
+    QVERIFY(std::abs(wide.layers[1].weights(1, 0) / wide.layers[1].weights(0, 0) - 1) <= 0.1);
+    QVERIFY(wide.layers[1].weights ==
+            widenHiddenLayers(widenBefore, 2, 0.1, 1).value().layers[1].weights);
+}
+
+// Section 3's chain made ReLU: every even layer is dead (a = −1.2·0.1 + 0.1 =
+// −0.02), so the gradient stops at layer 151. Two units wide with the copies
+// varied by ±10 %, seed 111, layer 150's copy is alive beside its dead unit and
+// carries the gradient on to layer 149. Expected values from the rule written
+// out in NumPy with the reference generator (tests/reference/split_mix64.py):
+// a⁽¹⁵⁰⁾ = (−0.6·0.1 − 0.6·0.0928296 + 0.1, …) = (−0.0156978, 0.00126618),
+// δ⁽¹⁵⁰⁾ = (0, 0.110196).
+void TestClassroomWindow::variedCopiesLetTheChainCarryTheGradient() {
+    auto window = sheet5(QSize(1280, 800));
+    QVERIFY(window);
+    QVERIFY(window->openExample("vanishing_chain_153"));
+    NetworkDocument* doc = window->document();
+    NetworkEditor* editor = window->workspace()->editor();
+    QVERIFY(editor);
+    ActivationFunction relu;
+    relu.kind = Activation::Relu;
+    QVERIFY(editor->setHiddenActivations(relu));
+    QVERIFY(editor->widenHiddenLayers());
+    const Trace same = doc->trace();
+    QVERIFY(same.gradients.delta[151].cwiseAbs().minCoeff() > 0);
+    QCOMPARE(same.gradients.delta[150].cwiseAbs().maxCoeff(), 0.0); // every path dead
+    doc->undoStack()->undo();
+    QVERIFY(editor->widenHiddenLayers(0.1, 111));
+    const Trace t = doc->trace();
+    const Eigen::VectorXd& a = t.forward.a[150];
+    QVERIFY2(std::abs(a[0] - -0.01569776065504708) < 1e-12, qPrintable(QString::number(a[0])));
+    QVERIFY2(std::abs(a[1] - 0.00126617581828453) < 1e-12, qPrintable(QString::number(a[1])));
+    const Eigen::VectorXd& d = t.gradients.delta[150];
+    QCOMPARE(d[0], 0.0);
+    QVERIFY2(std::abs(d[1] - 0.11019626379784149) < 1e-12, qPrintable(QString::number(d[1])));
+    QVERIFY(std::abs(t.gradients.delta[149][0] - -0.06166433068642055) < 1e-12);
+    QVERIFY(std::abs(t.gradients.delta[149][1] - -0.06026531555458467) < 1e-12);
 }
 
 void TestClassroomWindow::decisionAndTruthTableOnTheCanvas() {

@@ -7,13 +7,16 @@
 // the start; invalid fields are refused with the core's message; closing the
 // window mid-run is clean. With BPL_SCREENSHOT_DIR set, it saves screenshots.
 #include "compute/heatmap_worker.h"
+#include "core/common/limits.h"
+#include "core/decision.h"
+#include "core/number_format.h"
 #include "gui/main_window.h"
 #include "gui/network_document.h"
 #include "gui/network_workspace.h"
+#include "gui/plot_style.h"
 #include "gui/tab_fit.h"
 #include "gui/training/training_confusion_plot.h"
 #include "gui/training/training_curve_plot.h"
-#include "core/common/limits.h"
 #include "gui/training/training_lab.h"
 #include "gui/training/training_region_plot.h"
 #include "gui/training/unit_thumbnails.h"
@@ -288,6 +291,45 @@ void TestTrainingLab::softmaxRegionsMarkTheThirdPoint() {
     for (int k = 0; k < 3; ++k)
         QVERIFY2(qAbs(y[k] - 1.0 / 3.0) < 1e-9, qPrintable(QString::number(y[k])));
     QCOMPARE(lab_->confusionPlot()->confusion().rows(), 3);
+    // Under the axes: the ⅓ point and the three tie lines of the shown network.
+    TrainingRegionPlot* plot = lab_->regionPlot();
+    const QStringList notes = plot->notes();
+    QCOMPARE(notes.size(), 4);
+    QCOMPARE(notes[0],
+             QString::fromStdString("⅓ point: x = " +
+                                    planePointText(Eigen::Vector2d(point->x(), point->y()), 3)));
+    const std::vector<SoftmaxTie> ties = softmaxTies(net);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(notes[i + 1],
+                 QString::fromStdString(softmaxTieText(ties[static_cast<std::size_t>(i)], 3)));
+    QVERIFY(notes[1].startsWith("p₀ = p₁: ") && notes[3].startsWith("p₁ = p₂: "));
+    // Hovering: x, p(c | x) from the network, the predicted class.
+    const Eigen::Vector2d at(point->x() + 1.0, point->y() - 0.5);
+    const Eigen::VectorXd p = forward(net, at).output();
+    Eigen::Index best = 0;
+    p.maxCoeff(&best);
+    const QString readout = plot->readoutAt(at[0], at[1]);
+    const QStringList lines = readout.split('\n');
+    QCOMPARE(lines.size(), 5);
+    QCOMPARE(lines[0], QString::fromStdString("x = " + planePointText(at, 3)));
+    for (int k = 0; k < 3; ++k)
+        QCOMPARE(
+            lines[k + 1],
+            QString("p(%1 | x) = %2").arg(k).arg(QString::fromStdString(formatNumber(p[k], 4))));
+    QCOMPARE(lines[4], QString("predicted class %1").arg(best));
+    // The same text as the tool tip at that pixel, none outside the axes.
+    plot->replot();
+    const QPointF pixel(plot->xAxis->coordToPixel(at[0]), plot->yAxis->coordToPixel(at[1]));
+    QCOMPARE(plot->hoverText(pixel), plot->readoutAt(plot->xAxis->pixelToCoord(pixel.x()),
+                                                     plot->yAxis->pixelToCoord(pixel.y())));
+    QVERIFY(plot->hoverText(QPointF(1, 1)).isEmpty());
+    // The grid's useful height counts each note's row: the axes keep their
+    // minimum (4 notes left them 20 px short, one row spacing each).
+    const int width = plot->usefulWidth();
+    plot->resize(width, plot->usefulHeight(width));
+    plot->replot();
+    QVERIFY2(plot->axisRect()->height() >= kMinAxisRectHeight,
+             qPrintable(QString::number(plot->axisRect()->height())));
 }
 
 // Frames arrive while the run goes on and while the slider is scrubbed; each

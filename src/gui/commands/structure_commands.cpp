@@ -1,7 +1,8 @@
 #include "gui/commands/structure_commands.h"
 
-#include "io/qt_text.h"
 #include "core/network_edit.h"
+#include "core/number_format.h"
+#include "io/qt_text.h"
 
 #include <QJsonArray>
 
@@ -113,11 +114,21 @@ std::unique_ptr<SetHiddenActivationsCommand> SetHiddenActivationsCommand::make(N
     return std::unique_ptr<SetHiddenActivationsCommand>(new SetHiddenActivationsCommand(document, text, after, true));
 }
 
-std::unique_ptr<WidenHiddenLayersCommand> WidenHiddenLayersCommand::make(NetworkDocument* document, QString* error) {
+std::unique_ptr<WidenHiddenLayersCommand> WidenHiddenLayersCommand::make(NetworkDocument* document,
+                                                                         QString* error,
+                                                                         double perturbation,
+                                                                         std::uint64_t seed) {
     DocumentState after;
-    if (!take(widenHiddenLayers(document->network(), 2), document, after, error)) return nullptr;
+    if (!take(widenHiddenLayers(document->network(), 2, perturbation, seed), document, after,
+              error))
+        return nullptr;
+    QString text = QObject::tr("Make the hidden layers two units wide");
+    if (perturbation > 0)
+        text += QObject::tr(" (copies ±%1 %, seed %2)")
+                    .arg(QString::fromStdString(formatNumber(100 * perturbation, 3)))
+                    .arg(seed);
     return std::unique_ptr<WidenHiddenLayersCommand>(
-        new WidenHiddenLayersCommand(document, QObject::tr("Make the hidden layers two units wide"), after, true));
+        new WidenHiddenLayersCommand(document, text, after, true));
 }
 
 std::unique_ptr<SetLossCommand> SetLossCommand::make(NetworkDocument* document, Loss loss, QString* error) {

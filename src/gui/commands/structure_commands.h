@@ -12,6 +12,7 @@
 #include "gui/network_document.h"
 
 #include <QUndoCommand>
+#include <cstdint>
 #include <memory>
 
 namespace bpl::gui {
@@ -92,7 +93,9 @@ private:
 // Every hidden layer two units wide (the same outputs; see core/network_edit.h).
 class WidenHiddenLayersCommand : public SnapshotCommand {
 public:
-    static std::unique_ptr<WidenHiddenLayersCommand> make(NetworkDocument* document, QString* error);
+    // With `perturbation` > 0 the copies are varied (seeded), and the text says so.
+    static std::unique_ptr<WidenHiddenLayersCommand> make(NetworkDocument* document, QString* error,
+                                                          double perturbation = 0, std::uint64_t seed = 1);
 
 private:
     using SnapshotCommand::SnapshotCommand;

@@ -2,6 +2,8 @@
 
 #include "gui/training/training_session.h"
 
+#include "core/decision.h"
+
 #include "gui/logreg/logreg_plot_export.h"
 #include "gui/plot_style.h"
 
@@ -142,6 +144,20 @@ void setUpRegionPlot(QCustomPlot& plot, const DataSplit& data, const TrainingRun
             }
         }
     }
+    // A softmax regression: the ⅓ point marked, its coordinates and the tie
+    // lines' equations under the axes (core softmaxRegionLines).
+    if (const auto third = softmaxThirdPoint(run.finalNetwork)) {
+        QCPGraph* star = plot.addGraph();
+        star->setLineStyle(QCPGraph::lsNone);
+        star->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssStar, QPen(Qt::black, 2.5),
+                                              QBrush(Qt::NoBrush), 16));
+        star->setName("⅓ point");
+        star->addData((*third)[0], (*third)[1]);
+    }
+    for (const std::string& line : softmaxRegionLines(run.finalNetwork, 4))
+        plot.plotLayout()->addElement(
+            plot.plotLayout()->rowCount(), 0,
+            new QCPTextElement(&plot, QString::fromStdString(line), QFont(QFont().family(), 10)));
     plot.legend->setVisible(true);
     plot.plotLayout()->insertRow(0);
     plot.plotLayout()->addElement(

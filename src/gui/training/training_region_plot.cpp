@@ -1,6 +1,7 @@
 #include "gui/training/training_region_plot.h"
 
 #include "core/decision.h"
+#include "core/number_format.h"
 #include "core/training/batch_passes.h"
 #include "core/training/trainer.h"
 #include "gui/plot_style.h"
@@ -14,6 +15,8 @@ namespace bpl::gui {
 namespace {
 
 constexpr int kGridSize = 100;
+constexpr int kNoteFigures = 3;  // significant figures of the notes under the axes
+constexpr int kMaxTieNotes = 6;  // tie lines listed under the axes (4 classes); the export has all
 constexpr double kLighten = 0.5; // share of white in the region colours, so points stay visible
 const QRgb kBoundary = qRgb(40, 40, 40);
 
@@ -36,6 +39,8 @@ void TrainingRegionPlot::setSession(const TrainingSession* session) {
     thirdGraph_ = nullptr;
     curveGraph_ = nullptr;
     thirdPoint_.reset();
+    shownNetwork_.reset();
+    setNotes({});
     image_ = QImage();
     shownClass_.clear();
     frameId_ = 0;
@@ -181,8 +186,71 @@ void TrainingRegionPlot::setFrame(const compute::HeatMapFrame& frame) {
         if (thirdPoint_)
             thirdGraph_->addData(thirdPoint_->x(), thirdPoint_->y());
     }
+    shownNetwork_ = frame.network;
+    QStringList lines;
+    for (const std::string& line : softmaxRegionLines(frame.network, kNoteFigures))
+        lines << QString::fromStdString(line);
+    if (lines.isEmpty() && thirdPoint_) // a hidden layer: the grid point nearest to ⅓, ⅓, ⅓
+        lines << tr("⅓ point ≈ %1 (nearest grid point)")
+                     .arg(QString::fromStdString(planePointText(
+                         Eigen::Vector2d(thirdPoint_->x(), thirdPoint_->y()), kNoteFigures)));
+    if (lines.size() > kMaxTieNotes + 1) {
+        const qsizetype more = lines.size() - (kMaxTieNotes + 1);
+        lines = lines.mid(0, kMaxTieNotes + 1);
+        lines << tr("… %n more tie line(s) in the export", nullptr, static_cast<int>(more));
+    }
+    setNotes(lines);
     ++framesShown_;
     requestReplot();
+}
+
+void TrainingRegionPlot::setNotes(const QStringList& lines) {
+    if (static_cast<qsizetype>(notes_.size()) != lines.size()) {
+        for (PlotTitle* note : notes_)
+            plotLayout()->remove(note);
+        notes_.clear();
+        plotLayout()->simplify();
+        for (const QString& line : lines) {
+            auto* note = new PlotTitle(this, line, PlotTitle::Note);
+            plotLayout()->addElement(plotLayout()->rowCount(), 0, note);
+            notes_.push_back(note);
+        }
+        emit usefulSizeChanged(); // each note is a line more of height
+        return;
+    }
+    for (std::size_t i = 0; i < notes_.size(); ++i)
+        notes_[i]->setText(lines[static_cast<qsizetype>(i)]);
+}
+
+QStringList TrainingRegionPlot::notes() const {
+    QStringList lines;
+    for (const PlotTitle* note : notes_)
+        lines << note->text();
+    return lines;
+}
+
+QString TrainingRegionPlot::hoverText(const QPointF& pixel) const {
+    if (!axisRect()->rect().contains(pixel.toPoint()))
+        return {};
+    return readoutAt(xAxis->pixelToCoord(pixel.x()), yAxis->pixelToCoord(pixel.y()));
+}
+
+QString TrainingRegionPlot::readoutAt(double x1, double x2) const {
+    if (!shownNetwork_ || shownNetwork_->inputSize() != 2 || !session_ || !session_->data ||
+        !session_->data->isClassification())
+        return {};
+    const Eigen::MatrixXd p = predictBatch(*shownNetwork_, Eigen::Vector2d(x1, x2));
+    const std::string where = planePointText(Eigen::Vector2d(x1, x2), kNoteFigures);
+    QStringList lines{tr("x = %1").arg(QString::fromStdString(where))};
+    // One sigmoid output: p(1 | x) = y, p(0 | x) = 1 − y.
+    const bool binary = p.rows() == 1;
+    const Eigen::Index classes = binary ? 2 : p.rows();
+    for (Eigen::Index c = 0; c < classes; ++c) {
+        const double pc = binary ? (c == 1 ? p(0, 0) : 1 - p(0, 0)) : p(c, 0);
+        lines << tr("p(%1 | x) = %2").arg(c).arg(QString::fromStdString(formatNumber(pc, 4)));
+    }
+    lines << tr("predicted class %1").arg(training::predictedClass(p, 0));
+    return lines.join('\n');
 }
 
 std::optional<QPointF> TrainingRegionPlot::findThirdPoint(const compute::HeatMapFrame& frame) {

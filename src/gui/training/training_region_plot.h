@@ -3,13 +3,17 @@
 // heat-map worker; binary: shaded by probability; softmax: each class its
 // colour mixed by probability, the tie boundaries drawn as lines and, for
 // three classes, the point where all three are ⅓ marked), the training and
-// test points on top. For 1-D regression: the data and the fitted curve.
+// test points on top; under the axes the ⅓ point's coordinates and, for a
+// softmax regression, each tie line's equation (core softmaxRegionLines);
+// hovering shows x, p(c | x) and the predicted class. For 1-D regression:
+// the data and the fitted curve.
 #pragma once
 
 #include "compute/heatmap_worker.h"
 #include "gui/training/training_plot.h"
 
 #include <QImage>
+#include <QStringList>
 #include <optional>
 
 namespace bpl::gui {
@@ -41,6 +45,13 @@ class TrainingRegionPlot : public TrainingPlot {
     int frameRun() const { return frameRun_; }
     int frameEpoch() const { return frameEpoch_; }
 
+    // The lines under the axes (⅓ point, tie equations), as shown.
+    QStringList notes() const;
+    // x, each p(c | x) and the predicted class of the frame's network at a
+    // pixel inside the axes (empty elsewhere or before a frame).
+    QString hoverText(const QPointF& pixel) const override;
+    QString readoutAt(double x1, double x2) const;
+
     // The colour of output column `c` of `outputs` (probabilities).
     static QRgb regionColour(const Eigen::MatrixXd& outputs, int c);
     // Where all three softmax outputs of the frame's network are ⅓: exact for
@@ -51,6 +62,7 @@ class TrainingRegionPlot : public TrainingPlot {
   private:
     void placeData();
     void setGridToData();
+    void setNotes(const QStringList& lines);
 
     compute::PlaneGrid grid_;      // the grid the next request asks for
     compute::PlaneGrid shownGrid_; // the grid of the frame on screen
@@ -60,6 +72,8 @@ class TrainingRegionPlot : public TrainingPlot {
     QCPGraph* thirdGraph_ = nullptr;
     QCPGraph* curveGraph_ = nullptr;
     std::optional<QPointF> thirdPoint_;
+    std::optional<Network> shownNetwork_; // the frame's network (classification only)
+    std::vector<PlotTitle*> notes_;
     int framesShown_ = 0;
     quint64 frameId_ = 0;
     int frameRun_ = -1;
