@@ -127,6 +127,10 @@ QJsonObject trainingRunsToJson(const TrainingDataSummary& data,
 QByteArray trainingRunsToJsonBytes(const TrainingDataSummary& data,
                                    const std::vector<TrainingRun>& runs,
                                    const NetworkDocument& document) {
+    return trainingJsonBytes(trainingRunsToJson(data, runs, document));
+}
+
+QByteArray trainingJsonBytes(const QJsonObject& root) {
     static const QStringList order = {
         // the training document (shared/spec/training.md)
         "format", "data", "source", "inputs", "classes", "train", "validation", "test", "runs",
@@ -136,8 +140,10 @@ QByteArray trainingRunsToJsonBytes(const TrainingDataSummary& data,
         "third_point", "ties", "train_seconds",
         // the network file inside (network-format.md)
         "name", "description", "layers", "size", "labels", "activation", "alpha", "weights", "bias",
-        "loss", "sample", "input", "target", "training"};
-    return writeJson(trainingRunsToJson(data, runs, document), order);
+        "loss", "sample", "input", "target", "training",
+        // a random search (docs/formats/training.md)
+        "search", "ranges", "samples", "best_run", "best_label", "finer"};
+    return writeJson(root, order);
 }
 
 QByteArray trainingRunsToCsv(const std::vector<TrainingRun>& runs) {

@@ -31,6 +31,9 @@ QJsonObject trainingRunsToJson(const TrainingDataSummary& data,
 QByteArray trainingRunsToJsonBytes(const TrainingDataSummary& data,
                                    const std::vector<TrainingRun>& runs,
                                    const NetworkDocument& document);
+// A training document built by trainingRunsToJson (and extended, as with a
+// random search's `search`), written with the keys in the spec's order.
+QByteArray trainingJsonBytes(const QJsonObject& root);
 // Header "run,label,epoch,train_loss,…,grad_norm_1,…"; columns that every run
 // lacks (validation, test, accuracies) are left out.
 QByteArray trainingRunsToCsv(const std::vector<TrainingRun>& runs);

@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -85,6 +86,7 @@ class TestTrainCli : public QObject {
     void defaultsFromTheTrainingObject();
     void examplesLearn();
     void demosShowTheirEffect();
+    void randomSearchCoarseToFine();
     void usageErrors_data();
     void usageErrors();
     void inputErrors_data();
@@ -359,6 +361,52 @@ void TestTrainCli::demosShowTheirEffect() {
     QVERIFY(values(u, "validation_accuracy").back() <= 0.6);
 }
 
+void TestTrainCli::randomSearchCoarseToFine() {
+    const Run coarse = run({"train", network_, "--data", "circle", "--points", "100", "--epochs", "20",
+                            "--search", "learning_rate=1e-3:1, batch_size=1:32", "--samples", "5",
+                            "--search-seed", "4"});
+    QCOMPARE(coarse.code, 0);
+    const QJsonObject root = json(coarse);
+    const QJsonArray runs = root["runs"].toArray();
+    QCOMPARE(runs.size(), 5);
+    const QJsonObject search = root["search"].toObject();
+    QCOMPARE(search["ranges"].toString(), QString("learning_rate=0.001:1, batch_size=1:32"));
+    QCOMPARE(search["samples"].toInt(), 5);
+    QCOMPARE(search["seed"].toInt(), 4);
+    // Every drawn setting inside its range and named by its label; the best run is the one
+    // with the lowest last validation loss.
+    int best = -1;
+    double lowest = INFINITY;
+    for (int k = 0; k < runs.size(); ++k) {
+        const QJsonObject r = runs.at(k).toObject();
+        const double eta = r["learning_rate"].toDouble();
+        const int batch = r["batch_size"].toInt();
+        QVERIFY(eta >= 1e-3 && eta <= 1 && batch >= 1 && batch <= 32);
+        QVERIFY2(r["label"].toString().contains(QString("B = %1").arg(batch)), qPrintable(r["label"].toString()));
+        const double last = r["validation_loss"].toArray().last().toDouble();
+        if (last < lowest) {
+            lowest = last;
+            best = k;
+        }
+    }
+    QCOMPARE(search["best_run"].toInt(), best + 1);
+    QCOMPARE(search["best_label"].toString(), runs.at(best).toObject()["label"].toString());
+    // The finer search: around the best run, and its runs inside the finer ranges.
+    const QJsonObject finer = search["finer"].toObject();
+    QCOMPARE(finer["seed"].toInt(), 5);
+    const Run fine = run({"train", network_, "--data", "circle", "--points", "100", "--epochs", "2",
+                          "--search", finer["ranges"].toString(), "--samples", "4", "--search-seed", "5"});
+    QCOMPARE(fine.code, 0);
+    const auto ranges = finer["ranges"].toString().split(QRegularExpression("[=:, ]+"), Qt::SkipEmptyParts);
+    QCOMPARE(ranges.size(), 6); // learning_rate low high batch_size low high
+    for (const auto& v : json(fine)["runs"].toArray()) {
+        const QJsonObject r = v.toObject();
+        QVERIFY(r["learning_rate"].toDouble() >= ranges[1].toDouble() - 1e-12);
+        QVERIFY(r["learning_rate"].toDouble() <= ranges[2].toDouble() + 1e-12);
+        QVERIFY(r["batch_size"].toInt() >= ranges[4].toInt() && r["batch_size"].toInt() <= ranges[5].toInt());
+    }
+}
+
 void TestTrainCli::usageErrors_data() {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("message");
@@ -397,6 +445,16 @@ void TestTrainCli::usageErrors_data() {
                                   << "--init: expected";
     QTest::newRow("plot suffix") << QStringList{"train", "N", "--data", "xor", "--plot", "out.txt"}
                                  << "--plot: expected";
+    QTest::newRow("search from 0") << QStringList{"train", "N", "--data", "xor", "--search", "l2=0:1"}
+                                   << "--search: l2 from 0 to 1: drawn log-uniformly";
+    QTest::newRow("search and a list")
+        << QStringList{"train", "N", "--data", "xor", "--search", "l2=1e-3:1", "--etas", "0.1"}
+        << "give either --search or --etas, not both";
+    QTest::newRow("samples alone") << QStringList{"train", "N", "--data", "xor", "--samples", "3"}
+                                   << "--samples and --search-seed need --search";
+    QTest::newRow("samples 0")
+        << QStringList{"train", "N", "--data", "xor", "--search", "l2=1e-3:1", "--samples", "0"}
+        << "--samples: expected a whole number from 1 to 1000";
     QTest::newRow("noise") << QStringList{"train", "N", "--data", "xor", "--noise", "nan"}
                            << "--noise: expected";
 }

@@ -1,7 +1,7 @@
 // backprop-lab train NETWORK.json DATA|--data NAME [options]
 // Trains a network on a data set (shared/spec/training.md): one run, or a
 // comparison of runs that differ in one setting (--etas, --optimizers,
-// --batch-sizes, --inits), and prints every run's losses, accuracies and
+// --batch-sizes, --inits) or drawn by a random search (--search), and prints every run's losses, accuracies and
 // gradient norms as JSON or CSV. Defaults come from the network file's
 // `training` object when it has one; options override it. --plot renders the
 // loss curves (and, for two inputs, the decision regions); --save-network
@@ -9,6 +9,7 @@
 #include "cli/command.h"
 #include "cli/output.h"
 #include "core/common/limits.h"
+#include "core/training/random_search.h"
 #include "core/training/trainer.h"
 #include "gui/training/training_figure.h"
 #include "io/network_file.h"
@@ -20,9 +21,11 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonObject>
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace bpl::cli {
 
@@ -38,6 +41,7 @@ struct TrainPlan {
     std::string dataSource; // "circle", or the file name as given
     TrainingOptions base;
     Comparison comparison;
+    std::optional<RandomSearch> search; // --search: its runs instead of a comparison's
     QString format, plotPath, savePath;
 };
 
@@ -135,6 +139,13 @@ void addOptions(QCommandLineParser& p) {
         {"split", "Train, validation and test percentages (default 60,20,20).", "T,V,T"},
         {"no-shuffle", "Keep file order for the split and the epochs."},
         {"target-loss", "Stop a run when its training loss falls below x.", "x"},
+        {"search",
+         "Random search instead of a comparison: one or two of learning_rate, l2 (drawn "
+         "log-uniformly) and batch_size, each SETTING=LOW:HIGH, comma-separated.",
+         "RANGES"},
+        {"samples", "Settings drawn by --search, 1 to 1000 (default 10).", "N"},
+        {"search-seed", "Seed of --search (default 1); the JSON's search.finer gives the next.",
+         "S"},
         {"format", "Output: json (default) or csv.", "format", "json"},
         {"plot",
          "Also render the loss curves (and 2-D decision regions) to OUT (.png, .pdf or .svg).",
@@ -305,6 +316,58 @@ bool readComparison(const QCommandLineParser& p, TrainPlan& plan, QString& error
     return true;
 }
 
+// --search RANGES [--samples N] [--search-seed S]: the runs of a random search.
+bool readSearch(const QCommandLineParser& p, TrainPlan& plan, QString& error) {
+    if (!p.isSet("search")) {
+        if (p.isSet("samples") || p.isSet("search-seed")) {
+            error = "--samples and --search-seed need --search";
+            return false;
+        }
+        return true;
+    }
+    for (const char* list : {"etas", "optimizers", "batch-sizes", "inits"}) {
+        if (p.isSet(list)) {
+            error = QString("give either --search or --%1, not both").arg(list);
+            return false;
+        }
+    }
+    const auto ranges = parseSearchRanges(p.value("search").toStdString());
+    if (!ranges) {
+        error = "--search: " + QString::fromStdString(ranges.error().reason);
+        return false;
+    }
+    RandomSearch search;
+    search.ranges = ranges.value();
+    long long samples = search.samples;
+    if (!wholeOption(p, "samples", 1, 1000, samples, error) ||
+        !seedOption(p, "search-seed", search.seed, error))
+        return false;
+    search.samples = static_cast<int>(samples);
+    plan.search = search;
+    plan.comparison = Comparison{};
+    return true;
+}
+
+// The search's ranges, its best run and the finer search around it (for the next --search).
+QJsonObject searchJson(const RandomSearch& search, const std::vector<TrainingOptions>& settings,
+                       const std::vector<TrainingRun>& runs) {
+    QJsonObject o;
+    o["ranges"] = QString::fromStdString(searchRangesText(search.ranges));
+    o["samples"] = search.samples;
+    o["seed"] = static_cast<double>(search.seed); // as a run's seed
+    const int best = bestSearchRun(runs);
+    if (best >= 0) {
+        o["best_run"] = best + 1;
+        o["best_label"] = QString::fromStdString(runs[static_cast<std::size_t>(best)].label);
+        const RandomSearch finer = finerSearch(search, settings[static_cast<std::size_t>(best)]);
+        QJsonObject f;
+        f["ranges"] = QString::fromStdString(searchRangesText(finer.ranges));
+        f["seed"] = static_cast<double>(finer.seed);
+        o["finer"] = f;
+    }
+    return o;
+}
+
 int readPlan(const QCommandLineParser& p, TrainPlan& plan) {
     const QStringList positional = p.positionalArguments();
     if (positional.isEmpty() || positional.size() > 2) {
@@ -334,7 +397,8 @@ int readPlan(const QCommandLineParser& p, TrainPlan& plan) {
         plan.setup = *plan.document.training;
     QString error;
     if (!readDataChoice(p, positional[0], plan, error) || !readSplit(p, plan.setup.split, error) ||
-        !readRunOptions(p, plan, error) || !readComparison(p, plan, error)) {
+        !readRunOptions(p, plan, error) || !readComparison(p, plan, error) ||
+        !readSearch(p, plan, error)) {
         return fail(kName, error, Usage);
     }
     return Ok;
@@ -428,7 +492,8 @@ int runTrainCommand(const QStringList& args) {
         return fail(kName, QString::fromStdString(data.error().message()), BadFile);
     const auto split =
         std::make_shared<const DataSplit>(splitDataset(data.value(), plan.setup.split));
-    const auto runOptions = comparisonRuns(plan.base, plan.comparison);
+    const auto runOptions = plan.search ? randomSearchRuns(plan.base, *plan.search)
+                                        : comparisonRuns(plan.base, plan.comparison);
     if (!runOptions)
         return fail(kName, QString::fromStdString(runOptions.error().message()), Usage);
     for (const TrainingOptions& options : runOptions.value()) {
@@ -456,8 +521,16 @@ int runTrainCommand(const QStringList& args) {
     if (!writeFiles(plan, *split, runs))
         return BadFile;
     const auto summary = io::summaryOf(*split, plan.dataSource);
-    printOutBytes(plan.format == "csv" ? io::trainingRunsToCsv(runs)
-                                       : io::trainingRunsToJsonBytes(summary, runs, plan.document));
+    QByteArray out;
+    if (plan.format == "csv") {
+        out = io::trainingRunsToCsv(runs);
+    } else {
+        QJsonObject root = io::trainingRunsToJson(summary, runs, plan.document);
+        if (plan.search)
+            root["search"] = searchJson(*plan.search, runSettings, runs);
+        out = io::trainingJsonBytes(root);
+    }
+    printOutBytes(out);
     return Ok;
 }
 

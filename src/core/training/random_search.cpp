@@ -148,4 +148,18 @@ RandomSearch finerSearch(const RandomSearch& coarse, const TrainingOptions& best
     return fine;
 }
 
+int bestSearchRun(const std::vector<TrainingRun>& runs) {
+    int best = -1;
+    double lowest = INFINITY;
+    for (int k = 0; k < static_cast<int>(runs.size()); ++k) {
+        const TrainingRun& run = runs[static_cast<std::size_t>(k)];
+        const std::vector<double>& loss = run.validationLoss.empty() ? run.trainLoss : run.validationLoss;
+        if (!loss.empty() && std::isfinite(loss.back()) && loss.back() < lowest) {
+            lowest = loss.back();
+            best = k;
+        }
+    }
+    return best;
+}
+
 } // namespace bpl

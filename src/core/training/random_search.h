@@ -36,5 +36,8 @@ Result<std::vector<TrainingOptions>> randomSearchRuns(const TrainingOptions& bas
 // A quarter as wide (in log space for η and λ), centred on `best`'s values and
 // kept inside the old ranges; the seed moves on so the samples are new.
 RandomSearch finerSearch(const RandomSearch& coarse, const TrainingOptions& best);
+// The best of the runs: the lowest validation loss at the last epoch (the
+// training loss without validation rows); -1 when none has a finite one.
+int bestSearchRun(const std::vector<TrainingRun>& runs);
 
 } // namespace bpl
