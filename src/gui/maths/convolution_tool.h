@@ -65,10 +65,13 @@ class ConvolutionTool : public QWidget {
     void end() { setStep(stepCount() - 1); }
     void recompute();
 
+  signals:
+    // After every recompute (the pooling tool, chained, pools the new F).
+    void computed();
+
   private:
     QWidget* buildInputs();
     QWidget* buildOutputs();
-    QWidget* buildStepBar();
     void resizeGradOutput();
     // The step as (phase 0 forward / 1 ∂E/∂W / 2 ∂E/∂X, element index).
     std::pair<int, int> phaseOf(int step) const;

@@ -1,0 +1,531 @@
+#include "gui/maths/pooling_tool.h"
+
+#include "core/maths/maths_check.h"
+#include "core/maths/matrix_symbols.h"
+#include "gui/maths/maths_check_panel.h"
+#include "gui/maths/maths_text.h"
+#include "gui/maths/matrix_editor.h"
+#include "gui/maths/matrix_tool_parts.h"
+#include "io/qt_text.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+#include <algorithm>
+
+namespace bpl::gui {
+
+namespace {
+
+QString symbolText(const Dual& d) {
+    return q(d.text).toHtmlEscaped();
+}
+
+QString xName(int row, int col) {
+    return symbolText(entrySymbol("X", row, col));
+}
+
+QString gradPName(int i, int j) {
+    return symbolText(partialSymbol(Dual("E"), entrySymbol("P", i, j)));
+}
+
+// Bold and underlined: the window's first maximum (the cell the gradient goes to).
+void markChosen(MatrixEditor* m, int row, int col, bool on) {
+    QTableWidgetItem* cell = m->item(row, col);
+    if (cell == nullptr)
+        return;
+    const QSignalBlocker block(m); // a font, not an edit
+    QFont f = cell->font();
+    f.setBold(on);
+    f.setUnderline(on);
+    cell->setFont(f);
+}
+
+} // namespace
+
+Eigen::MatrixXd PoolingTool::defaultInput() {
+    Eigen::MatrixXd x(4, 4);
+    x << 1, 3, 2, 1, //
+        2, 4, 1, 0,  //
+        5, 1, 0, 2,  //
+        1, 2, 3, 3;
+    return x;
+}
+
+PoolingTool::PoolingTool(QWidget* parent) : QWidget(parent) {
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(4, 4, 4, 4);
+    outer->setSpacing(4);
+    // The matrices scroll; the stepping buttons stay in view below them.
+    auto* content = new QWidget(this);
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName("poolingContent");
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    layout->addWidget(buildInputs());
+    error_ = errorLine(this, "poolingError");
+    operation_ = new QLabel(this);
+    operation_->setObjectName("poolingOperation");
+    operation_->setWordWrap(true);
+    layout->addWidget(error_);
+    layout->addWidget(operation_);
+    pages_ = new QStackedWidget(this);
+    pages_->addWidget(buildOutputs());
+    check_ = new MathsCheckPanel(pages_);
+    pages_->addWidget(check_);
+    layout->addWidget(pages_, 1);
+    scroll->setWidget(content);
+    outer->addWidget(scroll, 1);
+    outer->addWidget(stepBar(
+        this, {[this] { home(); }, [this] { previous(); }, [this] { next(); }, [this] { end(); }},
+        stepLabel_));
+    updateSettingsShown();
+    recompute();
+}
+
+QWidget* PoolingTool::buildInputs() {
+    auto* box = new QWidget(this);
+    auto* row = new QHBoxLayout(box);
+    row->setContentsMargins(0, 0, 0, 0);
+    input_ = new MatrixEditor(true, box);
+    input_->setObjectName("poolInputX");
+    input_->setMatrix(defaultInput());
+    gradOutput_ = new MatrixEditor(true, box);
+    gradOutput_->setObjectName("poolGradOutput");
+    gradOutput_->setMatrix(Eigen::MatrixXd::Ones(2, 2));
+    inputRows_ = toolSpin(1, 12, 4, box);
+    inputCols_ = toolSpin(1, 12, 4, box);
+    auto* xSize = new QHBoxLayout;
+    xSize->addWidget(inputRows_);
+    xSize->addWidget(new QLabel("×", box));
+    xSize->addWidget(inputCols_);
+    auto* xColumn = new QVBoxLayout;
+    xColumn->addWidget(captioned(tr("Input X"), input_, box, xSize));
+    padded_ = new MatrixEditor(false, box);
+    padded_->setObjectName("poolPaddedInputX");
+    paddedBox_ = captioned(tr("X with its zero border"), padded_, box);
+    paddedBox_->hide();
+    xColumn->addWidget(paddedBox_);
+    row->addLayout(xColumn);
+    row->addWidget(buildSettings(box));
+    row->addWidget(captioned(tr("∂E/∂P (given)"), gradOutput_, box));
+    row->addStretch(1);
+
+    connect(inputRows_, &QSpinBox::valueChanged, this,
+            [this](int r) { input_->resizeMatrix(r, inputCols_->value()); });
+    connect(inputCols_, &QSpinBox::valueChanged, this,
+            [this](int c) { input_->resizeMatrix(inputRows_->value(), c); });
+    for (MatrixEditor* m : {input_, gradOutput_})
+        connect(m, &MatrixEditor::matrixEdited, this, &PoolingTool::recompute);
+    return box;
+}
+
+QWidget* PoolingTool::buildSettings(QWidget* parent) {
+    auto* box = new QWidget(parent);
+    auto* column = new QVBoxLayout(box);
+    column->setContentsMargins(0, 0, 0, 0);
+    auto* kindForm = new QFormLayout;
+    kind_ = new QComboBox(box);
+    kind_->setObjectName("poolingKind");
+    kind_->addItem(tr("max"), int(PoolingKind::Max));
+    kind_->addItem(tr("average"), int(PoolingKind::Average));
+    kind_->addItem(tr("adaptive average"), int(PoolingKind::AdaptiveAverage));
+    kind_->addItem(tr("adaptive max"), int(PoolingKind::AdaptiveMax));
+    kindForm->addRow(tr("Pooling"), kind_);
+    column->addLayout(kindForm);
+
+    fixedSettings_ = new QWidget(box);
+    auto* fixed = new QFormLayout(fixedSettings_);
+    fixed->setContentsMargins(0, 0, 0, 0);
+    window_ = toolSpin(1, 8, 2, fixedSettings_);
+    window_->setObjectName("poolWindowSpin");
+    stride_ = toolSpin(1, 8, 2, fixedSettings_);
+    stride_->setObjectName("poolStrideSpin");
+    padding_ = toolSpin(0, 4, 0, fixedSettings_);
+    padding_->setObjectName("poolPaddingSpin");
+    fixed->addRow(tr("Window k × k"), window_);
+    fixed->addRow(tr("Stride"), stride_);
+    fixed->addRow(tr("Padding"), padding_);
+    fixed->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
+    column->addWidget(fixedSettings_);
+
+    adaptiveSettings_ = new QWidget(box);
+    auto* adaptive = new QHBoxLayout(adaptiveSettings_);
+    adaptive->setContentsMargins(0, 0, 0, 0);
+    outRows_ = toolSpin(1, 12, 2, adaptiveSettings_);
+    outRows_->setObjectName("poolOutRowsSpin");
+    outCols_ = toolSpin(1, 12, 2, adaptiveSettings_);
+    outCols_->setObjectName("poolOutColsSpin");
+    adaptive->addWidget(new QLabel(tr("Output size"), adaptiveSettings_));
+    adaptive->addWidget(outRows_);
+    adaptive->addWidget(new QLabel("×", adaptiveSettings_));
+    adaptive->addWidget(outCols_);
+    adaptive->addStretch(1);
+    column->addWidget(adaptiveSettings_);
+
+    chain_ = new QCheckBox(tr("Pool the convolution's output F"), box);
+    chain_->setObjectName("poolChained");
+    chain_->setToolTip(tr("Chained: X is the Convolution tab's F, and follows it"));
+    chain_->setEnabled(false);
+    column->addWidget(chain_);
+    checkButton_ = new QPushButton(tr("Check mode"), box);
+    checkButton_->setObjectName("poolCheckModeButton");
+    checkButton_->setCheckable(true);
+    column->addWidget(checkButton_, 0, Qt::AlignLeft);
+    column->addStretch(1);
+
+    for (QSpinBox* s : {window_, stride_, padding_, outRows_, outCols_})
+        connect(s, &QSpinBox::valueChanged, this, &PoolingTool::recompute);
+    connect(kind_, &QComboBox::currentIndexChanged, this, [this] {
+        updateSettingsShown();
+        recompute();
+    });
+    connect(chain_, &QCheckBox::toggled, this, &PoolingTool::setChained);
+    connect(checkButton_, &QPushButton::toggled, this, &PoolingTool::setCheckMode);
+    return box;
+}
+
+QWidget* PoolingTool::buildOutputs() {
+    auto* box = new QWidget(this);
+    auto* row = new QHBoxLayout(box);
+    row->setContentsMargins(0, 0, 0, 0);
+    output_ = new MatrixEditor(false, box);
+    output_->setObjectName("poolOutputP");
+    gradInput_ = new MatrixEditor(false, box);
+    gradInput_->setObjectName("poolGradInput");
+    row->addWidget(captioned(tr("Output P"), output_, box));
+    row->addWidget(captioned(tr("∂E/∂X"), gradInput_, box));
+    details_ = new QTextBrowser(box);
+    details_->setObjectName("poolingDetails");
+    details_->setFocusPolicy(Qt::NoFocus);
+    row->addWidget(details_, 1);
+    return box;
+}
+
+void PoolingTool::updateSettingsShown() {
+    const bool adaptive = isAdaptive(static_cast<PoolingKind>(kind_->currentData().toInt()));
+    fixedSettings_->setVisible(!adaptive);
+    adaptiveSettings_->setVisible(adaptive);
+}
+
+void PoolingTool::setChainSource(ChainSource source) {
+    chainSource_ = std::move(source);
+    chain_->setEnabled(bool(chainSource_));
+    chainSourceChanged();
+}
+
+void PoolingTool::setChained(bool on) {
+    for (QWidget* w : std::initializer_list<QWidget*>{input_, inputRows_, inputCols_})
+        w->setEnabled(!on);
+    chainSourceChanged();
+}
+
+void PoolingTool::chainSourceChanged() {
+    if (!chain_->isChecked() || !chainSource_) {
+        const bool was = chained_.has_value() || !chainError_.isEmpty();
+        chained_.reset();
+        chainError_.clear();
+        if (was)
+            recompute();
+        return;
+    }
+    chainError_.clear();
+    chained_ = chainSource_(chainError_);
+    if (chained_) {
+        // Shown to 4 figures; the pooling uses F exactly as computed.
+        const QSignalBlocker block(input_);
+        input_->setMatrix(*chained_, 4);
+        const QSignalBlocker blockRows(inputRows_), blockCols(inputCols_);
+        inputRows_->setValue(int(chained_->rows()));
+        inputCols_->setValue(int(chained_->cols()));
+    }
+    recompute();
+}
+
+std::optional<PoolingProblem> PoolingTool::readProblem() {
+    PoolingProblem p;
+    if (chain_->isChecked()) {
+        if (!chained_) {
+            errorMessage_ = tr("The convolution has an error: %1").arg(chainError_);
+            return std::nullopt;
+        }
+        p.input = *chained_;
+    } else {
+        QString error;
+        const std::optional<Eigen::MatrixXd> x = input_->values(&error);
+        if (!x) {
+            errorMessage_ = tr("X") + ": " + error;
+            return std::nullopt;
+        }
+        p.input = *x;
+    }
+    p.kind = static_cast<PoolingKind>(kind_->currentData().toInt());
+    if (isAdaptive(p.kind)) {
+        p.outRows = outRows_->value();
+        p.outCols = outCols_->value();
+    } else {
+        p.window = window_->value();
+        p.stride = stride_->value();
+        p.padding = padding_->value();
+    }
+    return p;
+}
+
+void PoolingTool::recompute() {
+    if (updating_)
+        return;
+    pool_.reset();
+    errorMessage_.clear();
+    if (std::optional<PoolingProblem> problem = readProblem()) {
+        // P's size first (∂E/∂P all ones), then ∂E/∂P as typed when it has that size.
+        Result<Pooling> sized = computePooling(*problem);
+        if (!sized.ok()) {
+            errorMessage_ = q(sized.error().message());
+        } else if (gradOutput_->rowCount() != sized.value().output.rows() ||
+                   gradOutput_->columnCount() != sized.value().output.cols()) {
+            updating_ = true;
+            gradOutput_->setMatrix(sized.value().gradOutput);
+            updating_ = false;
+            pool_ = std::move(sized).value();
+        } else {
+            QString error;
+            if (const auto g = gradOutput_->values(&error)) {
+                problem->gradOutput = *g;
+                Result<Pooling> result = computePooling(*problem);
+                if (result.ok())
+                    pool_ = std::move(result).value();
+                else
+                    errorMessage_ = q(result.error().message());
+            } else {
+                errorMessage_ = tr("∂E/∂P") + ": " + error;
+            }
+        }
+    }
+    error_->setText(errorMessage_);
+    error_->setVisible(!errorMessage_.isEmpty());
+    step_ = std::clamp(step_, 0, stepCount() - 1);
+    if (pool_) {
+        showPadded(padded_, paddedBox_, pool_->problem.input, pool_->problem.padding,
+                   pool_->problem.precision);
+    } else {
+        paddedBox_->hide();
+    }
+    updateCheckSections();
+    updateView();
+}
+
+bool PoolingTool::isShowingError() const {
+    return !error_->isHidden();
+}
+
+int PoolingTool::stepCount() const {
+    return pool_ ? int(pool_->forward.size() + pool_->backward.size()) : 1;
+}
+
+bool PoolingTool::isForward(int step) const {
+    return step < int(pool_->forward.size());
+}
+
+const PoolElementStep* PoolingTool::currentElement() const {
+    if (!pool_)
+        return nullptr;
+    const int nf = int(pool_->forward.size());
+    return isForward(step_) ? &pool_->forward[std::size_t(step_)]
+                            : &pool_->backward[std::size_t(step_ - nf)];
+}
+
+void PoolingTool::setStep(int step) {
+    step_ = std::clamp(step, 0, stepCount() - 1);
+    updateView();
+}
+
+QString PoolingTool::stepTitle() const {
+    const PoolElementStep* e = currentElement();
+    if (!e)
+        return tr("Nothing to compute");
+    return tr("Step %1 of %2 — %3: %4")
+        .arg(step_ + 1)
+        .arg(stepCount())
+        .arg(isForward(step_) ? tr("Forward") : tr("Backward, ∂E/∂X"), q(e->lhs.text));
+}
+
+void PoolingTool::highlight(const PoolElementStep& e) {
+    for (MatrixEditor* m : {input_, padded_, gradOutput_, output_, gradInput_})
+        m->clearHighlights();
+    const PoolingProblem& p = pool_->problem;
+    const int pad = p.padding;
+    for (int r = 0; r < input_->rowCount(); ++r) {
+        for (int c = 0; c < input_->columnCount(); ++c) {
+            markChosen(input_, r, c, false);
+            if (pad > 0)
+                markChosen(padded_, r + pad, c + pad, false);
+        }
+    }
+    const long cols = pool_->output.cols();
+    // A window: strong or light, on X and (all of it, padding too) on the padded X.
+    auto window = [&](const PoolWindow& w, bool strong) {
+        for (int a = w.rowBegin; a < w.rowEnd; ++a) {
+            for (int b = w.colBegin; b < w.colEnd; ++b) {
+                if (a >= 0 && b >= 0 && a < p.input.rows() && b < p.input.cols())
+                    input_->highlight(a, b, strong);
+                if (pad > 0)
+                    padded_->highlight(a + pad, b + pad, strong);
+            }
+        }
+    };
+    auto chosen = [&](std::size_t k) {
+        if (!isMaxPooling(p.kind))
+            return;
+        const auto [a, b] = pool_->argMax[k];
+        markChosen(input_, a, b, true);
+        if (pad > 0)
+            markChosen(padded_, a + pad, b + pad, true);
+    };
+    if (isForward(step_)) {
+        const std::size_t k = std::size_t(e.row * cols + e.col);
+        window(pool_->windows[k], true);
+        chosen(k);
+        output_->highlight(e.row, e.col, true);
+        gradOutput_->highlight(e.row, e.col, false);
+        return;
+    }
+    for (const auto& [i, j] : e.windows) {
+        const std::size_t k = std::size_t(i * cols + j);
+        window(pool_->windows[k], false);
+        chosen(k);
+        gradOutput_->highlight(i, j, true);
+    }
+    input_->highlight(e.row, e.col, true);
+    if (pad > 0)
+        padded_->highlight(e.row + pad, e.col + pad, true);
+    gradInput_->highlight(e.row, e.col, true);
+}
+
+QString PoolingTool::explanation(const PoolElementStep& e) const {
+    const PoolingProblem& p = pool_->problem;
+    const long cols = pool_->output.cols();
+    const bool isMax = isMaxPooling(p.kind);
+    auto divisor = [&](std::size_t k) {
+        return p.kind == PoolingKind::Average ? p.window * p.window : pool_->windows[k].cells();
+    };
+    QStringList lines;
+    if (isForward(step_)) {
+        const std::size_t k = std::size_t(e.row * cols + e.col);
+        const PoolWindow& w = pool_->windows[k];
+        lines << tr("Window (highlighted on X): rows %1 to %2, columns %3 to %4%5.")
+                     .arg(w.rowBegin + 1)
+                     .arg(w.rowEnd)
+                     .arg(w.colBegin + 1)
+                     .arg(w.colEnd)
+                     .arg(w.rowBegin < 0 || w.colBegin < 0 || w.rowEnd > p.input.rows() ||
+                                  w.colEnd > p.input.cols()
+                              ? tr(", reaching into the zero border")
+                              : QString());
+        if (isMax) {
+            const auto [a, b] = pool_->argMax[k];
+            int ties = 0;
+            for (int r = std::max(w.rowBegin, 0); r < std::min<int>(w.rowEnd, int(p.input.rows()));
+                 ++r)
+                for (int c = std::max(w.colBegin, 0);
+                     c < std::min<int>(w.colEnd, int(p.input.cols())); ++c)
+                    ties += p.input(r, c) == e.value ? 1 : 0;
+            lines << tr("The first maximum, row by row, is %1 (bold): in the backward pass %2 goes "
+                        "to it whole%3.")
+                         .arg(xName(a, b), gradPName(e.row, e.col),
+                              ties > 1 ? tr("; the %1 cells that tie with it get nothing, as in "
+                                            "PyTorch")
+                                             .arg(ties - 1)
+                                       : QString());
+            if (p.padding > 0)
+                lines << tr("Padding never wins (it counts as −∞).");
+        } else {
+            lines << tr("Divided by %1 (%2): in the backward pass each cell of the window takes "
+                        "%3/%1.")
+                         .arg(divisor(k))
+                         .arg(p.kind == PoolingKind::Average ? tr("k², the zero border counted")
+                                                             : tr("the window's own cells"),
+                              gradPName(e.row, e.col));
+        }
+        return "<p>" + lines.join("</p><p>") + "</p>";
+    }
+    if (e.windows.empty()) {
+        lines << (isMax ? tr("%1 is not the first maximum of any window: nothing comes back, "
+                             "the gradient is 0.")
+                        : tr("No window covers %1: the gradient is 0."))
+                     .arg(xName(e.row, e.col));
+    }
+    for (const auto& [i, j] : e.windows) {
+        const std::size_t k = std::size_t(i * cols + j);
+        const QString g = mathsNumber(pool_->gradOutput(i, j), p.precision);
+        lines << (isMax ? tr("From %1 = %2: %3 is its window's first maximum.")
+                              .arg(gradPName(i, j), g, xName(e.row, e.col))
+                        : tr("From %1 = %2: a share %2/%3 = %4.")
+                              .arg(gradPName(i, j), g)
+                              .arg(divisor(k))
+                              .arg(mathsNumber(pool_->gradOutput(i, j) / divisor(k), p.precision)));
+    }
+    if (e.windows.size() > 1)
+        lines << tr("The windows overlap here: the parts add.");
+    return "<p>" + lines.join("</p><p>") + "</p>";
+}
+
+void PoolingTool::updateView() {
+    stepLabel_->setText(stepTitle());
+    const PoolElementStep* e = currentElement();
+    if (!e) {
+        for (MatrixEditor* m : {output_, gradInput_})
+            m->setEmpty(0, 0);
+        for (MatrixEditor* m : {input_, gradOutput_})
+            m->clearHighlights();
+        details_->setPlainText(errorMessage_);
+        operation_->clear();
+        return;
+    }
+    operation_->setText(tr("Computing: %1").arg(q(pool_->operation.text)));
+    const int precision = pool_->problem.precision;
+    const int nf = int(pool_->forward.size());
+    fillFirst(output_, pool_->output, isForward(step_) ? step_ + 1 : nf, precision);
+    fillFirst(gradInput_, pool_->gradInput, isForward(step_) ? 0 : step_ - nf + 1, precision);
+    highlight(*e);
+    details_->setHtml("<h3>" + stepTitle().toHtmlEscaped() + "</h3><p style='font-size:large'><b>" +
+                      q(e->line().text).toHtmlEscaped() + "</b></p>" + explanation(*e));
+}
+
+QString PoolingTool::detailsText() const {
+    return details_->toPlainText();
+}
+
+void PoolingTool::updateCheckSections() {
+    if (!pool_) {
+        check_->setSections({}, {});
+        return;
+    }
+    const Pooling* pool = &*pool_;
+    auto symbol = [pool](const MathsRef& ref) { return pool->symbolOf(ref); };
+    check_->setSections(
+        {matrixSection(tr("Output P"), MathsQuantity::ConvOutput, pool->output, symbol),
+         matrixSection(tr("∂E/∂X"), MathsQuantity::ConvGradInput, pool->gradInput, symbol)},
+        [pool](const std::vector<MathsAnswer>& answers) {
+            return checkPoolingAnswers(*pool, answers);
+        });
+}
+
+void PoolingTool::setCheckMode(bool on) {
+    checkMode_ = on;
+    if (checkButton_->isChecked() != on)
+        checkButton_->setChecked(on);
+    pages_->setCurrentIndex(on ? 1 : 0);
+}
+
+} // namespace bpl::gui
