@@ -10,7 +10,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -25,8 +24,9 @@ namespace bpl::gui {
 
 namespace {
 
+// A symbol that never breaks across lines ("∂E/" and "∂P₂₂" apart).
 QString symbolText(const Dual& d) {
-    return q(d.text).toHtmlEscaped();
+    return "<span style='white-space:nowrap'>" + q(d.text).toHtmlEscaped() + "</span>";
 }
 
 QString xName(int row, int col) {
@@ -95,9 +95,14 @@ PoolingTool::PoolingTool(QWidget* parent) : QWidget(parent) {
 }
 
 QWidget* PoolingTool::buildInputs() {
+    // The settings in a strip above the matrices, X inside its zero border
+    // beside X: the whole tool fits 1024×768 in presentation mode.
     auto* box = new QWidget(this);
-    auto* row = new QHBoxLayout(box);
-    row->setContentsMargins(0, 0, 0, 0);
+    auto* column = new QVBoxLayout(box);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->addWidget(buildSettings(box));
+    auto* row = new QHBoxLayout;
+    column->addLayout(row);
     input_ = new MatrixEditor(true, box);
     input_->setObjectName("poolInputX");
     input_->setMatrix(defaultInput());
@@ -110,15 +115,12 @@ QWidget* PoolingTool::buildInputs() {
     xSize->addWidget(inputRows_);
     xSize->addWidget(new QLabel("×", box));
     xSize->addWidget(inputCols_);
-    auto* xColumn = new QVBoxLayout;
-    xColumn->addWidget(captioned(tr("Input X"), input_, box, xSize));
+    row->addWidget(captioned(tr("Input X"), input_, box, xSize));
     padded_ = new MatrixEditor(false, box);
     padded_->setObjectName("poolPaddedInputX");
     paddedBox_ = captioned(tr("X with its zero border"), padded_, box);
     paddedBox_->hide();
-    xColumn->addWidget(paddedBox_);
-    row->addLayout(xColumn);
-    row->addWidget(buildSettings(box));
+    row->addWidget(paddedBox_);
     row->addWidget(captioned(tr("∂E/∂P (given)"), gradOutput_, box));
     row->addStretch(1);
 
@@ -133,20 +135,29 @@ QWidget* PoolingTool::buildInputs() {
 
 QWidget* PoolingTool::buildSettings(QWidget* parent) {
     auto* box = new QWidget(parent);
-    auto* column = new QVBoxLayout(box);
-    column->setContentsMargins(0, 0, 0, 0);
-    auto* kindForm = new QFormLayout;
+    auto* lines = new QVBoxLayout(box);
+    lines->setContentsMargins(0, 0, 0, 0);
+    lines->setSpacing(2);
+    auto* first = new QHBoxLayout;
+    lines->addLayout(first);
     kind_ = new QComboBox(box);
     kind_->setObjectName("poolingKind");
     kind_->addItem(tr("max"), int(PoolingKind::Max));
     kind_->addItem(tr("average"), int(PoolingKind::Average));
     kind_->addItem(tr("adaptive average"), int(PoolingKind::AdaptiveAverage));
     kind_->addItem(tr("adaptive max"), int(PoolingKind::AdaptiveMax));
-    kindForm->addRow(tr("Pooling"), kind_);
-    column->addLayout(kindForm);
+    kind_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    first->addWidget(new QLabel(tr("Pooling"), box));
+    first->addWidget(kind_);
 
+    // A label and a spin box, side by side.
+    auto labelled = [](QHBoxLayout* row, const QString& label, QSpinBox* spin, QWidget* parent) {
+        row->addSpacing(12);
+        row->addWidget(new QLabel(label, parent));
+        row->addWidget(spin);
+    };
     fixedSettings_ = new QWidget(box);
-    auto* fixed = new QFormLayout(fixedSettings_);
+    auto* fixed = new QHBoxLayout(fixedSettings_);
     fixed->setContentsMargins(0, 0, 0, 0);
     window_ = toolSpin(1, 8, 2, fixedSettings_);
     window_->setObjectName("poolWindowSpin");
@@ -154,11 +165,10 @@ QWidget* PoolingTool::buildSettings(QWidget* parent) {
     stride_->setObjectName("poolStrideSpin");
     padding_ = toolSpin(0, 4, 0, fixedSettings_);
     padding_->setObjectName("poolPaddingSpin");
-    fixed->addRow(tr("Window k × k"), window_);
-    fixed->addRow(tr("Stride"), stride_);
-    fixed->addRow(tr("Padding"), padding_);
-    fixed->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
-    column->addWidget(fixedSettings_);
+    labelled(fixed, tr("Window k × k"), window_, fixedSettings_);
+    labelled(fixed, tr("Stride"), stride_, fixedSettings_);
+    labelled(fixed, tr("Padding"), padding_, fixedSettings_);
+    first->addWidget(fixedSettings_);
 
     adaptiveSettings_ = new QWidget(box);
     auto* adaptive = new QHBoxLayout(adaptiveSettings_);
@@ -167,23 +177,25 @@ QWidget* PoolingTool::buildSettings(QWidget* parent) {
     outRows_->setObjectName("poolOutRowsSpin");
     outCols_ = toolSpin(1, 12, 2, adaptiveSettings_);
     outCols_->setObjectName("poolOutColsSpin");
-    adaptive->addWidget(new QLabel(tr("Output size"), adaptiveSettings_));
-    adaptive->addWidget(outRows_);
+    labelled(adaptive, tr("Output size"), outRows_, adaptiveSettings_);
     adaptive->addWidget(new QLabel("×", adaptiveSettings_));
     adaptive->addWidget(outCols_);
-    adaptive->addStretch(1);
-    column->addWidget(adaptiveSettings_);
+    first->addWidget(adaptiveSettings_);
+    first->addStretch(1);
 
-    chain_ = new QCheckBox(tr("Pool the convolution's output F"), box);
+    auto* second = new QHBoxLayout;
+    lines->addLayout(second);
+    chain_ = new QCheckBox(tr("Pool the convolution's output F (chained)"), box);
     chain_->setObjectName("poolChained");
-    chain_->setToolTip(tr("Chained: X is the Convolution tab's F, and follows it"));
+    chain_->setToolTip(tr("X is the Convolution tab's F, and follows it"));
     chain_->setEnabled(false);
-    column->addWidget(chain_);
+    second->addWidget(chain_);
     checkButton_ = new QPushButton(tr("Check mode"), box);
     checkButton_->setObjectName("poolCheckModeButton");
     checkButton_->setCheckable(true);
-    column->addWidget(checkButton_, 0, Qt::AlignLeft);
-    column->addStretch(1);
+    second->addSpacing(12);
+    second->addWidget(checkButton_);
+    second->addStretch(1);
 
     for (QSpinBox* s : {window_, stride_, padding_, outRows_, outCols_})
         connect(s, &QSpinBox::valueChanged, this, &PoolingTool::recompute);
