@@ -13,7 +13,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QTextBrowser>
@@ -61,35 +60,15 @@ Eigen::MatrixXd PoolingTool::defaultInput() {
 }
 
 PoolingTool::PoolingTool(QWidget* parent) : QWidget(parent) {
-    auto* outer = new QVBoxLayout(this);
-    outer->setContentsMargins(4, 4, 4, 4);
-    outer->setSpacing(4);
-    // The matrices scroll; the stepping buttons stay in view below them.
-    auto* content = new QWidget(this);
-    auto* layout = new QVBoxLayout(content);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(4);
-    auto* scroll = new QScrollArea(this);
-    scroll->setObjectName("poolingContent");
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidgetResizable(true);
-    layout->addWidget(buildInputs());
-    error_ = errorLine(this, "poolingError");
-    operation_ = new QLabel(this);
-    operation_->setObjectName("poolingOperation");
-    operation_->setWordWrap(true);
-    layout->addWidget(error_);
-    layout->addWidget(operation_);
-    pages_ = new QStackedWidget(this);
-    pages_->addWidget(buildOutputs());
-    check_ = new MathsCheckPanel(pages_);
-    pages_->addWidget(check_);
-    layout->addWidget(pages_, 1);
-    scroll->setWidget(content);
-    outer->addWidget(scroll, 1);
-    outer->addWidget(stepBar(
-        this, {[this] { home(); }, [this] { previous(); }, [this] { next(); }, [this] { end(); }},
-        stepLabel_));
+    QWidget* inputs = buildInputs();
+    const MatrixToolFrame frame = buildMatrixToolFrame(
+        this, "pooling", inputs, buildOutputs(),
+        {[this] { home(); }, [this] { previous(); }, [this] { next(); }, [this] { end(); }});
+    error_ = frame.error;
+    operation_ = frame.operation;
+    pages_ = frame.pages;
+    check_ = frame.check;
+    stepLabel_ = frame.stepLabel;
     updateSettingsShown();
     recompute();
 }
