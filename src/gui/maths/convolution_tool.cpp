@@ -4,6 +4,7 @@
 #include "gui/maths/maths_check_panel.h"
 #include "gui/maths/maths_text.h"
 #include "gui/maths/matrix_editor.h"
+#include "gui/maths/matrix_step_tool.h"
 #include "gui/maths/matrix_tool_parts.h"
 #include "io/qt_text.h"
 
@@ -39,16 +40,9 @@ Eigen::MatrixXd ConvolutionTool::defaultFilter() {
     return w;
 }
 
-ConvolutionTool::ConvolutionTool(QWidget* parent) : QWidget(parent) {
+ConvolutionTool::ConvolutionTool(QWidget* parent) : MatrixStepTool(parent) {
     QWidget* inputs = buildInputs();
-    const MatrixToolFrame frame = buildMatrixToolFrame(
-        this, "convolution", inputs, buildOutputs(),
-        {[this] { home(); }, [this] { previous(); }, [this] { next(); }, [this] { end(); }});
-    error_ = frame.error;
-    operation_ = frame.operation;
-    pages_ = frame.pages;
-    check_ = frame.check;
-    stepLabel_ = frame.stepLabel;
+    buildFrame("convolution", inputs, buildOutputs());
     recompute();
 }
 
@@ -227,11 +221,6 @@ const ConvElementStep* ConvolutionTool::currentElement() const {
     return index < int(list.size()) ? &list[index] : nullptr;
 }
 
-void ConvolutionTool::setStep(int step) {
-    step_ = std::clamp(step, 0, stepCount() - 1);
-    updateView();
-}
-
 QString ConvolutionTool::stepTitle() const {
     const ConvElementStep* e = currentElement();
     if (!e)
@@ -374,13 +363,6 @@ void ConvolutionTool::updateCheckSections() {
                         [conv](const std::vector<MathsAnswer>& answers) {
                             return checkConvolutionAnswers(*conv, answers);
                         });
-}
-
-void ConvolutionTool::setCheckMode(bool on) {
-    checkMode_ = on;
-    if (checkButton_->isChecked() != on)
-        checkButton_->setChecked(on);
-    pages_->setCurrentIndex(on ? 1 : 0);
 }
 
 } // namespace bpl::gui

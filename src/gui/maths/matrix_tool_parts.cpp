@@ -7,10 +7,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QShortcut>
 #include <QSpinBox>
-#include <QStackedWidget>
 #include <QVBoxLayout>
 
 namespace bpl::gui {
@@ -77,38 +75,6 @@ QLabel* errorLine(QWidget* parent, const QString& objectName) {
     error->setWordWrap(true);
     error->hide();
     return error;
-}
-
-MatrixToolFrame buildMatrixToolFrame(QWidget* tool, const QString& name, QWidget* inputs,
-                                     QWidget* outputs, const StepActions& actions) {
-    MatrixToolFrame f;
-    auto* outer = new QVBoxLayout(tool);
-    outer->setContentsMargins(4, 4, 4, 4);
-    outer->setSpacing(4);
-    auto* content = new QWidget(tool);
-    auto* layout = new QVBoxLayout(content);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(4);
-    auto* scroll = new QScrollArea(tool);
-    scroll->setObjectName(name + "Content");
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidgetResizable(true);
-    layout->addWidget(inputs);
-    f.error = errorLine(tool, name + "Error");
-    f.operation = new QLabel(tool);
-    f.operation->setObjectName(name + "Operation");
-    f.operation->setWordWrap(true);
-    layout->addWidget(f.error);
-    layout->addWidget(f.operation);
-    f.pages = new QStackedWidget(tool);
-    f.pages->addWidget(outputs);
-    f.check = new MathsCheckPanel(f.pages);
-    f.pages->addWidget(f.check);
-    layout->addWidget(f.pages, 1);
-    scroll->setWidget(content);
-    outer->addWidget(scroll, 1);
-    outer->addWidget(stepBar(tool, actions, f.stepLabel));
-    return f;
 }
 
 void showPadded(MatrixEditor* view, QWidget* box, const Eigen::MatrixXd& x, int pad,

@@ -14,7 +14,6 @@
 class QLabel;
 class QLayout;
 class QSpinBox;
-class QStackedWidget;
 class QWidget;
 
 namespace bpl::gui {
@@ -36,20 +35,6 @@ QWidget* stepBar(QWidget* owner, const StepActions& actions, QLabel*& label);
 
 // The red line under the settings where a tool names what is wrong.
 QLabel* errorLine(QWidget* parent, const QString& objectName);
-
-// A matrix tool's frame on `tool`: `inputs`, the error line and the
-// operation line, then `outputs` (page 0) or Check mode's panel (page 1), all
-// scrolling; the step bar stays in view below them. Object names start with
-// `name` ("convolutionContent", "convolutionError", "convolutionOperation").
-struct MatrixToolFrame {
-    QLabel* error = nullptr;
-    QLabel* operation = nullptr;
-    QStackedWidget* pages = nullptr;
-    MathsCheckPanel* check = nullptr;
-    QLabel* stepLabel = nullptr;
-};
-MatrixToolFrame buildMatrixToolFrame(QWidget* tool, const QString& name, QWidget* inputs,
-                                     QWidget* outputs, const StepActions& actions);
 
 // X inside `pad` rings of zeros on `view` (headers in X's numbering: the
 // border is row and column 0 and n + 1 …), the border in italics with

@@ -5,6 +5,7 @@
 #include "gui/maths/maths_check_panel.h"
 #include "gui/maths/maths_text.h"
 #include "gui/maths/matrix_editor.h"
+#include "gui/maths/matrix_step_tool.h"
 #include "gui/maths/matrix_tool_parts.h"
 #include "io/qt_text.h"
 
@@ -59,16 +60,9 @@ Eigen::MatrixXd PoolingTool::defaultInput() {
     return x;
 }
 
-PoolingTool::PoolingTool(QWidget* parent) : QWidget(parent) {
+PoolingTool::PoolingTool(QWidget* parent) : MatrixStepTool(parent) {
     QWidget* inputs = buildInputs();
-    const MatrixToolFrame frame = buildMatrixToolFrame(
-        this, "pooling", inputs, buildOutputs(),
-        {[this] { home(); }, [this] { previous(); }, [this] { next(); }, [this] { end(); }});
-    error_ = frame.error;
-    operation_ = frame.operation;
-    pages_ = frame.pages;
-    check_ = frame.check;
-    stepLabel_ = frame.stepLabel;
+    buildFrame("pooling", inputs, buildOutputs());
     updateSettingsShown();
     recompute();
 }
@@ -336,11 +330,6 @@ const PoolElementStep* PoolingTool::currentElement() const {
                             : &pool_->backward[std::size_t(step_ - nf)];
 }
 
-void PoolingTool::setStep(int step) {
-    step_ = std::clamp(step, 0, stepCount() - 1);
-    updateView();
-}
-
 QString PoolingTool::stepTitle() const {
     const PoolElementStep* e = currentElement();
     if (!e)
@@ -510,13 +499,6 @@ void PoolingTool::updateCheckSections() {
         [pool](const std::vector<MathsAnswer>& answers) {
             return checkPoolingAnswers(*pool, answers);
         });
-}
-
-void PoolingTool::setCheckMode(bool on) {
-    checkMode_ = on;
-    if (checkButton_->isChecked() != on)
-        checkButton_->setChecked(on);
-    pages_->setCurrentIndex(on ? 1 : 0);
 }
 
 } // namespace bpl::gui

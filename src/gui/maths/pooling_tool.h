@@ -11,6 +11,7 @@
 #pragma once
 
 #include "core/maths/pooling.h"
+#include "gui/maths/matrix_step_tool.h"
 
 #include <QString>
 #include <QWidget>
@@ -19,10 +20,7 @@
 
 class QCheckBox;
 class QComboBox;
-class QLabel;
-class QPushButton;
 class QSpinBox;
-class QStackedWidget;
 class QTextBrowser;
 
 namespace bpl::gui {
@@ -30,7 +28,7 @@ namespace bpl::gui {
 class MathsCheckPanel;
 class MatrixEditor;
 
-class PoolingTool : public QWidget {
+class PoolingTool : public MatrixStepTool {
     Q_OBJECT
   public:
     explicit PoolingTool(QWidget* parent = nullptr);
@@ -47,7 +45,6 @@ class PoolingTool : public QWidget {
     MatrixEditor* paddedInputView() const { return padded_; }
     MatrixEditor* outputView() const { return output_; }
     MatrixEditor* gradInputView() const { return gradInput_; }
-    MathsCheckPanel* checkPanel() const { return check_; }
     QComboBox* kindCombo() const { return kind_; }
     QSpinBox* windowSpin() const { return window_; }
     QSpinBox* strideSpin() const { return stride_; }
@@ -60,20 +57,11 @@ class PoolingTool : public QWidget {
     bool isShowingError() const;
 
     // Steps: the outputs P row by row, then ∂E/∂X row by row.
-    int stepCount() const;
-    int step() const { return step_; }
-    void setStep(int step);
+    int stepCount() const override;
     QString stepTitle() const;
     QString detailsText() const;
 
-    void setCheckMode(bool on);
-    bool checkMode() const { return checkMode_; }
-
   public slots:
-    void next() { setStep(step_ + 1); }
-    void previous() { setStep(step_ - 1); }
-    void home() { setStep(0); }
-    void end() { setStep(stepCount() - 1); }
     void recompute();
     // The chained source changed (the convolution was recomputed).
     void chainSourceChanged();
@@ -88,7 +76,7 @@ class PoolingTool : public QWidget {
     void updateSettingsShown();
     bool isForward(int step) const;
     const PoolElementStep* currentElement() const;
-    void updateView();
+    void updateView() override;
     void highlight(const PoolElementStep& element);
     QString explanation(const PoolElementStep& element) const;
     void updateCheckSections();
@@ -110,20 +98,12 @@ class PoolingTool : public QWidget {
     QWidget* fixedSettings_ = nullptr;
     QWidget* adaptiveSettings_ = nullptr;
     QCheckBox* chain_ = nullptr;
-    QLabel* error_ = nullptr;
-    QLabel* operation_ = nullptr;
     QTextBrowser* details_ = nullptr;
-    QStackedWidget* pages_ = nullptr;
-    MathsCheckPanel* check_ = nullptr;
-    QLabel* stepLabel_ = nullptr;
-    QPushButton* checkButton_ = nullptr;
     ChainSource chainSource_;
     std::optional<Eigen::MatrixXd> chained_; // F as the convolution computed it (exact)
     QString chainError_;
     std::optional<Pooling> pool_;
     QString errorMessage_;
-    int step_ = 0;
-    bool checkMode_ = false;
     bool updating_ = false;
 };
 
