@@ -127,6 +127,10 @@ void TestPoolingTool::backwardSendsATieToTheFirstMaximum() {
     // ∂E/∂X₄₄: X₄₄ = 3 ties with X₄₃ but is not the first maximum.
     QVERIFY2(tool_->detailsText().contains("not the first maximum of any window"),
              qPrintable(tool_->detailsText()));
+    QVERIFY2(tool_->detailsText().contains("∂E/∂P₂₂ goes to X₄₃, the first maximum"),
+             qPrintable(tool_->detailsText()));
+    QVERIFY(tool_->inputEditor()->item(3, 2)->font().bold());
+    QVERIFY(!tool_->inputEditor()->item(3, 3)->font().bold());
     click("◀ Back");
     QVERIFY2(tool_->detailsText().contains("∂E/∂X₄₃ = ∂E/∂P₂₂ = 1"),
              qPrintable(tool_->detailsText()));

@@ -380,11 +380,17 @@ void PoolingTool::highlight(const PoolElementStep& e) {
         gradOutput_->highlight(e.row, e.col, false);
         return;
     }
-    for (const auto& [i, j] : e.windows) {
-        const std::size_t k = std::size_t(i * cols + j);
+    // Every window over X_pq, lightly, with its first maximum; the ∂E/∂P that
+    // reach X_pq strongly, the others (max: sent elsewhere) lightly.
+    for (std::size_t k = 0; k < pool_->windows.size(); ++k) {
+        if (!pool_->windows[k].covers(e.row, e.col))
+            continue;
         window(pool_->windows[k], false);
         chosen(k);
-        gradOutput_->highlight(i, j, true);
+        const int i = int(long(k) / cols), j = int(long(k) % cols);
+        const bool reaches =
+            std::find(e.windows.begin(), e.windows.end(), std::make_pair(i, j)) != e.windows.end();
+        gradOutput_->highlight(i, j, reaches);
     }
     input_->highlight(e.row, e.col, true);
     if (pad > 0)
@@ -444,6 +450,16 @@ QString PoolingTool::explanation(const PoolElementStep& e) const {
                              "the gradient is 0.")
                         : tr("No window covers %1: the gradient is 0."))
                      .arg(xName(e.row, e.col));
+    }
+    if (isMax) {
+        // The windows over X_pq that send their gradient elsewhere, and where.
+        for (std::size_t k = 0; k < pool_->windows.size(); ++k) {
+            const int i = int(long(k) / cols), j = int(long(k) % cols);
+            const auto [a, b] = pool_->argMax[k];
+            if (pool_->windows[k].covers(e.row, e.col) && (a != e.row || b != e.col))
+                lines << tr("%1 goes to %2, the first maximum of its window (bold), not here.")
+                             .arg(gradPName(i, j), xName(a, b));
+        }
     }
     for (const auto& [i, j] : e.windows) {
         const std::size_t k = std::size_t(i * cols + j);
