@@ -451,16 +451,6 @@ QString PoolingTool::explanation(const PoolElementStep& e) const {
                         : tr("No window covers %1: the gradient is 0."))
                      .arg(xName(e.row, e.col));
     }
-    if (isMax) {
-        // The windows over X_pq that send their gradient elsewhere, and where.
-        for (std::size_t k = 0; k < pool_->windows.size(); ++k) {
-            const int i = int(long(k) / cols), j = int(long(k) % cols);
-            const auto [a, b] = pool_->argMax[k];
-            if (pool_->windows[k].covers(e.row, e.col) && (a != e.row || b != e.col))
-                lines << tr("%1 goes to %2, the first maximum of its window (bold), not here.")
-                             .arg(gradPName(i, j), xName(a, b));
-        }
-    }
     for (const auto& [i, j] : e.windows) {
         const std::size_t k = std::size_t(i * cols + j);
         const QString g = mathsNumber(pool_->gradOutput(i, j), p.precision);
@@ -473,6 +463,16 @@ QString PoolingTool::explanation(const PoolElementStep& e) const {
     }
     if (e.windows.size() > 1)
         lines << tr("The windows overlap here: the parts add.");
+    if (isMax) {
+        // The windows over X_pq that send their gradient elsewhere, and where.
+        for (std::size_t k = 0; k < pool_->windows.size(); ++k) {
+            const int i = int(long(k) / cols), j = int(long(k) % cols);
+            const auto [a, b] = pool_->argMax[k];
+            if (pool_->windows[k].covers(e.row, e.col) && (a != e.row || b != e.col))
+                lines << tr("%1 goes to %2, the first maximum of its window (bold), not here.")
+                             .arg(gradPName(i, j), xName(a, b));
+        }
+    }
     return "<p>" + lines.join("</p><p>") + "</p>";
 }
 
