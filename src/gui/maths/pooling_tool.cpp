@@ -429,10 +429,12 @@ QString PoolingTool::explanation(const PoolElementStep& e) const {
             lines << tr("The first maximum, row by row, is %1 (bold): in the backward pass %2 goes "
                         "to it whole%3.")
                          .arg(xName(a, b), gradPName(e.row, e.col),
-                              ties > 1 ? tr("; the %1 cells that tie with it get nothing, as in "
-                                            "PyTorch")
-                                             .arg(ties - 1)
-                                       : QString());
+                              ties == 2  ? tr("; the other cell that ties with it gets "
+                                               "nothing, as in PyTorch")
+                              : ties > 2 ? tr("; the %1 cells that tie with it get nothing, as "
+                                              "in PyTorch")
+                                               .arg(ties - 1)
+                                         : QString());
             if (p.padding > 0)
                 lines << tr("Padding never wins (it counts as −∞).");
         } else {
