@@ -123,37 +123,7 @@ QWidget* PoolingTool::buildSettings(QWidget* parent) {
     first->addWidget(new QLabel(tr("Pooling"), box));
     first->addWidget(kind_);
 
-    // A label and a spin box, side by side.
-    auto labelled = [](QHBoxLayout* row, const QString& label, QSpinBox* spin, QWidget* parent) {
-        row->addSpacing(12);
-        row->addWidget(new QLabel(label, parent));
-        row->addWidget(spin);
-    };
-    fixedSettings_ = new QWidget(box);
-    auto* fixed = new QHBoxLayout(fixedSettings_);
-    fixed->setContentsMargins(0, 0, 0, 0);
-    window_ = toolSpin(1, 8, 2, fixedSettings_);
-    window_->setObjectName("poolWindowSpin");
-    stride_ = toolSpin(1, 8, 2, fixedSettings_);
-    stride_->setObjectName("poolStrideSpin");
-    padding_ = toolSpin(0, 4, 0, fixedSettings_);
-    padding_->setObjectName("poolPaddingSpin");
-    labelled(fixed, tr("Window k × k"), window_, fixedSettings_);
-    labelled(fixed, tr("Stride"), stride_, fixedSettings_);
-    labelled(fixed, tr("Padding"), padding_, fixedSettings_);
-    first->addWidget(fixedSettings_);
-
-    adaptiveSettings_ = new QWidget(box);
-    auto* adaptive = new QHBoxLayout(adaptiveSettings_);
-    adaptive->setContentsMargins(0, 0, 0, 0);
-    outRows_ = toolSpin(1, 12, 2, adaptiveSettings_);
-    outRows_->setObjectName("poolOutRowsSpin");
-    outCols_ = toolSpin(1, 12, 2, adaptiveSettings_);
-    outCols_->setObjectName("poolOutColsSpin");
-    labelled(adaptive, tr("Output size"), outRows_, adaptiveSettings_);
-    adaptive->addWidget(new QLabel("×", adaptiveSettings_));
-    adaptive->addWidget(outCols_);
-    first->addWidget(adaptiveSettings_);
+    buildWindowSettings(box, first);
     first->addStretch(1);
 
     auto* second = new QHBoxLayout;
@@ -179,6 +149,41 @@ QWidget* PoolingTool::buildSettings(QWidget* parent) {
     connect(chain_, &QCheckBox::toggled, this, &PoolingTool::setChained);
     connect(checkButton_, &QPushButton::toggled, this, &PoolingTool::setCheckMode);
     return box;
+}
+
+// Window, stride and padding (max, average) or the output's size (adaptive).
+void PoolingTool::buildWindowSettings(QWidget* box, QHBoxLayout* row) {
+    // A label and a spin box, side by side.
+    auto labelled = [](QHBoxLayout* row, const QString& label, QSpinBox* spin, QWidget* parent) {
+        row->addSpacing(12);
+        row->addWidget(new QLabel(label, parent));
+        row->addWidget(spin);
+    };
+    fixedSettings_ = new QWidget(box);
+    auto* fixed = new QHBoxLayout(fixedSettings_);
+    fixed->setContentsMargins(0, 0, 0, 0);
+    window_ = toolSpin(1, 8, 2, fixedSettings_);
+    window_->setObjectName("poolWindowSpin");
+    stride_ = toolSpin(1, 8, 2, fixedSettings_);
+    stride_->setObjectName("poolStrideSpin");
+    padding_ = toolSpin(0, 4, 0, fixedSettings_);
+    padding_->setObjectName("poolPaddingSpin");
+    labelled(fixed, tr("Window k × k"), window_, fixedSettings_);
+    labelled(fixed, tr("Stride"), stride_, fixedSettings_);
+    labelled(fixed, tr("Padding"), padding_, fixedSettings_);
+    row->addWidget(fixedSettings_);
+
+    adaptiveSettings_ = new QWidget(box);
+    auto* adaptive = new QHBoxLayout(adaptiveSettings_);
+    adaptive->setContentsMargins(0, 0, 0, 0);
+    outRows_ = toolSpin(1, 12, 2, adaptiveSettings_);
+    outRows_->setObjectName("poolOutRowsSpin");
+    outCols_ = toolSpin(1, 12, 2, adaptiveSettings_);
+    outCols_->setObjectName("poolOutColsSpin");
+    labelled(adaptive, tr("Output size"), outRows_, adaptiveSettings_);
+    adaptive->addWidget(new QLabel("×", adaptiveSettings_));
+    adaptive->addWidget(outCols_);
+    row->addWidget(adaptiveSettings_);
 }
 
 QWidget* PoolingTool::buildOutputs() {
@@ -398,55 +403,68 @@ void PoolingTool::highlight(const PoolElementStep& e) {
     gradInput_->highlight(e.row, e.col, true);
 }
 
+int PoolingTool::divisorOf(std::size_t k) const {
+    const PoolingProblem& p = pool_->problem;
+    return p.kind == PoolingKind::Average ? p.window * p.window : pool_->windows[k].cells();
+}
+
 QString PoolingTool::explanation(const PoolElementStep& e) const {
+    const QStringList lines = isForward(step_) ? forwardLines(e) : backwardLines(e);
+    return "<p>" + lines.join("</p><p>") + "</p>";
+}
+
+// The window, and where its ∂E/∂P will go.
+QStringList PoolingTool::forwardLines(const PoolElementStep& e) const {
     const PoolingProblem& p = pool_->problem;
     const long cols = pool_->output.cols();
     const bool isMax = isMaxPooling(p.kind);
-    auto divisor = [&](std::size_t k) {
-        return p.kind == PoolingKind::Average ? p.window * p.window : pool_->windows[k].cells();
-    };
     QStringList lines;
-    if (isForward(step_)) {
-        const std::size_t k = std::size_t(e.row * cols + e.col);
-        const PoolWindow& w = pool_->windows[k];
-        lines << tr("Window (highlighted on X): rows %1 to %2, columns %3 to %4%5.")
-                     .arg(w.rowBegin + 1)
-                     .arg(w.rowEnd)
-                     .arg(w.colBegin + 1)
-                     .arg(w.colEnd)
-                     .arg(w.rowBegin < 0 || w.colBegin < 0 || w.rowEnd > p.input.rows() ||
-                                  w.colEnd > p.input.cols()
-                              ? tr(", reaching into the zero border")
-                              : QString());
-        if (isMax) {
-            const auto [a, b] = pool_->argMax[k];
-            int ties = 0;
-            for (int r = std::max(w.rowBegin, 0); r < std::min<int>(w.rowEnd, int(p.input.rows()));
-                 ++r)
-                for (int c = std::max(w.colBegin, 0);
-                     c < std::min<int>(w.colEnd, int(p.input.cols())); ++c)
-                    ties += p.input(r, c) == e.value ? 1 : 0;
-            lines << tr("The first maximum, row by row, is %1 (bold): in the backward pass %2 goes "
-                        "to it whole%3.")
-                         .arg(xName(a, b), gradPName(e.row, e.col),
-                              ties == 2  ? tr("; the other cell that ties with it gets "
-                                               "nothing, as in PyTorch")
-                              : ties > 2 ? tr("; the %1 cells that tie with it get nothing, as "
-                                              "in PyTorch")
-                                               .arg(ties - 1)
-                                         : QString());
-            if (p.padding > 0)
-                lines << tr("Padding never wins (it counts as −∞).");
-        } else {
-            lines << tr("Divided by %1 (%2): in the backward pass each cell of the window takes "
-                        "%3/%1.")
-                         .arg(divisor(k))
-                         .arg(p.kind == PoolingKind::Average ? tr("k², the zero border counted")
-                                                             : tr("the window's own cells"),
-                              gradPName(e.row, e.col));
-        }
-        return "<p>" + lines.join("</p><p>") + "</p>";
+    const std::size_t k = std::size_t(e.row * cols + e.col);
+    const PoolWindow& w = pool_->windows[k];
+    lines << tr("Window (highlighted on X): rows %1 to %2, columns %3 to %4%5.")
+                 .arg(w.rowBegin + 1)
+                 .arg(w.rowEnd)
+                 .arg(w.colBegin + 1)
+                 .arg(w.colEnd)
+                 .arg(w.rowBegin < 0 || w.colBegin < 0 || w.rowEnd > p.input.rows() ||
+                              w.colEnd > p.input.cols()
+                          ? tr(", reaching into the zero border")
+                          : QString());
+    if (isMax) {
+        const auto [a, b] = pool_->argMax[k];
+        int ties = 0;
+        for (int r = std::max(w.rowBegin, 0); r < std::min<int>(w.rowEnd, int(p.input.rows())); ++r)
+            for (int c = std::max(w.colBegin, 0); c < std::min<int>(w.colEnd, int(p.input.cols()));
+                 ++c)
+                ties += p.input(r, c) == e.value ? 1 : 0;
+        lines << tr("The first maximum, row by row, is %1 (bold): in the backward pass %2 goes "
+                    "to it whole%3.")
+                     .arg(xName(a, b), gradPName(e.row, e.col),
+                          ties == 2  ? tr("; the other cell that ties with it gets "
+                                           "nothing, as in PyTorch")
+                          : ties > 2 ? tr("; the %1 cells that tie with it get nothing, as "
+                                          "in PyTorch")
+                                           .arg(ties - 1)
+                                     : QString());
+        if (p.padding > 0)
+            lines << tr("Padding never wins (it counts as −∞).");
+    } else {
+        lines << tr("Divided by %1 (%2): in the backward pass each cell of the window takes "
+                    "%3/%1.")
+                     .arg(divisorOf(k))
+                     .arg(p.kind == PoolingKind::Average ? tr("k², the zero border counted")
+                                                         : tr("the window's own cells"),
+                          gradPName(e.row, e.col));
     }
+    return lines;
+}
+
+// What reaches X_pq, and (max) where the other windows over it send theirs.
+QStringList PoolingTool::backwardLines(const PoolElementStep& e) const {
+    const PoolingProblem& p = pool_->problem;
+    const long cols = pool_->output.cols();
+    const bool isMax = isMaxPooling(p.kind);
+    QStringList lines;
     if (e.windows.empty()) {
         lines << (isMax ? tr("%1 is not the first maximum of any window: nothing comes back, "
                              "the gradient is 0.")
@@ -456,12 +474,13 @@ QString PoolingTool::explanation(const PoolElementStep& e) const {
     for (const auto& [i, j] : e.windows) {
         const std::size_t k = std::size_t(i * cols + j);
         const QString g = mathsNumber(pool_->gradOutput(i, j), p.precision);
-        lines << (isMax ? tr("From %1 = %2: %3 is its window's first maximum.")
-                              .arg(gradPName(i, j), g, xName(e.row, e.col))
-                        : tr("From %1 = %2: a share %2/%3 = %4.")
-                              .arg(gradPName(i, j), g)
-                              .arg(divisor(k))
-                              .arg(mathsNumber(pool_->gradOutput(i, j) / divisor(k), p.precision)));
+        lines << (isMax
+                      ? tr("From %1 = %2: %3 is its window's first maximum.")
+                            .arg(gradPName(i, j), g, xName(e.row, e.col))
+                      : tr("From %1 = %2: a share %2/%3 = %4.")
+                            .arg(gradPName(i, j), g)
+                            .arg(divisorOf(k))
+                            .arg(mathsNumber(pool_->gradOutput(i, j) / divisorOf(k), p.precision)));
     }
     if (e.windows.size() > 1)
         lines << tr("The windows overlap here: the parts add.");
@@ -475,7 +494,7 @@ QString PoolingTool::explanation(const PoolElementStep& e) const {
                              .arg(gradPName(i, j), xName(a, b));
         }
     }
-    return "<p>" + lines.join("</p><p>") + "</p>";
+    return lines;
 }
 
 void PoolingTool::updateView() {

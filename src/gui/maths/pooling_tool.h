@@ -14,12 +14,14 @@
 #include "gui/maths/matrix_step_tool.h"
 
 #include <QString>
+#include <QStringList>
 #include <QWidget>
 #include <functional>
 #include <optional>
 
 class QCheckBox;
 class QComboBox;
+class QHBoxLayout;
 class QSpinBox;
 class QTextBrowser;
 
@@ -69,6 +71,7 @@ class PoolingTool : public MatrixStepTool {
   private:
     QWidget* buildInputs();
     QWidget* buildSettings(QWidget* parent);
+    void buildWindowSettings(QWidget* box, QHBoxLayout* row);
     QWidget* buildOutputs();
     void setChained(bool on);
     std::optional<PoolingProblem> readProblem();
@@ -79,6 +82,10 @@ class PoolingTool : public MatrixStepTool {
     void updateView() override;
     void highlight(const PoolElementStep& element);
     QString explanation(const PoolElementStep& element) const;
+    QStringList forwardLines(const PoolElementStep& element) const;
+    QStringList backwardLines(const PoolElementStep& element) const;
+    // n of output k's average: k² (padding counted) or the window's own cells.
+    int divisorOf(std::size_t k) const;
     void updateCheckSections();
 
     MatrixEditor* input_ = nullptr;
