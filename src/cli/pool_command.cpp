@@ -12,6 +12,7 @@
 #include "core/maths/convolution.h"
 #include "core/maths/pooling.h"
 #include "io/json_writer.h"
+#include "io/maths_export.h"
 #include "io/qt_text.h"
 #include "io/safe_file.h"
 #include "io/trace_export.h"
@@ -47,66 +48,6 @@ bool convOutputInput(const QString& value, Eigen::MatrixXd& out, QString& proble
     if (!parseMatrixText(matrix.toStdString(), out, error))
         problem = quoteForMessage(value) + ": output: " + QString::fromStdString(error);
     return true;
-}
-
-QJsonArray indexJson(int row, int col) {
-    return QJsonArray({row + 1, col + 1});
-}
-
-QJsonObject stepJson(const PoolElementStep& s, bool withWindows) {
-    QJsonObject o;
-    o["index"] = indexJson(s.row, s.col);
-    const Dual line = s.line();
-    o["text"] = QString::fromStdString(line.text);
-    o["latex"] = QString::fromStdString(line.latex);
-    o["value"] = s.value;
-    if (withWindows) {
-        QJsonArray windows;
-        for (const auto& [i, j] : s.windows)
-            windows.append(indexJson(i, j));
-        o["windows"] = windows;
-    }
-    return o;
-}
-
-QByteArray poolingJson(const Pooling& r) {
-    const PoolingProblem& p = r.problem;
-    QJsonObject root;
-    root["format"] = "backprop-lab.pool/1";
-    root["kind"] = QString::fromStdString(poolingKindKey(p.kind));
-    root["operation"] = QString::fromStdString(r.operation.text);
-    if (isAdaptive(p.kind)) {
-        root["size"] = QJsonArray({p.outRows, p.outCols});
-    } else {
-        root["window"] = p.window;
-        root["stride"] = p.stride;
-        root["padding"] = p.padding;
-    }
-    root["input"] = io::jsonMatrix(p.input);
-    root["output"] = io::jsonMatrix(r.output);
-    root["grad_output"] = io::jsonMatrix(r.gradOutput);
-    root["grad_input"] = io::jsonMatrix(r.gradInput);
-    QJsonArray windows;
-    for (const PoolWindow& w : r.windows) // 1-based, inclusive; may reach into the padding
-        windows.append(QJsonArray({w.rowBegin + 1, w.rowEnd, w.colBegin + 1, w.colEnd}));
-    root["windows"] = windows;
-    if (isMaxPooling(p.kind)) {
-        QJsonArray chosen;
-        for (const auto& [a, b] : r.argMax)
-            chosen.append(indexJson(a, b));
-        root["argmax"] = chosen;
-    }
-    QJsonArray forward, backward;
-    for (const PoolElementStep& s : r.forward)
-        forward.append(stepJson(s, false));
-    for (const PoolElementStep& s : r.backward)
-        backward.append(stepJson(s, true));
-    root["steps"] = QJsonObject{{"output", forward}, {"grad_input", backward}};
-    root["precision"] = p.precision;
-    return io::writeJson(root,
-                         {"format", "kind", "operation", "size", "window", "stride", "padding",
-                          "input", "output", "grad_output", "grad_input", "windows", "argmax",
-                          "steps", "index", "text", "latex", "value", "precision"});
 }
 
 QByteArray poolingText(const Pooling& r) {
@@ -208,7 +149,9 @@ int runPool(const QStringList& args) {
     const auto computed = computePooling(problem);
     if (!computed)
         return fail(kName, QString::fromStdString(computed.error().message()), BadFile);
-    printOutBytes(format == "json" ? poolingJson(computed.value()) : poolingText(computed.value()));
+    printOutBytes(format == "json" ? io::writeJson(io::poolingToJson(computed.value()),
+                                                   io::poolingJsonKeyOrder())
+                                   : poolingText(computed.value()));
     return Ok;
 }
 

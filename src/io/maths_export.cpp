@@ -221,4 +221,75 @@ QStringList convolutionJsonKeyOrder() {
             "index",  "text",   "latex",       "value",       "windows"};
 }
 
+QString poolingToText(const Pooling& r, const MathsExportExtras& e) {
+    return workedToText(poolingDocument(r, marking(e), e.markingSource));
+}
+QString poolingToMarkdown(const Pooling& r, const MathsExportExtras& e) {
+    return workedToMarkdown(poolingDocument(r, marking(e), e.markingSource));
+}
+QString poolingToLatex(const Pooling& r, const MathsExportExtras& e) {
+    return workedToLatex(poolingDocument(r, marking(e), e.markingSource));
+}
+
+QJsonObject poolingToJson(const Pooling& r, const MathsExportExtras& e) {
+    const PoolingProblem& p = r.problem;
+    auto index = [](int row, int col) { return QJsonArray({row + 1, col + 1}); };
+    QJsonObject root;
+    root["format"] = "backprop-lab.pool/1";
+    root["kind"] = q(poolingKindKey(p.kind));
+    root["operation"] = q(r.operation.text);
+    if (isAdaptive(p.kind)) {
+        root["size"] = QJsonArray({p.outRows, p.outCols});
+    } else {
+        root["window"] = p.window;
+        root["stride"] = p.stride;
+        root["padding"] = p.padding;
+    }
+    root["input"] = jsonMatrix(p.input);
+    root["output"] = jsonMatrix(r.output);
+    root["grad_output"] = jsonMatrix(r.gradOutput);
+    root["grad_input"] = jsonMatrix(r.gradInput);
+    QJsonArray windows;
+    for (const PoolWindow& w : r.windows) // 1-based, inclusive; may reach into the padding
+        windows.append(QJsonArray({w.rowBegin + 1, w.rowEnd, w.colBegin + 1, w.colEnd}));
+    root["windows"] = windows;
+    if (isMaxPooling(p.kind)) {
+        QJsonArray chosen;
+        for (const auto& [a, b] : r.argMax)
+            chosen.append(index(a, b));
+        root["argmax"] = chosen;
+    }
+    auto steps = [&](const std::vector<PoolElementStep>& list, bool withWindows) {
+        QJsonArray out;
+        for (const PoolElementStep& s : list) {
+            QJsonObject o;
+            o["index"] = index(s.row, s.col);
+            const Dual line = s.line();
+            o["text"] = q(line.text);
+            o["latex"] = q(line.latex);
+            o["value"] = s.value;
+            if (withWindows) {
+                QJsonArray from;
+                for (const auto& [i, j] : s.windows)
+                    from.append(index(i, j));
+                o["windows"] = from;
+            }
+            out.append(o);
+        }
+        return out;
+    };
+    root["steps"] =
+        QJsonObject{{"output", steps(r.forward, false)}, {"grad_input", steps(r.backward, true)}};
+    root["precision"] = p.precision;
+    if (e.marking)
+        root["check"] = checkJson(*e.marking);
+    return root;
+}
+
+QStringList poolingJsonKeyOrder() {
+    return {"format", "kind",   "operation",   "size",       "window",   "stride", "padding",
+            "input",  "output", "grad_output", "grad_input", "windows",  "argmax", "steps",
+            "index",  "text",   "latex",       "value",      "precision"};
+}
+
 } // namespace bpl::io

@@ -215,6 +215,57 @@ WorkedDocument convolutionDocument(const Convolution& c, const MathsCheckReport*
     return d;
 }
 
+WorkedDocument poolingDocument(const Pooling& r, const MathsCheckReport* marking,
+                               const QString& markingSource) {
+    const PoolingProblem& p = r.problem;
+    const bool isMax = isMaxPooling(p.kind);
+    WorkedDocument d;
+    d.title = "Pooling: " + q(poolingKindKey(p.kind));
+    d.precision = p.precision;
+    d.marking = marking;
+    d.markingSource = markingSource;
+    WorkedSection problem{Dual("The problem"), {}};
+    problem.items.push_back(paragraph("The operation:", r.operation));
+    problem.items.push_back(matrixItem(Dual("X"), p.input));
+    const QString size = QString("P is %1 × %2").arg(r.output.rows()).arg(r.output.cols());
+    problem.items.push_back(paragraph(
+        (isAdaptive(p.kind) ? size + " (adaptive: the windows follow from the sizes)"
+                            : QString("Window %1 × %1, stride %2, padding %3: ")
+                                      .arg(p.window)
+                                      .arg(p.stride)
+                                      .arg(p.padding) +
+                                  size) +
+        QString(". Indices count from 1. Numbers to %1 significant figures.").arg(d.precision)));
+    d.sections.push_back(problem);
+    WorkedSection forward{Dual(isMax ? "Forward pass: each output is its window's maximum"
+                                     : "Forward pass: each output is its window's average"),
+                          {}};
+    for (const PoolElementStep& s : r.forward)
+        forward.items.push_back(formulaItem(
+            *r.formulaFor(MathsRef::entry(MathsQuantity::ConvOutput, s.row, s.col)), marking));
+    d.sections.push_back(forward);
+    WorkedSection back{Dual("Backward pass: ∂E/∂X", "Backward pass: $\\partial E/\\partial X$"),
+                       {}};
+    back.items.push_back(paragraph(p.gradOutput.size() == 0 ? "With ∂E/∂P all ones (the default)."
+                                                            : "With the given ∂E/∂P:"));
+    if (p.gradOutput.size() != 0)
+        back.items.push_back(matrixItem(Dual("∂E/∂P", "\\partial E/\\partial P"), r.gradOutput));
+    back.items.push_back(paragraph(
+        isMax ? "Each ∂E/∂P_ij goes whole to its window's first maximum (row by row, as PyTorch "
+                "does); the other cells get 0. Where windows overlap, the parts add."
+              : "Each ∂E/∂P_ij is shared equally over its window (divided by the divisor of the "
+                "average; padding cells drop their share). Where windows overlap, the parts add."));
+    for (const PoolElementStep& s : r.backward)
+        back.items.push_back(formulaItem(
+            *r.formulaFor(MathsRef::entry(MathsQuantity::ConvGradInput, s.row, s.col)), marking));
+    d.sections.push_back(back);
+    WorkedSection result{Dual("Result"), {}};
+    result.items.push_back(matrixItem(Dual("P"), r.output));
+    result.items.push_back(matrixItem(Dual("∂E/∂X", "\\partial E/\\partial X"), r.gradInput));
+    d.sections.push_back(result);
+    return d;
+}
+
 QString workedToText(const WorkedDocument& d) {
     QString out = d.title + "\n" + QString(d.title.size(), '=') + "\n";
     if (d.marking != nullptr)

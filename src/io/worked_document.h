@@ -1,13 +1,14 @@
 // A worked solution of the worked-maths tools as a format-neutral document:
 // sections of paragraphs, formulas (lhs = symbolic = substituted = result,
-// with a student's mark when checked) and matrices. The chain rule and the
-// convolution each build one; every export format (text, Markdown, LaTeX,
+// with a student's mark when checked) and matrices. The chain rule, the
+// convolution and pooling each build one; every export format (text, Markdown, LaTeX,
 // HTML/PDF) is one renderer of it, so the two tools share one writer each.
 #pragma once
 
 #include "core/maths/convolution.h"
 #include "core/maths/expression_graph.h"
 #include "core/maths/maths_check.h"
+#include "core/maths/pooling.h"
 
 #include <Eigen/Dense>
 #include <QString>
@@ -46,6 +47,8 @@ WorkedDocument gradDocument(const ExpressionGraph& graph, const MathsCheckReport
 WorkedDocument convolutionDocument(const Convolution& conv,
                                    const MathsCheckReport* marking = nullptr,
                                    const QString& markingSource = {});
+WorkedDocument poolingDocument(const Pooling& pooling, const MathsCheckReport* marking = nullptr,
+                               const QString& markingSource = {});
 
 QString workedToText(const WorkedDocument& doc);
 QString workedToMarkdown(const WorkedDocument& doc);

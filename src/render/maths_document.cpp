@@ -7,6 +7,8 @@
 #include "render/solution_document.h"
 #include "io/worked_document.h"
 
+#include <functional>
+
 namespace bpl::io {
 
 namespace {
@@ -150,32 +152,66 @@ Result<bool> exportGradSolution(const ExpressionGraph& g, SolutionFormat format,
     return writeSolutionBytes(path, gradSolutionBytes(g, format, e));
 }
 
-QByteArray convolutionSolutionBytes(const Convolution& c, SolutionFormat format,
-                                    const MathsExportExtras& e) {
+namespace {
+
+// A worked document in a text format; `json` gives the tool's own JSON.
+QByteArray workedBytes(const WorkedDocument& d, SolutionFormat format,
+                       const std::function<QByteArray()>& json) {
     switch (format) {
     case SolutionFormat::Text:
-        return convolutionToText(c, e).toUtf8();
+        return workedToText(d).toUtf8();
     case SolutionFormat::Markdown:
-        return convolutionToMarkdown(c, e).toUtf8();
+        return workedToMarkdown(d).toUtf8();
     case SolutionFormat::Latex:
-        return convolutionToLatex(c, e).toUtf8();
+        return workedToLatex(d).toUtf8();
     case SolutionFormat::Html:
-        return convolutionToHtml(c, e).toUtf8();
+        return solutionHtmlPage(d.title, workedBlocks(d)).toUtf8();
     case SolutionFormat::Json:
-        return writeJson(convolutionToJson(c, e), convolutionJsonKeyOrder());
+        return json();
     case SolutionFormat::Pdf:
         break;
     }
     return {};
 }
 
+Result<bool> exportWorked(const WorkedDocument& d, SolutionFormat format, const QString& path,
+                          const std::function<QByteArray()>& json) {
+    if (format == SolutionFormat::Pdf)
+        return writeBlocksPdf(path, d.title, workedBlocks(d));
+    return writeSolutionBytes(path, workedBytes(d, format, json));
+}
+
+} // namespace
+
+QByteArray convolutionSolutionBytes(const Convolution& c, SolutionFormat format,
+                                    const MathsExportExtras& e) {
+    return workedBytes(convolutionDocument(c, marking(e), e.markingSource), format, [&] {
+        return writeJson(convolutionToJson(c, e), convolutionJsonKeyOrder());
+    });
+}
+
 Result<bool> exportConvolutionSolution(const Convolution& c, SolutionFormat format,
                                        const QString& path, const MathsExportExtras& e) {
-    if (format == SolutionFormat::Pdf) {
-        const WorkedDocument d = convolutionDocument(c, marking(e), e.markingSource);
-        return writeBlocksPdf(path, d.title, workedBlocks(d));
-    }
-    return writeSolutionBytes(path, convolutionSolutionBytes(c, format, e));
+    return exportWorked(convolutionDocument(c, marking(e), e.markingSource), format, path, [&] {
+        return writeJson(convolutionToJson(c, e), convolutionJsonKeyOrder());
+    });
+}
+
+QString poolingToHtml(const Pooling& r, const MathsExportExtras& e) {
+    const WorkedDocument d = poolingDocument(r, marking(e), e.markingSource);
+    return solutionHtmlPage(d.title, workedBlocks(d));
+}
+
+QByteArray poolingSolutionBytes(const Pooling& r, SolutionFormat format,
+                                const MathsExportExtras& e) {
+    return workedBytes(poolingDocument(r, marking(e), e.markingSource), format,
+                       [&] { return writeJson(poolingToJson(r, e), poolingJsonKeyOrder()); });
+}
+
+Result<bool> exportPoolingSolution(const Pooling& r, SolutionFormat format, const QString& path,
+                                   const MathsExportExtras& e) {
+    return exportWorked(poolingDocument(r, marking(e), e.markingSource), format, path,
+                        [&] { return writeJson(poolingToJson(r, e), poolingJsonKeyOrder()); });
 }
 
 } // namespace bpl::io

@@ -17,6 +17,7 @@ namespace bpl::io {
 
 QString gradToHtml(const ExpressionGraph& graph, const MathsExportExtras& extras = {});
 QString convolutionToHtml(const Convolution& conv, const MathsExportExtras& extras = {});
+QString poolingToHtml(const Pooling& pooling, const MathsExportExtras& extras = {});
 
 // The solution as bytes in a text format (not PDF), and written to a file in
 // any format; failures name the file and the reason.
@@ -28,6 +29,10 @@ QByteArray convolutionSolutionBytes(const Convolution& conv, SolutionFormat form
                                     const MathsExportExtras& extras = {});
 Result<bool> exportConvolutionSolution(const Convolution& conv, SolutionFormat format,
                                        const QString& path, const MathsExportExtras& extras = {});
+QByteArray poolingSolutionBytes(const Pooling& pooling, SolutionFormat format,
+                                const MathsExportExtras& extras = {});
+Result<bool> exportPoolingSolution(const Pooling& pooling, SolutionFormat format,
+                                   const QString& path, const MathsExportExtras& extras = {});
 
 // The worked solutions' blocks (render/solution_document.h), for documents
 // that add their own around them (an exercise sheet's key).

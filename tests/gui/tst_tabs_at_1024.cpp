@@ -19,6 +19,7 @@
 #include "gui/maths/convolution_tool.h"
 #include "gui/maths/expression_graph_view.h"
 #include "gui/maths/expression_tool.h"
+#include "gui/maths/pooling_tool.h"
 #include "gui/maths/worked_maths_tab.h"
 #include "gui/network_workspace.h"
 #include "gui/tab_fit.h"
@@ -122,7 +123,7 @@ void TestTabsAt1024::mathsBarsStayPutAndStepControlsShow() {
     QWidget* page = window_->tabs()->currentWidget();
     QWidget* exportButton = maths->findChild<QPushButton*>("exportSolutionButton");
     QVERIFY(exportButton);
-    for (const QString tool : {"chain", "activation", "convolution"}) {
+    for (const QString tool : {"chain", "activation", "convolution", "pooling"}) {
         QVERIFY(maths->showTool(tool));
         QApplication::processEvents();
         const QPoint bar = maths->tools()->tabBar()->mapTo(window_.get(), QPoint());
@@ -154,16 +155,20 @@ void TestTabsAt1024::mathsBarsStayPutAndStepControlsShow() {
     QVERIFY2(plot->axisRect()->height() >= 150, qPrintable(describe(plot)));
     QLabel* readout = maths->activationTool()->findChild<QLabel*>("activationInfo");
     QVERIFY2(whole(readout), qPrintable(describe(readout)));
-    // The convolution's stepping buttons, without scrolling.
-    maths->showTool("convolution");
-    QApplication::processEvents();
-    for (const QString text : {"Start", "◀ Back", "Next ▶", "End"}) {
-        QPushButton* found = nullptr;
-        for (QPushButton* b : maths->convolutionTool()->findChildren<QPushButton*>()) {
-            if (b->text() == text)
-                found = b;
+    // The convolution's and the pooling's stepping buttons, without scrolling.
+    for (const QString tool : {"convolution", "pooling"}) {
+        maths->showTool(tool);
+        QApplication::processEvents();
+        QWidget* shown = tool == "pooling" ? static_cast<QWidget*>(maths->poolingTool())
+                                           : maths->convolutionTool();
+        for (const QString text : {"Start", "◀ Back", "Next ▶", "End"}) {
+            QPushButton* found = nullptr;
+            for (QPushButton* b : shown->findChildren<QPushButton*>()) {
+                if (b->text() == text)
+                    found = b;
+            }
+            QVERIFY2(whole(found), qPrintable(tool + ", " + text + ": " + describe(found)));
         }
-        QVERIFY2(whole(found), qPrintable(text + ": " + describe(found)));
     }
 }
 

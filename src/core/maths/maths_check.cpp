@@ -276,4 +276,37 @@ MathsCheckReport checkConvolutionAnswers(const Convolution& conv,
     return check(s, answers, tolerance);
 }
 
+MathsCheckReport checkPoolingAnswers(const Pooling& pooling,
+                                     const std::vector<MathsAnswer>& answers,
+                                     const Tolerance& tolerance) {
+    // Pooling keeps its formulas in its steps; the checker takes them by pointer.
+    std::map<MathsRef, WorkedFormula> formulas;
+    Source s;
+    for (const auto& [quantity, m] : {std::pair<MathsQuantity, const Eigen::MatrixXd*>{
+                                          MathsQuantity::ConvOutput, &pooling.output},
+                                      {MathsQuantity::ConvGradInput, &pooling.gradInput}}) {
+        for (int r = 0; r < m->rows(); ++r) {
+            for (int c = 0; c < m->cols(); ++c) {
+                const MathsRef ref = MathsRef::entry(quantity, r, c);
+                formulas.emplace(ref, *pooling.formulaFor(ref));
+                s.order.push_back(ref);
+            }
+        }
+    }
+    s.exact = [&](const MathsRef& r) { return pooling.valueOf(r); };
+    s.formula = [&](const MathsRef& r) -> const WorkedFormula* {
+        const auto it = formulas.find(r);
+        return it != formulas.end() ? &it->second : nullptr;
+    };
+    s.symbol = [&](const MathsRef& r) { return pooling.symbolOf(r); };
+    s.hints = [&](const MathsRef& r, double given, const Tolerance& tol) {
+        std::vector<std::string> hints;
+        addSignHint(given, *pooling.valueOf(r), tol, hints);
+        poolingSlipHints(pooling, r, given, tol, hints);
+        addNumberSlipHints(given, *pooling.valueOf(r), tol, hints);
+        return hints;
+    };
+    return check(s, answers, tolerance);
+}
+
 } // namespace bpl

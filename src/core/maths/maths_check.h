@@ -1,5 +1,6 @@
 // Check mode for the worked-maths tools (maths-answers.md): a student's values
-// for graph nodes (value, ∂f/∂node) or convolution entries (F, ∂E/∂W, ∂E/∂X)
+// for graph nodes (value, ∂f/∂node), convolution entries (F, ∂E/∂W, ∂E/∂X) or
+// pooling entries (P as "output", ∂E/∂X)
 // are `correct` (within the tolerance), `carried` (wrong, but what the step's
 // formula gives from the student's own earlier, wrong answers) or `wrong`
 // (a new mistake, explained with the right numbers and any recognised slip:
@@ -11,6 +12,7 @@
 #include "core/answer_check.h"
 #include "core/maths/convolution.h"
 #include "core/maths/expression_graph.h"
+#include "core/maths/pooling.h"
 #include "core/maths/worked_formula.h"
 #include "core/tolerance.h"
 
@@ -60,5 +62,8 @@ MathsCheckReport checkGraphAnswers(const ExpressionGraph& graph,
 MathsCheckReport checkConvolutionAnswers(const Convolution& convolution,
                                          const std::vector<MathsAnswer>& answers,
                                          const Tolerance& tolerance = {});
+MathsCheckReport checkPoolingAnswers(const Pooling& pooling,
+                                     const std::vector<MathsAnswer>& answers,
+                                     const Tolerance& tolerance = {});
 
 } // namespace bpl

@@ -146,4 +146,51 @@ void convolutionSlipHints(const Convolution& conv, const MathsRef& ref, double g
     }
 }
 
+namespace {
+
+// The divisor of output k's average: k² (padding included) or the window's cells.
+double poolDivisor(const Pooling& r, std::size_t k) {
+    return r.problem.kind == PoolingKind::Average ? double(r.problem.window) * r.problem.window
+                                                  : double(r.windows[k].cells());
+}
+
+} // namespace
+
+void poolingSlipHints(const Pooling& r, const MathsRef& ref, double given, const Tolerance& tol,
+                      std::vector<std::string>& hints) {
+    const PoolElementStep* s = r.stepFor(ref);
+    if (s == nullptr)
+        return;
+    const long cols = r.output.cols();
+    if (!isMaxPooling(r.problem.kind)) {
+        if (ref.quantity == MathsQuantity::ConvOutput) {
+            const double n = poolDivisor(r, static_cast<std::size_t>(s->row * cols + s->col));
+            if (n > 1 && s->value != 0 && tol.matches(given, s->value * n))
+                hints.push_back("This is the window's sum; the average divides it by " +
+                                hintNumber(n) + ".");
+            return;
+        }
+        double undivided = 0;
+        for (const auto& [i, j] : s->windows)
+            undivided += r.gradOutput(i, j);
+        if (undivided != s->value && tol.matches(given, undivided))
+            hints.push_back("Each window shares its ∂E/∂P equally: every cell of it takes "
+                            "∂E/∂P divided by the window's cell count.");
+        return;
+    }
+    if (ref.quantity != MathsQuantity::ConvGradInput)
+        return;
+    // Every tied maximum given the gradient, not only the first.
+    double tied = 0;
+    for (std::size_t k = 0; k < r.windows.size(); ++k) {
+        const PoolWindow& w = r.windows[k];
+        if (w.covers(s->row, s->col) &&
+            r.problem.input(s->row, s->col) == r.output(long(k) / cols, long(k) % cols))
+            tied += r.gradOutput(long(k) / cols, long(k) % cols);
+    }
+    if (tied != s->value && tol.matches(given, tied))
+        hints.push_back("This cell ties its window's maximum but is not the first one (row by "
+                        "row): ∂E/∂P goes only to the first maximum, as PyTorch does.");
+}
+
 } // namespace bpl

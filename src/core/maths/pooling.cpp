@@ -285,6 +285,41 @@ Dual PoolElementStep::line() const {
     return f.line();
 }
 
+const PoolElementStep* Pooling::stepFor(const MathsRef& ref) const {
+    const bool isOutput = ref.quantity == MathsQuantity::ConvOutput;
+    if (!isOutput && ref.quantity != MathsQuantity::ConvGradInput)
+        return nullptr;
+    const Eigen::MatrixXd& m = isOutput ? output : gradInput;
+    if (ref.row < 0 || ref.col < 0 || ref.row >= m.rows() || ref.col >= m.cols())
+        return nullptr;
+    const std::vector<PoolElementStep>& steps = isOutput ? forward : backward;
+    return &steps[static_cast<std::size_t>(ref.row * m.cols() + ref.col)];
+}
+
+std::optional<double> Pooling::valueOf(const MathsRef& ref) const {
+    const PoolElementStep* s = stepFor(ref);
+    return s != nullptr ? std::optional<double>(s->value) : std::nullopt;
+}
+
+std::optional<WorkedFormula> Pooling::formulaFor(const MathsRef& ref) const {
+    const PoolElementStep* s = stepFor(ref);
+    if (s == nullptr)
+        return std::nullopt;
+    WorkedFormula f;
+    f.ref = ref;
+    f.value = s->value;
+    f.lhs = s->lhs;
+    f.symbolic = s->symbolic;
+    f.substituted = s->substituted;
+    f.result = s->result;
+    return f; // no inputs: P and ∂E/∂X come from the given X and ∂E/∂P only
+}
+
+Dual Pooling::symbolOf(const MathsRef& ref) const {
+    const PoolElementStep* s = stepFor(ref);
+    return s != nullptr ? s->lhs : Dual(ref.describe());
+}
+
 Result<Pooling> computePooling(const PoolingProblem& problem) {
     Pooling r;
     r.problem = problem;

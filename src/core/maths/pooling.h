@@ -21,6 +21,7 @@
 #include "core/result.h"
 
 #include <Eigen/Dense>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -78,6 +79,15 @@ struct Pooling {
     std::vector<PoolElementStep> forward;    // row-major over P
     std::vector<PoolElementStep> backward;   // row-major over X
     Dual operation;                          // "P_ij = max over window (i, j) of X" …
+
+    // The scalars as the checker and the exporters name them (maths_check.h):
+    // P_ij is MathsQuantity::ConvOutput and ∂E/∂X_pq ConvGradInput (the answer
+    // keys "output" and "grad_input"); any other reference names nothing.
+    std::optional<double> valueOf(const MathsRef& ref) const;
+    std::optional<WorkedFormula> formulaFor(const MathsRef& ref) const;
+    Dual symbolOf(const MathsRef& ref) const; // P₁₂, ∂E/∂X₃₃
+    // The step behind a reference (forward for P, backward for ∂E/∂X), or null.
+    const PoolElementStep* stepFor(const MathsRef& ref) const;
 };
 
 // Checks the problem (X non-empty, finite, at most 64×64; window, stride and

@@ -1,18 +1,18 @@
 #include "gui/maths/convolution_tool.h"
 
-#include "io/qt_text.h"
 #include "core/maths/maths_check.h"
 #include "gui/maths/maths_check_panel.h"
 #include "gui/maths/maths_text.h"
 #include "gui/maths/matrix_editor.h"
+#include "gui/maths/matrix_step_tool.h"
+#include "gui/maths/matrix_tool_parts.h"
+#include "io/qt_text.h"
 
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
-#include <QScrollArea>
-#include <QShortcut>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QTextBrowser>
@@ -20,35 +20,6 @@
 #include <algorithm>
 
 namespace bpl::gui {
-
-namespace {
-
-QSpinBox* spin(int min, int max, int value, QWidget* parent) {
-    auto* s = new QSpinBox(parent);
-    s->setRange(min, max);
-    s->setValue(value);
-    return s;
-}
-
-// A caption above a matrix, with optional controls beside it.
-QWidget* captioned(const QString& caption, QWidget* matrix, QWidget* parent,
-                   QLayout* controls = nullptr) {
-    auto* box = new QWidget(parent);
-    auto* layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    auto* head = new QHBoxLayout;
-    head->addWidget(new QLabel("<b>" + caption + "</b>", box));
-    if (controls)
-        head->addLayout(controls);
-    head->addStretch(1);
-    layout->addLayout(head);
-    layout->addWidget(matrix);
-    layout->addStretch(1);
-    return box;
-}
-
-} // namespace
 
 Eigen::MatrixXd ConvolutionTool::defaultInput() {
     // The course gives the top-left 3×3 block; the rest is one completion
@@ -69,48 +40,9 @@ Eigen::MatrixXd ConvolutionTool::defaultFilter() {
     return w;
 }
 
-ConvolutionTool::ConvolutionTool(QWidget* parent) : QWidget(parent) {
-    auto* outer = new QVBoxLayout(this);
-    outer->setContentsMargins(4, 4, 4, 4);
-    outer->setSpacing(4);
-    // The matrices scroll; the stepping buttons stay in view below them.
-    auto* content = new QWidget(this);
-    auto* layout = new QVBoxLayout(content);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(4);
-    auto* scroll = new QScrollArea(this);
-    scroll->setObjectName("convolutionContent");
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidgetResizable(true);
-    layout->addWidget(buildInputs());
-    error_ = new QLabel(this);
-    error_->setObjectName("convolutionError");
-    error_->setStyleSheet("color: #c01c28;");
-    error_->hide();
-    operation_ = new QLabel(this);
-    operation_->setObjectName("convolutionOperation");
-    operation_->setWordWrap(true);
-    layout->addWidget(error_);
-    layout->addWidget(operation_);
-    pages_ = new QStackedWidget(this);
-    pages_->addWidget(buildOutputs());
-    check_ = new MathsCheckPanel(pages_);
-    pages_->addWidget(check_);
-    layout->addWidget(pages_, 1);
-    scroll->setWidget(content);
-    outer->addWidget(scroll, 1);
-    outer->addWidget(buildStepBar());
-
-    const std::pair<QKeySequence, void (ConvolutionTool::*)()> keys[] = {
-        {QKeySequence(Qt::Key_Space), &ConvolutionTool::next},
-        {QKeySequence(Qt::Key_Right), &ConvolutionTool::next},
-        {QKeySequence(Qt::Key_Left), &ConvolutionTool::previous},
-        {QKeySequence(Qt::Key_Home), &ConvolutionTool::home},
-        {QKeySequence(Qt::Key_End), &ConvolutionTool::end}};
-    for (const auto& [key, slot] : keys) {
-        auto* shortcut = new QShortcut(key, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
-        connect(shortcut, &QShortcut::activated, this, slot);
-    }
+ConvolutionTool::ConvolutionTool(QWidget* parent) : MatrixStepTool(parent) {
+    QWidget* inputs = buildInputs();
+    buildFrame("convolution", inputs, buildOutputs());
     recompute();
 }
 
@@ -127,9 +59,9 @@ QWidget* ConvolutionTool::buildInputs() {
     gradOutput_ = new MatrixEditor(true, box);
     gradOutput_->setObjectName("gradOutput");
     gradOutput_->setMatrix(Eigen::MatrixXd::Ones(3, 3));
-    inputRows_ = spin(1, 12, 5, box);
-    inputCols_ = spin(1, 12, 5, box);
-    filterSize_ = spin(1, 7, 3, box);
+    inputRows_ = toolSpin(1, 12, 5, box);
+    inputCols_ = toolSpin(1, 12, 5, box);
+    filterSize_ = toolSpin(1, 7, 3, box);
     auto* xSize = new QHBoxLayout;
     xSize->addWidget(inputRows_);
     xSize->addWidget(new QLabel("×", box));
@@ -152,9 +84,9 @@ QWidget* ConvolutionTool::buildInputs() {
     row->addWidget(captioned(tr("∂E/∂F (given)"), gradOutput_, box));
 
     auto* form = new QFormLayout;
-    stride_ = spin(1, 5, 1, box);
+    stride_ = toolSpin(1, 5, 1, box);
     stride_->setObjectName("strideSpin");
-    padding_ = spin(0, 5, 0, box);
+    padding_ = toolSpin(0, 5, 0, box);
     padding_->setObjectName("paddingSpin");
     mode_ = new QComboBox(box);
     mode_->setObjectName("convolutionMode");
@@ -205,27 +137,6 @@ QWidget* ConvolutionTool::buildOutputs() {
     details_->setFocusPolicy(Qt::NoFocus);
     row->addWidget(details_, 1);
     return box;
-}
-
-QWidget* ConvolutionTool::buildStepBar() {
-    auto* bar = new QWidget(this);
-    auto* row = new QHBoxLayout(bar);
-    row->setContentsMargins(0, 0, 0, 0);
-    const std::pair<QString, void (ConvolutionTool::*)()> buttons[] = {
-        {tr("Start"), &ConvolutionTool::home},
-        {tr("◀ Back"), &ConvolutionTool::previous},
-        {tr("Next ▶"), &ConvolutionTool::next},
-        {tr("End"), &ConvolutionTool::end}};
-    for (const auto& [text, slot] : buttons) {
-        auto* b = new QPushButton(text, bar);
-        b->setFocusPolicy(Qt::NoFocus);
-        connect(b, &QPushButton::clicked, this, slot);
-        row->addWidget(b);
-    }
-    stepLabel_ = new QLabel(bar);
-    stepLabel_->setObjectName("stepLabel");
-    row->addWidget(stepLabel_, 1);
-    return bar;
 }
 
 QString ConvolutionTool::errorText() const {
@@ -281,6 +192,7 @@ void ConvolutionTool::recompute() {
     fillPadded();
     updateCheckSections();
     updateView();
+    emit computed();
 }
 
 int ConvolutionTool::stepCount() const {
@@ -309,11 +221,6 @@ const ConvElementStep* ConvolutionTool::currentElement() const {
     return index < int(list.size()) ? &list[index] : nullptr;
 }
 
-void ConvolutionTool::setStep(int step) {
-    step_ = std::clamp(step, 0, stepCount() - 1);
-    updateView();
-}
-
 QString ConvolutionTool::stepTitle() const {
     const ConvElementStep* e = currentElement();
     if (!e)
@@ -331,12 +238,7 @@ QString ConvolutionTool::stepTitle() const {
 void ConvolutionTool::fillOutputs(int phase, int index) {
     const int p = conv_->problem.precision;
     auto fill = [p](MatrixEditor* view, const Eigen::MatrixXd& values, int shown) {
-        view->setEmpty(int(values.rows()), int(values.cols()));
-        for (int k = 0; k < shown && k < values.size(); ++k) {
-            const int r = k / int(values.cols());
-            const int c = k % int(values.cols());
-            view->setCellText(r, c, mathsNumber(values(r, c), p));
-        }
+        fillFirst(view, values, shown, p);
     };
     fill(output_, conv_->output, phase == 0 ? index + 1 : int(conv_->output.size()));
     fill(gradFilter_, conv_->gradFilter,
@@ -347,33 +249,12 @@ void ConvolutionTool::fillOutputs(int phase, int index) {
 }
 
 void ConvolutionTool::fillPadded() {
-    const int pad = conv_ ? conv_->problem.padding : 0;
-    paddedBox_->setVisible(pad > 0);
-    if (pad == 0)
+    if (!conv_) {
+        paddedBox_->hide();
         return;
-    const Eigen::MatrixXd& x = conv_->problem.input;
-    Eigen::MatrixXd padded = Eigen::MatrixXd::Zero(x.rows() + 2 * pad, x.cols() + 2 * pad);
-    padded.block(pad, pad, x.rows(), x.cols()) = x;
-    padded_->setMatrix(padded, conv_->problem.precision);
-    // Headers in X's numbering: the border is row and column 0 (and n + 1 …).
-    QStringList rows, cols;
-    for (int r = 0; r < padded.rows(); ++r)
-        rows << QString::number(r + 1 - pad);
-    for (int c = 0; c < padded.cols(); ++c)
-        cols << QString::number(c + 1 - pad);
-    padded_->setVerticalHeaderLabels(rows);
-    padded_->setHorizontalHeaderLabels(cols);
-    // The border is the padding: zeros in italics, named on hover.
-    for (int r = 0; r < padded.rows(); ++r) {
-        for (int c = 0; c < padded.cols(); ++c) {
-            const bool border = r < pad || c < pad || r >= x.rows() + pad || c >= x.cols() + pad;
-            QTableWidgetItem* cell = padded_->item(r, c);
-            QFont f = cell->font();
-            f.setItalic(border);
-            cell->setFont(f);
-            cell->setToolTip(border ? tr("zero padding") : QString());
-        }
     }
+    showPadded(padded_, paddedBox_, conv_->problem.input, conv_->problem.padding,
+               conv_->problem.precision);
 }
 
 void ConvolutionTool::highlight(int phase, const ConvElementStep& e) {
@@ -472,14 +353,8 @@ void ConvolutionTool::updateCheckSections() {
         return;
     }
     auto section = [this](const QString& title, MathsQuantity quantity, const Eigen::MatrixXd& m) {
-        MathsCheckPanel::Section s{title, {}, int(m.cols())};
-        for (int r = 0; r < m.rows(); ++r) {
-            for (int c = 0; c < m.cols(); ++c) {
-                const MathsRef ref = MathsRef::entry(quantity, r, c);
-                s.rows.push_back({ref, q(conv_->symbolOf(ref).text), QString()});
-            }
-        }
-        return s;
+        return matrixSection(title, quantity, m,
+                             [this](const MathsRef& ref) { return conv_->symbolOf(ref); });
     };
     const Convolution* conv = &*conv_;
     check_->setSections({section(tr("Output F"), MathsQuantity::ConvOutput, conv_->output),
@@ -488,13 +363,6 @@ void ConvolutionTool::updateCheckSections() {
                         [conv](const std::vector<MathsAnswer>& answers) {
                             return checkConvolutionAnswers(*conv, answers);
                         });
-}
-
-void ConvolutionTool::setCheckMode(bool on) {
-    checkMode_ = on;
-    if (checkButton_->isChecked() != on)
-        checkButton_->setChecked(on);
-    pages_->setCurrentIndex(on ? 1 : 0);
 }
 
 } // namespace bpl::gui

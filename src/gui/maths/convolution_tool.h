@@ -10,15 +10,13 @@
 #pragma once
 
 #include "core/maths/convolution.h"
+#include "gui/maths/matrix_step_tool.h"
 
 #include <QWidget>
 #include <optional>
 
 class QComboBox;
-class QLabel;
-class QPushButton;
 class QSpinBox;
-class QStackedWidget;
 class QTextBrowser;
 
 namespace bpl::gui {
@@ -26,7 +24,7 @@ namespace bpl::gui {
 class MathsCheckPanel;
 class MatrixEditor;
 
-class ConvolutionTool : public QWidget {
+class ConvolutionTool : public MatrixStepTool {
     Q_OBJECT
   public:
     explicit ConvolutionTool(QWidget* parent = nullptr);
@@ -43,37 +41,30 @@ class ConvolutionTool : public QWidget {
     MatrixEditor* paddedInputView() const { return padded_; }
     MatrixEditor* gradFilterView() const { return gradFilter_; }
     MatrixEditor* gradInputView() const { return gradInput_; }
-    MathsCheckPanel* checkPanel() const { return check_; }
     QComboBox* modeCombo() const { return mode_; }
     const Convolution* convolution() const { return conv_ ? &*conv_ : nullptr; }
     QString errorText() const;
 
     // Steps: the outputs F row by row, then ∂E/∂W, then ∂E/∂X.
-    int stepCount() const;
-    int step() const { return step_; }
-    void setStep(int step);
+    int stepCount() const override;
     QString stepTitle() const;
     QString detailsText() const;
 
-    void setCheckMode(bool on);
-    bool checkMode() const { return checkMode_; }
-
   public slots:
-    void next() { setStep(step_ + 1); }
-    void previous() { setStep(step_ - 1); }
-    void home() { setStep(0); }
-    void end() { setStep(stepCount() - 1); }
     void recompute();
+
+  signals:
+    // After every recompute (the pooling tool, chained, pools the new F).
+    void computed();
 
   private:
     QWidget* buildInputs();
     QWidget* buildOutputs();
-    QWidget* buildStepBar();
     void resizeGradOutput();
     // The step as (phase 0 forward / 1 ∂E/∂W / 2 ∂E/∂X, element index).
     std::pair<int, int> phaseOf(int step) const;
     const ConvElementStep* currentElement() const;
-    void updateView();
+    void updateView() override;
     void fillOutputs(int phase, int index);
     void highlight(int phase, const ConvElementStep& element);
     void updateCheckSections();
@@ -93,17 +84,9 @@ class ConvolutionTool : public QWidget {
     QSpinBox* stride_ = nullptr;
     QSpinBox* padding_ = nullptr;
     QComboBox* mode_ = nullptr;
-    QLabel* error_ = nullptr;
-    QLabel* operation_ = nullptr;
     QTextBrowser* details_ = nullptr;
-    QStackedWidget* pages_ = nullptr;
-    MathsCheckPanel* check_ = nullptr;
-    QLabel* stepLabel_ = nullptr;
-    QPushButton* checkButton_ = nullptr;
     std::optional<Convolution> conv_;
     QString errorMessage_;
-    int step_ = 0;
-    bool checkMode_ = false;
     bool updating_ = false;
 };
 

@@ -3,6 +3,7 @@
 #include "core/symbol_parse.h"
 #include "gui/maths/maths_text.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <algorithm>
 
@@ -198,11 +199,24 @@ void MatrixEditor::restyle(int row, int col) {
 }
 
 void MatrixEditor::fitToContents() {
+    // Cells grow with the text (presentation mode's larger font): never a
+    // scroll bar or a cut number for a matrix that fits.
+    const QFontMetrics fm(font());
+    const int cellHeight = std::max(kCellHeight, fm.height() + 8);
+    const int cellWidth = std::max(kCellWidth, cellHeight * kCellWidth / kCellHeight);
+    horizontalHeader()->setDefaultSectionSize(cellWidth);
+    verticalHeader()->setDefaultSectionSize(cellHeight);
     const int w =
-        verticalHeader()->sizeHint().width() + kCellWidth * columnCount() + 2 * frameWidth() + 2;
+        verticalHeader()->sizeHint().width() + cellWidth * columnCount() + 2 * frameWidth() + 2;
     const int h =
-        horizontalHeader()->sizeHint().height() + kCellHeight * rowCount() + 2 * frameWidth() + 2;
-    setFixedSize(std::min(w, 9 * kCellWidth), std::min(h, 8 * kCellHeight + 24));
+        horizontalHeader()->sizeHint().height() + cellHeight * rowCount() + 2 * frameWidth() + 2;
+    setFixedSize(std::min(w, 9 * cellWidth), std::min(h, 8 * cellHeight + fm.height() + 8));
+}
+
+void MatrixEditor::changeEvent(QEvent* event) {
+    QTableWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+        fitToContents();
 }
 
 } // namespace bpl::gui

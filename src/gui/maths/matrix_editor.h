@@ -47,6 +47,9 @@ class MatrixEditor : public QTableWidget {
   signals:
     void matrixEdited();
 
+  protected:
+    void changeEvent(QEvent* event) override;
+
   private:
     QTableWidgetItem* itemAt(int row, int col);
     void restyle(int row, int col);

@@ -3,6 +3,7 @@
 #include "gui/maths/activation_tool.h"
 #include "gui/maths/convolution_tool.h"
 #include "gui/maths/expression_tool.h"
+#include "gui/maths/pooling_tool.h"
 #include "io/safe_file.h"
 #include "render/maths_document.h"
 #include "render/solution_export.h"
@@ -47,7 +48,18 @@ WorkedMathsTab::WorkedMathsTab(QWidget* parent) : QWidget(parent) {
     convolution_->setProperty("toolId", "convolution");
     tools_->addTab(scrolled(expression_, tools_), tr("Chain rule"));
     tools_->addTab(scrolled(activation_, tools_), tr("Activation functions"));
+    pooling_ = new PoolingTool(tools_);
+    pooling_->setProperty("toolId", "pooling");
     tools_->addTab(scrolled(convolution_, tools_), tr("Convolution"));
+    tools_->addTab(scrolled(pooling_, tools_), tr("Pooling"));
+    // Chained: the pooling tool can pool F, and follows it.
+    pooling_->setChainSource([this](QString& error) -> std::optional<Eigen::MatrixXd> {
+        if (const Convolution* conv = convolution_->convolution())
+            return conv->output;
+        error = convolution_->errorText();
+        return std::nullopt;
+    });
+    connect(convolution_, &ConvolutionTool::computed, pooling_, &PoolingTool::chainSourceChanged);
     exportButton_ = new QPushButton(tr("Export solution…"), this);
     exportButton_->setObjectName("exportSolutionButton");
     tools_->setCornerWidget(exportButton_, Qt::TopRightCorner);
@@ -99,6 +111,12 @@ bool WorkedMathsTab::exportSolution(const QString& path, QString& error) const {
             return false;
         }
         written = io::exportConvolutionSolution(*convolution_->convolution(), *format, path);
+    } else if (current == pooling_) {
+        if (!pooling_->pooling()) {
+            error = tr("The pooling has an error: %1").arg(pooling_->errorText());
+            return false;
+        }
+        written = io::exportPoolingSolution(*pooling_->pooling(), *format, path);
     }
     if (!written) {
         error = QString::fromStdString(written.error().message());

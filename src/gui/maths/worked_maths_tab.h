@@ -1,6 +1,7 @@
-// The Worked maths tab (issue 10, teaching-content.md sections 7–9): three
-// tools on sub-tabs — the chain rule on an expression, activation functions,
-// convolution — and an Export solution… button that writes the worked
+// The Worked maths tab (issue 10, teaching-content.md sections 7–9 and 12):
+// four tools on sub-tabs — the chain rule on an expression, activation
+// functions, convolution, pooling (which can pool the convolution's output,
+// chained) — and an Export solution… button that writes the worked
 // solution of the tool shown. The tab widget carries tabId = "maths".
 #pragma once
 
@@ -14,6 +15,7 @@ namespace bpl::gui {
 class ActivationTool;
 class ConvolutionTool;
 class ExpressionTool;
+class PoolingTool;
 
 class WorkedMathsTab : public QWidget {
     Q_OBJECT
@@ -24,7 +26,8 @@ class WorkedMathsTab : public QWidget {
     ExpressionTool* expressionTool() const { return expression_; }
     ActivationTool* activationTool() const { return activation_; }
     ConvolutionTool* convolutionTool() const { return convolution_; }
-    // Shows a tool by id: "chain", "activation", "convolution".
+    PoolingTool* poolingTool() const { return pooling_; }
+    // Shows a tool by id: "chain", "activation", "convolution", "pooling".
     bool showTool(const QString& id);
     // Writes the current tool's worked solution; the format follows the
     // file's extension (.md, .tex, .html, .pdf, .txt). False with `error`.
@@ -37,6 +40,7 @@ class WorkedMathsTab : public QWidget {
     ExpressionTool* expression_ = nullptr;
     ActivationTool* activation_ = nullptr;
     ConvolutionTool* convolution_ = nullptr;
+    PoolingTool* pooling_ = nullptr;
     QPushButton* exportButton_ = nullptr;
 };
 
