@@ -12,6 +12,7 @@
 #include "gui/training/training_curve_plot.h"
 #include "gui/training/training_region_plot.h"
 #include "gui/training/unit_thumbnails.h"
+#include "core/training/top_k.h"
 #include "io/training_data.h"
 
 #include <QAction>
