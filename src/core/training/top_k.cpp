@@ -167,7 +167,7 @@ std::string topKWorkedText(const TopKWorked& w, int significantFigures) {
     for (int c = 0; c < w.classes; ++c)
         header.push_back("s_" + std::to_string(c));
     header.push_back("Rᵢ");
-    header.push_back("Rᵢ > " + k);
+    header.push_back("𝟙(Rᵢ > " + k + ")");
     std::vector<std::vector<std::string>> table = {header};
     for (const TopKRow& row : w.rows) {
         std::vector<std::string> cells = {std::to_string(row.sample), std::to_string(row.truth)};
@@ -190,6 +190,60 @@ std::string topKWorkedText(const TopKWorked& w, int significantFigures) {
     }
     out += "\n" + w.formula(significantFigures) + "\n";
     return out;
+}
+
+std::string rankWorking(const TopKRow& row) {
+    const double st = row.scores[static_cast<std::size_t>(row.truth)];
+    int higher = 0, tied = 0;
+    for (int c = 0; c < static_cast<int>(row.scores.size()); ++c) {
+        const double sc = row.scores[static_cast<std::size_t>(c)];
+        higher += sc > st ? 1 : 0;
+        tied += c < row.truth && sc == st ? 1 : 0;
+    }
+    const std::string i = std::to_string(row.sample);
+    std::string s = "R" + subscript(i) + " = 1 + " + std::to_string(higher) + " higher";
+    if (tied > 0)
+        s += " + " + std::to_string(tied) + " tied with a smaller class";
+    return s + " = " + std::to_string(row.rank) + " (class " + std::to_string(row.truth) +
+           " scores " + formatNumber(st, 6) + ")";
+}
+
+std::string TopKCheck::summary() const {
+    const auto n = static_cast<int>(marks.size());
+    std::string s = std::to_string(n - wrong) + " of " + std::to_string(n) + " right";
+    return wrong > 0 ? s + "; " + std::to_string(wrong) + " wrong" : s;
+}
+
+TopKCheck checkTopK(const TopKWorked& worked, std::optional<double> error,
+                    const std::vector<int>& ranks, const Tolerance& tolerance) {
+    TopKCheck check;
+    if (error) {
+        TopKMark m{"error", 0, *error, worked.error, tolerance.matches(*error, worked.error), ""};
+        if (m.correct) {
+            m.explanation = tolerance.explain(*error, worked.error);
+        } else {
+            m.explanation = worked.formula(6);
+            if (tolerance.matches(*error, 1 - worked.error))
+                m.explanation +=
+                    "; you gave the top-" + std::to_string(worked.k) + " accuracy 1 − E";
+        }
+        check.marks.push_back(std::move(m));
+    }
+    for (std::size_t i = 0; i < ranks.size() && i < worked.rows.size(); ++i) {
+        const TopKRow& row = worked.rows[i];
+        TopKMark m{"rank",
+                   row.sample,
+                   static_cast<double>(ranks[i]),
+                   static_cast<double>(row.rank),
+                   ranks[i] == row.rank,
+                   ""};
+        if (!m.correct)
+            m.explanation = rankWorking(row);
+        check.marks.push_back(std::move(m));
+    }
+    for (const TopKMark& m : check.marks)
+        check.wrong += m.correct ? 0 : 1;
+    return check;
 }
 
 } // namespace bpl

@@ -10,9 +10,11 @@
 #pragma once
 
 #include "core/network.h"
+#include "core/tolerance.h"
 #include "core/training/dataset.h"
 
 #include <Eigen/Dense>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -67,5 +69,27 @@ TopKWorked workTopK(const Network& network, const Dataset& data, int k);
 std::string topKWorkedText(const TopKWorked& worked, int significantFigures);
 // One sentence stating the tie rule, for headers and documents.
 std::string topKRankRule();
+// How row's rank comes about: "R₃ = 1 + 1 higher + 1 tied with a smaller class = 3".
+std::string rankWorking(const TopKRow& row);
+
+// A student's E and ranks marked against the worked item: E within the
+// tolerance (answers-format.md's rules), each rank exactly.
+struct TopKMark {
+    std::string quantity; // "error" or "rank"
+    int sample = 0;       // 1-based, for a rank
+    double given = 0, expected = 0;
+    bool correct = false;
+    std::string explanation;
+};
+struct TopKCheck {
+    std::vector<TopKMark> marks;
+    int wrong = 0;
+    bool allCorrect() const { return wrong == 0; }
+    // "7 of 7 right" or "5 of 7 right; 2 wrong".
+    std::string summary() const;
+};
+// `ranks` empty or one per row (the caller refuses another count).
+TopKCheck checkTopK(const TopKWorked& worked, std::optional<double> error,
+                    const std::vector<int>& ranks, const Tolerance& tolerance);
 
 } // namespace bpl
