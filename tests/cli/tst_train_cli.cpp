@@ -227,7 +227,9 @@ void TestTrainCli::csv() {
     QCOMPARE(lines.size(), 1 + 2 * 6); // header, 2 runs × (k = 0 … 5)
     QVERIFY(lines[0].startsWith(
         "run,label,optimizer,learning_rate,batch_size,epoch,train_loss,validation_loss,test_loss"));
-    QVERIFY(lines[0].endsWith("grad_norm_1,grad_norm_2"));
+    // The top-k columns (training.md, "Top-k") come after the spec's last ones.
+    QVERIFY(lines[0].endsWith("grad_norm_1,grad_norm_2,top_1_train_error,"
+                              "top_1_validation_error,top_1_test_error"));
     QVERIFY(lines[12].startsWith("2,"));
     QVERIFY(lines[12].contains(",60,5,"));
     const Run json = run({"train", network_, "--data", "circle", "--points", "60", "--epochs", "5",
