@@ -134,9 +134,14 @@ std::string TopKWorked::formula(int significantFigures) const {
            formatNumber(error, significantFigures);
 }
 
+namespace {
+const char* const kRankFormula = "Rᵢ = 1 + #{c : s_c > s_t} + #{c < t : s_c = s_t}";
+const char* const kTieRule = "a tie goes to the smaller class index, as argmax does,";
+const char* const kTopOne = "so the top-1 error is 1 − accuracy";
+} // namespace
+
 std::string topKRankRule() {
-    return "Rᵢ = 1 + #{c : s_c > s_t} + #{c < t : s_c = s_t}: a tie goes to the smaller class "
-           "index, as argmax does, so the top-1 error is 1 − accuracy";
+    return std::string(kRankFormula) + ": " + kTieRule + " " + kTopOne;
 }
 
 namespace {
@@ -162,7 +167,8 @@ std::string topKWorkedText(const TopKWorked& w, int significantFigures) {
     const std::string k = std::to_string(w.k);
     std::string out = "Top-" + k + " error on " + std::to_string(w.rows.size()) + " samples, " +
                       std::to_string(w.classes) + " classes\n";
-    out += "Rank rule: " + topKRankRule() + ".\n\n";
+    out +=
+        "Rank rule: " + std::string(kRankFormula) + ":\n  " + kTieRule + "\n  " + kTopOne + ".\n\n";
     std::vector<std::string> header = {"i", "t"};
     for (int c = 0; c < w.classes; ++c)
         header.push_back("s_" + std::to_string(c));

@@ -461,8 +461,9 @@ void TrainingLab::showConfusion(const Network& net) {
                                     .arg(shown)
                                     .arg(runCombo_->currentText())
                                     .arg(k);
-        ranksDialog_->setWorked(heading, QString::fromStdString(topKWorkedText(
-                                             workTopK(net, part, k), 4)));
+        const TopKWorked worked = workTopK(net, part, k);
+        ranksDialog_->setWorked(heading + "\n" + QString::fromStdString(worked.formula(4)),
+                                QString::fromStdString(topKWorkedText(worked, 4)));
     }
 }
 
