@@ -121,7 +121,8 @@ QByteArray trainingRunsToJsonBytes(const TrainingDataSummary& data,
         "format", "data", "source", "inputs", "classes", "train", "validation", "test", "runs",
         "label", "optimizer", "learning_rate", "batch_size", "l2", "seed", "stopped", "train_loss",
         "validation_loss", "test_loss", "train_accuracy", "validation_accuracy", "test_accuracy",
-        "top_k", "train_error", "validation_error", "test_error", "grad_norm", "record_every", "recorded_epochs", "confusion", "network", "train_seconds",
+        "top_k", "train_error", "validation_error", "test_error", "grad_norm", "record_every",
+        "recorded_epochs", "confusion", "network", "train_seconds",
         // the network file inside (network-format.md)
         "name", "description", "layers", "size", "labels", "activation", "alpha", "weights", "bias",
         "loss", "sample", "input", "target", "training"};

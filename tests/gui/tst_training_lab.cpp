@@ -14,9 +14,9 @@
 #include "gui/training/training_confusion_plot.h"
 #include "gui/training/training_curve_plot.h"
 #include "core/common/limits.h"
+#include "gui/training/top_k_ranks_dialog.h"
 #include "gui/training/training_lab.h"
 #include "gui/training/training_region_plot.h"
-#include "gui/training/top_k_ranks_dialog.h"
 #include "gui/training/unit_thumbnails.h"
 #include "gui_test_support.h"
 #include "io/network_file.h"
@@ -439,8 +439,8 @@ void TestTrainingLab::topKFollowsTheChosenK() {
     child<QPushButton>("topKRanksButton")->click();
     auto* dialog = lab_->findChild<TopKRanksDialog*>("topKRanksDialog");
     QVERIFY(dialog && dialog->isVisible());
-    QVERIFY2(dialog->worked().contains(QString("E = (1/m) Σ 𝟙(Rᵢ > 3) = (1/%1) × 0 = 0/%1 = 0")
-                                           .arg(test.sampleCount())),
+    QVERIFY2(dialog->worked().contains(
+                 QString("E = (1/m) Σ 𝟙(Rᵢ > 3) = (1/%1) × 0 = 0/%1 = 0").arg(test.sampleCount())),
              qPrintable(dialog->worked()));
     QVERIFY(dialog->heading().contains("k = 3"));
     spin->setValue(2);

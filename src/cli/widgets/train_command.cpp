@@ -397,8 +397,7 @@ int recordStride(const DataSplit& split, const Network& network,
         1 + (split.validation.sampleCount() > 0 ? 1 : 0) + (split.test.sampleCount() > 0 ? 1 : 0);
     const long long topK =
         classification && !runs.empty() ? static_cast<long long>(runs.front().topK.size()) : 0;
-    const long long perEpoch =
-        parts * (classification ? 2 + topK : 1) + network.layerCount() - 1;
+    const long long perEpoch = parts * (classification ? 2 + topK : 1) + network.layerCount() - 1;
     long long epochs = 0;
     for (const TrainingOptions& o : runs)
         epochs = std::max<long long>(epochs, o.epochs);

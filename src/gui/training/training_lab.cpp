@@ -2,18 +2,18 @@
 
 #include "compute/heatmap_worker.h"
 #include "compute/training_worker.h"
+#include "core/training/top_k.h"
 #include "gui/commands/training_command.h"
 #include "gui/network_document.h"
 #include "gui/plot_grid.h"
 #include "gui/plot_style.h"
 #include "gui/tab_fit.h"
 #include "gui/training/data_preview.h"
+#include "gui/training/top_k_ranks_dialog.h"
 #include "gui/training/training_confusion_plot.h"
 #include "gui/training/training_curve_plot.h"
 #include "gui/training/training_region_plot.h"
-#include "gui/training/top_k_ranks_dialog.h"
 #include "gui/training/unit_thumbnails.h"
-#include "core/training/top_k.h"
 #include "io/training_data.h"
 
 #include <QAction>
@@ -103,9 +103,8 @@ TrainingLab::TrainingLab(NetworkDocument* document, QWidget* parent)
     connect(runButton_, &QPushButton::clicked, this, [this] { run(); });
     connect(stopButton_, &QPushButton::clicked, this, &TrainingLab::stop);
     connect(stepperButton_, &QPushButton::clicked, this, [this] { openInStepper(); });
-    connect(topKSpin_, &QSpinBox::valueChanged, this, [this] {
-        showConfusion(session_.networkAt(selectedRun_, slider_->value()));
-    });
+    connect(topKSpin_, &QSpinBox::valueChanged, this,
+            [this] { showConfusion(session_.networkAt(selectedRun_, slider_->value())); });
     connect(ranksButton_, &QPushButton::clicked, this, &TrainingLab::showRanks);
     buildExportMenu(exportButton_);
     thumbnailsAction_ = new QAction(tr("What each unit &learned (Training thumbnails)"), this);
