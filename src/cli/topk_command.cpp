@@ -78,8 +78,6 @@ QString readOptions(const QCommandLineParser& p, TopKRequest& r) {
         return "expected a network file and at most one data file (see --help)";
     if (positional.size() == 2 && p.isSet("data"))
         return "give either a DATA file or --data NAME, not both";
-    if (positional.size() == 1 && !p.isSet("data"))
-        return "no data: give a DATA file or --data NAME";
     r.dataPath = positional.size() == 2 ? positional[1] : QString();
     r.dataName = p.value("data");
     const auto names = io::builtInDataNames();
@@ -137,7 +135,11 @@ Result<Dataset> loadData(const TopKRequest& r) {
     const std::string name = r.dataName.toStdString();
     if (name == io::kDigitsName)
         return io::loadDigits(network);
-    GeneratorOptions generator;
+    // The file's own points, noise and seed when its `training` object names this set.
+    const auto& training = r.document.training;
+    GeneratorOptions generator =
+        training && !training->usesFile() && training->generator.name == name ? training->generator
+                                                                              : GeneratorOptions{};
     generator.name = name;
     const auto raw = generateDataset(generator);
     if (!raw)
@@ -224,8 +226,18 @@ int runTopK(const QStringList& args) {
     if (!loaded)
         return fail(kName, q(loaded.error().message()), BadFile);
     r.document = loaded.value();
-    if (!p.isSet("split") && !p.isSet("split-seed") && r.document.training)
-        r.split = r.document.training->split; // the split `train` uses for this file
+    const auto& training = r.document.training;
+    if (!p.isSet("split") && !p.isSet("split-seed") && training)
+        r.split = training->split; // the split `train` uses for this file
+    if (r.dataPath.isEmpty() && r.dataName.isEmpty()) {
+        // No data given: the built-in set the network file's `training` object names.
+        if (!training || training->usesFile())
+            return fail(kName,
+                        "no data: give a DATA file or --data NAME (the network file names no "
+                        "built-in data set)",
+                        Usage);
+        r.dataName = QString::fromStdString(training->generator.name);
+    }
     const auto data = loadData(r);
     if (!data)
         return fail(kName, q(data.error().message()), BadFile);

@@ -51,6 +51,7 @@ class TestTopKCli : public QObject {
     void marksAnswers();
     void trainJsonKeys();
     void trainCsvColumns();
+    void savedNetworkGivesTheLastTestError();
     void errors_data();
     void errors();
 
@@ -175,6 +176,28 @@ void TestTopKCli::trainCsvColumns() {
     QCOMPARE(start[9].toDouble() + start[12].toDouble(), 1.0); // train accuracy + top-1 error
 }
 
+// `train --save-network`, then `topk --part test` on the same data and split (the
+// network file's `training` object: three_blobs with its points and seed): E is
+// the run's last top_k test error.
+void TestTopKCli::savedNetworkGivesTheLastTestError() {
+    const QString saved = dir_.filePath("trained.json");
+    const Run trained =
+        run({"train", example("three_blobs_softmax.json"), "--epochs", "2", "--learning-rate",
+             "0.001", "--top-k", "1,2", "--save-network", saved});
+    QCOMPARE(trained.code, 0);
+    const QJsonObject topK =
+        QJsonDocument::fromJson(trained.out)["runs"][0].toObject()["top_k"].toObject();
+    for (int k : {1, 2}) {
+        const Run worked =
+            run({"topk", saved, "--part", "test", "--k", QString::number(k), "--format", "json"});
+        QCOMPARE(worked.code, 0);
+        const QJsonObject root = QJsonDocument::fromJson(worked.out).object();
+        const QJsonArray testError = topK[QString::number(k)].toObject()["test_error"].toArray();
+        QCOMPARE(root["samples"].toInt(), 60);
+        QCOMPARE(root["error"].toDouble(), testError.last().toDouble());
+    }
+}
+
 void TestTopKCli::errors_data() {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<int>("code");
@@ -192,7 +215,7 @@ void TestTopKCli::errors_data() {
     QTest::newRow("train regression")
         << QStringList{"train", example("sine_181_tanh.json"), "--top-k", "1"} << 2
         << "--top-k applies only to classification data";
-    QTest::newRow("topk no data") << QStringList{"topk", blobs} << 2 << "no data";
+    QTest::newRow("topk no data") << QStringList{"topk", network_} << 2 << "no data";
     QTest::newRow("topk k above") << QStringList{"topk", blobs, "--data", "three_blobs", "--k", "4"}
                                   << 2 << "k = 4 is not a rank of 3 classes";
     QTest::newRow("topk k 0") << QStringList{"topk", blobs, "--data", "three_blobs", "--k", "0"}
