@@ -29,14 +29,6 @@ const QByteArray kNetwork = R"({"format":"backprop-lab.network/1","name":"three 
 const QByteArray kData = "# x1 x2 x3 class\n0.2 0.5 0.3 2\n1 1 0 1\n1 1 0 0\n0 0 0 2\n"
                          "0.1 0.9 0.4 0\n3 -1 2 1\n";
 
-QString write(const QTemporaryDir& dir, const QString& name, const QByteArray& text) {
-    const QString path = dir.filePath(name);
-    QFile f(path);
-    f.open(QIODevice::WriteOnly);
-    f.write(text);
-    return path;
-}
-
 QString example(const char* name) {
     return QStringLiteral(BPL_SOURCE_DIR "/resources/examples/") + name;
 }
@@ -62,8 +54,8 @@ class TestTopKCli : public QObject {
 
 void TestTopKCli::initTestCase() {
     QVERIFY(dir_.isValid());
-    network_ = write(dir_, "net.json", kNetwork);
-    data_ = write(dir_, "data.csv", kData);
+    network_ = writeTestFile(dir_, "net.json", kNetwork);
+    data_ = writeTestFile(dir_, "data.csv", kData);
 }
 
 void TestTopKCli::workedTableWithTies() {
@@ -238,10 +230,8 @@ void TestTopKCli::errors() {
     QFETCH(QStringList, args);
     QFETCH(int, code);
     QFETCH(QString, message);
-    const Run r = run(args);
-    QCOMPARE(r.code, code);
-    QVERIFY(r.out.isEmpty());
-    QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+    const QString problem = refusalProblem(run(args), code, message);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
 QTEST_GUILESS_MAIN(TestTopKCli)
