@@ -506,6 +506,11 @@ void TestTrainingLab::exportsWriteFiles() {
     const QJsonArray loss = runs[1].toObject().value("train_loss").toArray();
     QCOMPARE(loss.size(), 6);
     QCOMPARE(loss[5].toDouble(), lab_->session().runs[1].trainLoss[5]);
+    // The top-1 error per epoch, as `train` records it (1 − accuracy).
+    const QJsonArray top1 =
+        runs[1].toObject()["top_k"].toObject()["1"].toObject()["train_error"].toArray();
+    QCOMPARE(top1.size(), 6);
+    QCOMPARE(top1[5].toDouble(), 1 - lab_->session().runs[1].trainAccuracy[5]);
     QVERIFY2(lab_->saveRuns(dir.filePath("runs.csv"), error), qPrintable(error));
     QFile csv(dir.filePath("runs.csv"));
     QVERIFY(csv.open(QIODevice::ReadOnly));

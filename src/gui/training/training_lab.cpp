@@ -281,6 +281,12 @@ bool TrainingLab::run() {
         setStatus(QString::fromStdString(planned.error().message()) + ".", true);
         return false;
     }
+    // Each epoch's top-k errors, as `train` records them by default: "Export runs"
+    // writes train's JSON and CSV.
+    if (session_.data->isClassification()) {
+        for (TrainingOptions& o : planned.value())
+            o.topK = defaultTopK(session_.classes());
+    }
     const int trainRows = session_.split->train.sampleCount();
     for (const TrainingOptions& o : planned.value()) {
         std::string problem = optimizerProblem(o.optimizer);
