@@ -7,6 +7,7 @@
 // student's E and ranks are marked (exit 1 when any is wrong).
 #include "cli/command.h"
 #include "cli/output.h"
+#include "core/common/limits.h"
 #include "core/notation.h"
 #include "core/training/top_k.h"
 #include "io/json_writer.h"
@@ -26,8 +27,6 @@ namespace bpl::cli {
 namespace {
 
 constexpr const char* kName = "topk";
-// The table's rows at most (a data file may hold far more; --part picks fewer).
-constexpr int kMaxTopKSamples = 100'000;
 
 struct TopKRequest {
     io::NetworkDocument document;
@@ -252,13 +251,11 @@ int runTopK(const QStringList& args) {
                         .arg(r.k)
                         .arg(classes),
                     Usage);
-    if (part.sampleCount() == 0 || part.sampleCount() > kMaxTopKSamples)
-        return fail(kName,
-                    QString("the %1 rows hold %2 samples; the table takes 1 to %3")
-                        .arg(r.part)
-                        .arg(part.sampleCount())
-                        .arg(kMaxTopKSamples),
-                    BadFile);
+    if (part.sampleCount() == 0)
+        return fail(kName, "the " + r.part + " rows hold no samples", BadFile);
+    if (const std::string problem = topKTableProblem(part.sampleCount(), classes);
+        !problem.empty())
+        return fail(kName, QString::fromStdString(problem), BadFile);
     if (!r.answerRanks.empty() &&
         r.answerRanks.size() != static_cast<std::size_t>(part.sampleCount()))
         return fail(kName,
