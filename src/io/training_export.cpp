@@ -121,11 +121,12 @@ QByteArray trainingRunsToJsonBytes(const TrainingDataSummary& data,
         "format", "data", "source", "inputs", "classes", "train", "validation", "test", "runs",
         "label", "optimizer", "learning_rate", "batch_size", "l2", "seed", "stopped", "train_loss",
         "validation_loss", "test_loss", "train_accuracy", "validation_accuracy", "test_accuracy",
-        "top_k", "train_error", "validation_error", "test_error", "grad_norm", "record_every",
-        "recorded_epochs", "confusion", "network", "train_seconds",
+        "grad_norm", "record_every", "recorded_epochs", "confusion", "network", "train_seconds",
         // the network file inside (network-format.md)
         "name", "description", "layers", "size", "labels", "activation", "alpha", "weights", "bias",
-        "loss", "sample", "input", "target", "training"};
+        "loss", "sample", "input", "target", "training",
+        // the top-k errors, after every key of the spec (training.md, "Top-k")
+        "top_k", "train_error", "validation_error", "test_error"};
     // The k's of `top_k` in rising order (alphabetical would put 10 before 5).
     QStringList order = fixedOrder;
     std::set<int> ks;

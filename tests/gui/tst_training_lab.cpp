@@ -14,12 +14,12 @@
 #include "gui/training/training_confusion_plot.h"
 #include "gui/training/training_curve_plot.h"
 #include "core/common/limits.h"
-#include "gui/training/top_k_ranks_dialog.h"
 #include "gui/training/training_lab.h"
 #include "gui/training/training_region_plot.h"
 #include "gui/training/unit_thumbnails.h"
 #include "gui_test_support.h"
 #include "io/network_file.h"
+#include "gui/training/top_k_ranks_dialog.h"
 
 #include <QAction>
 #include <QComboBox>
