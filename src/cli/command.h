@@ -35,6 +35,7 @@ int runTrainCommand(const QStringList& args);
 int runGrad(const QStringList& args);
 int runConv(const QStringList& args);
 int runPool(const QStringList& args);
+int runTopK(const QStringList& args);
 int runSheets(const QStringList& args); // exercise sheets for a class
 int runBenchCanvas(const QStringList& args); // bench canvas: the window and trace at size
 int runBenchWindow(const QStringList& args); // bench window: opening a network, part by part

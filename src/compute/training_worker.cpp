@@ -25,6 +25,9 @@ TrainingRunUpdate updateOf(const TrainingRun& run, int index, int from, bool end
     u.validationAccuracy = tail(run.validationAccuracy);
     u.testAccuracy = tail(run.testAccuracy);
     u.gradNorm = tail(run.gradNorm);
+    for (const TopKSeries& series : run.topK)
+        u.topK.push_back(
+            {series.k, tail(series.train), tail(series.validation), tail(series.test)});
     u.snapshots = tail(run.snapshots);
     u.stopped = run.stopped;
     u.trainSeconds = run.trainSeconds;

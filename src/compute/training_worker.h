@@ -24,6 +24,7 @@ struct TrainingRunUpdate {
     std::vector<double> trainLoss, validationLoss, testLoss;
     std::vector<double> trainAccuracy, validationAccuracy, testAccuracy;
     std::vector<std::vector<double>> gradNorm;
+    std::vector<TopKSeries> topK; // each k's new entries
     std::vector<WeightSnapshot> snapshots;
     TrainingStop stopped = TrainingStop::Running; // set in the report where the run ends
     double trainSeconds = 0;                      // so far

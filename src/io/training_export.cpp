@@ -6,6 +6,8 @@
 
 #include <QJsonArray>
 
+#include <set>
+
 namespace bpl::io {
 
 namespace {
@@ -52,6 +54,17 @@ QJsonObject runToJson(const TrainingRun& run, const NetworkDocument& document) {
     putSeries(o, "train_accuracy", run.trainAccuracy);
     putSeries(o, "validation_accuracy", run.validationAccuracy);
     putSeries(o, "test_accuracy", run.testAccuracy);
+    if (!run.topK.empty()) { // keyed by k (training.md, "Top-k")
+        QJsonObject byK;
+        for (const TopKSeries& series : run.topK) {
+            QJsonObject parts;
+            putSeries(parts, "train_error", series.train);
+            putSeries(parts, "validation_error", series.validation);
+            putSeries(parts, "test_error", series.test);
+            byK[QString::number(series.k)] = parts;
+        }
+        o["top_k"] = byK;
+    }
     QJsonArray norms;
     for (const auto& row : run.gradNorm)
         norms.append(jsonNumbers(row));
@@ -131,7 +144,7 @@ QByteArray trainingRunsToJsonBytes(const TrainingDataSummary& data,
 }
 
 QByteArray trainingJsonBytes(const QJsonObject& root) {
-    static const QStringList order = {
+    static const QStringList fixedOrder = {
         // the training document (shared/spec/training.md)
         "format", "data", "source", "inputs", "classes", "train", "validation", "test", "runs",
         "label", "optimizer", "learning_rate", "batch_size", "l2", "seed", "stopped", "train_loss",
@@ -141,14 +154,29 @@ QByteArray trainingJsonBytes(const QJsonObject& root) {
         // the network file inside (network-format.md)
         "name", "description", "layers", "size", "labels", "activation", "alpha", "weights", "bias",
         "loss", "sample", "input", "target", "training",
-        // a random search (docs/formats/training.md)
+        // the top-k errors, after every key of the spec (training.md, "Top-k")
+        "top_k", "train_error", "validation_error", "test_error",
+        // a random search (training.md, "Random search")
         "search", "ranges", "samples", "best_run", "best_label", "finer"};
+    // The k's of `top_k` in rising order (alphabetical would put 10 before 5).
+    QStringList order = fixedOrder;
+    std::set<int> ks;
+    for (const auto& run : root["runs"].toArray()) {
+        for (const QString& k : run.toObject()["top_k"].toObject().keys())
+            ks.insert(k.toInt());
+    }
+    for (int k : ks)
+        order << QString::number(k);
     return writeJson(root, order);
 }
 
 QByteArray trainingRunsToCsv(const std::vector<TrainingRun>& runs) {
     bool validation = false, test = false, accuracy = false;
     int layers = 0;
+    std::vector<int> ks; // the first run's (a comparison's runs share them)
+    if (!runs.empty())
+        for (const TopKSeries& series : runs.front().topK)
+            ks.push_back(series.k);
     for (const TrainingRun& run : runs) {
         validation = validation || !run.validationLoss.empty();
         test = test || !run.testLoss.empty();
@@ -169,6 +197,14 @@ QByteArray trainingRunsToCsv(const std::vector<TrainingRun>& runs) {
         out += ",test_accuracy";
     for (int l = 1; l <= layers; ++l)
         out += ",grad_norm_" + QByteArray::number(l);
+    for (int k : ks) { // after the columns of the shared spec: they keep their places
+        const QByteArray top = ",top_" + QByteArray::number(k) + "_";
+        out += top + "train_error";
+        if (validation)
+            out += top + "validation_error";
+        if (test)
+            out += top + "test_error";
+    }
     out += "\n";
     for (std::size_t r = 0; r < runs.size(); ++r) {
         const TrainingRun& run = runs[r];
@@ -194,6 +230,15 @@ QByteArray trainingRunsToCsv(const std::vector<TrainingRun>& runs) {
                     l < static_cast<int>(run.gradNorm[k].size())) {
                     out += jsonNumber(run.gradNorm[k][l]);
                 }
+            }
+            for (std::size_t i = 0; i < ks.size(); ++i) {
+                const TopKSeries* series = i < run.topK.size() ? &run.topK[i] : nullptr;
+                const std::vector<double> none;
+                out += "," + csvNumber(series ? series->train : none, k);
+                if (validation)
+                    out += "," + csvNumber(series ? series->validation : none, k);
+                if (test)
+                    out += "," + csvNumber(series ? series->test : none, k);
             }
             out += "\n";
         }

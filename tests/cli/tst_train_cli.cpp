@@ -47,14 +47,6 @@ const double kRows[10][3] = {{0.5, 1.0, 1},   {-1.2, 0.3, 0}, {2.0, -0.7, 1}, {0
                              {-0.4, -2.2, 1}, {1.5, 1.5, 0},  {-2.0, 0.9, 1}, {0.7, -0.2, 0},
                              {1.1, 0.4, 1},   {-0.3, 1.8, 0}};
 
-QString write(const QTemporaryDir& dir, const QString& name, const QByteArray& text) {
-    const QString path = dir.filePath(name);
-    QFile f(path);
-    f.open(QIODevice::WriteOnly);
-    f.write(text);
-    return path;
-}
-
 QByteArray dataText() {
     QByteArray text = "# ten rows\nx1 x2 t\n";
     for (const auto& row : kRows) {
@@ -99,8 +91,8 @@ class TestTrainCli : public QObject {
 
 void TestTrainCli::initTestCase() {
     QVERIFY(dir_.isValid());
-    network_ = write(dir_, "net.json", kNetwork);
-    data_ = write(dir_, "rows.txt", dataText());
+    network_ = bpl::test::writeTestFile(dir_, "net.json", kNetwork);
+    data_ = bpl::test::writeTestFile(dir_, "rows.txt", dataText());
 }
 
 void TestTrainCli::firstEpochAgreesWithTrace() {
@@ -231,7 +223,9 @@ void TestTrainCli::csv() {
     QCOMPARE(lines.size(), 1 + 2 * 6); // header, 2 runs × (k = 0 … 5)
     QVERIFY(lines[0].startsWith(
         "run,label,optimizer,learning_rate,batch_size,epoch,train_loss,validation_loss,test_loss"));
-    QVERIFY(lines[0].endsWith("grad_norm_1,grad_norm_2"));
+    // The top-k columns (training.md, "Top-k") come after the spec's last ones.
+    QVERIFY(lines[0].endsWith("grad_norm_1,grad_norm_2,top_1_train_error,"
+                              "top_1_validation_error,top_1_test_error"));
     QVERIFY(lines[12].startsWith("2,"));
     QVERIFY(lines[12].contains(",60,5,"));
     const Run json = run({"train", network_, "--data", "circle", "--points", "60", "--epochs", "5",
@@ -287,7 +281,7 @@ void TestTrainCli::defaultsFromTheTrainingObject() {
     withFile.chop(1);
     withFile +=
         R"(,"training":{"data":{"file":"rows.txt"},"split":{"train":50,"validation":50,"test":0},"epochs":2}})";
-    const Run f = run({"train", write(dir_, "withfile.json", withFile)});
+    const Run f = run({"train", bpl::test::writeTestFile(dir_, "withfile.json", withFile)});
     QCOMPARE(f.code, 0);
     QCOMPARE(json(f)["data"].toObject()["train"].toInt(), 5);
     QVERIFY(!json(f)["runs"].toArray().at(0).toObject().contains("test_loss"));
@@ -496,7 +490,7 @@ void TestTrainCli::inputErrors() {
     QFETCH(QString, message);
     args.replaceInStrings(QRegularExpression("^N$"), network_);
     if (!data.isEmpty())
-        args.replaceInStrings(QRegularExpression("^F$"), write(dir_, "bad.txt", data));
+        args.replaceInStrings(QRegularExpression("^F$"), bpl::test::writeTestFile(dir_, "bad.txt", data));
     const Run r = run(args);
     QCOMPARE(r.code, 3);
     QVERIFY(r.out.isEmpty());

@@ -8,6 +8,7 @@
 #include "core/common/limits.h"
 #include "core/common/split_mix64.h"
 #include "core/trace.h"
+#include "core/training/top_k.h"
 #include "core/training/trainer.h"
 
 #include "support/training_networks.h"

@@ -22,6 +22,7 @@
 #include "gui/training/unit_thumbnails.h"
 #include "gui_test_support.h"
 #include "io/network_file.h"
+#include "gui/training/top_k_ranks_dialog.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -100,6 +101,7 @@ class TestTrainingLab : public QObject {
     void openInStepperIsOneUndoStep();
     void invalidFieldsGiveTheCoresMessage();
     void digitsShowTopFiveAndWeightImages();
+    void topKFollowsTheChosenK();
     void workLimitsAsOnTheCommandLine();
     void exportsWriteFiles();
     void closingMidRunIsClean();
@@ -430,13 +432,65 @@ void TestTrainingLab::digitsShowTopFiveAndWeightImages() {
     const Eigen::MatrixXi confusion = lab_->confusionPlot()->confusion();
     QCOMPARE(confusion.rows(), 10);
     QCOMPARE(confusion.sum(), lab_->session().split->test.sampleCount());
-    // Top-1 is the confusion matrix's diagonal share (two different core functions).
+    // The top-1 error is 1 − the confusion matrix's diagonal share (two different core
+    // functions); k = 5 by default for ten classes.
     const double top1 = double(confusion.trace()) / confusion.sum();
-    QVERIFY2(lab_->confusionPlot()->summary().contains(QLocale().toString(100 * top1, 'f', 1)),
+    QVERIFY2(lab_->confusionPlot()->summary().contains(
+                 "top-1 error " + QLocale().toString(100 * (1 - top1), 'f', 1) + " %"),
              qPrintable(lab_->confusionPlot()->summary()));
-    QVERIFY(lab_->confusionPlot()->summary().contains("top-5"));
+    QCOMPARE(child<QSpinBox>("topKSpin")->value(), 5);
+    QCOMPARE(child<QSpinBox>("topKSpin")->maximum(), 10);
+    QVERIFY(lab_->confusionPlot()->summary().contains("top-5 error"));
     QCOMPARE(lab_->weightImages()->imageCount(), 16);
     QVERIFY(lab_->weightImages()->isVisible());
+}
+
+// Three classes: k from 1 to 3; the readout and the ranks window follow k, with
+// the top-k error counted here from per-sample forward passes (ties do not
+// occur with these real-valued scores).
+void TestTrainingLab::topKFollowsTheChosenK() {
+    // kBlobsNet's weights turned round: at the start the true class scores low.
+    QVERIFY(load(R"({"format": "backprop-lab.network/1", "layers": [{"size": 2},
+      {"size": 3, "activation": "softmax", "weights": [[-0.1, -0.2], [0.2, -0.1], [-0.1, 0.2]],
+       "bias": [0, -0.1, 0.1]}], "loss": "cross_entropy", "learning_rate": 0.1,
+      "sample": {"input": [0, 0], "target": [1, 0, 0]}})"));
+    setData("three_blobs", 300);
+    QVERIFY2(runAndWait("", "", 2), qPrintable(lab_->statusText()));
+    lab_->setEpoch(0); // the start weights: errors far from 0 for k = 1 and 2
+    auto* spin = child<QSpinBox>("topKSpin");
+    QCOMPARE(spin->maximum(), 3);
+    QCOMPARE(spin->value(), 1);
+    const TrainingSession& s = lab_->session();
+    const Dataset& test = s.split->test;
+    auto error = [&](int k) {
+        int misses = 0;
+        for (int j = 0; j < test.sampleCount(); ++j) {
+            const Eigen::VectorXd y = forward(s.start, test.inputs.col(j)).output();
+            const int t = test.labels[static_cast<std::size_t>(j)];
+            misses += (y.array() > y[t]).count() >= k ? 1 : 0;
+        }
+        return QLocale().toString(100.0 * misses / test.sampleCount(), 'f', 1) + " %";
+    };
+    const QString top1 = "top-1 error " + error(1);
+    QCOMPARE(lab_->confusionPlot()->summary(), top1);
+    spin->setValue(2);
+    QCOMPARE(lab_->confusionPlot()->summary(), top1 + ", top-2 error " + error(2));
+    QVERIFY2(error(2) != error(1) && error(2) != error(3), qPrintable(error(1) + error(2)));
+    spin->setValue(3);
+    QCOMPARE(lab_->confusionPlot()->summary(), top1 + ", top-3 error 0.0 %");
+
+    child<QPushButton>("topKRanksButton")->click();
+    auto* dialog = lab_->findChild<TopKRanksDialog*>("topKRanksDialog");
+    QVERIFY(dialog && dialog->isVisible());
+    QVERIFY2(dialog->worked().contains(
+                 QString("E = (1/m) Σ 𝟙(Rᵢ > 3) = (1/%1) × 0 = 0/%1 = 0").arg(test.sampleCount())),
+             qPrintable(dialog->worked()));
+    QVERIFY(dialog->heading().contains("k = 3"));
+    spin->setValue(2);
+    QVERIFY(dialog->worked().contains("𝟙(Rᵢ > 2)"));
+    QVERIFY(dialog->heading().contains("epoch 0"));
+    lab_->setEpoch(2);
+    QVERIFY(dialog->heading().contains("epoch 2"));
 }
 
 void TestTrainingLab::workLimitsAsOnTheCommandLine() {
@@ -495,6 +549,11 @@ void TestTrainingLab::exportsWriteFiles() {
     const QJsonArray loss = runs[1].toObject().value("train_loss").toArray();
     QCOMPARE(loss.size(), 6);
     QCOMPARE(loss[5].toDouble(), lab_->session().runs[1].trainLoss[5]);
+    // The top-1 error per epoch, as `train` records it (1 − accuracy).
+    const QJsonArray top1 =
+        runs[1].toObject()["top_k"].toObject()["1"].toObject()["train_error"].toArray();
+    QCOMPARE(top1.size(), 6);
+    QCOMPARE(top1[5].toDouble(), 1 - lab_->session().runs[1].trainAccuracy[5]);
     QVERIFY2(lab_->saveRuns(dir.filePath("runs.csv"), error), qPrintable(error));
     QFile csv(dir.filePath("runs.csv"));
     QVERIFY(csv.open(QIODevice::ReadOnly));

@@ -62,6 +62,7 @@ keys = net([2, 8, 8, 1])
 keys["unknown_object"] = {"k%06d" % i: i for i in range(100000)}
 json.dump(keys, open("keys100k.json", "w"))
 open("rows4881.txt", "w").write("".join("%d %d\n" % (k % 100, k % 4096) for k in range(4881)))
+open("rows244.txt", "w").write("".join("%d %d\n" % (k % 100, k % 4096) for k in range(244)))
 open("rows65536.txt", "w").write("".join("%d %d\n" % (k % 100, k % 4096) for k in range(65536)))
 open("rows300.txt", "w").write("".join(
     " ".join("%.2f" % random.random() for _ in range(300)) + " %d\n" % (k % 30) for k in range(2013)))
@@ -87,6 +88,9 @@ case_ "train 1→4096 softmax, 4,881 rows (20M values)" 120 0 "" -- train softma
 case_ "train 1→4096 softmax, 65,536 rows: refused" 10 3 "at most 20000000 values" -- train softmax4096.json rows65536.txt --epochs 1
 case_ "train 300-300-30 (99,330 weights), 2,013 rows, 5 epochs" 120 0 "" -- train n99k.json rows300.txt --epochs 5
 case_ "train 99,330 weights × 2,013 rows × 10⁶ epochs: refused" 10 3 "row-parameter-epochs" -- train n99k.json rows300.txt --epochs 1000000
+# topk: samples × classes in the table of ranks.
+case_ "topk 1→4096 softmax, 244 rows (999,424 scores)" 120 0 "" -- topk softmax4096.json rows244.txt --k 5
+case_ "topk 1→4096 softmax, 4,881 rows: refused" 10 3 "scores (samples × classes)" -- topk softmax4096.json rows4881.txt
 # train: recorded values per epoch × epochs × runs (thinned past 10⁷).
 case_ "train 2-8-8-1, 4 rows, 10⁶ epochs × 3 η (thinned)" 300 0 "note: recording every" -- train n2881.json xor.txt --epochs 1000000 --etas 0.1,0.2,0.3 --split 100,0,0
 # trace --passes: passes × weights and biases.

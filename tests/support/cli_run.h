@@ -3,9 +3,11 @@
 #pragma once
 
 #include <QByteArray>
+#include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QStringList>
+#include <QTemporaryDir>
 
 namespace bpl::test {
 
@@ -67,6 +69,31 @@ inline LimitedRun runLimited(const QStringList& args, const RunOptions& o = {}) 
     r.out = p.readAllStandardOutput();
     r.err = p.readAllStandardError();
     return r;
+}
+
+// Writes `text` to `name` in `dir`; returns the path.
+inline QString writeTestFile(const QTemporaryDir& dir, const QString& name,
+                             const QByteArray& text) {
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly))
+        f.write(text);
+    return path;
+}
+
+// What is wrong with a refusal: not exit `code`, something on stdout, or
+// `message` not on stderr; empty when it is as expected.
+inline QString refusalProblem(const Run& r, int code, const QString& message) {
+    if (r.code != code)
+        return QString("exit %1, expected %2: %3")
+            .arg(r.code)
+            .arg(code)
+            .arg(QString::fromUtf8(r.err));
+    if (!r.out.isEmpty())
+        return "stdout not empty: " + QString::fromUtf8(r.out.left(200));
+    if (!QString::fromUtf8(r.err).contains(message))
+        return "stderr lacks \"" + message + "\": " + QString::fromUtf8(r.err);
+    return {};
 }
 
 } // namespace bpl::test

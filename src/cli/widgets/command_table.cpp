@@ -13,6 +13,7 @@ const std::vector<Command>& commands() {
         {"grad", "the chain rule on an expression: grad \"EXPR\" --at x=1,y=0", false, runGrad},
         {"conv", "a convolution forward and backward: conv --input X --filter W", false, runConv},
         {"pool", "pooling forward and backward: pool --input X --kind max --window 2", false, runPool},
+        {"topk", "the top-k error worked: each sample's rank and E: topk NETWORK DATA --k 2", false, runTopK},
         {"sheets", "exercise sheets for a class: a variant, a key and a code per student (PDF)", true, runSheets},
     };
     return table;

@@ -10,6 +10,7 @@
 #include "cli/output.h"
 #include "core/common/limits.h"
 #include "core/training/random_search.h"
+#include "core/training/top_k.h"
 #include "core/training/trainer.h"
 #include "gui/training/training_figure.h"
 #include "io/network_file.h"
@@ -43,6 +44,7 @@ struct TrainPlan {
     Comparison comparison;
     std::optional<RandomSearch> search; // --search: its runs instead of a comparison's
     QString format, plotPath, savePath;
+    std::vector<int> topK; // --top-k; empty: defaultTopK of the data's classes
 };
 
 bool wholeOption(const QCommandLineParser& p, const QString& name, long long lo, long long hi,
@@ -146,6 +148,10 @@ void addOptions(QCommandLineParser& p) {
         {"samples", "Settings drawn by --search, 1 to 1000 (default 10).", "N"},
         {"search-seed", "Seed of --search (default 1); the JSON's search.finer gives the next.",
          "S"},
+        {"top-k",
+         "Record the top-k error per epoch for these k (1 to the classes; default 1, and 5 for "
+         "five or more classes), e.g. 1,3.",
+         "k,k,…"},
         {"format", "Output: json (default) or csv.", "format", "json"},
         {"plot",
          "Also render the loss curves (and 2-D decision regions) to OUT (.png, .pdf or .svg).",
@@ -378,6 +384,15 @@ int readPlan(const QCommandLineParser& p, TrainPlan& plan) {
         return fail(kName, "--format: expected json or csv, found " + quoteForMessage(plan.format),
                     Usage);
     }
+    if (p.isSet("top-k")) {
+        if (!parseTopKList(p.value("top-k").toStdString(), plan.topK) ||
+            std::any_of(plan.topK.begin(), plan.topK.end(), [](int k) { return k < 1; })) {
+            return fail(kName,
+                        "--top-k: expected whole numbers ≥ 1 separated by commas, found " +
+                            quoteForMessage(p.value("top-k")),
+                        Usage);
+        }
+    }
     plan.plotPath = p.value("plot");
     plan.savePath = p.value("save-network");
     if (p.isSet("plot") &&
@@ -423,6 +438,19 @@ Result<Dataset> loadData(const TrainPlan& plan) {
     return fitted;
 }
 
+// The k's whose top-k error is recorded (training.md, "Top-k") into plan.base;
+// the problem with --top-k for this data, or "".
+std::string topKChoice(TrainPlan& plan, const Dataset& data) {
+    if (!data.isClassification()) {
+        return plan.topK.empty() ? std::string()
+                                 : "--top-k applies only to classification data (" +
+                                       plan.dataSource + " holds values, not classes)";
+    }
+    plan.base.topK = plan.topK.empty() ? defaultTopK(data.classes) : plan.topK;
+    const std::string problem = topKProblem(plan.base.topK, data.classes);
+    return problem.empty() ? problem : "--top-k: " + problem;
+}
+
 // Every k-th epoch is recorded when all of them would exceed the budget of recorded
 // values (core/common/limits.h); the command says so on stderr, and the JSON gives
 // record_every and recorded_epochs.
@@ -431,7 +459,9 @@ int recordStride(const DataSplit& split, const Network& network,
     const bool classification = split.train.isClassification();
     const long long parts =
         1 + (split.validation.sampleCount() > 0 ? 1 : 0) + (split.test.sampleCount() > 0 ? 1 : 0);
-    const long long perEpoch = parts * (classification ? 2 : 1) + network.layerCount() - 1;
+    const long long topK =
+        classification && !runs.empty() ? static_cast<long long>(runs.front().topK.size()) : 0;
+    const long long perEpoch = parts * (classification ? 2 + topK : 1) + network.layerCount() - 1;
     long long epochs = 0;
     for (const TrainingOptions& o : runs)
         epochs = std::max<long long>(epochs, o.epochs);
@@ -492,6 +522,8 @@ int runTrainCommand(const QStringList& args) {
         return fail(kName, QString::fromStdString(data.error().message()), BadFile);
     const auto split =
         std::make_shared<const DataSplit>(splitDataset(data.value(), plan.setup.split));
+    if (const std::string problem = topKChoice(plan, data.value()); !problem.empty())
+        return fail(kName, QString::fromStdString(problem), Usage);
     const auto runOptions = plan.search ? randomSearchRuns(plan.base, *plan.search)
                                         : comparisonRuns(plan.base, plan.comparison);
     if (!runOptions)

@@ -66,6 +66,21 @@ inline std::string convolutionWorkProblem(long long outRows, long long outCols, 
         "use a smaller filter, padding or input");
 }
 
+// topk: the worked table holds every sample's score of every class as text
+// (one cell each, about 12 bytes of output and a few dozen of memory), so
+// samples × classes is capped; the digits (1,797 × 10) are far below.
+constexpr long long kMaxTopKTableScores = 1'000'000;
+
+inline std::string topKTableProblem(long long samples, long long classes) {
+    if (samples * classes <= kMaxTopKTableScores)
+        return "";
+    return limits_detail::refusal(kMaxTopKTableScores,
+                                  "scores (samples × classes) in the table of ranks",
+                                  limits_detail::product(samples, classes) + " = " +
+                                      std::to_string(samples * classes),
+                                  "use --part or a smaller data file");
+}
+
 // pool: one term per (output, window cell) in the forward formulas and again in
 // the backward ones, like a convolution's products.
 constexpr long long kMaxPoolingTerms = kMaxConvolutionProducts;

@@ -1,5 +1,5 @@
 // The batched passes used outside a training run: predictions, activations,
-// classes, confusion matrices, top-k accuracy, one batch's mean gradient, and
+// classes, confusion matrices, one batch's mean gradient, and
 // weight snapshots (trainer.h).
 #include "core/loss.h"
 #include "core/training/batch_passes.h"
@@ -81,29 +81,6 @@ Eigen::MatrixXi confusionMatrix(const Network& network, const Dataset& data) {
             ++confusion(truth, guess);
     }
     return confusion;
-}
-
-double topKAccuracy(const Network& network, const Dataset& data, int k) {
-    const int n = data.sampleCount();
-    if (n == 0 || data.labels.size() != static_cast<std::size_t>(n))
-        return 0;
-    const Eigen::MatrixXd y = predictBatch(network, data.inputs);
-    int hits = 0;
-    for (int j = 0; j < n; ++j) {
-        const int truth = data.labels[static_cast<std::size_t>(j)];
-        // Scores per class: the outputs, or (1 − y, y) for one sigmoid unit.
-        auto score = [&](int c) {
-            return y.rows() == 1 ? (c == 1 ? y(0, j) : 1 - y(0, j)) : y(c, j);
-        };
-        const int classes = y.rows() == 1 ? 2 : static_cast<int>(y.rows());
-        if (truth < 0 || truth >= classes)
-            continue;
-        int above = 0;
-        for (int c = 0; c < classes; ++c)
-            above += score(c) > score(truth) ? 1 : 0;
-        hits += above < k ? 1 : 0;
-    }
-    return static_cast<double>(hits) / n;
 }
 
 BatchResult batchedGradients(const Network& network, const Eigen::MatrixXd& inputs,

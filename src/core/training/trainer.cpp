@@ -4,6 +4,7 @@
 #include "core/common/limits.h"
 #include "core/common/split_mix64.h"
 #include "core/training/batch_passes.h"
+#include "core/training/top_k.h"
 
 #include <algorithm>
 #include <chrono>
@@ -46,7 +47,16 @@ bool fits(const Network& network, const DataSplit& split) {
 // Mean loss and accuracy of one part of the split.
 struct PartRecord {
     double loss = 0, accuracy = 0;
+    std::vector<double> topKError; // per options.topK
 };
+
+// Misses per k into errors over n samples.
+std::vector<double> errorsOf(const std::vector<long>& misses, int n) {
+    std::vector<double> errors;
+    for (long miss : misses)
+        errors.push_back(static_cast<double>(miss) / std::max(n, 1));
+    return errors;
+}
 
 } // namespace
 
@@ -92,6 +102,8 @@ struct Trainer::Impl {
             v->reserve(expected);
         }
         run.gradNorm.reserve(expected);
+        for (int k : topK())
+            run.topK.push_back(TopKSeries{k, {}, {}, {}});
         run.recordedEpoch.reserve(expected);
         run.snapshots.reserve(options.keepSnapshots ? expected : 1);
         if (!fits(start, *data)) {
@@ -103,22 +115,32 @@ struct Trainer::Impl {
         record();
     }
 
+    // The k's recorded: the options' for classification, none for regression.
+    const std::vector<int>& topK() const {
+        static const std::vector<int> none;
+        return data->train.isClassification() ? run.options.topK : none;
+    }
+
     // Loss (and accuracy) over one part of the split, forward only, in chunks.
     PartRecord evaluate(const Dataset& part) {
         PartRecord r;
         const int n = part.sampleCount();
         double lossSum = 0;
         long correct = 0;
+        std::vector<long> misses(topK().size(), 0);
         for (int first = 0; first < n; first += passes.capacity()) {
             const int m = std::min(passes.capacity(), n - first);
             passes.input(m) = part.inputs.middleCols(first, m);
             passes.forward(network, m);
             lossSum += passes.lossSum(network, part.targets.middleCols(first, m), m);
-            if (part.isClassification())
+            if (part.isClassification()) {
                 correct += passes.correctCount(part.labels, first, m);
+                countTopKMisses(passes.output(), part.labels, first, m, topK(), misses);
+            }
         }
         r.loss = lossSum / std::max(n, 1);
         r.accuracy = static_cast<double>(correct) / std::max(n, 1);
+        r.topKError = errorsOf(misses, n);
         return r;
     }
 
@@ -133,18 +155,22 @@ struct Trainer::Impl {
         }
         double lossSum = 0;
         long correct = 0;
+        std::vector<long> misses(topK().size(), 0);
         for (int first = 0; first < n; first += passes.capacity()) {
             const int m = std::min(passes.capacity(), n - first);
             passes.input(m) = part.inputs.middleCols(first, m);
             passes.forward(network, m);
             const auto targets = part.targets.middleCols(first, m);
             lossSum += passes.lossSum(network, targets, m);
-            if (part.isClassification())
+            if (part.isClassification()) {
                 correct += passes.correctCount(part.labels, first, m);
+                countTopKMisses(passes.output(), part.labels, first, m, topK(), misses);
+            }
             passes.backward(network, targets, m, 1.0 / n, fullSet, true);
         }
         r.loss = lossSum / std::max(n, 1);
         r.accuracy = static_cast<double>(correct) / std::max(n, 1);
+        r.topKError = errorsOf(misses, n);
         return r;
     }
 
@@ -185,6 +211,13 @@ struct Trainer::Impl {
                 run.validationAccuracy.push_back(validation.accuracy);
             if (hasTest)
                 run.testAccuracy.push_back(test.accuracy);
+            for (std::size_t i = 0; i < run.topK.size(); ++i) {
+                run.topK[i].train.push_back(train.topKError[i]);
+                if (hasValidation)
+                    run.topK[i].validation.push_back(validation.topKError[i]);
+                if (hasTest)
+                    run.topK[i].test.push_back(test.topKError[i]);
+            }
         }
         run.gradNorm.push_back(std::move(norms));
         run.recordedEpoch.push_back(epochsDone);

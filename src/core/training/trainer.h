@@ -38,6 +38,9 @@ struct TrainingOptions {
     // (core/common/limits.h).
     int recordEvery = 1;
     bool keepSnapshots = true; // false: only the latest weights (what the command line needs)
+    // For classification: the k's whose top-k error is recorded per epoch
+    // (core/training/top_k.h; `train` records defaultTopK unless --top-k is given).
+    std::vector<int> topK;
 };
 // Empty when usable for `trainRows` training rows.
 std::string trainingProblem(const TrainingOptions& options, int trainRows);
@@ -65,6 +68,13 @@ struct WeightSnapshot {
 WeightSnapshot snapshotOf(const Network& network);
 Network withWeights(const Network& network, const WeightSnapshot& snapshot);
 
+// The top-k error E of one k per recorded epoch, on each part of the split
+// (validation/test empty when that part is).
+struct TopKSeries {
+    int k = 1;
+    std::vector<double> train, validation, test;
+};
+
 // Everything a run records; index k = 0 is before training, k = 1 … after epoch k.
 // Accuracy vectors are empty for regression; validation/test vectors are empty
 // when that part of the split is.
@@ -74,6 +84,7 @@ struct TrainingRun {
     std::vector<double> trainLoss, validationLoss, testLoss;
     std::vector<double> trainAccuracy, validationAccuracy, testAccuracy;
     std::vector<std::vector<double>> gradNorm; // [k][l − 1], ‖∂J/∂W⁽ˡ⁾‖ over the full training set
+    std::vector<TopKSeries> topK;              // one per options.topK, for classification
     std::vector<WeightSnapshot> snapshots;     // [k]; only the last without keepSnapshots
     std::vector<int> recordedEpoch; // [k]: the epoch of record k (k when recordEvery is 1)
     Eigen::MatrixXi confusion;                 // at the end: rows true class, columns predicted
@@ -104,8 +115,6 @@ Eigen::MatrixXi confusionMatrix(const Network& network, const Dataset& data);
 // Why `network` on `data` has no confusion matrix (the data has values, not
 // class labels), or "" when it has one: what an empty confusion plot says.
 std::string confusionProblem(const Network& network, const Dataset& data);
-// Fraction of samples whose true class is among the k largest outputs.
-double topKAccuracy(const Network& network, const Dataset& data, int k);
 // The mean loss and mean gradient over the columns of `inputs` and `targets`,
 // by the trainer's batched passes (deltas left empty); what one mini-batch uses.
 BatchResult batchedGradients(const Network& network, const Eigen::MatrixXd& inputs,

@@ -39,12 +39,12 @@ TrainingConfusionPlot::TrainingConfusionPlot(QWidget* parent)
 
 void TrainingConfusionPlot::setSession(const TrainingSession* session) {
     session_ = session;
-    setConfusion(Eigen::MatrixXi(), QString(), 0, std::nullopt, std::nullopt);
+    setConfusion(Eigen::MatrixXi(), QString(), 0);
 }
 
 void TrainingConfusionPlot::setConfusion(const Eigen::MatrixXi& confusion, const QString& setName,
-                                         int epoch, std::optional<double> top1,
-                                         std::optional<double> top5) {
+                                         int epoch,
+                                         const std::vector<std::pair<int, double>>& topKErrors) {
     confusion_ = confusion;
     for (QCPItemText* t : counts_)
         removeItem(t);
@@ -83,10 +83,8 @@ void TrainingConfusionPlot::setConfusion(const Eigen::MatrixXi& confusion, const
     setTitle(tr("Confusion (%1, epoch %2)").arg(setName).arg(epoch));
     const QLocale locale;
     QStringList parts;
-    if (top1)
-        parts << tr("top-1 %1 %").arg(locale.toString(100 * *top1, 'f', 1));
-    if (top5)
-        parts << tr("top-5 %1 %").arg(locale.toString(100 * *top5, 'f', 1));
+    for (const auto& [topK, error] : topKErrors)
+        parts << tr("top-%1 error %2 %").arg(topK).arg(locale.toString(100 * error, 'f', 1));
     summary_->setText(parts.join(", "));
     fitView();
     requestReplot();

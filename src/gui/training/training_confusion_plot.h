@@ -1,7 +1,7 @@
 // The confusion matrix of the selected run on the test set (validation set
 // when there is no test set) at the slider's epoch: rows the true class,
-// columns the predicted one, each cell its count and a colour; for five or
-// more classes the top-1 and top-5 accuracy beside it. Also the small widget
+// columns the predicted one, each cell its count and a colour; the top-1
+// error and the top-k error of the tab's k below it. Also the small widget
 // that draws the first layer's weights of image inputs as 8×8 pictures.
 #pragma once
 
@@ -10,7 +10,8 @@
 
 #include <Eigen/Dense>
 #include <QWidget>
-#include <optional>
+#include <utility>
+#include <vector>
 
 namespace bpl::gui {
 
@@ -23,9 +24,9 @@ class TrainingConfusionPlot : public TrainingPlot {
     void appendValues(int, int) override {}
     void fitView() override;
 
-    // `setName` is "test" or "validation"; top-5 only for ≥ 5 classes.
+    // `setName` is "test" or "validation"; `topKErrors` pairs (k, E), rising k.
     void setConfusion(const Eigen::MatrixXi& confusion, const QString& setName, int epoch,
-                      std::optional<double> top1, std::optional<double> top5);
+                      const std::vector<std::pair<int, double>>& topKErrors = {});
     const Eigen::MatrixXi& confusion() const { return confusion_; }
     QString summary() const { return summary_->text(); }
 

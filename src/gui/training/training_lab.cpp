@@ -2,12 +2,14 @@
 
 #include "compute/heatmap_worker.h"
 #include "compute/training_worker.h"
+#include "core/training/top_k.h"
 #include "gui/commands/training_command.h"
 #include "gui/network_document.h"
 #include "gui/plot_grid.h"
 #include "gui/plot_style.h"
 #include "gui/tab_fit.h"
 #include "gui/training/data_preview.h"
+#include "gui/training/top_k_ranks_dialog.h"
 #include "gui/training/training_confusion_plot.h"
 #include "gui/training/training_curve_plot.h"
 #include "gui/training/training_region_plot.h"
@@ -101,6 +103,9 @@ TrainingLab::TrainingLab(NetworkDocument* document, QWidget* parent)
     connect(runButton_, &QPushButton::clicked, this, [this] { run(); });
     connect(stopButton_, &QPushButton::clicked, this, &TrainingLab::stop);
     connect(stepperButton_, &QPushButton::clicked, this, [this] { openInStepper(); });
+    connect(topKSpin_, &QSpinBox::valueChanged, this,
+            [this] { showConfusion(session_.networkAt(selectedRun_, slider_->value())); });
+    connect(ranksButton_, &QPushButton::clicked, this, &TrainingLab::showRanks);
     buildExportMenu(exportButton_);
     thumbnailsAction_ = new QAction(tr("What each unit &learned (Training thumbnails)"), this);
     thumbnailsAction_->setCheckable(true);
@@ -276,6 +281,12 @@ bool TrainingLab::run() {
         setStatus(QString::fromStdString(planned.error().message()) + ".", true);
         return false;
     }
+    // Each epoch's top-k errors, as `train` records them by default: "Export runs"
+    // writes train's JSON and CSV.
+    if (session_.data->isClassification()) {
+        for (TrainingOptions& o : planned.value())
+            o.topK = defaultTopK(session_.classes());
+    }
     const int trainRows = session_.split->train.sampleCount();
     for (const TrainingOptions& o : planned.value()) {
         std::string problem = optimizerProblem(o.optimizer);
@@ -428,23 +439,64 @@ void TrainingLab::requestViews() {
     }
     if (session_.isImages())
         weightImages_->setNetwork(net);
-    if (!session_.data->isClassification())
+    showConfusion(net);
+}
+
+// The confusion matrix, the top-1 and top-k errors (core/training/top_k.h) of
+// the test rows (validation rows without a test set), and the ranks window.
+void TrainingLab::showConfusion(const Network& net) {
+    if (!session_.data || !session_.data->isClassification())
         return;
     const bool hasTest = session_.split->test.sampleCount() > 0;
     const Dataset& part = hasTest ? session_.split->test : session_.split->validation;
     if (part.sampleCount() == 0)
         return;
-    const int shown = std::max(0, session_.clampedEpoch(selectedRun_, k));
-    const bool many = session_.classes() >= 5;
-    confusionPlot_->setConfusion(
-        confusionMatrix(net, part), hasTest ? tr("test") : tr("validation"), shown,
-        many ? std::optional<double>(topKAccuracy(net, part, 1)) : std::nullopt,
-        many ? std::optional<double>(topKAccuracy(net, part, 5)) : std::nullopt);
+    const int shown = std::max(0, session_.clampedEpoch(selectedRun_, slider_->value()));
+    const int k = std::clamp(topKSpin_->value(), 1, std::max(1, session_.classes()));
+    const std::vector<int> ks = k == 1 ? std::vector<int>{1} : std::vector<int>{1, k};
+    const std::vector<double> errors = topKErrors(predictBatch(net, part.inputs), part.labels, ks);
+    std::vector<std::pair<int, double>> readout;
+    for (std::size_t i = 0; i < ks.size(); ++i)
+        readout.emplace_back(ks[i], errors[i]);
+    const QString setName = hasTest ? tr("test") : tr("validation");
+    confusionPlot_->setConfusion(confusionMatrix(net, part), setName, shown, readout);
+    if (ranksDialog_ && ranksDialog_->isVisible()) {
+        const QString heading = tr("The %1 rows at epoch %2 of %3, k = %4")
+                                    .arg(setName)
+                                    .arg(shown)
+                                    .arg(runCombo_->currentText())
+                                    .arg(k);
+        const TopKWorked worked = workTopK(net, part, k);
+        ranksDialog_->setWorked(heading + "\n" + QString::fromStdString(worked.formula(4)),
+                                QString::fromStdString(topKWorkedText(worked, 4)));
+    }
+}
+
+void TrainingLab::showRanks() {
+    if (!ranksDialog_)
+        ranksDialog_ = new TopKRanksDialog(this);
+    ranksDialog_->show();
+    ranksDialog_->raise();
+    showConfusion(session_.networkAt(selectedRun_, slider_->value()));
+}
+
+// k from 1 to the classes; 5 (as the tab showed before) for five or more, else 1.
+void TrainingLab::updateTopKRange() {
+    const int classes = session_.classes();
+    const bool usable = classes >= 2;
+    topKSpin_->setEnabled(usable);
+    ranksButton_->setEnabled(usable);
+    if (!usable || topKSpin_->maximum() == classes)
+        return;
+    const QSignalBlocker block(topKSpin_);
+    topKSpin_->setRange(1, classes);
+    topKSpin_->setValue(classes >= 5 ? 5 : 1);
 }
 
 // Every plot starts over with the new session; a heat-map frame asked for
 // before this (another data set, another network) is never drawn on it.
 void TrainingLab::attachPlotsToSession() {
+    updateTopKRange();
     frameFloor_ = heatMap_->latest();
     for (TrainingPlot* plot : plots())
         plot->setSession(&session_);

@@ -12,6 +12,7 @@
 
 #include <QElapsedTimer>
 #include <QJsonValue>
+#include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
@@ -45,6 +46,7 @@ class TrainingConfusionPlot;
 class TrainingCurvePlot;
 class TrainingPlot;
 class TrainingRegionPlot;
+class TopKRanksDialog;
 class WeightImagesWidget;
 
 class TrainingLab : public QWidget {
@@ -128,6 +130,9 @@ class TrainingLab : public QWidget {
     void showEpoch(int k);
     Result<Dataset> fittedData();
     void requestViews();
+    void showConfusion(const Network& net);
+    void showRanks();
+    void updateTopKRange();
     bool thumbnailsWanted() const;
     void updateSlider();
     void updateRunCombo();
@@ -198,6 +203,9 @@ class TrainingLab : public QWidget {
     QPushButton* showAllButton_ = nullptr;
     QPushButton* stepperButton_ = nullptr;
     QPushButton* exportButton_ = nullptr;
+    QSpinBox* topKSpin_ = nullptr;
+    QPushButton* ranksButton_ = nullptr;
+    QPointer<TopKRanksDialog> ranksDialog_;
     TrainingRegionPlot* regionPlot_ = nullptr;
     TrainingCurvePlot* lossPlot_ = nullptr;
     TrainingCurvePlot* accuracyPlot_ = nullptr;

@@ -263,6 +263,18 @@ QWidget* TrainingLab::buildPlotArea() {
     second->addWidget(logCheck_);
     second->addWidget(showAllButton_);
     second->addStretch(1);
+    topKSpin_ = new QSpinBox;
+    topKSpin_->setObjectName("topKSpin");
+    topKSpin_->setPrefix(tr("top-"));
+    topKSpin_->setRange(1, 1);
+    topKSpin_->setToolTip(tr("k of the top-k error below the confusion matrix: the share of "
+                             "rows whose true class is not among the k highest scores"));
+    ranksButton_ = new QPushButton(tr("Ranks…"));
+    ranksButton_->setObjectName("topKRanksButton");
+    ranksButton_->setToolTip(tr("Each row's true-class rank Rᵢ and E = (1/m) Σ 𝟙(Rᵢ > k), "
+                                "worked with the numbers of this epoch"));
+    second->addWidget(topKSpin_);
+    second->addWidget(ranksButton_);
     second->addWidget(stepperButton_);
     second->addWidget(exportButton_);
     layout->addLayout(top);

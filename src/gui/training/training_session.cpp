@@ -55,6 +55,13 @@ void TrainingSession::apply(const compute::TrainingRunUpdate& u) {
     append(run.validationAccuracy, u.validationAccuracy, u.first);
     append(run.testAccuracy, u.testAccuracy, u.first);
     append(run.gradNorm, u.gradNorm, u.first);
+    for (std::size_t i = 0; i < u.topK.size(); ++i) {
+        if (run.topK.size() <= i)
+            run.topK.push_back({u.topK[i].k, {}, {}, {}});
+        append(run.topK[i].train, u.topK[i].train, u.first);
+        append(run.topK[i].validation, u.topK[i].validation, u.first);
+        append(run.topK[i].test, u.topK[i].test, u.first);
+    }
     append(run.snapshots, u.snapshots, u.first);
     run.stopped = u.stopped;
     run.trainSeconds = u.trainSeconds;
