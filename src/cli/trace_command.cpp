@@ -1,6 +1,6 @@
 // backprop-lab trace FILE [--input v,…] [--target v,…] [--learning-rate x]
 //   [--format text|markdown|latex|html|json] [--pdf OUT.pdf] [--precision N] [--notation ID]
-//   [--check-gradients] [--optimizer O [--beta b] [--beta1 b] [--beta2 b] [--epsilon e]
+//   [--check-gradients] [--input-gradient] [--linear-collapse] [--optimizer O [--beta b] [--beta1 b] [--beta2 b] [--epsilon e]
 //   [--no-bias-correction]] [--passes N] [--variant CODE]
 #include "cli/command.h"
 #include "cli/output.h"
@@ -89,6 +89,9 @@ int runTrace(const QStringList& args) {
         {"precision", "Significant figures in text formats (1–17, default 6).", "N", "6"},
         {"notation", "standard (default), bishop, course or ng.", "id", "standard"},
         {"check-gradients", "Compare backpropagation with central differences."},
+        {"input-gradient", "Add the input gradient ∂E/∂x = W⁽¹⁾ᵀδ⁽¹⁾ as a last step (JSON: layers[0].grad_input)."},
+        {"linear-collapse", "Under the forward step of an identity layer that follows another, show the one "
+                            "linear layer they collapse into (W = W⁽²⁾W⁽¹⁾, b = W⁽²⁾b⁽¹⁾ + b⁽²⁾)."},
         {"optimizer", "Update rule: sgd (default), momentum, rmsprop, adam or adagrad; the update steps "
                       "then show m, v (and m̂, v̂) for every weight and bias.", "O", "sgd"},
         {"beta", "β of momentum and rmsprop (default 0.9).", "b"},
@@ -121,6 +124,8 @@ int runTrace(const QStringList& args) {
     }
     TraceOptions options;
     options.precision = precision;
+    options.inputGradient = p.isSet("input-gradient");
+    options.linearCollapse = p.isSet("linear-collapse");
     if (!Notation::fromId(p.value("notation").toStdString(), options.notation)) {
         return fail(kName, "--notation: expected standard, bishop, course or ng", Usage);
     }

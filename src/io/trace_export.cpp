@@ -4,6 +4,7 @@
 #include "core/number_format.h"
 #include "core/answer_check.h"
 #include "core/decision.h"
+#include "core/linear_collapse.h"
 #include "core/truth_table.h"
 #include "io/json_writer.h"
 
@@ -46,6 +47,12 @@ QString gradientCheckLine(const Trace& t, const GradientCheck& g, bool latex = f
         .arg(g.parametersChecked)
         .arg(latex ? "$" + q(worst.latex) + "$" : q(worst.text))
         .arg(g.maxRelativeError < 1e-5 ? "backpropagation agrees" : "CHECK FAILED");
+}
+
+// The collapse shown under a forward step (only with TraceOptions::linearCollapse).
+std::optional<LinearCollapse> shownCollapse(const Trace& t, const Step& step) {
+    if (!t.options.linearCollapse || step.kind != StepKind::Forward) return std::nullopt;
+    return linearCollapseAt(t.network, t.forward, step.layer, t.options.notation);
 }
 
 } // namespace
@@ -141,6 +148,9 @@ QString traceToText(const Trace& t, const ExportExtras& extras) {
         for (const ScalarFormula& f : step.scalars) {
             for (const ScalarFormula& w : f.working) out += "  " + q(w.line().text) + "\n";
             out += "  " + q(f.line().text) + "\n";
+        }
+        if (const auto c = shownCollapse(t, step)) {
+            for (const std::string& line : linearCollapseLines(*c, n, p)) out += "  " + q(line) + "\n";
         }
         if (!step.note.empty()) out += "  Note: " + q(step.note) + "\n";
         out += "\n";
@@ -319,6 +329,7 @@ QJsonObject traceToJson(const Trace& t, const ExportExtras& extras) {
         QJsonObject o;
         o["index"] = l;
         o["z"] = vec(t.forward.z[l]);
+        if (l == 0 && t.options.inputGradient) o["grad_input"] = vec(t.inputGradient);
         if (l > 0) {
             o["a"] = vec(t.forward.a[l]);
             o["delta"] = vec(t.gradients.delta[l]);
@@ -372,6 +383,16 @@ QJsonObject traceToJson(const Trace& t, const ExportExtras& extras) {
             scalars.append(o);
         }
         s["scalars"] = scalars;
+        if (const auto c = shownCollapse(t, step)) {
+            QJsonObject o;
+            o["first_layer"] = c->first;
+            o["weights"] = mat(c->weights);
+            o["bias"] = vec(c->bias);
+            o["output"] = vec(c->output);
+            o["largest_difference"] = c->largestDifference;
+            o["formula"] = q(c->weightsFormula.text + ", " + c->biasFormula.text);
+            s["linear_collapse"] = o;
+        }
         steps.append(s);
     }
     root["steps"] = steps;
