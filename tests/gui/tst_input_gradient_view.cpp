@@ -4,8 +4,10 @@
 // details show its formulas and tables; and the details of a forward step after
 // two identity layers show the one layer they collapse into.
 #include "gui/app_settings.h"
+#include "gui/appearance.h"
 #include "gui/canvas/edge_label_item.h"
 #include "gui/canvas/network_scene.h"
+#include "gui/canvas/network_view.h"
 #include "gui/canvas/neuron_item.h"
 #include "gui/details/details_panel.h"
 #include "gui/details/formula_view.h"
@@ -45,6 +47,7 @@ private slots:
     void endAndStepListReachIt();
     void turningItOffLeavesTheStep();
     void detailsShowTheLinearCollapse();
+    void presentationAt1024IsReadable();
 
 private:
     QAction* toggle() const { return window_->findChild<QAction*>("actionInputGradient"); }
@@ -58,6 +61,7 @@ private:
 void TestInputGradientView::init() {
     window_ = test::openSheet5();
     QVERIFY(window_);
+    window_->setInputGradientShown(false); // remembered from the test before
     doc_ = window_->document();
     scene_ = window_->workspace()->scene();
     window_->workspace()->view()->setFocus();
@@ -66,11 +70,11 @@ void TestInputGradientView::init() {
 void TestInputGradientView::toggleAddsTheLastStep() {
     QVERIFY(toggle());
     QVERIFY(!toggle()->isChecked());
-    QCOMPARE(doc_->trace().steps.size(), size_t(12));
+    QCOMPARE(doc_->trace().steps.size(), size_t(9));
     QCOMPARE(lineTexts(scene_->neuronItem(0, 0)), QStringList{"z₁⁽⁰⁾ = 3"});
     toggle()->trigger();
     QVERIFY(toggle()->isChecked());
-    QCOMPARE(doc_->trace().steps.size(), size_t(13));
+    QCOMPARE(doc_->trace().steps.size(), size_t(10));
     QCOMPARE(doc_->trace().steps.back().kind, StepKind::InputGradient);
     // Before the step: "?" under each input.
     QCOMPARE(lineTexts(scene_->neuronItem(0, 0)), (QStringList{"z₁⁽⁰⁾ = 3", "∂E/∂z₁⁽⁰⁾ = ?"}));
@@ -83,7 +87,7 @@ void TestInputGradientView::endAndStepListReachIt() {
     NetworkWorkspace* w = window_->workspace();
     QTest::keyClick(w->view(), Qt::Key_End);
     QApplication::processEvents();
-    QCOMPARE(doc_->position(), 13);
+    QCOMPARE(doc_->position(), 10);
     // ∂E/∂x = W⁽¹⁾ᵀδ⁽¹⁾ with δ⁽¹⁾ = (0.0247663, −0.0248753) (teaching-content.md section 1):
     // (0.1·δ₁ − 0.1·δ₂, 0.2·δ₁ + 0·δ₂, 0.3·δ₁ − 0.2·δ₂) = (0.00496416, 0.00495325, 0.0124049).
     QCOMPARE(lineTexts(scene_->neuronItem(0, 0)), (QStringList{"z₁⁽⁰⁾ = 3", "∂E/∂z₁⁽⁰⁾ = 0.00496416"}));
@@ -94,22 +98,22 @@ void TestInputGradientView::endAndStepListReachIt() {
     // The sum uses the weights before the update: the edges into layer 1 show them.
     QCOMPARE(scene_->edgeLabelItem(1, 1, 2)->lines(), (QStringList{"w₂₃⁽¹⁾", "-0.2"}));
     DetailsPanel* details = w->details();
-    QVERIFY2(details->titleText().contains("Step 13 of 13 · Input gradient, layer 0"), qPrintable(details->titleText()));
+    QVERIFY2(details->titleText().contains("Step 10 of 10 · Input gradient, layer 0"), qPrintable(details->titleText()));
     const QString formulas = details->formulaView()->toPlainText();
-    QVERIFY2(formulas.contains("0.3 × 0.0247663 + (-0.2) × (-0.0248753)"), qPrintable(formulas));
+    QVERIFY2(formulas.contains(QString::fromUtf8("0.3 × 0.0247663 + (−0.2) × (−0.0248753)")), qPrintable(formulas));
     QVERIFY(formulas.contains("0.0124049"));
     QCOMPARE(tableNames(details->stepTables()), (QStringList{"W⁽¹⁾", "δ⁽¹⁾", "∂E/∂z⁽⁰⁾"}));
     // The step list lists it under its own heading; clicking it goes there.
     StepListPanel* list = w->stepList();
-    const int row = list->rowOfPosition(13);
+    const int row = list->rowOfPosition(10);
     QVERIFY(row > 0);
-    QCOMPARE(list->item(row)->text(), QString("13. Input gradient, layer 0"));
+    QCOMPARE(list->item(row)->text(), QString("10. Input gradient, layer 0"));
     QCOMPARE(list->item(row - 1)->text(), QString("Input gradient"));
     QTest::keyClick(w->view(), Qt::Key_Home);
     QCOMPARE(doc_->position(), 0);
     list->scrollToItem(list->item(row));
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(list->item(row)).center());
-    QCOMPARE(doc_->position(), 13);
+    QCOMPARE(doc_->position(), 10);
     // One step back: the updates are shown, ∂E/∂x not yet known.
     QTest::keyClick(w->view(), Qt::Key_Left);
     QCOMPARE(lineTexts(scene_->neuronItem(0, 0)), (QStringList{"z₁⁽⁰⁾ = 3", "∂E/∂z₁⁽⁰⁾ = ?"}));
@@ -118,12 +122,12 @@ void TestInputGradientView::endAndStepListReachIt() {
 
 void TestInputGradientView::turningItOffLeavesTheStep() {
     toggle()->trigger();
-    doc_->setPosition(13);
+    doc_->setPosition(10);
     toggle()->trigger();
     QVERIFY(!toggle()->isChecked());
-    QCOMPARE(doc_->trace().steps.size(), size_t(12));
-    QCOMPARE(doc_->position(), 12);
-    QVERIFY(window_->workspace()->details()->titleText().contains("Step 12 of 12 · Update, layer 1"));
+    QCOMPARE(doc_->trace().steps.size(), size_t(9));
+    QCOMPARE(doc_->position(), 9);
+    QVERIFY(window_->workspace()->details()->titleText().contains("Step 9 of 9 · Update, layer 1"));
     QCOMPARE(lineTexts(scene_->neuronItem(0, 0)), QStringList{"z₁⁽⁰⁾ = 3"});
 }
 
@@ -155,6 +159,45 @@ void TestInputGradientView::detailsShowTheLinearCollapse() {
     QCOMPARE(names.mid(names.size() - 3), (QStringList{"W = W⁽²⁾W⁽¹⁾", "b = W⁽²⁾b⁽¹⁾ + b⁽²⁾", "Wz⁽⁰⁾ + b = z⁽²⁾"}));
     const MatrixTable* product = window_->workspace()->details()->stepTables()->tables()[5];
     QCOMPARE(product->values(), (Eigen::MatrixXd(2, 2) << 3, 4, 5, 6).finished());
+}
+
+void TestInputGradientView::presentationAt1024IsReadable() {
+    // The classroom screen: F5 at 1024×768, End on the input gradient step.
+    window_ = test::openSheet5(true, QSize(1024, 768));
+    QVERIFY(window_);
+    window_->setInputGradientShown(false);
+    doc_ = window_->document();
+    scene_ = window_->workspace()->scene();
+    toggle()->trigger();
+    NetworkView* view = window_->workspace()->view();
+    QTest::keyClick(view, Qt::Key_F5);
+    QVERIFY(window_->appearance()->presenting());
+    QTest::keyClick(view, Qt::Key_End);
+    QApplication::processEvents();
+    QCOMPARE(doc_->position(), 10);
+    QVERIFY2(view->smallestTextPixels() >= kPresentationTextPixels - 1e-9,
+             qPrintable(QString::number(view->smallestTextPixels())));
+    // The new lines: in view, clear of one another, of the other neurons and of the edge labels.
+    const QRectF shown = view->mapToScene(view->usableViewportRect()).boundingRect();
+    for (int j = 0; j < 3; ++j) {
+        const NeuronItem* input = scene_->neuronItem(0, j);
+        QCOMPARE(input->content().lines.size(), size_t(2));
+        const QRectF text = input->textSceneRect();
+        QVERIFY2(shown.contains(text), qPrintable(QString("input %1's values are outside the view").arg(j + 1)));
+        for (int k = 0; k < 3; ++k) {
+            if (k != j) QVERIFY(!text.intersects(scene_->neuronItem(0, k)->sceneBoundingRect()));
+        }
+        for (int i = 0; i < 2; ++i) {
+            QVERIFY(!text.intersects(scene_->neuronItem(1, i)->sceneBoundingRect()));
+            for (int k = 0; k < 3; ++k) {
+                const EdgeLabelItem* label = scene_->edgeLabelItem(1, i, k);
+                if (label && label->isVisible())
+                    QVERIFY2(!text.intersects(label->sceneBoundingRect()),
+                             qPrintable(QString("input %1's values under the label of w%2%3").arg(j + 1).arg(i + 1).arg(k + 1)));
+            }
+        }
+    }
+    window_->appearance()->setPresenting(false);
 }
 
 QTEST_MAIN(TestInputGradientView)
