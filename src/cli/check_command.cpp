@@ -263,8 +263,9 @@ int runCheck(const QStringList& args) {
 
     // An answer for ∂E/∂x brings its step (formula, carried errors, the marked solution).
     const auto& answers = sheet.value().answers;
-    options.inputGradient = std::any_of(answers.begin(), answers.end(),
-                                        [](const Answer& a) { return a.ref.quantity == Quantity::GradInput; });
+    options.inputGradient = std::any_of(answers.begin(), answers.end(), [](const Answer& a) {
+        return a.ref.quantity == Quantity::GradInput;
+    });
     const Trace trace = traceNetwork(net, options);
     if (const auto overflow = traceOverflow(trace)) {
         return fail(kName, files[0] + ": " + q(*overflow), BadFile);

@@ -8,12 +8,14 @@ namespace bpl {
 namespace {
 
 bool isIdentity(const Network& network, int l) {
-    return l >= 1 && l <= network.lastLayer() && network.layers[l].activation.kind == Activation::Identity;
+    return l >= 1 && l <= network.lastLayer() &&
+           network.layers[l].activation.kind == Activation::Identity;
 }
 
 std::string vectorText(const Eigen::VectorXd& v, int precision) {
     std::string s = "(";
-    for (Eigen::Index k = 0; k < v.size(); ++k) s += (k > 0 ? ", " : "") + formatNumber(v[k], precision);
+    for (Eigen::Index k = 0; k < v.size(); ++k)
+        s += (k > 0 ? ", " : "") + formatNumber(v[k], precision);
     return s + ")";
 }
 
@@ -21,7 +23,8 @@ std::string matrixText(const Eigen::MatrixXd& m, int precision) {
     std::string s = "[";
     for (Eigen::Index i = 0; i < m.rows(); ++i) {
         s += i > 0 ? ", [" : "[";
-        for (Eigen::Index j = 0; j < m.cols(); ++j) s += (j > 0 ? ", " : "") + formatNumber(m(i, j), precision);
+        for (Eigen::Index j = 0; j < m.cols(); ++j)
+            s += (j > 0 ? ", " : "") + formatNumber(m(i, j), precision);
         s += "]";
     }
     return s + "]";
@@ -29,13 +32,15 @@ std::string matrixText(const Eigen::MatrixXd& m, int precision) {
 
 } // namespace
 
-std::optional<LinearCollapse> linearCollapseAt(const Network& network, const ForwardPass& pass, int layer,
-                                               const Notation& n) {
-    if (!isIdentity(network, layer) || !isIdentity(network, layer - 1)) return std::nullopt;
+std::optional<LinearCollapse> linearCollapseAt(const Network& network, const ForwardPass& pass,
+                                               int layer, const Notation& n) {
+    if (!isIdentity(network, layer) || !isIdentity(network, layer - 1))
+        return std::nullopt;
     LinearCollapse c;
     c.last = layer;
     c.first = layer - 1;
-    while (isIdentity(network, c.first - 1)) --c.first;
+    while (isIdentity(network, c.first - 1))
+        --c.first;
     c.weights = network.layers[c.first].weights;
     c.bias = network.layers[c.first].bias;
     for (int l = c.first + 1; l <= layer; ++l) {
@@ -52,37 +57,46 @@ std::optional<LinearCollapse> linearCollapseAt(const Network& network, const For
     using formula_parts::layerSymbol;
     const auto W = [&](int l) { return layerSymbol("W", "W", n.weightLayer(l)); };
     const auto b = [&](int l) {
-        return n.biasAsWeightZero ? layerSymbol("W₀", "W_0", n.weightLayer(l)) : layerSymbol("b", "b", n.weightLayer(l));
+        return n.biasAsWeightZero ? layerSymbol("W₀", "W_0", n.weightLayer(l))
+                                  : layerSymbol("b", "b", n.weightLayer(l));
     };
     // W⁽ˡᵃˢᵗ⁾ ⋯ W⁽ᵏ⁾ for k = from … last, the product that multiplies b⁽ᵏ⁻¹⁾.
     const auto product = [&](int from) {
         Dual p;
-        for (int l = layer; l >= from; --l) p += W(l);
+        for (int l = layer; l >= from; --l)
+            p += W(l);
         return p;
     };
     c.weightsFormula = Dual("W = ", "W = ") + product(c.first);
     c.biasFormula = Dual("b = ", "b = ");
-    for (int l = c.first; l < layer; ++l) c.biasFormula += product(l + 1) + b(l) + kPlus;
+    for (int l = c.first; l < layer; ++l)
+        c.biasFormula += product(l + 1) + b(l) + kPlus;
     c.biasFormula += b(layer);
     c.outputFormula = Dual("W", "W") + layerSymbol(n.act, n.actLatex, n.displayLayer(c.first - 1)) +
-                      Dual(" + b = ", " + b = ") + layerSymbol(n.act, n.actLatex, n.displayLayer(layer));
+                      Dual(" + b = ", " + b = ") +
+                      layerSymbol(n.act, n.actLatex, n.displayLayer(layer));
     return c;
 }
 
-std::vector<std::string> linearCollapseLines(const LinearCollapse& c, const Notation& n, int precision) {
-    const std::string zIn = formula_parts::layerSymbol(n.act, n.actLatex, n.displayLayer(c.first - 1)).text;
-    const std::string zOut = formula_parts::layerSymbol(n.act, n.actLatex, n.displayLayer(c.last)).text;
-    const std::string layers = c.last == c.first + 1 ? std::to_string(n.displayLayer(c.first)) + " and " +
-                                                           std::to_string(n.displayLayer(c.last))
-                                                     : std::to_string(n.displayLayer(c.first)) + " to " +
-                                                           std::to_string(n.displayLayer(c.last));
+std::vector<std::string> linearCollapseLines(const LinearCollapse& c, const Notation& n,
+                                             int precision) {
+    const std::string zIn =
+        formula_parts::layerSymbol(n.act, n.actLatex, n.displayLayer(c.first - 1)).text;
+    const std::string zOut =
+        formula_parts::layerSymbol(n.act, n.actLatex, n.displayLayer(c.last)).text;
+    const std::string layers = c.last == c.first + 1
+                                   ? std::to_string(n.displayLayer(c.first)) + " and " +
+                                         std::to_string(n.displayLayer(c.last))
+                                   : std::to_string(n.displayLayer(c.first)) + " to " +
+                                         std::to_string(n.displayLayer(c.last));
     return {
-        "Layers " + layers + " are linear (identity), so together they are one linear layer " + zOut + " = W" +
-            zIn + " + b:",
+        "Layers " + layers + " are linear (identity), so together they are one linear layer " +
+            zOut + " = W" + zIn + " + b:",
         c.weightsFormula.text + " = " + matrixText(c.weights, precision),
         c.biasFormula.text + " = " + vectorText(c.bias, precision),
         "W" + zIn + " + b = " + vectorText(c.output, precision) + ", the same as " + zOut +
-            " computed layer by layer (largest difference " + formatNumber(c.largestDifference, 2) + ")",
+            " computed layer by layer (largest difference " + formatNumber(c.largestDifference, 2) +
+            ")",
     };
 }
 

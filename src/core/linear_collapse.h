@@ -19,25 +19,25 @@ struct LinearCollapse {
     int first = 0;           // the run's first identity layer (file numbering)
     int last = 0;            // the layer whose output the collapsed layer gives
     Eigen::MatrixXd weights; // W = W⁽ˡᵃˢᵗ⁾ ⋯ W⁽ᶠⁱʳˢᵗ⁾
-    Eigen::VectorXd bias;    // b = W⁽ˡᵃˢᵗ⁾(⋯(W⁽ᶠⁱʳˢᵗ⁺¹⁾b⁽ᶠⁱʳˢᵗ⁾ + b⁽ᶠⁱʳˢᵗ⁺¹⁾)⋯) + b⁽ˡᵃˢᵗ⁾
-    Eigen::VectorXd input;   // z⁽ᶠⁱʳˢᵗ⁻¹⁾ of the current pass
-    Eigen::VectorXd output;  // W z⁽ᶠⁱʳˢᵗ⁻¹⁾ + b
+    Eigen::VectorXd bias; // b = W⁽ˡᵃˢᵗ⁾(⋯(W⁽ᶠⁱʳˢᵗ⁺¹⁾b⁽ᶠⁱʳˢᵗ⁾ + b⁽ᶠⁱʳˢᵗ⁺¹⁾)⋯) + b⁽ˡᵃˢᵗ⁾
+    Eigen::VectorXd input;        // z⁽ᶠⁱʳˢᵗ⁻¹⁾ of the current pass
+    Eigen::VectorXd output;       // W z⁽ᶠⁱʳˢᵗ⁻¹⁾ + b
     Eigen::VectorXd layersOutput; // z⁽ˡᵃˢᵗ⁾ computed layer by layer
     double largestDifference = 0; // max |output − layersOutput|
-    Dual weightsFormula;     // "W = W⁽²⁾W⁽¹⁾"
-    Dual biasFormula;        // "b = W⁽²⁾b⁽¹⁾ + b⁽²⁾"
-    Dual outputFormula;      // "W z⁽⁰⁾ + b = z⁽²⁾"
+    Dual weightsFormula;          // "W = W⁽²⁾W⁽¹⁾"
+    Dual biasFormula;             // "b = W⁽²⁾b⁽¹⁾ + b⁽²⁾"
+    Dual outputFormula;           // "W z⁽⁰⁾ + b = z⁽²⁾"
 };
 
 // The collapse of the identity layers first … `layer` when `layer` and the
 // layer before it are both identity (first is where the run of identity
 // layers starts); nullopt otherwise. `pass` is a forward pass of `network`.
-std::optional<LinearCollapse> linearCollapseAt(const Network& network, const ForwardPass& pass, int layer,
-                                               const Notation& notation);
+std::optional<LinearCollapse> linearCollapseAt(const Network& network, const ForwardPass& pass,
+                                               int layer, const Notation& notation);
 
 // The collapse as lines of text, numbers to `precision` significant figures:
 // what collapses, W = … = [[…]], b = … = (…), and W z + b = (…) = z⁽ˡᵃˢᵗ⁾.
-std::vector<std::string> linearCollapseLines(const LinearCollapse& collapse, const Notation& notation,
-                                             int precision);
+std::vector<std::string> linearCollapseLines(const LinearCollapse& collapse,
+                                             const Notation& notation, int precision);
 
 } // namespace bpl

@@ -10,7 +10,18 @@
 namespace bpl {
 
 // GradInput is ∂E/∂z⁽⁰⁾ = W⁽¹⁾ᵀδ⁽¹⁾, the gradient at the input (layer 0 only).
-enum class Quantity { A, Z, Output, Loss, Delta, GradWeights, GradBias, NewWeights, NewBias, GradInput };
+enum class Quantity {
+    A,
+    Z,
+    Output,
+    Loss,
+    Delta,
+    GradWeights,
+    GradBias,
+    NewWeights,
+    NewBias,
+    GradInput
+};
 
 // "a", "z", "output", "loss", "delta", "grad_weights", "grad_bias", "new_weights", "new_bias",
 // "grad_input".

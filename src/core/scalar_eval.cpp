@@ -100,8 +100,9 @@ std::optional<RefProblem> refProblem(const Network& network, const QuantityRef& 
                                            std::to_string(count - 1) + ")"};
     }
     if (ref.quantity == Quantity::GradInput && l != 0) {
-        return RefProblem{Part::Layer, "∂E/∂x is the gradient at the input: its layer is 0, found layer " +
-                                           std::to_string(l)};
+        return RefProblem{Part::Layer,
+                          "∂E/∂x is the gradient at the input: its layer is 0, found layer " +
+                              std::to_string(l)};
     }
     if (l == 0 && ref.quantity != Quantity::Z && ref.quantity != Quantity::GradInput) {
         std::string what;
@@ -170,7 +171,8 @@ double evaluateScalar(const Network& network, const Sample& sample, double learn
         // ∂E/∂z_i⁽⁰⁾ = Σₖ wₖᵢ⁽¹⁾ δₖ⁽¹⁾
         const Layer& first = network.layers[1];
         double sum = 0;
-        for (int k = 0; k < first.size; ++k) sum += first.weights(k, i) * value({Quantity::Delta, 1, k, -1});
+        for (int k = 0; k < first.size; ++k)
+            sum += first.weights(k, i) * value({Quantity::Delta, 1, k, -1});
         return sum;
     }
     case Quantity::Output: break; // canonicalised above
@@ -206,7 +208,9 @@ std::optional<ScalarFormula> formulaWithInputs(const Trace& trace, const Quantit
     case Quantity::GradBias: f = formulas::gradBias(c, r.layer, r.i); break;
     case Quantity::NewWeights: f = formulas::newWeight(c, r.layer, r.i, r.j, value); break;
     case Quantity::NewBias: f = formulas::newBias(c, r.layer, r.i, value); break;
-    case Quantity::GradInput: f = formulas::inputGradient(c, r.i, value); break;
+    case Quantity::GradInput:
+        f = formulas::inputGradient(c, r.i, value);
+        break;
     case Quantity::Output: return std::nullopt;
     }
     f.value = value;

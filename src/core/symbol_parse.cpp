@@ -116,10 +116,13 @@ SymbolParse parseQuantitySymbol(const std::string& text, const Notation& n, cons
     // The base letter, in the notation on screen.
     const std::string delta = normalise(n.delta);
     enum class Base { Pre, Act, Delta, Weight, Bias, Output, Input };
-    const std::vector<std::pair<std::string, Base>> bases = {
-        {delta, Base::Delta}, {normalise(n.pre), Base::Pre}, {normalise(n.act), Base::Act},
-        {"w", Base::Weight},  {"b", Base::Bias},             {"y", Base::Output},
-        {"x", Base::Input}};
+    const std::vector<std::pair<std::string, Base>> bases = {{delta, Base::Delta},
+                                                             {normalise(n.pre), Base::Pre},
+                                                             {normalise(n.act), Base::Act},
+                                                             {"w", Base::Weight},
+                                                             {"b", Base::Bias},
+                                                             {"y", Base::Output},
+                                                             {"x", Base::Input}};
     std::optional<Base> base;
     for (const auto& [letter, kind] : bases) {
         if (!letter.empty() && startsWith(s, letter)) {
@@ -161,9 +164,11 @@ SymbolParse parseQuantitySymbol(const std::string& text, const Notation& n, cons
                                    : "expected one neuron index");
     }
     if (*base == Base::Input) { // x₁ is the input z₁⁽⁰⁾, ∂E/∂x₁ its gradient
-        if (isNew) return failure("the input has no update");
+        if (isNew)
+            return failure("the input has no update");
         QuantityRef ref{isGrad ? Quantity::GradInput : Quantity::Z, 0, indices[0] - 1, -1};
-        if (const auto problem = refProblem(network, ref)) return failure(problem->reason);
+        if (const auto problem = refProblem(network, ref))
+            return failure(problem->reason);
         return {ref, {}};
     }
     if (*base == Base::Output) {
@@ -185,12 +190,14 @@ SymbolParse parseQuantitySymbol(const std::string& text, const Notation& n, cons
     case Base::Act:
     case Base::Delta:
         ref.layer = shown - n.layerOffset;
-        if (isGrad && !isNew && *base == Base::Act && ref.layer == 0) { // ∂E/∂z₁⁽⁰⁾: the input gradient
+        if (isGrad && !isNew && *base == Base::Act &&
+            ref.layer == 0) { // ∂E/∂z₁⁽⁰⁾: the input gradient
             ref.quantity = Quantity::GradInput;
             break;
         }
         if (isNew || isGrad) return failure("only weights and biases have gradients and updates");
-        ref.quantity = *base == Base::Pre ? Quantity::A : (*base == Base::Act ? Quantity::Z : Quantity::Delta);
+        ref.quantity =
+            *base == Base::Pre ? Quantity::A : (*base == Base::Act ? Quantity::Z : Quantity::Delta);
         break;
     case Base::Weight:
     case Base::Bias: {
@@ -210,7 +217,8 @@ SymbolParse parseQuantitySymbol(const std::string& text, const Notation& n, cons
         break;
     }
     case Base::Output:
-    case Base::Input: break;
+    case Base::Input:
+        break;
     }
     if (const auto problem = refProblem(network, ref)) return failure(problem->reason);
     return {ref, {}};

@@ -15,7 +15,8 @@ std::string stepKindKey(StepKind kind) {
     case StepKind::HiddenDelta: return "hidden_delta";
     case StepKind::Gradient: return "gradient";
     case StepKind::Update: return "update";
-    case StepKind::InputGradient: return "input_gradient";
+    case StepKind::InputGradient:
+        return "input_gradient";
     }
     return "forward";
 }
@@ -157,15 +158,17 @@ Step inputGradientStep(const formulas::Context& c, const Eigen::VectorXd& gradie
     step.kind = StepKind::InputGradient;
     step.layer = 0;
     step.title = Dual("Input gradient, layer " + layerText(n, 0));
-    step.vectorFormula = Dual("∂E/∂", "\\frac{\\partial E}{\\partial ") +
-                         formula_parts::layerSymbol(n.act, n.actLatex, n.displayLayer(0)) + Dual(" = ", "} = ") +
-                         formula_parts::layerSymbol("W", "W", n.weightLayer(1)) + Dual("ᵀ", "^{\\mathsf{T}}") +
-                         formula_parts::layerSymbol(n.delta, n.deltaLatex, n.displayLayer(1));
-    step.note = "The gradient of the loss with respect to the input x = " +
-                formula_parts::layerSymbol(n.act, n.actLatex, n.displayLayer(0)).text +
-                ": the sum of a hidden delta without h′ (the input has no activation), with the weights "
-                "before the update. Nothing is updated from it; it says how E changes when an input "
-                "changes (saliency maps, adversarial examples).";
+    step.vectorFormula =
+        Dual("∂E/∂", "\\frac{\\partial E}{\\partial ") +
+        formula_parts::layerSymbol(n.act, n.actLatex, n.displayLayer(0)) + Dual(" = ", "} = ") +
+        formula_parts::layerSymbol("W", "W", n.weightLayer(1)) + Dual("ᵀ", "^{\\mathsf{T}}") +
+        formula_parts::layerSymbol(n.delta, n.deltaLatex, n.displayLayer(1));
+    step.note =
+        "The gradient of the loss with respect to the input x = " +
+        formula_parts::layerSymbol(n.act, n.actLatex, n.displayLayer(0)).text +
+        ": the sum of a hidden delta without h′ (the input has no activation), with the weights "
+        "before the update. Nothing is updated from it; it says how E changes when an input "
+        "changes (saliency maps, adversarial examples).";
     for (int j = 0; j < c.network.inputSize(); ++j) {
         step.scalars.push_back(formulas::inputGradient(c, j, gradient[j]));
     }
@@ -216,7 +219,8 @@ void buildSteps(Trace& t, const Network& network, const Sample& sample, double l
             t.steps.push_back(updateStep(c, t.updated, l));
         }
     }
-    if (options.inputGradient) t.steps.push_back(inputGradientStep(c, t.inputGradient));
+    if (options.inputGradient)
+        t.steps.push_back(inputGradientStep(c, t.inputGradient));
     for (int l = 1; l <= L; ++l) {
         if (network.layers[l].activation.kind == Activation::Step) {
             t.warnings.push_back("layer " + std::to_string(l) +
@@ -312,7 +316,8 @@ std::optional<double> Trace::valueOf(const QuantityRef& ref) const {
     case Quantity::GradBias: return l == 0 ? std::nullopt : inVec(gradients.bias[l], ref.i);
     case Quantity::NewWeights: return l == 0 ? std::nullopt : inMat(updated.layers[l].weights, ref.i, ref.j);
     case Quantity::NewBias: return l == 0 ? std::nullopt : inVec(updated.layers[l].bias, ref.i);
-    case Quantity::GradInput: return l == 0 ? inVec(inputGradient, ref.i) : std::nullopt;
+    case Quantity::GradInput:
+        return l == 0 ? inVec(inputGradient, ref.i) : std::nullopt;
     default: return std::nullopt;
     }
 }

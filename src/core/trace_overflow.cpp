@@ -82,7 +82,8 @@ std::optional<std::string> traceOverflow(const Trace& trace) {
     }
     // Only when its step is shown: without it the trace is exactly as before.
     if (trace.options.inputGradient) {
-        if (auto m = checkVector(trace.inputGradient, 0, "the input gradient ∂E/∂x", "backward pass"))
+        if (auto m =
+                checkVector(trace.inputGradient, 0, "the input gradient ∂E/∂x", "backward pass"))
             return m;
     }
     return std::nullopt;

@@ -215,8 +215,10 @@ void MainWindow::setInputGradientShown(bool shown) {
         options.inputGradient = shown;
         document()->setTraceOptions(options);
     }
-    if (inputGradientAction_ && inputGradientAction_->isChecked() != shown) inputGradientAction_->setChecked(shown);
-    if (!restoringSettings_) openSettings()->setValue(settings::kInputGradient, shown);
+    if (inputGradientAction_ && inputGradientAction_->isChecked() != shown)
+        inputGradientAction_->setChecked(shown);
+    if (!restoringSettings_)
+        openSettings()->setValue(settings::kInputGradient, shown);
 }
 
 void MainWindow::setPrecision(int significantFigures) {

@@ -64,7 +64,8 @@ void MainWindow::buildMenus() {
     inputGradientAction_ = ui_->menuStep->addAction(tr("Show the &input gradient ∂E/∂x"));
     inputGradientAction_->setObjectName("actionInputGradient");
     inputGradientAction_->setCheckable(true);
-    inputGradientAction_->setStatusTip(tr("Add ∂E/∂x = W⁽¹⁾ᵀδ⁽¹⁾ as the last step, drawn at the input neurons"));
+    inputGradientAction_->setStatusTip(
+        tr("Add ∂E/∂x = W⁽¹⁾ᵀδ⁽¹⁾ as the last step, drawn at the input neurons"));
     connect(inputGradientAction_, &QAction::toggled, this, &MainWindow::setInputGradientShown);
 
     connect(ui_->actionAbout, &QAction::triggered, this, [this] {

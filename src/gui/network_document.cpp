@@ -167,9 +167,11 @@ void NetworkDocument::setTraceOptions(const TraceOptions& options) {
     retrace();
     // Without the input gradient's step the trace is one step shorter.
     const bool clamped = position_ > lastPosition();
-    if (clamped) position_ = lastPosition();
+    if (clamped)
+        position_ = lastPosition();
     emit traceChanged();
-    if (clamped) emit positionChanged(position_);
+    if (clamped)
+        emit positionChanged(position_);
 }
 
 void NetworkDocument::setSelection(const Selection& selection) {

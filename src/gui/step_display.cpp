@@ -6,7 +6,8 @@ namespace bpl::gui {
 
 EdgeMode StepDisplay::edgeMode(int l) const {
     // ∂E/∂x sums w⁽¹⁾δ⁽¹⁾ with the weights before the update: the edges show them.
-    if (freshInputGradient() && l == 1) return EdgeMode::Weight;
+    if (freshInputGradient() && l == 1)
+        return EdgeMode::Weight;
     if (updateKnown(l)) return EdgeMode::Update;
     if (gradientKnown(l)) return EdgeMode::Gradient;
     return EdgeMode::Weight;
@@ -19,7 +20,8 @@ bool StepDisplay::edgesActive(int l) const {
     case StepKind::Gradient:
     case StepKind::Update: return step->layer == l;
     case StepKind::HiddenDelta:
-    case StepKind::InputGradient: return step->layer + 1 == l; // δ flows back along W⁽ˡ⁺¹⁾
+    case StepKind::InputGradient:
+        return step->layer + 1 == l; // δ flows back along W⁽ˡ⁺¹⁾
     case StepKind::Loss:
     case StepKind::OutputDelta: return false;
     }
@@ -39,14 +41,17 @@ StepDisplay stepDisplay(const Trace& trace, int position) {
         case StepKind::HiddenDelta: d.deltaFrom = std::min(d.deltaFrom, s.layer); break;
         case StepKind::Gradient: d.gradientFrom = std::min(d.gradientFrom, s.layer); break;
         case StepKind::Update: d.updateFrom = std::min(d.updateFrom, s.layer); break;
-        case StepKind::InputGradient: d.inputGradientKnown = true; break;
+        case StepKind::InputGradient:
+            d.inputGradientKnown = true;
+            break;
         }
     }
     if (d.position > 0) {
         d.step = &trace.steps[d.position - 1];
         d.activeLayer = d.step->layer;
-        d.backward = d.step->kind == StepKind::OutputDelta || d.step->kind == StepKind::HiddenDelta ||
-                     d.step->kind == StepKind::Gradient || d.step->kind == StepKind::InputGradient;
+        d.backward = d.step->kind == StepKind::OutputDelta ||
+                     d.step->kind == StepKind::HiddenDelta || d.step->kind == StepKind::Gradient ||
+                     d.step->kind == StepKind::InputGradient;
     }
     return d;
 }

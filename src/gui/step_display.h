@@ -44,7 +44,7 @@ struct StepDisplay {
     bool freshUpdate(int l) const { return isStep(StepKind::Update, l); }
     bool freshInputGradient() const { return step && step->kind == StepKind::InputGradient; }
 
-private:
+  private:
     bool isStep(StepKind kind, int l) const { return step && step->kind == kind && step->layer == l; }
 };
 

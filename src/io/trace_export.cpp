@@ -1,12 +1,12 @@
 #include "io/trace_export.h"
 
-#include "io/qt_text.h"
-#include "core/number_format.h"
 #include "core/answer_check.h"
 #include "core/decision.h"
 #include "core/linear_collapse.h"
+#include "core/number_format.h"
 #include "core/truth_table.h"
 #include "io/json_writer.h"
+#include "io/qt_text.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -51,7 +51,8 @@ QString gradientCheckLine(const Trace& t, const GradientCheck& g, bool latex = f
 
 // The collapse shown under a forward step (only with TraceOptions::linearCollapse).
 std::optional<LinearCollapse> shownCollapse(const Trace& t, const Step& step) {
-    if (!t.options.linearCollapse || step.kind != StepKind::Forward) return std::nullopt;
+    if (!t.options.linearCollapse || step.kind != StepKind::Forward)
+        return std::nullopt;
     return linearCollapseAt(t.network, t.forward, step.layer, t.options.notation);
 }
 
@@ -150,7 +151,8 @@ QString traceToText(const Trace& t, const ExportExtras& extras) {
             out += "  " + q(f.line().text) + "\n";
         }
         if (const auto c = shownCollapse(t, step)) {
-            for (const std::string& line : linearCollapseLines(*c, n, p)) out += "  " + q(line) + "\n";
+            for (const std::string& line : linearCollapseLines(*c, n, p))
+                out += "  " + q(line) + "\n";
         }
         if (!step.note.empty()) out += "  Note: " + q(step.note) + "\n";
         out += "\n";
@@ -329,7 +331,8 @@ QJsonObject traceToJson(const Trace& t, const ExportExtras& extras) {
         QJsonObject o;
         o["index"] = l;
         o["z"] = vec(t.forward.z[l]);
-        if (l == 0 && t.options.inputGradient) o["grad_input"] = vec(t.inputGradient);
+        if (l == 0 && t.options.inputGradient)
+            o["grad_input"] = vec(t.inputGradient);
         if (l > 0) {
             o["a"] = vec(t.forward.a[l]);
             o["delta"] = vec(t.gradients.delta[l]);

@@ -13,12 +13,15 @@ namespace {
 
 using bpl::test::Run;
 
-Run run(const QStringList& args) { return bpl::test::run(args, 60000); }
+Run run(const QStringList& args) {
+    return bpl::test::run(args, 60000);
+}
 
 QString write(const QTemporaryDir& dir, const QString& name, const QByteArray& text) {
     const QString path = dir.filePath(name);
     QFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size()) return {};
+    if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size())
+        return {};
     return path;
 }
 
@@ -36,11 +39,14 @@ const QByteArray kLinear = R"({"format": "backprop-lab.network/1", "name": "line
              {"size": 2, "activation": "identity", "weights": [[0, 1], [-1, 2]], "bias": [0.5, 2]}],
   "loss": "half_squared_error", "learning_rate": 0.1, "sample": {"input": [1, 2], "target": [0, 0]}})";
 
-QJsonObject json(const QByteArray& out) { return QJsonDocument::fromJson(out).object(); }
+QJsonObject json(const QByteArray& out) {
+    return QJsonDocument::fromJson(out).object();
+}
 
 QList<double> numbers(const QJsonValue& v) {
     QList<double> out;
-    for (const QJsonValue& x : v.toArray()) out << x.toDouble();
+    for (const QJsonValue& x : v.toArray())
+        out << x.toDouble();
     return out;
 }
 
@@ -48,7 +54,7 @@ QList<double> numbers(const QJsonValue& v) {
 
 class TestInputGradientCli : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void initTestCase() {
         QVERIFY(dir_.isValid());
         tiny_ = write(dir_, "tiny.json", kTiny);
@@ -61,7 +67,7 @@ private slots:
     void linearCollapseInTextAndJson();
     void checkMarksTheInputGradient();
 
-private:
+  private:
     QTemporaryDir dir_;
     QString tiny_;
     QString linear_;
@@ -106,40 +112,46 @@ void TestInputGradientCli::jsonHasTheInputGradient() {
     QCOMPARE(inputs[1].toObject()["layer"].toInt(), 1);
     // Every other step is where it was.
     const QJsonArray plain = json(run({"trace", tiny_, "--format", "json"}).out)["steps"].toArray();
-    for (int k = 0; k < plain.size(); ++k) QCOMPARE(steps[k].toObject(), plain[k].toObject());
+    for (int k = 0; k < plain.size(); ++k)
+        QCOMPARE(steps[k].toObject(), plain[k].toObject());
 }
 
 void TestInputGradientCli::textShowsTheStep() {
     const Run r = run({"trace", tiny_, "--input-gradient"});
     QCOMPARE(r.code, 0);
     const QString text = QString::fromUtf8(r.out);
-    for (const char* needle : {"Step 10. Input gradient, layer 0\n  ∂E/∂z⁽⁰⁾ = W⁽¹⁾ᵀδ⁽¹⁾\n",
-                               "  ∂E/∂z₁⁽⁰⁾ = w₁₁⁽¹⁾δ₁⁽¹⁾ + w₂₁⁽¹⁾δ₂⁽¹⁾ = 0.5 × (-17) + 2 × 34 = 59.5\n",
-                               "  ∂E/∂z₂⁽⁰⁾ = w₁₂⁽¹⁾δ₁⁽¹⁾ + w₂₂⁽¹⁾δ₂⁽¹⁾ = (-1) × (-17) + 1 × 34 = 51\n"}) {
+    for (const char* needle :
+         {"Step 10. Input gradient, layer 0\n  ∂E/∂z⁽⁰⁾ = W⁽¹⁾ᵀδ⁽¹⁾\n",
+          "  ∂E/∂z₁⁽⁰⁾ = w₁₁⁽¹⁾δ₁⁽¹⁾ + w₂₁⁽¹⁾δ₂⁽¹⁾ = 0.5 × (-17) + 2 × 34 = 59.5\n",
+          "  ∂E/∂z₂⁽⁰⁾ = w₁₂⁽¹⁾δ₁⁽¹⁾ + w₂₂⁽¹⁾δ₂⁽¹⁾ = (-1) × (-17) + 1 × 34 = 51\n"}) {
         QVERIFY2(text.contains(QString::fromUtf8(needle)), needle);
     }
     // Bishop numbering: the input is layer 1, δ of the first hidden layer is δ⁽²⁾.
-    const QString bishop = QString::fromUtf8(run({"trace", tiny_, "--input-gradient", "--notation", "bishop"}).out);
-    QVERIFY(bishop.contains(QString::fromUtf8("Step 10. Input gradient, layer 1\n  ∂E/∂z⁽¹⁾ = W⁽¹⁾ᵀδ⁽²⁾\n")));
+    const QString bishop =
+        QString::fromUtf8(run({"trace", tiny_, "--input-gradient", "--notation", "bishop"}).out);
+    QVERIFY(bishop.contains(
+        QString::fromUtf8("Step 10. Input gradient, layer 1\n  ∂E/∂z⁽¹⁾ = W⁽¹⁾ᵀδ⁽²⁾\n")));
 }
 
 void TestInputGradientCli::linearCollapseInTextAndJson() {
     const Run r = run({"trace", linear_, "--linear-collapse"});
     QCOMPARE(r.code, 0);
     const QString text = QString::fromUtf8(r.out);
-    const QString expected = QString::fromUtf8(
-        "Step 2. Forward pass, layer 2\n"
-        "  a⁽²⁾ = W⁽²⁾z⁽¹⁾ + b⁽²⁾,  z⁽²⁾ = id(a⁽²⁾)\n");
+    const QString expected = QString::fromUtf8("Step 2. Forward pass, layer 2\n"
+                                               "  a⁽²⁾ = W⁽²⁾z⁽¹⁾ + b⁽²⁾,  z⁽²⁾ = id(a⁽²⁾)\n");
     QVERIFY(text.contains(expected));
-    for (const char* needle :
-         {"  Layers 1 and 2 are linear (identity), so together they are one linear layer z⁽²⁾ = Wz⁽⁰⁾ + b:\n"
-          "  W = W⁽²⁾W⁽¹⁾ = [[3, 4], [5, 6]]\n"
-          "  b = W⁽²⁾b⁽¹⁾ + b⁽²⁾ = (-0.5, -1)\n"
-          "  Wz⁽⁰⁾ + b = (10.5, 16), the same as z⁽²⁾ computed layer by layer (largest difference 0)\n"}) {
+    for (const char* needle : {"  Layers 1 and 2 are linear (identity), so together they are one "
+                               "linear layer z⁽²⁾ = Wz⁽⁰⁾ + b:\n"
+                               "  W = W⁽²⁾W⁽¹⁾ = [[3, 4], [5, 6]]\n"
+                               "  b = W⁽²⁾b⁽¹⁾ + b⁽²⁾ = (-0.5, -1)\n"
+                               "  Wz⁽⁰⁾ + b = (10.5, 16), the same as z⁽²⁾ computed layer by layer "
+                               "(largest difference 0)\n"}) {
         QVERIFY2(text.contains(QString::fromUtf8(needle)), needle);
     }
     QCOMPARE(text.count("linear layer"), 1); // under layer 2 only
-    const QJsonArray steps = json(run({"trace", linear_, "--linear-collapse", "--format", "json"}).out)["steps"].toArray();
+    const QJsonArray steps =
+        json(run({"trace", linear_, "--linear-collapse", "--format", "json"}).out)["steps"]
+            .toArray();
     QVERIFY(!steps[0].toObject().contains("linear_collapse"));
     const QJsonObject c = steps[1].toObject()["linear_collapse"].toObject();
     QCOMPARE(c["first_layer"].toInt(), 1);
@@ -152,7 +164,8 @@ void TestInputGradientCli::linearCollapseInTextAndJson() {
 
 void TestInputGradientCli::checkMarksTheInputGradient() {
     // δ₂⁽¹⁾ given as 35 (exact 34): ∂E/∂x₁ = 0.5·(−17) + 2·35 = 61.5 is carried, ∂E/∂x₂ = 51 right.
-    const QString answers = write(dir_, "answers.json", R"({"format": "backprop-lab.answers/1", "answers": [
+    const QString answers =
+        write(dir_, "answers.json", R"({"format": "backprop-lab.answers/1", "answers": [
         {"quantity": "delta", "layer": 1, "index": [2], "value": 35},
         {"quantity": "grad_input", "layer": 0, "index": [1], "value": 61.5},
         {"quantity": "grad_input", "layer": 0, "index": [2], "value": 51}]})");

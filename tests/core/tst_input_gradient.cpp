@@ -16,7 +16,8 @@ using namespace bpl;
 
 namespace {
 
-Layer layer(int size, Activation kind, const Eigen::MatrixXd& weights, const Eigen::VectorXd& bias) {
+Layer layer(int size, Activation kind, const Eigen::MatrixXd& weights,
+            const Eigen::VectorXd& bias) {
     Layer l;
     l.size = size;
     l.activation.kind = kind;
@@ -35,21 +36,24 @@ Eigen::MatrixXd matrix(int rows, int cols, std::initializer_list<double> values)
     Eigen::MatrixXd m(rows, cols);
     auto it = values.begin();
     for (int i = 0; i < rows; ++i)
-        for (int j = 0; j < cols; ++j) m(i, j) = *it++;
+        for (int j = 0; j < cols; ++j)
+            m(i, j) = *it++;
     return m;
 }
 
 Eigen::VectorXd vector(std::initializer_list<double> values) {
     Eigen::VectorXd v(static_cast<Eigen::Index>(values.size()));
     int k = 0;
-    for (double x : values) v[k++] = x;
+    for (double x : values)
+        v[k++] = x;
     return v;
 }
 
 // The 2-2-1 network worked by hand below: ReLU hidden, identity output, ½(y − t)².
 Network tiny() {
     Network net;
-    net.layers = {inputLayer(2), layer(2, Activation::Relu, matrix(2, 2, {0.5, -1, 2, 1}), vector({0, 0})),
+    net.layers = {inputLayer(2),
+                  layer(2, Activation::Relu, matrix(2, 2, {0.5, -1, 2, 1}), vector({0, 0})),
                   layer(1, Activation::Identity, matrix(1, 2, {1, -2}), vector({0}))};
     net.loss = Loss::HalfSquaredError;
     net.learningRate = 0.1;
@@ -62,9 +66,11 @@ Network tiny() {
 Network softmaxNet() {
     Network net;
     net.layers = {inputLayer(3),
-                  layer(3, Activation::Tanh, matrix(3, 3, {0.4, -0.7, 0.2, 1.1, 0.3, -0.5, -0.6, 0.8, 0.9}),
+                  layer(3, Activation::Tanh,
+                        matrix(3, 3, {0.4, -0.7, 0.2, 1.1, 0.3, -0.5, -0.6, 0.8, 0.9}),
                         vector({0.1, -0.2, 0.05})),
-                  layer(3, Activation::Softmax, matrix(3, 3, {0.7, -1.2, 0.4, -0.3, 0.9, 1.5, 0.2, 0.6, -0.8}),
+                  layer(3, Activation::Softmax,
+                        matrix(3, 3, {0.7, -1.2, 0.4, -0.3, 0.9, 1.5, 0.2, 0.6, -0.8}),
                         vector({0.0, 0.3, -0.1}))};
     net.loss = Loss::CrossEntropy;
     net.sample.input = vector({0.5, -1.2, 2.0});
@@ -76,8 +82,10 @@ Network softmaxNet() {
 Network sigmoidMse() {
     Network net;
     net.layers = {inputLayer(2),
-                  layer(3, Activation::Sigmoid, matrix(3, 2, {0.3, -0.8, 1.2, 0.4, -0.5, 0.9}), vector({0.1, 0, -0.3})),
-                  layer(2, Activation::Sigmoid, matrix(2, 3, {0.6, -0.4, 1.1, -1.3, 0.2, 0.5}), vector({0.2, -0.1}))};
+                  layer(3, Activation::Sigmoid, matrix(3, 2, {0.3, -0.8, 1.2, 0.4, -0.5, 0.9}),
+                        vector({0.1, 0, -0.3})),
+                  layer(2, Activation::Sigmoid, matrix(2, 3, {0.6, -0.4, 1.1, -1.3, 0.2, 0.5}),
+                        vector({0.2, -0.1}))};
     net.loss = Loss::MeanSquaredError;
     net.sample.input = vector({1.5, -0.7});
     net.sample.target = vector({1, 0});
@@ -87,7 +95,8 @@ Network sigmoidMse() {
 // Two identity layers (2 → 2 → 2) with half squared error.
 Network linear221() {
     Network net;
-    net.layers = {inputLayer(2), layer(2, Activation::Identity, matrix(2, 2, {1, 2, 3, 4}), vector({1, -1})),
+    net.layers = {inputLayer(2),
+                  layer(2, Activation::Identity, matrix(2, 2, {1, 2, 3, 4}), vector({1, -1})),
                   layer(2, Activation::Identity, matrix(2, 2, {0, 1, -1, 2}), vector({0.5, 2}))};
     net.loss = Loss::HalfSquaredError;
     net.sample.input = vector({1, 2});
@@ -109,7 +118,7 @@ TraceOptions withInputGradient() {
 
 class TestInputGradient : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void matchesCentralDifferences_data();
     void matchesCentralDifferences();
     void tinyNetworkByHand();
@@ -145,7 +154,9 @@ void TestInputGradient::matchesCentralDifferences() {
         const double numeric = (lossAt(net, up) - lossAt(net, down)) / (2 * h);
         const double analytic = t.inputGradient[j];
         QVERIFY2(std::abs(numeric - analytic) <= 1e-7 * std::max(1.0, std::abs(numeric)),
-                 qPrintable(QString("x%1: backprop %2, central differences %3").arg(j + 1).arg(analytic, 0, 'g', 12)
+                 qPrintable(QString("x%1: backprop %2, central differences %3")
+                                .arg(j + 1)
+                                .arg(analytic, 0, 'g', 12)
                                 .arg(numeric, 0, 'g', 12)));
         // The step's scalar is the same number.
         QCOMPARE(t.steps.back().scalars[j].value, analytic);
@@ -174,7 +185,8 @@ void TestInputGradient::tinyNetworkByHand() {
     QCOMPARE(step.scalars[1].lhs.latex, std::string("\\frac{\\partial E}{\\partial z_{2}^{(0)}}"));
     QCOMPARE(step.scalars[1].symbolic.latex,
              std::string("w_{12}^{(1)}\\delta_{1}^{(1)} + w_{22}^{(1)}\\delta_{2}^{(1)}"));
-    const std::vector<QuantityRef> inputs = {{Quantity::Delta, 1, 0, -1}, {Quantity::Delta, 1, 1, -1}};
+    const std::vector<QuantityRef> inputs = {{Quantity::Delta, 1, 0, -1},
+                                             {Quantity::Delta, 1, 1, -1}};
     QCOMPARE(step.scalars[0].inputs, inputs);
     QCOMPARE(t.valueOf({Quantity::GradInput, 0, 1, -1}).value(), 51.0);
     QVERIFY(!t.valueOf({Quantity::GradInput, 1, 0, -1}));
@@ -217,15 +229,17 @@ void TestInputGradient::isCheckable() {
     const Network net = tiny();
     const Notation standard = Notation::make(NotationScheme::Standard);
     const QuantityRef x2{Quantity::GradInput, 0, 1, -1};
-    for (const char* typed : {"∂E/∂z₂⁽⁰⁾", "dE/dz2(0)", "∂E/∂x₂", "dE/dx_2", "\\frac{\\partial E}{\\partial z_{2}^{(0)}}"}) {
+    for (const char* typed : {"∂E/∂z₂⁽⁰⁾", "dE/dz2(0)", "∂E/∂x₂", "dE/dx_2",
+                              "\\frac{\\partial E}{\\partial z_{2}^{(0)}}"}) {
         const SymbolParse p = parseQuantitySymbol(typed, standard, net);
         QVERIFY2(p.ref.has_value(), typed);
         QCOMPARE(*p.ref, x2);
     }
     const Notation bishop = Notation::make(NotationScheme::Bishop);
     QCOMPARE(*parseQuantitySymbol("∂E/∂z₂⁽¹⁾", bishop, net).ref, x2);
-    QVERIFY(!parseQuantitySymbol("∂E/∂z₁⁽¹⁾", standard, net).ref); // a hidden z has no ∂E/∂ quantity
-    QVERIFY(!parseQuantitySymbol("∂E/∂x₃", standard, net).ref);   // two inputs
+    QVERIFY(
+        !parseQuantitySymbol("∂E/∂z₁⁽¹⁾", standard, net).ref); // a hidden z has no ∂E/∂ quantity
+    QVERIFY(!parseQuantitySymbol("∂E/∂x₃", standard, net).ref); // two inputs
     QCOMPARE(quantityKey(Quantity::GradInput), std::string("grad_input"));
     QCOMPARE(quantityFromKey("grad_input"), std::optional<Quantity>(Quantity::GradInput));
 
@@ -241,7 +255,8 @@ void TestInputGradient::isCheckable() {
     QCOMPARE(r.results[1].symbol.text, std::string("∂E/∂z₁⁽⁰⁾"));
     QCOMPARE(r.results[2].status, AnswerStatus::Correct);
     // Without the step it is still a value of the network (checked, named).
-    const CheckReport plain = checkAnswers(traceNetwork(net), {{{Quantity::GradInput, 0, 1, -1}, 51}}, Tolerance{});
+    const CheckReport plain =
+        checkAnswers(traceNetwork(net), {{{Quantity::GradInput, 0, 1, -1}, 51}}, Tolerance{});
     QCOMPARE(plain.results[0].status, AnswerStatus::Correct);
     QCOMPARE(plain.results[0].symbol.text, std::string("∂E/∂z₂⁽⁰⁾"));
 }
@@ -285,9 +300,9 @@ void TestInputGradient::twoIdentityLayersCollapse() {
     QCOMPARE(c->biasFormula.text, std::string("b = W⁽²⁾b⁽¹⁾ + b⁽²⁾"));
     const std::vector<std::string> lines = linearCollapseLines(*c, n, 6);
     const std::vector<std::string> expected = {
-        "Layers 1 and 2 are linear (identity), so together they are one linear layer z⁽²⁾ = Wz⁽⁰⁾ + b:",
-        "W = W⁽²⁾W⁽¹⁾ = [[3, 4], [5, 6]]",
-        "b = W⁽²⁾b⁽¹⁾ + b⁽²⁾ = (-0.5, -1)",
+        "Layers 1 and 2 are linear (identity), so together they are one linear layer z⁽²⁾ = Wz⁽⁰⁾ "
+        "+ b:",
+        "W = W⁽²⁾W⁽¹⁾ = [[3, 4], [5, 6]]", "b = W⁽²⁾b⁽¹⁾ + b⁽²⁾ = (-0.5, -1)",
         "Wz⁽⁰⁾ + b = (10.5, 16), the same as z⁽²⁾ computed layer by layer (largest difference 0)"};
     QCOMPARE(lines, expected);
 }
@@ -299,7 +314,8 @@ void TestInputGradient::threeIdentityLayersCollapse() {
     const auto c = linearCollapseAt(net, pass, 3, Notation::make(NotationScheme::Standard));
     QVERIFY(c.has_value());
     QCOMPARE(c->first, 1);
-    // [2, −1]·[[3, 4], [5, 6]] = [1, 2]; b = [2, −1]·(−0.5, −1) + 3 = 3; output 1 + 4 + 3 = 8 = 2·10.5 − 16 + 3.
+    // [2, −1]·[[3, 4], [5, 6]] = [1, 2]; b = [2, −1]·(−0.5, −1) + 3 = 3; output 1 + 4 + 3 = 8 =
+    // 2·10.5 − 16 + 3.
     QCOMPARE(c->weights, matrix(1, 2, {1, 2}));
     QCOMPARE(c->bias, vector({3}));
     QCOMPARE(c->output, vector({8}));
@@ -313,7 +329,8 @@ void TestInputGradient::collapseNeedsTwoIdentityLayers() {
     QVERIFY(!linearCollapseAt(net, pass, 2, Notation::make(NotationScheme::Standard)));
     Network mixed = linear221();
     mixed.layers[1].activation.kind = Activation::Relu;
-    QVERIFY(!linearCollapseAt(mixed, forward(mixed, mixed.sample.input), 2, Notation::make(NotationScheme::Standard)));
+    QVERIFY(!linearCollapseAt(mixed, forward(mixed, mixed.sample.input), 2,
+                              Notation::make(NotationScheme::Standard)));
 }
 
 QTEST_GUILESS_MAIN(TestInputGradient)

@@ -25,13 +25,15 @@ namespace {
 
 QStringList lineTexts(const NeuronItem* n) {
     QStringList out;
-    for (const ValueLine& l : n->content().lines) out << l.text;
+    for (const ValueLine& l : n->content().lines)
+        out << l.text;
     return out;
 }
 
 QStringList tableNames(const StepTables* tables) {
     QStringList out;
-    for (const MatrixTable* t : tables->tables()) out << QString::fromStdString(t->name().text);
+    for (const MatrixTable* t : tables->tables())
+        out << QString::fromStdString(t->name().text);
     return out;
 }
 
@@ -39,7 +41,7 @@ QStringList tableNames(const StepTables* tables) {
 
 class TestInputGradientView : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void initTestCase() { test::isolateSettings(settings_); }
     void init();
     void cleanup() { window_.reset(); }
@@ -49,7 +51,7 @@ private slots:
     void detailsShowTheLinearCollapse();
     void presentationAt1024IsReadable();
 
-private:
+  private:
     QAction* toggle() const { return window_->findChild<QAction*>("actionInputGradient"); }
 
     QTemporaryDir settings_;
@@ -90,17 +92,22 @@ void TestInputGradientView::endAndStepListReachIt() {
     QCOMPARE(doc_->position(), 10);
     // ∂E/∂x = W⁽¹⁾ᵀδ⁽¹⁾ with δ⁽¹⁾ = (0.0247663, −0.0248753) (teaching-content.md section 1):
     // (0.1·δ₁ − 0.1·δ₂, 0.2·δ₁ + 0·δ₂, 0.3·δ₁ − 0.2·δ₂) = (0.00496416, 0.00495325, 0.0124049).
-    QCOMPARE(lineTexts(scene_->neuronItem(0, 0)), (QStringList{"z₁⁽⁰⁾ = 3", "∂E/∂z₁⁽⁰⁾ = 0.00496416"}));
-    QCOMPARE(lineTexts(scene_->neuronItem(0, 1)), (QStringList{"z₂⁽⁰⁾ = 0.2", "∂E/∂z₂⁽⁰⁾ = 0.00495325"}));
-    QCOMPARE(lineTexts(scene_->neuronItem(0, 2)), (QStringList{"z₃⁽⁰⁾ = -0.1", "∂E/∂z₃⁽⁰⁾ = 0.0124049"}));
+    QCOMPARE(lineTexts(scene_->neuronItem(0, 0)),
+             (QStringList{"z₁⁽⁰⁾ = 3", "∂E/∂z₁⁽⁰⁾ = 0.00496416"}));
+    QCOMPARE(lineTexts(scene_->neuronItem(0, 1)),
+             (QStringList{"z₂⁽⁰⁾ = 0.2", "∂E/∂z₂⁽⁰⁾ = 0.00495325"}));
+    QCOMPARE(lineTexts(scene_->neuronItem(0, 2)),
+             (QStringList{"z₃⁽⁰⁾ = -0.1", "∂E/∂z₃⁽⁰⁾ = 0.0124049"}));
     QVERIFY(scene_->neuronItem(0, 2)->content().lines[1].fresh);
     QCOMPARE(scene_->highlightedLayer(), 0);
     // The sum uses the weights before the update: the edges into layer 1 show them.
     QCOMPARE(scene_->edgeLabelItem(1, 1, 2)->lines(), (QStringList{"w₂₃⁽¹⁾", "-0.2"}));
     DetailsPanel* details = w->details();
-    QVERIFY2(details->titleText().contains("Step 10 of 10 · Input gradient, layer 0"), qPrintable(details->titleText()));
+    QVERIFY2(details->titleText().contains("Step 10 of 10 · Input gradient, layer 0"),
+             qPrintable(details->titleText()));
     const QString formulas = details->formulaView()->toPlainText();
-    QVERIFY2(formulas.contains(QString::fromUtf8("0.3 × 0.0247663 + (−0.2) × (−0.0248753)")), qPrintable(formulas));
+    QVERIFY2(formulas.contains(QString::fromUtf8("0.3 × 0.0247663 + (−0.2) × (−0.0248753)")),
+             qPrintable(formulas));
     QVERIFY(formulas.contains("0.0124049"));
     QCOMPARE(tableNames(details->stepTables()), (QStringList{"W⁽¹⁾", "δ⁽¹⁾", "∂E/∂z⁽⁰⁾"}));
     // The step list lists it under its own heading; clicking it goes there.
@@ -112,7 +119,8 @@ void TestInputGradientView::endAndStepListReachIt() {
     QTest::keyClick(w->view(), Qt::Key_Home);
     QCOMPARE(doc_->position(), 0);
     list->scrollToItem(list->item(row));
-    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(list->item(row)).center());
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
+                      list->visualItemRect(list->item(row)).center());
     QCOMPARE(doc_->position(), 10);
     // One step back: the updates are shown, ∂E/∂x not yet known.
     QTest::keyClick(w->view(), Qt::Key_Left);
@@ -148,15 +156,18 @@ void TestInputGradientView::detailsShowTheLinearCollapse() {
     doc_->setPosition(1);
     QVERIFY(!note->text().contains("linear layer"));
     doc_->setPosition(2);
-    // W = W⁽²⁾W⁽¹⁾ = [[0, 1], [−1, 2]]·[[1, 2], [3, 4]] = [[3, 4], [5, 6]], b = (−0.5, −1), Wx + b = (10.5, 16).
+    // W = W⁽²⁾W⁽¹⁾ = [[0, 1], [−1, 2]]·[[1, 2], [3, 4]] = [[3, 4], [5, 6]], b = (−0.5, −1), Wx + b
+    // = (10.5, 16).
     const QString text = note->text();
-    for (const char* needle : {"Layers 1 and 2 are linear (identity)", "W = W⁽²⁾W⁽¹⁾ = [[3, 4], [5, 6]]",
-                               "b = W⁽²⁾b⁽¹⁾ + b⁽²⁾ = (-0.5, -1)",
-                               "Wz⁽⁰⁾ + b = (10.5, 16), the same as z⁽²⁾ computed layer by layer"}) {
+    for (const char* needle :
+         {"Layers 1 and 2 are linear (identity)", "W = W⁽²⁾W⁽¹⁾ = [[3, 4], [5, 6]]",
+          "b = W⁽²⁾b⁽¹⁾ + b⁽²⁾ = (-0.5, -1)",
+          "Wz⁽⁰⁾ + b = (10.5, 16), the same as z⁽²⁾ computed layer by layer"}) {
         QVERIFY2(text.contains(QString::fromUtf8(needle)), needle);
     }
     const QStringList names = tableNames(window_->workspace()->details()->stepTables());
-    QCOMPARE(names.mid(names.size() - 3), (QStringList{"W = W⁽²⁾W⁽¹⁾", "b = W⁽²⁾b⁽¹⁾ + b⁽²⁾", "Wz⁽⁰⁾ + b = z⁽²⁾"}));
+    QCOMPARE(names.mid(names.size() - 3),
+             (QStringList{"W = W⁽²⁾W⁽¹⁾", "b = W⁽²⁾b⁽¹⁾ + b⁽²⁾", "Wz⁽⁰⁾ + b = z⁽²⁾"}));
     const MatrixTable* product = window_->workspace()->details()->stepTables()->tables()[5];
     QCOMPARE(product->values(), (Eigen::MatrixXd(2, 2) << 3, 4, 5, 6).finished());
 }
@@ -183,9 +194,11 @@ void TestInputGradientView::presentationAt1024IsReadable() {
         const NeuronItem* input = scene_->neuronItem(0, j);
         QCOMPARE(input->content().lines.size(), size_t(2));
         const QRectF text = input->textSceneRect();
-        QVERIFY2(shown.contains(text), qPrintable(QString("input %1's values are outside the view").arg(j + 1)));
+        QVERIFY2(shown.contains(text),
+                 qPrintable(QString("input %1's values are outside the view").arg(j + 1)));
         for (int k = 0; k < 3; ++k) {
-            if (k != j) QVERIFY(!text.intersects(scene_->neuronItem(0, k)->sceneBoundingRect()));
+            if (k != j)
+                QVERIFY(!text.intersects(scene_->neuronItem(0, k)->sceneBoundingRect()));
         }
         for (int i = 0; i < 2; ++i) {
             QVERIFY(!text.intersects(scene_->neuronItem(1, i)->sceneBoundingRect()));
@@ -193,7 +206,10 @@ void TestInputGradientView::presentationAt1024IsReadable() {
                 const EdgeLabelItem* label = scene_->edgeLabelItem(1, i, k);
                 if (label && label->isVisible())
                     QVERIFY2(!text.intersects(label->sceneBoundingRect()),
-                             qPrintable(QString("input %1's values under the label of w%2%3").arg(j + 1).arg(i + 1).arg(k + 1)));
+                             qPrintable(QString("input %1's values under the label of w%2%3")
+                                            .arg(j + 1)
+                                            .arg(i + 1)
+                                            .arg(k + 1)));
             }
         }
     }

@@ -118,7 +118,8 @@ QString neuronToolTip(const Trace& t, const StepDisplay& d, int l, int i) {
     lines << name;
     if (l == 0) {
         lines << eq(n.activation(0, i), num(t, t.forward.z[0][i]));
-        if (d.inputGradientKnown) lines << eq(n.gradInput(i), num(t, t.inputGradient[i]));
+        if (d.inputGradientKnown)
+            lines << eq(n.gradInput(i), num(t, t.inputGradient[i]));
         return lines.join('\n');
     }
     lines << eq(n.bias(l, i), num(t, layer.bias[i]));

@@ -60,8 +60,10 @@ void DetailsPanel::refresh() {
     QStringList notes;
     if (step && !step->note.empty()) notes << escapeHtml(QString::fromStdString(step->note));
     if (step && step->kind == StepKind::Forward) {
-        if (const auto c = linearCollapseAt(trace.network, trace.forward, step->layer, trace.options.notation)) {
-            for (const std::string& line : linearCollapseLines(*c, trace.options.notation, trace.options.precision))
+        if (const auto c = linearCollapseAt(trace.network, trace.forward, step->layer,
+                                            trace.options.notation)) {
+            for (const std::string& line :
+                 linearCollapseLines(*c, trace.options.notation, trace.options.precision))
                 notes << escapeHtml(QString::fromStdString(line));
         }
     }
