@@ -12,24 +12,6 @@ bool isIdentity(const Network& network, int l) {
            network.layers[l].activation.kind == Activation::Identity;
 }
 
-std::string vectorText(const Eigen::VectorXd& v, int precision) {
-    std::string s = "(";
-    for (Eigen::Index k = 0; k < v.size(); ++k)
-        s += (k > 0 ? ", " : "") + formatNumber(v[k], precision);
-    return s + ")";
-}
-
-std::string matrixText(const Eigen::MatrixXd& m, int precision) {
-    std::string s = "[";
-    for (Eigen::Index i = 0; i < m.rows(); ++i) {
-        s += i > 0 ? ", [" : "[";
-        for (Eigen::Index j = 0; j < m.cols(); ++j)
-            s += (j > 0 ? ", " : "") + formatNumber(m(i, j), precision);
-        s += "]";
-    }
-    return s + "]";
-}
-
 } // namespace
 
 std::optional<LinearCollapse> linearCollapseAt(const Network& network, const ForwardPass& pass,
@@ -92,9 +74,9 @@ std::vector<std::string> linearCollapseLines(const LinearCollapse& c, const Nota
     return {
         "Layers " + layers + " are linear (identity), so together they are one linear layer " +
             zOut + " = W" + zIn + " + b:",
-        c.weightsFormula.text + " = " + matrixText(c.weights, precision),
-        c.biasFormula.text + " = " + vectorText(c.bias, precision),
-        "W" + zIn + " + b = " + vectorText(c.output, precision) + ", the same as " + zOut +
+        c.weightsFormula.text + " = " + formatMatrix(c.weights, precision),
+        c.biasFormula.text + " = " + formatVector(c.bias, precision),
+        "W" + zIn + " + b = " + formatVector(c.output, precision) + ", the same as " + zOut +
             " computed layer by layer (largest difference " + formatNumber(c.largestDifference, 2) +
             ")",
     };

@@ -59,19 +59,11 @@ std::optional<LinearCollapse> shownCollapse(const Trace& t, const Step& step) {
 } // namespace
 
 QString vectorText(const Eigen::VectorXd& v, int precision) {
-    QStringList parts;
-    for (Eigen::Index k = 0; k < v.size(); ++k) parts << q(formatNumber(v[k], precision));
-    return "(" + parts.join(", ") + ")";
+    return q(formatVector(v, precision));
 }
 
 QString matrixText(const Eigen::MatrixXd& m, int precision) {
-    QStringList rows;
-    for (Eigen::Index i = 0; i < m.rows(); ++i) {
-        QStringList parts;
-        for (Eigen::Index j = 0; j < m.cols(); ++j) parts << q(formatNumber(m(i, j), precision));
-        rows << "[" + parts.join(", ") + "]";
-    }
-    return "[" + rows.join(", ") + "]";
+    return q(formatMatrix(m, precision));
 }
 
 QString matrixLatex(const Eigen::MatrixXd& m, int precision) {
