@@ -23,6 +23,7 @@
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -260,6 +261,11 @@ int runCheck(const QStringList& args) {
                      .arg(files[1], sheet.value().network, files[0], io::answersNetworkName(net, files[0])));
     }
 
+    // An answer for ∂E/∂x brings its step (formula, carried errors, the marked solution).
+    const auto& answers = sheet.value().answers;
+    options.inputGradient = std::any_of(answers.begin(), answers.end(), [](const Answer& a) {
+        return a.ref.quantity == Quantity::GradInput;
+    });
     const Trace trace = traceNetwork(net, options);
     if (const auto overflow = traceOverflow(trace)) {
         return fail(kName, files[0] + ": " + q(*overflow), BadFile);

@@ -1,6 +1,7 @@
 // backprop-lab trace FILE [--input v,…] [--target v,…] [--learning-rate x]
 //   [--format text|markdown|latex|html|json] [--pdf OUT.pdf] [--precision N] [--notation ID]
-//   [--check-gradients] [--optimizer O [--beta b] [--beta1 b] [--beta2 b] [--epsilon e]
+//   [--check-gradients] [--input-gradient] [--linear-collapse]
+//   [--optimizer O [--beta b] [--beta1 b] [--beta2 b] [--epsilon e]
 //   [--no-bias-correction]] [--passes N] [--variant CODE]
 #include "cli/command.h"
 #include "cli/output.h"
@@ -84,22 +85,35 @@ int runTrace(const QStringList& args) {
         {"target", "Target vector, comma-separated.", "v,…"},
         {"learning-rate", "Learning rate η (> 0).", "x"},
         {"format", "Output: text (default), markdown, latex, html or json.", "format", "text"},
-        {"pdf", "Also write the worked solution as a PDF (drawn by the app; no TeX needed). "
-                "Nothing is printed unless --format is given too.", "OUT.pdf"},
+        {"pdf",
+         "Also write the worked solution as a PDF (drawn by the app; no TeX needed). "
+         "Nothing is printed unless --format is given too.",
+         "OUT.pdf"},
         {"precision", "Significant figures in text formats (1–17, default 6).", "N", "6"},
         {"notation", "standard (default), bishop, course or ng.", "id", "standard"},
         {"check-gradients", "Compare backpropagation with central differences."},
-        {"optimizer", "Update rule: sgd (default), momentum, rmsprop, adam or adagrad; the update steps "
-                      "then show m, v (and m̂, v̂) for every weight and bias.", "O", "sgd"},
+        {"input-gradient",
+         "Add the input gradient ∂E/∂x = W⁽¹⁾ᵀδ⁽¹⁾ as a last step (JSON: layers[0].grad_input)."},
+        {"linear-collapse",
+         "Under the forward step of an identity layer that follows another, show the one "
+         "linear layer they collapse into (W = W⁽²⁾W⁽¹⁾, b = W⁽²⁾b⁽¹⁾ + b⁽²⁾)."},
+        {"optimizer",
+         "Update rule: sgd (default), momentum, rmsprop, adam or adagrad; the update steps "
+         "then show m, v (and m̂, v̂) for every weight and bias.",
+         "O", "sgd"},
         {"beta", "β of momentum and rmsprop (default 0.9).", "b"},
         {"beta1", "β₁ of adam (default 0.9).", "b"},
         {"beta2", "β₂ of adam (default 0.999).", "b"},
         {"epsilon", "ε of rmsprop, adam, adagrad (default 1e-8; adagrad 1e-10).", "e"},
         {"no-bias-correction", "Adam without bias correction (m̂ = m, v̂ = v)."},
-        {"passes", "Trace pass N of the sample: N − 1 updates are applied first, so the optimizer's "
-                   "state has built up (default 1).", "N", "1"},
-        {"variant", "Work exercise variant CODE (e.g. 3-2-1/7F3K) of the file: the weights, biases, input "
-                    "and target its `variants` template draws for that code (an answer key).", "CODE"},
+        {"passes",
+         "Trace pass N of the sample: N − 1 updates are applied first, so the optimizer's "
+         "state has built up (default 1).",
+         "N", "1"},
+        {"variant",
+         "Work exercise variant CODE (e.g. 3-2-1/7F3K) of the file: the weights, biases, input "
+         "and target its `variants` template draws for that code (an answer key).",
+         "CODE"},
     });
     if (const auto done = parseArguments(p, args, kName)) return *done;
     const QStringList files = p.positionalArguments();
@@ -121,6 +135,8 @@ int runTrace(const QStringList& args) {
     }
     TraceOptions options;
     options.precision = precision;
+    options.inputGradient = p.isSet("input-gradient");
+    options.linearCollapse = p.isSet("linear-collapse");
     if (!Notation::fromId(p.value("notation").toStdString(), options.notation)) {
         return fail(kName, "--notation: expected standard, bishop, course or ng", Usage);
     }

@@ -149,6 +149,8 @@ Dual quantitySymbol(const Trace& trace, const QuantityRef& ref) {
     if (r.quantity == Quantity::Z && r.layer >= 0 && r.layer < trace.network.layerCount()) {
         return trace.options.notation.activation(r.layer, r.i);
     }
+    if (r.quantity == Quantity::GradInput)
+        return trace.options.notation.gradInput(r.i);
     return Dual(ref.describe());
 }
 

@@ -60,6 +60,10 @@ Gradients backward(const Network& network, const ForwardPass& pass, const Eigen:
     return g;
 }
 
+Eigen::VectorXd inputGradient(const Network& network, const Gradients& gradients) {
+    return network.layers[1].weights.transpose() * gradients.delta[1];
+}
+
 Network applyGradients(const Network& network, const Gradients& gradients, double learningRate) {
     Network updated = network;
     for (int l = 1; l < network.layerCount(); ++l) {

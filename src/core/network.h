@@ -63,6 +63,9 @@ struct Gradients {
 ForwardPass forward(const Network& network, const Eigen::VectorXd& input);
 double loss(const Network& network, const ForwardPass& pass, const Eigen::VectorXd& target);
 Gradients backward(const Network& network, const ForwardPass& pass, const Eigen::VectorXd& target);
+// ∂E/∂x = W⁽¹⁾ᵀδ⁽¹⁾: the backward pass carried one layer further, to the input
+// (∂E/∂x_j = Σᵢ w_ij⁽¹⁾ δᵢ⁽¹⁾); what adversarial examples and saliency maps use.
+Eigen::VectorXd inputGradient(const Network& network, const Gradients& gradients);
 // W ← W − η ∂E/∂W, b ← b − η ∂E/∂b on a copy of the network.
 Network applyGradients(const Network& network, const Gradients& gradients, double learningRate);
 

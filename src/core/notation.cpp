@@ -153,6 +153,10 @@ Dual Notation::gradBias(int l, int i) const {
     const Dual b = bias(l, i);
     return Dual("∂E/∂" + b.text, "\\frac{\\partial E}{\\partial " + b.latex + "}");
 }
+Dual Notation::gradInput(int i) const {
+    const Dual x = activation(0, i);
+    return Dual("∂E/∂" + x.text, "\\frac{\\partial E}{\\partial " + x.latex + "}");
+}
 Dual Notation::newWeight(int l, int i, int j) const {
     const Dual w = weight(l, i, j);
     return Dual("new " + w.text, "{" + w.latex + "}_{\\text{new}}");

@@ -62,6 +62,7 @@ struct Notation {
     Dual weightFree(int l, const std::string& i, const std::string& j) const;
     Dual gradWeight(int l, int i, int j) const; // ∂E/∂w
     Dual gradBias(int l, int i) const;          // ∂E/∂b
+    Dual gradInput(int i) const;                // ∂E/∂z⁽⁰⁾ (the input's symbol)
     Dual newWeight(int l, int i, int j) const;
     Dual newBias(int l, int i) const;
 };

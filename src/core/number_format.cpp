@@ -27,4 +27,22 @@ Dual formatFactor(double x, int significantFigures) {
     return d;
 }
 
+std::string formatVector(const Eigen::VectorXd& v, int significantFigures) {
+    std::string s = "(";
+    for (Eigen::Index k = 0; k < v.size(); ++k)
+        s += (k > 0 ? ", " : "") + formatNumber(v[k], significantFigures);
+    return s + ")";
+}
+
+std::string formatMatrix(const Eigen::MatrixXd& m, int significantFigures) {
+    std::string s = "[";
+    for (Eigen::Index i = 0; i < m.rows(); ++i) {
+        s += i > 0 ? ", [" : "[";
+        for (Eigen::Index j = 0; j < m.cols(); ++j)
+            s += (j > 0 ? ", " : "") + formatNumber(m(i, j), significantFigures);
+        s += "]";
+    }
+    return s + "]";
+}
+
 } // namespace bpl

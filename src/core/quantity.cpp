@@ -5,7 +5,7 @@
 namespace bpl {
 
 namespace {
-constexpr std::array<std::pair<Quantity, const char*>, 9> kKeys = {{
+constexpr std::array<std::pair<Quantity, const char*>, 10> kKeys = {{
     {Quantity::A, "a"},
     {Quantity::Z, "z"},
     {Quantity::Output, "output"},
@@ -15,6 +15,7 @@ constexpr std::array<std::pair<Quantity, const char*>, 9> kKeys = {{
     {Quantity::GradBias, "grad_bias"},
     {Quantity::NewWeights, "new_weights"},
     {Quantity::NewBias, "new_bias"},
+    {Quantity::GradInput, "grad_input"},
 }};
 } // namespace
 

@@ -9,9 +9,22 @@
 
 namespace bpl {
 
-enum class Quantity { A, Z, Output, Loss, Delta, GradWeights, GradBias, NewWeights, NewBias };
+// GradInput is ∂E/∂z⁽⁰⁾ = W⁽¹⁾ᵀδ⁽¹⁾, the gradient at the input (layer 0 only).
+enum class Quantity {
+    A,
+    Z,
+    Output,
+    Loss,
+    Delta,
+    GradWeights,
+    GradBias,
+    NewWeights,
+    NewBias,
+    GradInput
+};
 
-// "a", "z", "output", "loss", "delta", "grad_weights", "grad_bias", "new_weights", "new_bias".
+// "a", "z", "output", "loss", "delta", "grad_weights", "grad_bias", "new_weights", "new_bias",
+// "grad_input".
 std::string quantityKey(Quantity q);
 std::optional<Quantity> quantityFromKey(const std::string& key);
 // True for quantities indexed [i, j] (weights); false for [i] or none.

@@ -99,7 +99,12 @@ std::optional<RefProblem> refProblem(const Network& network, const QuantityRef& 
         return RefProblem{Part::Layer, "layer " + std::to_string(l) + " does not exist (the network has layers 0 to " +
                                            std::to_string(count - 1) + ")"};
     }
-    if (l == 0 && ref.quantity != Quantity::Z) {
+    if (ref.quantity == Quantity::GradInput && l != 0) {
+        return RefProblem{Part::Layer,
+                          "∂E/∂x is the gradient at the input: its layer is 0, found layer " +
+                              std::to_string(l)};
+    }
+    if (l == 0 && ref.quantity != Quantity::Z && ref.quantity != Quantity::GradInput) {
         std::string what;
         switch (ref.quantity) {
         case Quantity::A: what = "it has no pre-activation a (z of layer 0 is the input)"; break;
@@ -162,6 +167,14 @@ double evaluateScalar(const Network& network, const Sample& sample, double learn
         return network.layers[l].weights(i, r.j) - learningRate * value({Quantity::GradWeights, l, i, r.j});
     case Quantity::NewBias:
         return network.layers[l].bias[i] - learningRate * value({Quantity::GradBias, l, i, -1});
+    case Quantity::GradInput: {
+        // ∂E/∂z_i⁽⁰⁾ = Σₖ wₖᵢ⁽¹⁾ δₖ⁽¹⁾
+        const Layer& first = network.layers[1];
+        double sum = 0;
+        for (int k = 0; k < first.size; ++k)
+            sum += first.weights(k, i) * value({Quantity::Delta, 1, k, -1});
+        return sum;
+    }
     case Quantity::Output: break; // canonicalised above
     }
     return std::numeric_limits<double>::quiet_NaN();
@@ -195,6 +208,9 @@ std::optional<ScalarFormula> formulaWithInputs(const Trace& trace, const Quantit
     case Quantity::GradBias: f = formulas::gradBias(c, r.layer, r.i); break;
     case Quantity::NewWeights: f = formulas::newWeight(c, r.layer, r.i, r.j, value); break;
     case Quantity::NewBias: f = formulas::newBias(c, r.layer, r.i, value); break;
+    case Quantity::GradInput:
+        f = formulas::inputGradient(c, r.i, value);
+        break;
     case Quantity::Output: return std::nullopt;
     }
     f.value = value;

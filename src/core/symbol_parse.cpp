@@ -115,10 +115,14 @@ SymbolParse parseQuantitySymbol(const std::string& text, const Notation& n, cons
     }
     // The base letter, in the notation on screen.
     const std::string delta = normalise(n.delta);
-    enum class Base { Pre, Act, Delta, Weight, Bias, Output };
-    const std::vector<std::pair<std::string, Base>> bases = {
-        {delta, Base::Delta}, {normalise(n.pre), Base::Pre}, {normalise(n.act), Base::Act},
-        {"w", Base::Weight},  {"b", Base::Bias},             {"y", Base::Output}};
+    enum class Base { Pre, Act, Delta, Weight, Bias, Output, Input };
+    const std::vector<std::pair<std::string, Base>> bases = {{delta, Base::Delta},
+                                                             {normalise(n.pre), Base::Pre},
+                                                             {normalise(n.act), Base::Act},
+                                                             {"w", Base::Weight},
+                                                             {"b", Base::Bias},
+                                                             {"y", Base::Output},
+                                                             {"x", Base::Input}};
     std::optional<Base> base;
     for (const auto& [letter, kind] : bases) {
         if (!letter.empty() && startsWith(s, letter)) {
@@ -159,6 +163,14 @@ SymbolParse parseQuantitySymbol(const std::string& text, const Notation& n, cons
         return failure(twoExpected ? "a weight needs two indices, i and j (write w_{i,j} when one is 10 or more)"
                                    : "expected one neuron index");
     }
+    if (*base == Base::Input) { // x₁ is the input z₁⁽⁰⁾, ∂E/∂x₁ its gradient
+        if (isNew)
+            return failure("the input has no update");
+        QuantityRef ref{isGrad ? Quantity::GradInput : Quantity::Z, 0, indices[0] - 1, -1};
+        if (const auto problem = refProblem(network, ref))
+            return failure(problem->reason);
+        return {ref, {}};
+    }
     if (*base == Base::Output) {
         if (isNew || isGrad) return failure("the output has no gradient or update");
         QuantityRef ref{Quantity::Output, network.lastLayer(), indices[0] - 1, -1};
@@ -177,9 +189,15 @@ SymbolParse parseQuantitySymbol(const std::string& text, const Notation& n, cons
     case Base::Pre:
     case Base::Act:
     case Base::Delta:
-        if (isNew || isGrad) return failure("only weights and biases have gradients and updates");
-        ref.quantity = *base == Base::Pre ? Quantity::A : (*base == Base::Act ? Quantity::Z : Quantity::Delta);
         ref.layer = shown - n.layerOffset;
+        if (isGrad && !isNew && *base == Base::Act &&
+            ref.layer == 0) { // ∂E/∂z₁⁽⁰⁾: the input gradient
+            ref.quantity = Quantity::GradInput;
+            break;
+        }
+        if (isNew || isGrad) return failure("only weights and biases have gradients and updates");
+        ref.quantity =
+            *base == Base::Pre ? Quantity::A : (*base == Base::Act ? Quantity::Z : Quantity::Delta);
         break;
     case Base::Weight:
     case Base::Bias: {
@@ -198,7 +216,9 @@ SymbolParse parseQuantitySymbol(const std::string& text, const Notation& n, cons
         }
         break;
     }
-    case Base::Output: break;
+    case Base::Output:
+    case Base::Input:
+        break;
     }
     if (const auto problem = refProblem(network, ref)) return failure(problem->reason);
     return {ref, {}};

@@ -15,6 +15,8 @@ std::string stepKindKey(StepKind kind) {
     case StepKind::HiddenDelta: return "hidden_delta";
     case StepKind::Gradient: return "gradient";
     case StepKind::Update: return "update";
+    case StepKind::InputGradient:
+        return "input_gradient";
     }
     return "forward";
 }
@@ -149,6 +151,30 @@ Step updateStep(const formulas::Context& c, const Network& updated, int l) {
     return step;
 }
 
+// ∂E/∂z⁽⁰⁾ = W⁽¹⁾ᵀδ⁽¹⁾: the delta recursion carried to the input, without h′.
+Step inputGradientStep(const formulas::Context& c, const Eigen::VectorXd& gradient) {
+    const Notation& n = c.n;
+    Step step;
+    step.kind = StepKind::InputGradient;
+    step.layer = 0;
+    step.title = Dual("Input gradient, layer " + layerText(n, 0));
+    step.vectorFormula =
+        Dual("∂E/∂", "\\frac{\\partial E}{\\partial ") +
+        formula_parts::layerSymbol(n.act, n.actLatex, n.displayLayer(0)) + Dual(" = ", "} = ") +
+        formula_parts::layerSymbol("W", "W", n.weightLayer(1)) + Dual("ᵀ", "^{\\mathsf{T}}") +
+        formula_parts::layerSymbol(n.delta, n.deltaLatex, n.displayLayer(1));
+    step.note =
+        "The gradient of the loss with respect to the input x = " +
+        formula_parts::layerSymbol(n.act, n.actLatex, n.displayLayer(0)).text +
+        ": the sum of a hidden delta without h′ (the input has no activation), with the weights "
+        "before the update. Nothing is updated from it; it says how E changes when an input "
+        "changes (saliency maps, adversarial examples).";
+    for (int j = 0; j < c.network.inputSize(); ++j) {
+        step.scalars.push_back(formulas::inputGradient(c, j, gradient[j]));
+    }
+    return step;
+}
+
 void fillNorms(Trace& t) {
     const int count = t.network.layerCount();
     t.deltaNorms.assign(count, 0.0);
@@ -193,6 +219,8 @@ void buildSteps(Trace& t, const Network& network, const Sample& sample, double l
             t.steps.push_back(updateStep(c, t.updated, l));
         }
     }
+    if (options.inputGradient)
+        t.steps.push_back(inputGradientStep(c, t.inputGradient));
     for (int l = 1; l <= L; ++l) {
         if (network.layers[l].activation.kind == Activation::Step) {
             t.warnings.push_back("layer " + std::to_string(l) +
@@ -211,6 +239,7 @@ Trace startTrace(const Network& network, const Sample& sample, double learningRa
     t.forward = forward(network, sample.input);
     t.loss = loss(network, t.forward, sample.target);
     t.gradients = backward(network, t.forward, sample.target);
+    t.inputGradient = inputGradient(network, t.gradients);
     fillNorms(t);
     return t;
 }
@@ -287,6 +316,8 @@ std::optional<double> Trace::valueOf(const QuantityRef& ref) const {
     case Quantity::GradBias: return l == 0 ? std::nullopt : inVec(gradients.bias[l], ref.i);
     case Quantity::NewWeights: return l == 0 ? std::nullopt : inMat(updated.layers[l].weights, ref.i, ref.j);
     case Quantity::NewBias: return l == 0 ? std::nullopt : inVec(updated.layers[l].bias, ref.i);
+    case Quantity::GradInput:
+        return l == 0 ? inVec(inputGradient, ref.i) : std::nullopt;
     default: return std::nullopt;
     }
 }

@@ -1,6 +1,7 @@
 // The trace: the ordered steps a teacher walks through for one sample —
 // forward layer 1 … L, the loss, the output delta, the hidden deltas from L−1
-// down to 1, the gradients and the updates of each layer. Each step carries its
+// down to 1, the gradients and the updates of each layer, and (when asked for)
+// the input gradient ∂E/∂x = W⁽¹⁾ᵀδ⁽¹⁾ as the last step. Each step carries its
 // numbers and, for every scalar, the formula in index notation, the same formula
 // with the numbers substituted, the result, and the scalar's direct inputs.
 // The stepper, the checker and every exporter read this; nothing recomputes it.
@@ -17,9 +18,9 @@
 
 namespace bpl {
 
-enum class StepKind { Forward, Loss, OutputDelta, HiddenDelta, Gradient, Update };
+enum class StepKind { Forward, Loss, OutputDelta, HiddenDelta, Gradient, Update, InputGradient };
 
-// "forward", "loss", "output_delta", "hidden_delta", "gradient", "update".
+// "forward", "loss", "output_delta", "hidden_delta", "gradient", "update", "input_gradient".
 std::string stepKindKey(StepKind kind);
 
 struct ScalarFormula {
@@ -51,6 +52,13 @@ struct Step {
 struct TraceOptions {
     Notation notation = Notation::make(NotationScheme::Standard);
     int precision = 6; // significant figures in substituted numbers and results
+    // Adds the input gradient ∂E/∂z⁽⁰⁾ = W⁽¹⁾ᵀδ⁽¹⁾ as a last step (after the
+    // updates, so every other step keeps its number); off, the trace is as before.
+    bool inputGradient = false;
+    // Exports print, under the forward step of a layer that follows another
+    // identity layer, the one linear layer they collapse into (linear_collapse.h).
+    // The window's details always show it; off, exports are as before.
+    bool linearCollapse = false;
 };
 
 struct Trace {
@@ -60,6 +68,9 @@ struct Trace {
     ForwardPass forward;
     double loss = 0;
     Gradients gradients;
+    // ∂E/∂z⁽⁰⁾ = W⁽¹⁾ᵀδ⁽¹⁾ with the weights before the update (always computed;
+    // its step is in `steps` only with TraceOptions::inputGradient).
+    Eigen::VectorXd inputGradient;
     Network updated; // weights after one gradient-descent step (or optimizer update)
     // Set when the update uses an optimizer other than plain SGD (momentum,
     // RMSProp, Adam, AdaGrad); its learningRate is the trace's.

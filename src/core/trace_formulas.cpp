@@ -353,6 +353,27 @@ std::vector<ScalarFormula> residualDerivation(const Context& c, int k) {
     return lines;
 }
 
+// Σₖ w_kj⁽ˡ⁺¹⁾ δₖ⁽ˡ⁺¹⁾, symbolic and substituted, the δ⁽ˡ⁺¹⁾ added to f's inputs:
+// the sum a hidden delta multiplies by h′, and (l = 0) the input gradient itself.
+void backSum(const Context& c, int l, int j, ScalarFormula& f, Dual& sumSym, Dual& sumSub) {
+    const Layer& next = c.network.layers[l + 1];
+    std::vector<Dual> sym;
+    std::vector<Dual> sub;
+    const int fanOut = next.size;
+    for (int k = 0; k < fanOut; ++k) {
+        sym.push_back(c.n.weight(l + 1, k, j) + c.n.deltaSym(l + 1, k));
+        sub.push_back(fac(c, next.weights(k, j)) + kTimes + fac(c, c.grads.delta[l + 1][k]));
+        f.inputs.push_back({Quantity::Delta, l + 1, k, -1});
+    }
+    if (fanOut > kMaxShownTerms) {
+        sumSym = Dual("Σₖ ", "\\sum_{k} ") + c.n.weightFree(l + 1, "k", std::to_string(j + 1)) +
+                 c.n.deltaFree(l + 1, "k");
+    } else {
+        sumSym = join(sym, kPlus);
+    }
+    sumSub = join(sub, kPlus);
+}
+
 } // namespace
 
 ScalarFormula outputDelta(const Context& c, int k) {
@@ -381,7 +402,6 @@ ScalarFormula outputDelta(const Context& c, int k) {
 }
 
 ScalarFormula hiddenDelta(const Context& c, int l, int j) {
-    const Layer& next = c.network.layers[l + 1];
     const ActivationFunction& h = c.network.layers[l].activation;
     ScalarFormula f = base(c, {Quantity::Delta, l, j, -1}, c.grads.delta[l][j], c.n.deltaSym(l, j));
     Dual dSym, dSub;
@@ -389,23 +409,16 @@ ScalarFormula hiddenDelta(const Context& c, int l, int j) {
     f.inputs.push_back(h.kind == Activation::Sigmoid || h.kind == Activation::Tanh
                            ? QuantityRef{Quantity::Z, l, j, -1}
                            : QuantityRef{Quantity::A, l, j, -1});
-    std::vector<Dual> sym;
-    std::vector<Dual> sub;
-    const int fanOut = next.size;
-    for (int k = 0; k < fanOut; ++k) {
-        sym.push_back(c.n.weight(l + 1, k, j) + c.n.deltaSym(l + 1, k));
-        sub.push_back(fac(c, next.weights(k, j)) + kTimes + fac(c, c.grads.delta[l + 1][k]));
-        f.inputs.push_back({Quantity::Delta, l + 1, k, -1});
-    }
-    Dual sumSym;
-    if (fanOut > kMaxShownTerms) {
-        sumSym = Dual("Σₖ ", "\\sum_{k} ") + c.n.weightFree(l + 1, "k", std::to_string(j + 1)) +
-                 c.n.deltaFree(l + 1, "k");
-    } else {
-        sumSym = join(sym, kPlus);
-    }
+    Dual sumSym, sumSub;
+    backSum(c, l, j, f, sumSym, sumSub);
     f.symbolic = dSym + Dual(" · ", " \\cdot ") + paren(sumSym);
-    f.substituted = dSub + kTimes + paren(join(sub, kPlus));
+    f.substituted = dSub + kTimes + paren(sumSub);
+    return f;
+}
+
+ScalarFormula inputGradient(const Context& c, int j, double value) {
+    ScalarFormula f = base(c, {Quantity::GradInput, 0, j, -1}, value, c.n.gradInput(j));
+    backSum(c, 0, j, f, f.symbolic, f.substituted);
     return f;
 }
 

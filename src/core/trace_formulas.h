@@ -32,6 +32,8 @@ ScalarFormula gradWeight(const Context& c, int l, int i, int j);
 ScalarFormula gradBias(const Context& c, int l, int i);
 ScalarFormula newWeight(const Context& c, int l, int i, int j, double value);
 ScalarFormula newBias(const Context& c, int l, int i, double value);
+// ∂E/∂z_j⁽⁰⁾ = Σᵢ w_ij⁽¹⁾ δᵢ⁽¹⁾; `value` is inputGradient(network, grads)[j].
+ScalarFormula inputGradient(const Context& c, int j, double value);
 
 // Symbolic name of a layer's activation function, e.g. "σ", "tanh", "ReLU".
 Dual activationSymbol(const ActivationFunction& f);

@@ -80,6 +80,12 @@ std::optional<std::string> traceOverflow(const Trace& trace) {
         if (auto m = checkVector(updated[l].bias, l, "the updated bias", "update"))
             return m;
     }
+    // Only when its step is shown: without it the trace is exactly as before.
+    if (trace.options.inputGradient) {
+        if (auto m =
+                checkVector(trace.inputGradient, 0, "the input gradient ∂E/∂x", "backward pass"))
+            return m;
+    }
     return std::nullopt;
 }
 

@@ -15,6 +15,7 @@ constexpr const char* kPrecision = "view/precision";
 constexpr const char* kTheme = "view/theme";
 constexpr const char* kFontScale = "view/fontScale";
 constexpr const char* kFollowStep = "view/followStep";
+constexpr const char* kInputGradient = "view/inputGradient";
 constexpr const char* kRecentFiles = "files/recent";
 constexpr const char* kLastDirectory = "files/lastDirectory";
 constexpr const char* kGeometry = "window/geometry";

@@ -209,6 +209,18 @@ void MainWindow::setNotation(const QString& id) {
     if (!restoringSettings_) openSettings()->setValue(settings::kNotation, QString::fromStdString(n.id));
 }
 
+void MainWindow::setInputGradientShown(bool shown) {
+    TraceOptions options = document()->traceOptions();
+    if (options.inputGradient != shown) {
+        options.inputGradient = shown;
+        document()->setTraceOptions(options);
+    }
+    if (inputGradientAction_ && inputGradientAction_->isChecked() != shown)
+        inputGradientAction_->setChecked(shown);
+    if (!restoringSettings_)
+        openSettings()->setValue(settings::kInputGradient, shown);
+}
+
 void MainWindow::setPrecision(int significantFigures) {
     TraceOptions options = document()->traceOptions();
     options.precision = std::clamp(significantFigures, 2, 15);
@@ -259,6 +271,7 @@ void MainWindow::readSettings() {
     workspace()->restoreState(s->value(settings::kWorkspaceState).toByteArray());
     setNotation(s->value(settings::kNotation, "standard").toString());
     setPrecision(s->value(settings::kPrecision, 6).toInt());
+    setInputGradientShown(s->value(settings::kInputGradient, false).toBool());
     appearance_->setTheme(Theme(std::clamp(s->value(settings::kTheme, 0).toInt(), 0, 2)));
     appearance_->setFontScale(s->value(settings::kFontScale, 1.0).toDouble());
     const bool follow = s->value(settings::kFollowStep, true).toBool();

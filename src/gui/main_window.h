@@ -48,6 +48,8 @@ public:
     void setNotation(const QString& id);
     // Significant figures of every number shown; remembered.
     void setPrecision(int significantFigures);
+    // The stepper's optional last step ∂E/∂x = W⁽¹⁾ᵀδ⁽¹⁾ (Step menu); remembered.
+    void setInputGradientShown(bool shown);
     void setPresenting(bool presenting);
     // On by default: the window opens inside the screen's available area.
     // `screenshot --size` turns it off to render a size the offscreen screen may not have.
@@ -104,6 +106,7 @@ private:
     Appearance* appearance_;
     QActionGroup* notationGroup_ = nullptr;
     QActionGroup* precisionGroup_ = nullptr;
+    QAction* inputGradientAction_ = nullptr;
     QActionGroup* themeGroup_ = nullptr;
     bool restoringSettings_ = false;
     bool shownOnce_ = false;

@@ -60,6 +60,13 @@ void MainWindow::buildMenus() {
         if (k == 3 || k == 6) ui_->menuStep->addSeparator();
         ui_->menuStep->addAction(stepper[k]);
     }
+    ui_->menuStep->addSeparator();
+    inputGradientAction_ = ui_->menuStep->addAction(tr("Show the &input gradient ∂E/∂x"));
+    inputGradientAction_->setObjectName("actionInputGradient");
+    inputGradientAction_->setCheckable(true);
+    inputGradientAction_->setStatusTip(
+        tr("Add ∂E/∂x = W⁽¹⁾ᵀδ⁽¹⁾ as the last step, drawn at the input neurons"));
+    connect(inputGradientAction_, &QAction::toggled, this, &MainWindow::setInputGradientShown);
 
     connect(ui_->actionAbout, &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About Backprop Lab"),

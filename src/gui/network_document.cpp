@@ -164,10 +164,18 @@ int NetworkDocument::backwardEndPosition() const {
 void NetworkDocument::setTraceOptions(const TraceOptions& options) {
     // The notation is fixed by its id; re-tracing a large network for nothing
     // costs a noticeable moment (the window sets both on start and on opening).
-    if (options.notation.id == options_.notation.id && options.precision == options_.precision) return;
+    if (options.notation.id == options_.notation.id && options.precision == options_.precision &&
+        options.inputGradient == options_.inputGradient)
+        return;
     options_ = options;
     retrace();
+    // Without the input gradient's step the trace is one step shorter.
+    const bool clamped = position_ > lastPosition();
+    if (clamped)
+        position_ = lastPosition();
     emit traceChanged();
+    if (clamped)
+        emit positionChanged(position_);
 }
 
 void NetworkDocument::setSelection(const Selection& selection) {

@@ -5,6 +5,9 @@
 namespace bpl::gui {
 
 EdgeMode StepDisplay::edgeMode(int l) const {
+    // ∂E/∂x sums w⁽¹⁾δ⁽¹⁾ with the weights before the update: the edges show them.
+    if (freshInputGradient() && l == 1)
+        return EdgeMode::Weight;
     if (updateKnown(l)) return EdgeMode::Update;
     if (gradientKnown(l)) return EdgeMode::Gradient;
     return EdgeMode::Weight;
@@ -16,7 +19,9 @@ bool StepDisplay::edgesActive(int l) const {
     case StepKind::Forward:
     case StepKind::Gradient:
     case StepKind::Update: return step->layer == l;
-    case StepKind::HiddenDelta: return step->layer + 1 == l; // δ flows back along W⁽ˡ⁺¹⁾
+    case StepKind::HiddenDelta:
+    case StepKind::InputGradient:
+        return step->layer + 1 == l; // δ flows back along W⁽ˡ⁺¹⁾
     case StepKind::Loss:
     case StepKind::OutputDelta: return false;
     }
@@ -36,13 +41,17 @@ StepDisplay stepDisplay(const Trace& trace, int position) {
         case StepKind::HiddenDelta: d.deltaFrom = std::min(d.deltaFrom, s.layer); break;
         case StepKind::Gradient: d.gradientFrom = std::min(d.gradientFrom, s.layer); break;
         case StepKind::Update: d.updateFrom = std::min(d.updateFrom, s.layer); break;
+        case StepKind::InputGradient:
+            d.inputGradientKnown = true;
+            break;
         }
     }
     if (d.position > 0) {
         d.step = &trace.steps[d.position - 1];
         d.activeLayer = d.step->layer;
-        d.backward = d.step->kind == StepKind::OutputDelta || d.step->kind == StepKind::HiddenDelta ||
-                     d.step->kind == StepKind::Gradient;
+        d.backward = d.step->kind == StepKind::OutputDelta ||
+                     d.step->kind == StepKind::HiddenDelta || d.step->kind == StepKind::Gradient ||
+                     d.step->kind == StepKind::InputGradient;
     }
     return d;
 }
@@ -56,6 +65,7 @@ StepDisplay checkingDisplay(const Trace& trace, int position) {
     d.deltaFrom = before.deltaFrom;
     d.gradientFrom = before.gradientFrom;
     d.updateFrom = before.updateFrom;
+    d.inputGradientKnown = before.inputGradientKnown;
     return d;
 }
 
@@ -67,6 +77,7 @@ StepDisplay uncheckedDisplay(const Trace& trace, int position) {
     d.deltaFrom = start.deltaFrom;
     d.gradientFrom = start.gradientFrom;
     d.updateFrom = start.updateFrom;
+    d.inputGradientKnown = start.inputGradientKnown;
     return d;
 }
 

@@ -1,6 +1,6 @@
 // What the canvas shows at a stepper position: which layer is current and in
 // which direction the signal moves, which values are known so far (a, z, the
-// loss, δ, gradients, updates), which of them this step has just computed, and
+// loss, δ, gradients, updates, ∂E/∂x), which of them this step has just computed, and
 // whether the edges into a layer show weights, gradients or old → new weights.
 // Read from the trace's step list; nothing is computed here.
 #pragma once
@@ -25,6 +25,7 @@ struct StepDisplay {
     int deltaFrom = INT_MAX;    // δ is known for layers deltaFrom … L
     int gradientFrom = INT_MAX; // ∂E/∂W is known for layers gradientFrom … L
     int updateFrom = INT_MAX;   // new weights are known for layers updateFrom … L
+    bool inputGradientKnown = false; // ∂E/∂z⁽⁰⁾ (the optional last step)
 
     bool forwardKnown(int l) const { return l <= forwardThrough; }
     bool deltaKnown(int l) const { return l >= deltaFrom; }
@@ -41,8 +42,9 @@ struct StepDisplay {
     bool freshDelta(int l) const { return isStep(StepKind::OutputDelta, l) || isStep(StepKind::HiddenDelta, l); }
     bool freshGradient(int l) const { return isStep(StepKind::Gradient, l); }
     bool freshUpdate(int l) const { return isStep(StepKind::Update, l); }
+    bool freshInputGradient() const { return step && step->kind == StepKind::InputGradient; }
 
-private:
+  private:
     bool isStep(StepKind kind, int l) const { return step && step->kind == kind && step->layer == l; }
 };
 

@@ -17,6 +17,8 @@ QString sectionOf(StepKind kind) {
     case StepKind::HiddenDelta:
     case StepKind::Gradient: return QObject::tr("Backward pass");
     case StepKind::Update: return QObject::tr("Update");
+    case StepKind::InputGradient:
+        return QObject::tr("Input gradient");
     }
     return {};
 }
@@ -26,7 +28,9 @@ QColor colourOf(StepKind kind) {
     case StepKind::Forward: return QColor(0x1f, 0x5f, 0xc4);
     case StepKind::Loss: return QColor(0xe0, 0x9b, 0x00);
     case StepKind::OutputDelta:
-    case StepKind::HiddenDelta: return QColor(0x8e, 0x24, 0xaa);
+    case StepKind::HiddenDelta:
+    case StepKind::InputGradient:
+        return QColor(0x8e, 0x24, 0xaa);
     case StepKind::Gradient: return QColor(0x00, 0x89, 0x6b);
     case StepKind::Update: return QColor(0xc6, 0x28, 0x28);
     }

@@ -1,6 +1,7 @@
 // The list of steps beside the canvas: the start, the forward pass layer by
-// layer, the loss, the deltas, the gradients and the updates, grouped under
-// headings. It shows where the stepper is; clicking a step goes there.
+// layer, the loss, the deltas, the gradients, the updates and (optionally) the
+// input gradient, grouped under headings. It shows where the stepper is; clicking a step goes
+// there.
 #pragma once
 
 #include <QListWidget>

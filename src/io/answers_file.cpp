@@ -23,7 +23,8 @@ namespace bpl::io {
 namespace {
 
 // Thrown only inside this file and caught in parseAnswers (as in network_file.cpp).
-constexpr const char* kQuantityList = "a, z, output, loss, delta, grad_weights, grad_bias, new_weights or new_bias";
+constexpr const char* kQuantityList =
+    "a, z, output, loss, delta, grad_weights, grad_bias, new_weights, new_bias or grad_input";
 
 int wholeNumber(const QJsonValue& v, const std::string& place) {
     if (!v.isDouble()) throw JsonReject{place, "expected a whole number, found " + jsonTypeName(v)};

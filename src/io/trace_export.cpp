@@ -1,11 +1,12 @@
 #include "io/trace_export.h"
 
-#include "io/qt_text.h"
-#include "core/number_format.h"
 #include "core/answer_check.h"
 #include "core/decision.h"
+#include "core/linear_collapse.h"
+#include "core/number_format.h"
 #include "core/truth_table.h"
 #include "io/json_writer.h"
+#include "io/qt_text.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -48,22 +49,21 @@ QString gradientCheckLine(const Trace& t, const GradientCheck& g, bool latex = f
         .arg(g.maxRelativeError < 1e-5 ? "backpropagation agrees" : "CHECK FAILED");
 }
 
+// The collapse shown under a forward step (only with TraceOptions::linearCollapse).
+std::optional<LinearCollapse> shownCollapse(const Trace& t, const Step& step) {
+    if (!t.options.linearCollapse || step.kind != StepKind::Forward)
+        return std::nullopt;
+    return linearCollapseAt(t.network, t.forward, step.layer, t.options.notation);
+}
+
 } // namespace
 
 QString vectorText(const Eigen::VectorXd& v, int precision) {
-    QStringList parts;
-    for (Eigen::Index k = 0; k < v.size(); ++k) parts << q(formatNumber(v[k], precision));
-    return "(" + parts.join(", ") + ")";
+    return q(formatVector(v, precision));
 }
 
 QString matrixText(const Eigen::MatrixXd& m, int precision) {
-    QStringList rows;
-    for (Eigen::Index i = 0; i < m.rows(); ++i) {
-        QStringList parts;
-        for (Eigen::Index j = 0; j < m.cols(); ++j) parts << q(formatNumber(m(i, j), precision));
-        rows << "[" + parts.join(", ") + "]";
-    }
-    return "[" + rows.join(", ") + "]";
+    return q(formatMatrix(m, precision));
 }
 
 QString matrixLatex(const Eigen::MatrixXd& m, int precision) {
@@ -141,6 +141,10 @@ QString traceToText(const Trace& t, const ExportExtras& extras) {
         for (const ScalarFormula& f : step.scalars) {
             for (const ScalarFormula& w : f.working) out += "  " + q(w.line().text) + "\n";
             out += "  " + q(f.line().text) + "\n";
+        }
+        if (const auto c = shownCollapse(t, step)) {
+            for (const std::string& line : linearCollapseLines(*c, n, p))
+                out += "  " + q(line) + "\n";
         }
         if (!step.note.empty()) out += "  Note: " + q(step.note) + "\n";
         out += "\n";
@@ -319,6 +323,8 @@ QJsonObject traceToJson(const Trace& t, const ExportExtras& extras) {
         QJsonObject o;
         o["index"] = l;
         o["z"] = vec(t.forward.z[l]);
+        if (l == 0 && t.options.inputGradient)
+            o["grad_input"] = vec(t.inputGradient);
         if (l > 0) {
             o["a"] = vec(t.forward.a[l]);
             o["delta"] = vec(t.gradients.delta[l]);
@@ -372,6 +378,16 @@ QJsonObject traceToJson(const Trace& t, const ExportExtras& extras) {
             scalars.append(o);
         }
         s["scalars"] = scalars;
+        if (const auto c = shownCollapse(t, step)) {
+            QJsonObject o;
+            o["first_layer"] = c->first;
+            o["weights"] = mat(c->weights);
+            o["bias"] = vec(c->bias);
+            o["output"] = vec(c->output);
+            o["largest_difference"] = c->largestDifference;
+            o["formula"] = q(c->weightsFormula.text + ", " + c->biasFormula.text);
+            s["linear_collapse"] = o;
+        }
         steps.append(s);
     }
     root["steps"] = steps;

@@ -98,9 +98,11 @@ void TestAnswersFile::rejects_data() {
         QTest::newRow(name) << bytes << QString(message);
     };
     const QByteArray ok = R"({ "quantity": "a", "layer": 1, "index": [1], "value": 0.31 })";
-    row("unknown quantity", file(R"({ "quantity": "gradient", "layer": 1, "index": [1], "value": 1 })"),
-        "work.json: answers[0].quantity: unknown quantity \"gradient\" (expected a, z, output, loss, delta, "
-        "grad_weights, grad_bias, new_weights or new_bias)");
+    row("unknown quantity",
+        file(R"({ "quantity": "gradient", "layer": 1, "index": [1], "value": 1 })"),
+        "work.json: answers[0].quantity: unknown quantity \"gradient\" (expected a, z, output, "
+        "loss, delta, "
+        "grad_weights, grad_bias, new_weights, new_bias or grad_input)");
     row("neuron out of range", file(ok + R"(, { "quantity": "z", "layer": 1, "index": [3], "value": 0.5 })"),
         "work.json: answers[1].index[0]: layer 1 has 2 neurons, found index 3");
     row("weight source out of range", file(R"({ "quantity": "grad_weights", "layer": 1, "index": [1, 4], "value": 0 })"),

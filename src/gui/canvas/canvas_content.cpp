@@ -68,6 +68,12 @@ NeuronContent neuronContent(const Trace& t, const StepDisplay& d, const CanvasSt
     const QString unknown = QStringLiteral("?");
     if (l == 0) {
         c.lines.push_back({eq(n.activation(0, i), num(t, t.forward.z[0][i])), style.text, false});
+        // ∂E/∂x, when the trace has its step: "?" until the stepper reaches it.
+        if (t.options.inputGradient) {
+            const bool known = d.inputGradientKnown;
+            c.lines.push_back({eq(n.gradInput(i), known ? num(t, t.inputGradient[i]) : unknown),
+                               known ? style.delta : style.mutedText, d.freshInputGradient()});
+        }
         c.beside = beside;
         return c;
     }
@@ -112,6 +118,8 @@ QString neuronToolTip(const Trace& t, const StepDisplay& d, int l, int i) {
     lines << name;
     if (l == 0) {
         lines << eq(n.activation(0, i), num(t, t.forward.z[0][i]));
+        if (d.inputGradientKnown)
+            lines << eq(n.gradInput(i), num(t, t.inputGradient[i]));
         return lines.join('\n');
     }
     lines << eq(n.bias(l, i), num(t, layer.bias[i]));

@@ -1,6 +1,7 @@
 #include "gui/details/details_panel.h"
 #include "gui/shown_text.h"
 
+#include "core/linear_collapse.h"
 #include "gui/details/formula_html.h"
 #include "gui/details/formula_view.h"
 #include "gui/details/gradient_norm_plot.h"
@@ -58,6 +59,14 @@ void DetailsPanel::refresh() {
     }
     QStringList notes;
     if (step && !step->note.empty()) notes << escapeHtml(QString::fromStdString(step->note));
+    if (step && step->kind == StepKind::Forward) {
+        if (const auto c = linearCollapseAt(trace.network, trace.forward, step->layer,
+                                            trace.options.notation)) {
+            for (const std::string& line :
+                 linearCollapseLines(*c, trace.options.notation, trace.options.precision))
+                notes << escapeHtml(QString::fromStdString(line));
+        }
+    }
     if (!step) {
         for (const std::string& w : trace.warnings) notes << "⚠ " + escapeHtml(QString::fromStdString(w));
     }

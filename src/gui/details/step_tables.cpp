@@ -1,5 +1,6 @@
 #include "gui/details/step_tables.h"
 
+#include "core/linear_collapse.h"
 #include "gui/details/matrix_table.h"
 
 #include <QHBoxLayout>
@@ -74,6 +75,12 @@ std::vector<NamedMatrix> stepMatrices(const Trace& t, const Step* step) {
         out.push_back({z(l - 1), column(t.forward.z[l - 1])});
         out.push_back({a(l), column(t.forward.a[l])});
         out.push_back({z(l), column(t.forward.z[l])});
+        // Consecutive linear layers: the one layer they make, and its output.
+        if (const auto c = linearCollapseAt(t.network, t.forward, l, n)) {
+            out.push_back({c->weightsFormula, c->weights});
+            out.push_back({c->biasFormula, column(c->bias)});
+            out.push_back({c->outputFormula, column(c->output)});
+        }
         break;
     case StepKind::Loss:
         out.push_back({z(L), column(t.forward.z[L])});
@@ -108,6 +115,11 @@ std::vector<NamedMatrix> stepMatrices(const Trace& t, const Step* step) {
         out.push_back({newOf(W(l)), t.updated.layers[l].weights});
         out.push_back({b(l), column(t.network.layers[l].bias)});
         out.push_back({newOf(b(l)), column(t.updated.layers[l].bias)});
+        break;
+    case StepKind::InputGradient:
+        out.push_back({W(1), t.network.layers[1].weights});
+        out.push_back({d(1), column(t.gradients.delta[1])});
+        out.push_back({grad(z(0)), column(t.inputGradient)});
         break;
     }
     return out;

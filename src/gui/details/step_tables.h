@@ -1,7 +1,8 @@
 // The vectors and matrices a step reads and writes — W⁽ˡ⁾, b⁽ˡ⁾, z⁽ˡ⁻¹⁾, a⁽ˡ⁾,
-// z⁽ˡ⁾ for a forward step; δ and ∂E/∂W for the backward steps; old and new
-// weights for an update — named in the trace's notation and taken from the
-// trace, shown side by side as MatrixTables.
+// z⁽ˡ⁾ for a forward step (and the one layer consecutive linear layers collapse
+// into); δ and ∂E/∂W for the backward steps; old and new weights for an
+// update; W⁽¹⁾, δ⁽¹⁾ and ∂E/∂z⁽⁰⁾ for the input gradient — named in the trace's notation and taken
+// from the trace, shown side by side as MatrixTables.
 #pragma once
 
 #include "core/trace.h"
