@@ -1,21 +1,26 @@
 // backprop-lab pool --input X [--kind max|average|adaptive-max|adaptive-average]
 //   [--window K] [--stride S] [--padding P] [--size RxC] [--grad-output G]
-//   [--format text|json] [--precision N]
+//   [--format text|json|markdown|latex|html] [--precision N] [--pdf OUT.pdf] [--answers FILE]
 // Pooling worked by hand (teaching-content.md §12, core/maths/pooling.h):
 // every output with its window, then ∂E/∂X for ∂E/∂P (all ones unless given),
 // each element with its formula (docs/formats/pool-output.md). X is written
 // [[1, 2], [3, 4]], read from a file holding that text, or taken from the
 // `output` of a `conv --format json` file (pooling after a convolution).
+// As conv: the worked solution in every format, a PDF, and a student's
+// answers (output, grad_input) marked.
 #include "cli/command.h"
 #include "cli/maths_cli.h"
 #include "cli/output.h"
 #include "core/maths/convolution.h"
+#include "core/maths/maths_check.h"
 #include "core/maths/pooling.h"
+#include "io/maths_answers.h"
 #include "io/json_writer.h"
 #include "io/maths_export.h"
 #include "io/qt_text.h"
 #include "io/safe_file.h"
 #include "io/trace_export.h"
+#include "render/maths_document.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>
@@ -84,8 +89,16 @@ int runPool(const QStringList& args) {
         {"padding", "Padding rings, 0 to K/2 (default 0).", "P", "0"},
         {"size", "The adaptive output's size RxC, e.g. 2x2.", "RxC"},
         {"grad-output", "∂E/∂P, the size of P (default all ones).", "G"},
-        {"format", "Output: text (default) or json.", "format", "text"},
+        {"format", "Output: text (default), json, markdown, latex or html.", "format", "text"},
         {"precision", "Significant figures in formulas (1–17, default 4).", "N", "4"},
+        {"pdf",
+         "Also write the worked solution as a PDF. Nothing is printed unless --format is "
+         "given too.",
+         "OUT.pdf"},
+        {"answers",
+         "Check hand-worked values (maths-answers.md: output, grad_input); exit 1 when any is "
+         "wrong or carried.",
+         "FILE"},
     });
     if (const auto done = parseArguments(p, args, kName))
         return *done;
@@ -95,15 +108,11 @@ int runPool(const QStringList& args) {
                     Usage);
     if (!p.isSet("input"))
         return fail(kName, "give the input with --input", Usage);
-    const QString format = p.value("format");
-    if (format != "text" && format != "json")
-        return fail(kName, "--format: expected text or json, found " + quoteForMessage(format),
-                    Usage);
+    MathsOutput output;
+    if (const QString problem = mathsOutputOptions(p, output, 4); !problem.isEmpty())
+        return fail(kName, problem, Usage);
     PoolingProblem problem;
-    bool ok = false;
-    problem.precision = p.value("precision").toInt(&ok);
-    if (!ok || problem.precision < 1 || problem.precision > 17)
-        return fail(kName, "--precision: expected a whole number from 1 to 17", Usage);
+    problem.precision = output.precision;
     if (!poolingKindFromKey(p.value("kind").toStdString(), problem.kind))
         return fail(kName,
                     "--kind: expected max, average, adaptive-max or adaptive-average, found " +
@@ -149,10 +158,31 @@ int runPool(const QStringList& args) {
     const auto computed = computePooling(problem);
     if (!computed)
         return fail(kName, QString::fromStdString(computed.error().message()), BadFile);
-    printOutBytes(format == "json" ? io::writeJson(io::poolingToJson(computed.value()),
-                                                   io::poolingJsonKeyOrder())
-                                   : poolingText(computed.value()));
-    return Ok;
+    const Pooling& pooling = computed.value();
+    io::MathsExportExtras extras;
+    if (p.isSet("answers")) {
+        const auto sheet = io::loadMathsAnswers(p.value("answers"));
+        if (!sheet)
+            return fail(kName, QString::fromStdString(sheet.error().message()), BadFile);
+        const auto answers = io::resolvePoolingAnswers(sheet.value(), pooling);
+        if (!answers)
+            return fail(kName, QString::fromStdString(answers.error().message()), BadFile);
+        extras.marking = checkPoolingAnswers(pooling, answers.value(), sheet.value().tolerance);
+        extras.markingSource = p.value("answers");
+    }
+    if (p.isSet("pdf")) {
+        const auto written =
+            io::exportPoolingSolution(pooling, io::SolutionFormat::Pdf, output.pdfPath, extras);
+        if (!written)
+            return fail(kName, QString::fromStdString(written.error().message()), BadFile);
+    }
+    if (!p.isSet("pdf") || p.isSet("format")) {
+        // The plain text without answers as it always was (pool-output.md); the
+        // other formats, and marked answers, as the window exports them.
+        const bool plain = output.format == io::SolutionFormat::Text && !extras.marking;
+        printOutBytes(plain ? poolingText(pooling) : io::poolingSolutionBytes(pooling, output.format, extras));
+    }
+    return extras.marking && !extras.marking->allCorrect() ? Negative : Ok;
 }
 
 } // namespace bpl::cli

@@ -203,4 +203,29 @@ Result<std::vector<MathsAnswer>> resolveConvolutionAnswers(const MathsAnswerShee
     return out;
 }
 
+Result<std::vector<MathsAnswer>> resolvePoolingAnswers(const MathsAnswerSheet& sheet,
+                                                       const Pooling& pooling) {
+    const std::string file = sheet.fileName.toStdString();
+    std::vector<MathsAnswer> out;
+    for (size_t k = 0; k < sheet.entries.size(); ++k) {
+        const MathsAnswerEntry& e = sheet.entries[k];
+        const int index = static_cast<int>(k);
+        if (isGraphQuantity(e.quantity) || e.quantity == MathsQuantity::ConvGradFilter) {
+            return Error{file, at(index, "quantity"),
+                         "\"" + mathsQuantityKey(e.quantity) +
+                             "\" is not a pooling quantity; pool answers are output or grad_input"};
+        }
+        const MathsRef ref = MathsRef::entry(e.quantity, e.row, e.col);
+        if (!pooling.valueOf(ref)) {
+            const Eigen::MatrixXd& m = e.quantity == MathsQuantity::ConvOutput ? pooling.output : pooling.gradInput;
+            return Error{file, at(index, "index"),
+                         "[" + std::to_string(e.row + 1) + ", " + std::to_string(e.col + 1) + "] is outside " +
+                             mathsQuantityKey(e.quantity) + ", which is " + std::to_string(m.rows()) + "×" +
+                             std::to_string(m.cols())};
+        }
+        out.push_back({ref, e.value});
+    }
+    return out;
+}
+
 } // namespace bpl::io

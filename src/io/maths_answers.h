@@ -8,6 +8,7 @@
 #pragma once
 
 #include "core/maths/convolution.h"
+#include "core/maths/pooling.h"
 #include "core/maths/expression_graph.h"
 #include "core/maths/maths_check.h"
 #include "core/result.h"
@@ -57,5 +58,8 @@ Result<std::vector<MathsAnswer>> resolveGraphAnswers(const MathsAnswerSheet& she
                                                      const ExpressionGraph& graph);
 Result<std::vector<MathsAnswer>> resolveConvolutionAnswers(const MathsAnswerSheet& sheet,
                                                            const Convolution& conv);
+// Pooling: output (P) and grad_input (∂E/∂X) only; it has no filter.
+Result<std::vector<MathsAnswer>> resolvePoolingAnswers(const MathsAnswerSheet& sheet,
+                                                       const Pooling& pooling);
 
 } // namespace bpl::io

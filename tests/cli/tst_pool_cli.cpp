@@ -16,6 +16,7 @@ class TestPoolCli : public QObject {
   private slots:
     void maxPoolingJson();
     void afterAConvolution();
+    void answersAndSolutionFormats();
     void errors_data();
     void errors();
 };
@@ -60,6 +61,49 @@ void TestPoolCli::afterAConvolution() {
     QCOMPARE(r.code, 0);
     QCOMPARE(QJsonDocument::fromJson(r.out).object()["output"].toArray(),
              QJsonArray({QJsonArray({largest})}));
+}
+
+void TestPoolCli::answersAndSolutionFormats() {
+    // As conv: a student's P and ∂E/∂X marked (exit 1 with a wrong one), the worked solution
+    // in Markdown and as a PDF, and a filter answer refused (pooling has none).
+    QTemporaryDir dir;
+    const QString x = "[[1,3,2,0],[2,4,1,1],[5,0,3,3],[1,2,0,3]]";
+    const auto answers = [&](const QByteArray& entries) {
+        QFile f(dir.filePath("answers.json"));
+        if (!f.open(QIODevice::WriteOnly))
+            return QString();
+        f.write("{\"format\": \"backprop-lab.maths-answers/1\", \"answers\": [" + entries + "]}");
+        return f.fileName();
+    };
+    // P = [[4, 2], [5, 3]]; ∂E/∂X₂₂ = 1 (X₂₂ = 4 is window (1, 1)'s maximum).
+    const Run right = run({"pool", "--input", x, "--answers",
+                           answers(R"({"quantity": "output", "index": [1, 1], "value": 4},
+                                      {"quantity": "grad_input", "index": [2, 2], "value": 1})")});
+    QCOMPARE(right.code, 0);
+    QVERIFY(right.out.contains("2 of 2 right"));
+    const Run wrong = run({"pool", "--input", x, "--answers",
+                           answers(R"({"quantity": "output", "index": [2, 1], "value": 3})")});
+    QCOMPARE(wrong.code, 1);
+    QVERIFY(wrong.out.contains("you wrote 3 — wrong (exact 5)"));
+    const Run filter = run({"pool", "--input", x, "--answers",
+                            answers(R"({"quantity": "grad_filter", "index": [1, 1], "value": 1})")});
+    QCOMPARE(filter.code, 3);
+    QVERIFY(filter.out.isEmpty());
+    QVERIFY(filter.err.contains("pool answers are output or grad_input"));
+    const Run outside = run({"pool", "--input", x, "--answers",
+                             answers(R"({"quantity": "output", "index": [3, 1], "value": 1})")});
+    QCOMPARE(outside.code, 3);
+    QVERIFY(outside.err.contains("[3, 1] is outside output, which is 2×2"));
+    const Run markdown = run({"pool", "--input", x, "--format", "markdown"});
+    QCOMPARE(markdown.code, 0);
+    QVERIFY(markdown.out.startsWith("# Pooling: max"));
+    const QString pdf = dir.filePath("pool.pdf");
+    const Run written = run({"pool", "--input", x, "--pdf", pdf});
+    QCOMPARE(written.code, 0);
+    QVERIFY(written.out.isEmpty());
+    QFile file(pdf);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.read(5) == "%PDF-");
 }
 
 void TestPoolCli::errors_data() {

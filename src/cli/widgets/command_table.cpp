@@ -34,7 +34,8 @@ bool needsGuiFor(const Command& command, const QStringList& args) {
             if (a == "--plot" || a.startsWith("--plot=")) return true;
         }
     }
-    if (name == QLatin1String("grad") || name == QLatin1String("conv")) { // the PDF needs fonts
+    if (name == QLatin1String("grad") || name == QLatin1String("conv") ||
+        name == QLatin1String("pool")) { // the PDF needs fonts
         for (const QString& a : args) {
             if (a == "--pdf" || a.startsWith("--pdf=")) return true;
         }
