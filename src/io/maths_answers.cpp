@@ -174,50 +174,26 @@ Result<std::vector<MathsAnswer>> resolveGraphAnswers(const MathsAnswerSheet& she
     return out;
 }
 
-Result<std::vector<MathsAnswer>> resolveConvolutionAnswers(const MathsAnswerSheet& sheet,
-                                                           const Convolution& conv) {
-    const std::string file = sheet.fileName.toStdString();
-    std::vector<MathsAnswer> out;
-    for (size_t k = 0; k < sheet.entries.size(); ++k) {
-        const MathsAnswerEntry& e = sheet.entries[k];
-        const int index = static_cast<int>(k);
-        if (isGraphQuantity(e.quantity)) {
-            return Error{file, at(index, "quantity"),
-                         "\"" + mathsQuantityKey(e.quantity) +
-                             "\" is a grad quantity; conv answers are output, "
-                             "grad_filter or grad_input"};
-        }
-        const MathsRef ref = MathsRef::entry(e.quantity, e.row, e.col);
-        if (!conv.valueOf(ref)) {
-            const Eigen::MatrixXd& m = e.quantity == MathsQuantity::ConvOutput ? conv.output
-                                       : e.quantity == MathsQuantity::ConvGradFilter
-                                           ? conv.gradFilter
-                                           : conv.gradInput;
-            return Error{file, at(index, "index"),
-                         "[" + std::to_string(e.row + 1) + ", " + std::to_string(e.col + 1) +
-                             "] is outside " + mathsQuantityKey(e.quantity) + ", which is " +
-                             std::to_string(m.rows()) + "×" + std::to_string(m.cols())};
-        }
-        out.push_back({ref, e.value});
-    }
-    return out;
-}
+namespace {
 
-Result<std::vector<MathsAnswer>> resolvePoolingAnswers(const MathsAnswerSheet& sheet,
-                                                       const Pooling& pooling) {
+// The answers of a matrix tool (convolution, pooling): `accepts` says which
+// quantities the tool has (else `expected` says which), `valueOf` and
+// `matrixOf` where an index lands.
+template <typename ValueOf, typename MatrixOf>
+Result<std::vector<MathsAnswer>> resolveMatrixAnswers(const MathsAnswerSheet& sheet,
+                                                      bool (*accepts)(MathsQuantity),
+                                                      const std::string& expected,
+                                                      ValueOf valueOf, MatrixOf matrixOf) {
     const std::string file = sheet.fileName.toStdString();
     std::vector<MathsAnswer> out;
     for (size_t k = 0; k < sheet.entries.size(); ++k) {
         const MathsAnswerEntry& e = sheet.entries[k];
         const int index = static_cast<int>(k);
-        if (isGraphQuantity(e.quantity) || e.quantity == MathsQuantity::ConvGradFilter) {
-            return Error{file, at(index, "quantity"),
-                         "\"" + mathsQuantityKey(e.quantity) +
-                             "\" is not a pooling quantity; pool answers are output or grad_input"};
-        }
+        if (!accepts(e.quantity))
+            return Error{file, at(index, "quantity"), "\"" + mathsQuantityKey(e.quantity) + "\" " + expected};
         const MathsRef ref = MathsRef::entry(e.quantity, e.row, e.col);
-        if (!pooling.valueOf(ref)) {
-            const Eigen::MatrixXd& m = e.quantity == MathsQuantity::ConvOutput ? pooling.output : pooling.gradInput;
+        if (!valueOf(ref)) {
+            const Eigen::MatrixXd& m = matrixOf(e.quantity);
             return Error{file, at(index, "index"),
                          "[" + std::to_string(e.row + 1) + ", " + std::to_string(e.col + 1) + "] is outside " +
                              mathsQuantityKey(e.quantity) + ", which is " + std::to_string(m.rows()) + "×" +
@@ -226,6 +202,33 @@ Result<std::vector<MathsAnswer>> resolvePoolingAnswers(const MathsAnswerSheet& s
         out.push_back({ref, e.value});
     }
     return out;
+}
+
+} // namespace
+
+Result<std::vector<MathsAnswer>> resolveConvolutionAnswers(const MathsAnswerSheet& sheet,
+                                                           const Convolution& conv) {
+    return resolveMatrixAnswers(
+        sheet, [](MathsQuantity q) { return !isGraphQuantity(q); },
+        "is a grad quantity; conv answers are output, grad_filter or grad_input",
+        [&](const MathsRef& ref) { return conv.valueOf(ref); },
+        [&](MathsQuantity q) -> const Eigen::MatrixXd& {
+            return q == MathsQuantity::ConvOutput       ? conv.output
+                   : q == MathsQuantity::ConvGradFilter ? conv.gradFilter
+                                                        : conv.gradInput;
+        });
+}
+
+Result<std::vector<MathsAnswer>> resolvePoolingAnswers(const MathsAnswerSheet& sheet,
+                                                       const Pooling& pooling) {
+    return resolveMatrixAnswers(
+        sheet,
+        [](MathsQuantity q) { return !isGraphQuantity(q) && q != MathsQuantity::ConvGradFilter; },
+        "is not a pooling quantity; pool answers are output or grad_input",
+        [&](const MathsRef& ref) { return pooling.valueOf(ref); },
+        [&](MathsQuantity q) -> const Eigen::MatrixXd& {
+            return q == MathsQuantity::ConvOutput ? pooling.output : pooling.gradInput;
+        });
 }
 
 } // namespace bpl::io
