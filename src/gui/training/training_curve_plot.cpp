@@ -1,6 +1,5 @@
 #include "gui/training/training_curve_plot.h"
 
-#include "core/number_format.h"
 #include "gui/plot_style.h"
 #include "gui/training/training_session.h"
 
@@ -151,9 +150,8 @@ QString TrainingCurvePlot::minimumText() const {
     const int k = r.lowestValidationRecord();
     if (k < 0)
         return {};
-    return tr("lowest validation loss: epoch %1, J = %2")
-        .arg(r.epochOf(k))
-        .arg(QString::fromStdString(formatNumber(r.validationLoss[static_cast<std::size_t>(k)], 3)));
+    // Short enough for the legend under a plot a third of 1024 px wide (the value is on the axis).
+    return tr("lowest validation J: epoch %1").arg(r.epochOf(k));
 }
 
 void TrainingCurvePlot::markMinimum() {
