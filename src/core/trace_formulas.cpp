@@ -343,9 +343,11 @@ std::vector<ScalarFormula> residualDerivation(const Context& c, int k) {
         for (Eigen::Index j = 0; j < c.target.size(); ++j)
             targets += c.target[j];
         ScalarFormula d = base(c, ref, -tv + yv * targets, c.n.deltaSym(L, k));
-        d.symbolic = Dual("Σⱼ (−tⱼ/yⱼ) · yⱼ(𝟙[j = k] − " + y.text + ") = −" + t.text + " + " + y.text +
-                              " Σⱼ tⱼ",
-                          "\\sum_j \\left(-\\frac{t_j}{y_j}\\right) y_j\\left(\\mathbb{1}[j = k] - " +
+        // 𝟙[j = k] with this unit's own index (k is the unit, not a letter left free).
+        const std::string unit = std::to_string(k + 1);
+        d.symbolic = Dual("Σⱼ (−tⱼ/yⱼ) · yⱼ(𝟙[j = " + unit + "] − " + y.text + ") = −" + t.text + " + " +
+                              y.text + " Σⱼ tⱼ",
+                          "\\sum_j \\left(-\\frac{t_j}{y_j}\\right) y_j\\left(\\mathbb{1}[j = " + unit + "] - " +
                               y.latex + "\\right) = -" + t.latex + " + " + y.latex + " \\sum_j t_j");
         d.substituted = Dual("−", "-") + fac(c, tv) + kPlus + fac(c, yv) + kTimes + fac(c, targets);
         lines = {d};

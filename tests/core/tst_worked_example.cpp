@@ -158,6 +158,9 @@ void TestWorkedExample::outputDeltaDerivedWithTheNumbers() {
     QCOMPARE(d2->working.size(), size_t(1));
     QVERIFY(sameTo6(d2->working[0].value, -1 + 1.0 / 3)); // equal outputs ⅓
     QVERIFY(QString::fromStdString(d2->working[0].line().text).endsWith("= −1 + 0.333333 × 1 = -0.666667"));
+    // The indicator names this unit (δ₂: j = 2), not a free k.
+    QVERIFY2(QString::fromStdString(d2->working[0].symbolic.text).startsWith("Σⱼ (−tⱼ/yⱼ) · yⱼ(𝟙[j = 2] − z₂⁽²⁾)"),
+             d2->working[0].symbolic.text.c_str());
 }
 
 void TestWorkedExample::substitutedFormulaOfHiddenDelta() {
