@@ -1,4 +1,4 @@
-// The figures of README "Benchmarks": (a) 2-8-8-1 tanh, BCE, 1,000 circle
+// The figures of docs/benchmarks.md: (a) 2-8-8-1 tanh, BCE, 1,000 circle
 // points, batch 10, SGD; (b) 64-32-10 ReLU + softmax/CE on the 1,797 digits,
 // batch 32, Adam — every row trains (split 100,0,0) and an epoch includes its
 // recording (losses, accuracies, full-set gradient norms), as in tests/bench/

@@ -13,7 +13,7 @@
 
 namespace bpl::io {
 
-// The largest data set (README "Limits and safety"): a file is read only up
+// The largest data set (docs/limits.md): a file is read only up
 // to kMaxLogRegDataBytes, and at most kMaxLogRegPoints points are kept
 // (24 bytes each; with the file's text and the parse, well under 2 GB).
 constexpr qint64 kMaxLogRegDataBytes = qint64(256) << 20;

@@ -17,7 +17,7 @@
 namespace bpl::io {
 
 constexpr const char* kNetworkFormat = "backprop-lab.network/1";
-// The size limits of a network (README "Limits and safety"). A file is read
+// The size limits of a network (docs/limits.md). A file is read
 // only up to kMaxNetworkFileBytes; every declared size is checked against
 // these before anything is allocated. The limits are what `trace` works out
 // quickly, in bounded memory: a trace keeps every scalar's formula (a few KB

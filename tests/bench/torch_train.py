@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""PyTorch reference for `backprop-lab bench train` (README "Benchmarks").
+"""PyTorch reference for `backprop-lab bench train` (docs/benchmarks.md).
 
 The same two runs in float64 on one thread, counted the same way: samples/s =
 training rows × epochs / CPU seconds of the process, where an epoch is the shuffled mini-batch

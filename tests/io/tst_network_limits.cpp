@@ -116,7 +116,7 @@ void TestNetworkLimits::tooManyLayers() {
 }
 
 void TestNetworkLimits::justInsideTheLimitsLoads() {
-    // 200-200-1 (the README's "window draws it well" size): 40,401 parameters.
+    // 200-200-1 (the "window draws it well" size of docs/benchmarks.md): 40,401 parameters.
     const auto r = io::parseNetwork(
         network(200, {layerJson(200, 200, zeros(200)), layerJson(1, 200, zeros(200))}, 1),
         "ok.json");

@@ -1,6 +1,6 @@
 #!/bin/sh
 # The resources test (CTest label "resources"): each documented limit's worst
-# case (README, "Limits and safety"; src/core/common/limits.h) runs under a
+# case (docs/limits.md; src/core/common/limits.h) runs under a
 # 3 GB address-space limit (ulimit -v) and a time limit, and each refusal comes
 # at once with the limit named. Usage: worst_cases.sh BACKPROP_LAB SOURCE_DIR.
 # Prints each case's wall and CPU time and peak memory (GNU time when present).

@@ -2,7 +2,7 @@
 // [--size WxH] [--notation ID] [--precision N] [--presentation] [--theme T] [--tab ID]
 // [--optimizer O] [--apply N] [--run] [--keys KEYS]`:
 // renders the main window offscreen at a stepper position and exits, for the
-// README and for looking at the GUI without a display. Uses its own empty
+// user guide and for looking at the GUI without a display. Uses its own empty
 // settings, so the picture never depends on the user's saved preferences.
 // --run presses the tab's Run and waits for the runs; --keys then presses keys
 // on the window as a person would (window_keys.h), so the picture shows the
@@ -58,7 +58,7 @@ struct ShotOptions {
 void addOptions(QCommandLineParser& p) {
     p.setApplicationDescription(
         "Render the main window offscreen at a stepper position and save it "
-        "as a PNG (for the README and for looking at the GUI without a "
+        "as a PNG (for the user guide and for looking at the GUI without a "
         "display). The user's saved settings are not read.");
     p.addPositionalArgument("OUT.png", "the picture to write");
     p.addOptions({

@@ -1,5 +1,5 @@
 // The limits that bound a command's work and memory, not only its input's size,
-// in one place (README, "Limits and safety", gives each with its worst case
+// in one place (docs/limits.md gives each with its worst case
 // measured). Each check returns "" when the work fits, else a refusal that names
 // the limit and the values found. The input-size limits of the files stay with
 // their loaders (io/network_file.h, io/training_data.h, io/logreg_data.h, …).
